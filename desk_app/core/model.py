@@ -1,0 +1,179 @@
+"""The domain's records as plain, immutable dataclasses shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
+
+from desk_app.core.states import DossierState
+
+
+class TimeUnit(StrEnum):
+    SAME_DAY = "same_day"
+    WORKING_DAYS = "working_days"
+    WORKING_HOURS = "working_hours"
+    CALENDAR_DAYS = "calendar_days"
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    """The legal processing time of a procedure."""
+
+    value: int
+    unit: TimeUnit
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("processing time cannot be negative")
+        if self.unit is TimeUnit.SAME_DAY and self.value != 0:
+            raise ValueError("a same-day procedure has value 0")
+
+    def text(self) -> str:
+        """How the slips say it: 'Trong ngày', '05 ngày làm việc', '08 giờ làm việc'."""
+        if self.unit is TimeUnit.SAME_DAY:
+            return "Trong ngày làm việc"
+        word = {
+            TimeUnit.WORKING_DAYS: "ngày làm việc",
+            TimeUnit.WORKING_HOURS: "giờ làm việc",
+            TimeUnit.CALENDAR_DAYS: "ngày",
+        }[self.unit]
+        return f"{self.value:02d} {word}"
+
+
+@dataclass(frozen=True)
+class RequiredDocument:
+    """One document a procedure asks for (thành phần hồ sơ), with its usual counts."""
+
+    name: str
+    mandatory: bool = True
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+
+
+@dataclass(frozen=True)
+class Procedure:
+    code: str
+    name: str
+    field: str
+    time: ProcessingTime
+    fee: int = 0  # đồng
+    fee_note: str = ""
+    documents: tuple[RequiredDocument, ...] = ()
+
+
+class ApplicantType(IntEnum):
+    CITIZEN = 1
+    BUSINESS = 2
+    AGENCY = 3
+    OTHER = 4
+
+    @property
+    def label(self) -> str:
+        return {1: "Công dân", 2: "Doanh nghiệp", 3: "Cơ quan nhà nước", 4: "Tổ chức khác"}[self]
+
+
+class Channel(IntEnum):
+    COUNTER = 1
+    ONLINE = 2
+    POSTAL = 3
+
+    @property
+    def label(self) -> str:
+        return {1: "Trực tiếp", 2: "Trực tuyến", 3: "Bưu chính công ích"}[self]
+
+
+class DeliveryMethod(IntEnum):
+    COUNTER = 0
+    POST = 1
+
+
+class Sex(StrEnum):
+    MALE = "Nam"
+    FEMALE = "Nữ"
+    UNSPECIFIED = ""
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    type: ApplicantType = ApplicantType.CITIZEN
+    id_number: str = ""
+    birth_date: date | None = None
+    sex: Sex = Sex.UNSPECIFIED
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class ResultDelivery:
+    """Where the result goes: the counter, or by public post to a recipient."""
+
+    method: DeliveryMethod = DeliveryMethod.COUNTER
+    recipient: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """A document as received: whether it was handed in, and how many of each kind."""
+
+    name: str
+    mandatory: bool = False
+    provided: bool = False
+    originals: int = 0
+    certified: int = 0
+    copies: int = 0
+
+
+@dataclass(frozen=True)
+class DossierDraft:
+    """What the clerk typed into the receive form, before it becomes a dossier."""
+
+    procedure_code: str
+    applicant: Applicant
+    request: str = ""
+    sets: int = 1
+    documents: tuple[DocumentLine, ...] = ()
+    channel: Channel = Channel.COUNTER
+    delivery: ResultDelivery = field(default_factory=ResultDelivery)
+    fee: int = 0  # đồng collected
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """Where the dossier stands in the paper-equivalent ledger: book (the year) and line number."""
+
+    book: int
+    number: int
+
+
+@dataclass(frozen=True)
+class Dossier:
+    uuid: str
+    code: str
+    procedure_name: str
+    processing_time: ProcessingTime
+    draft: DossierDraft
+    received_at: datetime
+    due_at: datetime
+    status: DossierState
+    clerk: str
+    ledger: LedgerEntry
+
+    @property
+    def applicant(self) -> Applicant:
+        return self.draft.applicant
+
+
+@dataclass(frozen=True)
+class Office:
+    """Who issues the slips: the commune and its receiving unit, and the place name for dates."""
+
+    commune_name: str
+    unit_name: str
+    place_name: str

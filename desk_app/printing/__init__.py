@@ -1,0 +1,1 @@
+"""reportlab renderers for the official slips, one module per form."""
