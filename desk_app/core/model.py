@@ -177,3 +177,33 @@ class Office:
     commune_name: str
     unit_name: str
     place_name: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to a dossier, as recorded: never edited, a correction is a new event."""
+
+    uuid: str
+    dossier_uuid: str
+    kind: str
+    status: DossierState
+    payload: dict
+    clerk: str
+    device_id: str
+    device_seq: int
+    device_time: datetime
+    server_time: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of the dossier list: just what the list shows."""
+
+    uuid: str
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime
+    status: DossierState
+    clerk: str

@@ -1,0 +1,177 @@
+"""Form 1: the receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả).
+
+Two copies in one PDF, each from a fresh page: one stays in the dossier, one goes home with the
+applicant. A normal dossier (up to about six documents) fits one A5 page per copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from desk_app.core.model import DeliveryMethod, Dossier, Office
+from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
+from desk_app.printing.forms import FormInfo, form_info
+from desk_app.printing.layout import (
+    A5_PORTRAIT,
+    MARGIN,
+    NO_PADDING,
+    SlipStyles,
+    Signer,
+    field_line,
+    form_title,
+    grid_table,
+    markup,
+    official_header,
+    place_and_date,
+    qr_code,
+    signature_block,
+    slip_styles,
+    top_corners,
+    two_digits,
+    vn_datetime_phrase,
+    vn_money,
+)
+
+COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
+DOCUMENT_HEADER = ("STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo")
+COUNTER_DESK = "Bộ phận tiếp nhận và trả kết quả"
+QR_SIZE = 17 * mm
+WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
+
+
+def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
+    form = form_info("receipt")
+    styles = slip_styles()
+    copies = [
+        PrintedCopy(
+            story=_copy_story(dossier, office, form, label, styles),
+            running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
+        )
+        for label in COPY_LABELS
+    ]
+    info = PdfInfo(
+        title=f"{form.title} – {dossier.code}",
+        author=office.unit_name,
+        subject=dossier.applicant.name,
+    )
+    return write_pdf(out_path, copies, A5_PORTRAIT, info)
+
+
+def _copy_story(dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles) -> list[Flowable]:
+    return [
+        top_corners(label, form, WIDTH),
+        Spacer(1, 2 * mm),
+        official_header(office, WIDTH),
+        Spacer(1, 1.5 * mm),
+        place_and_date(office.place_name, dossier.received_at),
+        Spacer(1, 1 * mm),
+        _title_with_code(dossier, form, styles),
+        Spacer(1, 2 * mm),
+        *_applicant_lines(dossier, office, styles),
+        Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
+        _documents_table(dossier),
+        Spacer(1, 1.5 * mm),
+        *_appointment_lines(dossier, office, styles),
+        Spacer(1, 2 * mm),
+        signature_block(
+            [
+                Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
+                Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
+            ],
+            WIDTH,
+        ),
+    ]
+
+
+def _title_with_code(dossier: Dossier, form: FormInfo, styles: SlipStyles) -> Table:
+    """Title and code centred, the QR code at the right; an empty cell of the QR's width on the
+    left keeps the text centred on the page rather than in the space left over."""
+    code = Paragraph(f"Mã hồ sơ: <b>{markup(dossier.code)}</b>", styles.code)
+    table = Table(
+        [["", [form_title(form), Spacer(1, 1 * mm), code], qr_code(dossier.code, QR_SIZE)]],
+        colWidths=[QR_SIZE, WIDTH - 2 * QR_SIZE, QR_SIZE],
+    )
+    table.setStyle(
+        TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            *NO_PADDING,
+        ])
+    )
+    return table
+
+
+def _applicant_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> list[Flowable]:
+    applicant = dossier.applicant
+    draft = dossier.draft
+    lines = [
+        Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
+        field_line("Ông/Bà", applicant.name, styles.body, bold_value=True),
+    ]
+    optional = (
+        ("Số CCCD", applicant.id_number),
+        ("Địa chỉ", applicant.address),
+        ("Số điện thoại", applicant.phone),
+        ("Email", applicant.email),
+    )
+    # An empty field is left out rather than printed blank, so nothing can be written in later.
+    lines += [field_line(label, value, styles.body) for label, value in optional if value]
+    lines += [
+        field_line("Nội dung yêu cầu giải quyết", draft.request or dossier.procedure_name, styles.body),
+        field_line("Thủ tục", f"{draft.procedure_code} – {dossier.procedure_name}", styles.body),
+    ]
+    return lines
+
+
+def _documents_table(dossier: Dossier) -> Table:
+    def count(value: int) -> str:
+        return two_digits(value) if value else ""
+
+    provided = [line for line in dossier.draft.documents if line.provided]
+    rows = [
+        [str(number), line.name, count(line.originals), count(line.certified), count(line.copies)]
+        for number, line in enumerate(provided, start=1)
+    ] or [["", "(Không có giấy tờ kèm theo)", "", "", ""]]
+    number_width, count_width = 8 * mm, 15 * mm
+    return grid_table(
+        DOCUMENT_HEADER,
+        rows,
+        [number_width, WIDTH - number_width - 3 * count_width, count_width, count_width, count_width],
+        numeric_columns=(0, 2, 3, 4),
+    )
+
+
+def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> list[Flowable]:
+    draft = dossier.draft
+    lines = [
+        field_line("2. Số lượng hồ sơ", f"{two_digits(draft.sets)} bộ", styles.body),
+        field_line("3. Thời gian giải quyết hồ sơ theo quy định", dossier.processing_time.text(), styles.body),
+        field_line("4. Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at), styles.body),
+        field_line(
+            "5. Thời gian trả kết quả giải quyết hồ sơ",
+            vn_datetime_phrase(dossier.due_at),
+            styles.body,
+            bold_value=True,
+        ),
+        _delivery_line(dossier, office, styles),
+    ]
+    if draft.fee > 0:
+        lines.append(field_line("Phí, lệ phí đã thu", vn_money(draft.fee), styles.body))
+    ledger = dossier.ledger
+    lines.append(
+        Paragraph(
+            f"Vào Sổ theo dõi hồ sơ, Quyển số: {ledger.book}, Số thứ tự: {ledger.number}",
+            styles.body,
+        )
+    )
+    return lines
+
+
+def _delivery_line(dossier: Dossier, office: Office, styles: SlipStyles) -> Paragraph:
+    delivery = dossier.draft.delivery
+    if delivery.method is DeliveryMethod.POST:
+        recipient = ", ".join(part for part in (delivery.recipient, delivery.phone, delivery.address) if part)
+        return field_line("6. Nhận kết quả qua dịch vụ bưu chính công ích", recipient, styles.body)
+    return field_line("6. Nhận kết quả tại", f"{COUNTER_DESK} – {office.unit_name}", styles.body)

@@ -1,0 +1,254 @@
+"""The use cases a clerk performs, behind one facade.
+
+Each public method is one transaction. The UI calls these from one serial worker thread; the
+lock makes any other caller (a quick read from the GUI thread, a script) wait its turn instead
+of sharing the SQLite connection at the same moment.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from desk_app.core import drafts
+from desk_app.core.calendar import WorkCalendar
+from desk_app.core.clock import now_vn, to_vn
+from desk_app.core.codes import make_code
+from desk_app.core.counter import CounterSetup, setup_issues
+from desk_app.core.model import (
+    Dossier,
+    DossierDraft,
+    DossierRow,
+    Event,
+    LedgerEntry,
+    Procedure,
+)
+from desk_app.core.states import DossierState
+from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.printing.receipt import render_receipt
+from desk_app.services.errors import NotSetUp, ServiceError, ValidationFailed
+from desk_app.services.payloads import received_payload
+from desk_app.store import calendar as calendar_store
+from desk_app.store import catalogue, dossiers, events, sequences, settings, slips
+from desk_app.store.db import connect
+from desk_app.paths import resource
+
+RECEIPT = "receipt"
+DB_FILE = "desk.db"
+
+
+def _locked(method: Callable) -> Callable:
+    @functools.wraps(method)
+    def wrapper(self: Services, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Services:
+    def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn):
+        self.data_dir = Path(data_dir)
+        self.db = connect(self.data_dir / DB_FILE)
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._calendar: WorkCalendar | None = None
+        self._load_bundled_catalogue()
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def now(self) -> datetime:
+        return to_vn(self._clock())
+
+    # --- first-run setup -------------------------------------------------------------------
+
+    @_locked
+    def counter_setup(self) -> CounterSetup | None:
+        stored = settings.load(self.db).get("counter_setup")
+        return CounterSetup(**stored) if stored else None
+
+    @_locked
+    def save_counter_setup(self, setup: CounterSetup) -> CounterSetup:
+        setup = setup.cleaned()
+        issues = setup_issues(setup)
+        if issues:
+            raise ValidationFailed(issues)
+        with self.db.atomic():
+            values = {"counter_setup": asdict(setup)}
+            if "device_id" not in settings.load(self.db):
+                values["device_id"] = str(uuidlib.uuid4())
+            settings.save(self.db, values)
+        return setup
+
+    def _required_setup(self) -> CounterSetup:
+        setup = self.counter_setup()
+        if setup is None:
+            raise NotSetUp()
+        return setup
+
+    @_locked
+    def device_id(self) -> str:
+        return settings.load(self.db).get("device_id", "")
+
+    @_locked
+    def language(self) -> str:
+        return settings.load(self.db).get("language", "vi")
+
+    @_locked
+    def set_language(self, language: str) -> None:
+        with self.db.atomic():
+            settings.save(self.db, {"language": language})
+
+    # --- catalogue and calendar ------------------------------------------------------------
+
+    def _load_bundled_catalogue(self) -> None:
+        """Load the catalogue shipped with the app when it is newer than the one in use."""
+        document = json.loads(resource("catalogue", "procedures.json").read_text("utf-8"))
+        if catalogue.is_newer(document["version"], catalogue.loaded_version(self.db)):
+            with self.db.atomic():
+                catalogue.replace(self.db, document)
+
+    @_locked
+    def procedures(self) -> list[Procedure]:
+        return catalogue.all_procedures(self.db)
+
+    @_locked
+    def procedure(self, code: str) -> Procedure | None:
+        return catalogue.procedure(self.db, code)
+
+    @_locked
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = WorkCalendar(overrides=calendar_store.overrides(self.db))
+        return self._calendar
+
+    # --- receiving -------------------------------------------------------------------------
+
+    @_locked
+    def check(self, draft: DossierDraft) -> list[Issue]:
+        """What is wrong or doubtful in a draft, for immediate display beside the fields."""
+        draft = drafts.normalise(draft)
+        return validate_draft(draft, self.procedure(draft.procedure_code), self.now().date())
+
+    @_locked
+    def due_if_received_now(self, procedure_code: str) -> datetime | None:
+        procedure = self.procedure(procedure_code)
+        return self.calendar().due_time(self.now(), procedure.time) if procedure else None
+
+    @_locked
+    def receive(
+        self, draft: DossierDraft, *, accept_warnings: bool = False,
+        received_at: datetime | None = None,
+    ) -> Dossier:
+        """Receive a dossier: code, due time, dossier, documents, event and outbox entry in one
+        transaction. Raises ValidationFailed on errors, and on warnings not yet accepted."""
+        setup = self._required_setup()
+        at = to_vn(received_at) if received_at else self.now()
+        draft = drafts.normalise(draft)
+        procedure = self.procedure(draft.procedure_code)
+        issues = validate_draft(draft, procedure, at.date())
+        blocking = [
+            i for i in issues if i.severity is Severity.ERROR or not accept_warnings
+        ]
+        if blocking:
+            raise ValidationFailed(issues)
+        assert procedure is not None  # validate_draft reports a missing procedure as an error
+        device_id = self.device_id()
+        with self.db.atomic():
+            sequence = sequences.next_code_sequence(
+                self.db, setup.agency_code, at.date(), setup.counter_number
+            )
+            code = make_code(setup.agency_code, at.date(), setup.counter_number, sequence)
+            ledger = LedgerEntry(at.year, sequences.next_ledger_number(self.db, at.year))
+            dossier = Dossier(
+                uuid=str(uuidlib.uuid4()),
+                code=str(code),
+                procedure_name=procedure.name,
+                processing_time=procedure.time,
+                draft=draft,
+                received_at=at,
+                due_at=self.calendar().due_time(at, procedure.time),
+                status=DossierState.RECEIVED,
+                clerk=setup.clerk_name,
+                ledger=ledger,
+            )
+            dossiers.insert(self.db, dossier, device_id)
+            missing = [d.name for d in draft.documents if d.mandatory and not d.provided]
+            events.append(
+                self.db,
+                dossier_uuid=dossier.uuid,
+                kind="received",
+                status=DossierState.RECEIVED,
+                payload=received_payload(dossier, missing),
+                clerk=setup.clerk_name,
+                device_id=device_id,
+                at=at,
+            )
+        return dossier
+
+    # --- slips -----------------------------------------------------------------------------
+
+    def _slip_path(self, dossier: Dossier, kind: str) -> Path:
+        received = dossier.received_at
+        return (
+            self.data_dir / "phieu" / f"{received:%Y}" / f"{received:%m}"
+            / f"{dossier.code}-{kind}.pdf"
+        )
+
+    @_locked
+    def receipt_pdf(self, dossier_uuid: str) -> Path:
+        """The kept receipt PDF of a dossier, rendered (and recorded) if it was never made or
+        has gone missing. An existing record is never overwritten: it is what was printed."""
+        dossier = self.dossier(dossier_uuid)
+        for slip in slips.for_dossier(self.db, dossier_uuid):
+            if slip.kind == RECEIPT and slip.path.exists():
+                return slip.path
+        path = self._slip_path(dossier, RECEIPT)
+        if path.exists():
+            path = path.with_name(f"{path.stem}-{self.now():%Y%m%d%H%M%S}.pdf")
+        render_receipt(dossier, self._required_setup().office, path)
+        with self.db.atomic():
+            slips.record(
+                self.db, dossier_uuid=dossier_uuid, kind=RECEIPT, path=path,
+                clerk=self._required_setup().clerk_name, at=self.now(),
+            )
+        return path
+
+    @_locked
+    def printed_slips(self, dossier_uuid: str) -> list[slips.SlipRecord]:
+        return slips.for_dossier(self.db, dossier_uuid)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @_locked
+    def dossier(self, dossier_uuid: str) -> Dossier:
+        dossier = dossiers.get(self.db, dossier_uuid)
+        if dossier is None:
+            raise ServiceError("Không tìm thấy hồ sơ.")
+        return dossier
+
+    @_locked
+    def dossier_rows(
+        self, text: str = "", *, received_from: datetime | None = None,
+        received_before: datetime | None = None, limit: int = 500,
+    ) -> list[DossierRow]:
+        return dossiers.rows(
+            self.db, text=text, received_from=received_from, received_before=received_before,
+            limit=limit,
+        )
+
+    @_locked
+    def history(self, dossier_uuid: str) -> list[Event]:
+        return events.for_dossier(self.db, dossier_uuid)
+
+    @_locked
+    def outbox_counts(self) -> dict[str, int]:
+        return events.outbox_counts(self.db)

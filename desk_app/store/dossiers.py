@@ -1,0 +1,165 @@
+"""Dossier rows and their documents, to and from core Dossiers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlite_utils
+
+from desk_app.core.clock import iso, parse_iso
+from desk_app.core.model import (
+    Applicant,
+    ApplicantType,
+    Channel,
+    DeliveryMethod,
+    DocumentLine,
+    Dossier,
+    DossierDraft,
+    DossierRow,
+    LedgerEntry,
+    ProcessingTime,
+    ResultDelivery,
+    Sex,
+    TimeUnit,
+)
+from desk_app.core.states import DossierState
+from desk_app.core.text import fold
+
+
+def search_key(dossier: Dossier) -> str:
+    a = dossier.applicant
+    return fold(
+        " ".join(
+            [dossier.code, a.name, a.id_number, a.phone, a.address,
+             dossier.draft.procedure_code, dossier.procedure_name]
+        )
+    )
+
+
+def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
+    d, a, delivery = dossier.draft, dossier.applicant, dossier.draft.delivery
+    db.execute(
+        """INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, time_value, time_unit,
+            applicant_type, applicant_name, id_number, birth_date, sex, phone, email, address,
+            request, sets, channel, delivery_method, delivery_recipient, delivery_phone,
+            delivery_address, fee, notes, received_at, due_at, status, clerk, device_id,
+            ledger_book, ledger_number, search_key)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                   ?, ?, ?, ?, ?)""",
+        [
+            dossier.uuid, dossier.code, d.procedure_code, dossier.procedure_name,
+            dossier.processing_time.value, dossier.processing_time.unit.value,
+            int(a.type), a.name, a.id_number,
+            a.birth_date.isoformat() if a.birth_date else None, a.sex.value, a.phone, a.email,
+            a.address, d.request, d.sets, int(d.channel), int(delivery.method),
+            delivery.recipient, delivery.phone, delivery.address, d.fee, d.notes,
+            iso(dossier.received_at), iso(dossier.due_at), int(dossier.status), dossier.clerk,
+            device_id, dossier.ledger.book, dossier.ledger.number, search_key(dossier),
+        ],
+    )
+    for position, doc in enumerate(d.documents, start=1):
+        db.execute(
+            "INSERT INTO dossier_documents (dossier_uuid, position, name, mandatory, provided, "
+            "originals, certified, copies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [dossier.uuid, position, doc.name, int(doc.mandatory), int(doc.provided),
+             doc.originals, doc.certified, doc.copies],
+        )
+
+
+def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
+    rows = list(db.query("SELECT * FROM dossiers WHERE uuid = ?", [uuid]))
+    if not rows:
+        return None
+    row = rows[0]
+    documents = tuple(
+        DocumentLine(
+            name=doc["name"], mandatory=bool(doc["mandatory"]), provided=bool(doc["provided"]),
+            originals=doc["originals"], certified=doc["certified"], copies=doc["copies"],
+        )
+        for doc in db.query(
+            "SELECT * FROM dossier_documents WHERE dossier_uuid = ? ORDER BY position", [uuid]
+        )
+    )
+    draft = DossierDraft(
+        procedure_code=row["procedure_code"],
+        applicant=Applicant(
+            name=row["applicant_name"],
+            type=ApplicantType(row["applicant_type"]),
+            id_number=row["id_number"],
+            birth_date=date.fromisoformat(row["birth_date"]) if row["birth_date"] else None,
+            sex=Sex(row["sex"]),
+            phone=row["phone"],
+            email=row["email"],
+            address=row["address"],
+        ),
+        request=row["request"],
+        sets=row["sets"],
+        documents=documents,
+        channel=Channel(row["channel"]),
+        delivery=ResultDelivery(
+            method=DeliveryMethod(row["delivery_method"]),
+            recipient=row["delivery_recipient"],
+            phone=row["delivery_phone"],
+            address=row["delivery_address"],
+        ),
+        fee=row["fee"],
+        notes=row["notes"],
+    )
+    return Dossier(
+        uuid=row["uuid"],
+        code=row["code"],
+        procedure_name=row["procedure_name"],
+        processing_time=ProcessingTime(row["time_value"], TimeUnit(row["time_unit"])),
+        draft=draft,
+        received_at=parse_iso(row["received_at"]),
+        due_at=parse_iso(row["due_at"]),
+        status=DossierState(row["status"]),
+        clerk=row["clerk"],
+        ledger=LedgerEntry(row["ledger_book"], row["ledger_number"]),
+    )
+
+
+def uuid_for_code(db: sqlite_utils.Database, code: str) -> str | None:
+    row = db.execute("SELECT uuid FROM dossiers WHERE code = ?", [code]).fetchone()
+    return row[0] if row else None
+
+
+def rows(
+    db: sqlite_utils.Database,
+    *,
+    text: str = "",
+    received_from: datetime | None = None,
+    received_before: datetime | None = None,
+    limit: int = 500,
+) -> list[DossierRow]:
+    """Newest first. `text` matches, without diacritics or case, the code, applicant, ID number,
+    phone, address or procedure."""
+    where, params = [], []
+    for word in fold(text).split():
+        where.append("search_key LIKE ? ESCAPE '\\'")
+        params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if received_from is not None:
+        where.append("received_at >= ?")
+        params.append(iso(received_from))
+    if received_before is not None:
+        where.append("received_at < ?")
+        params.append(iso(received_before))
+    sql = (
+        "SELECT uuid, code, applicant_name, procedure_name, received_at, due_at, status, clerk "
+        "FROM dossiers"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY received_at DESC, code DESC LIMIT ?"
+    )
+    params.append(limit)
+    return [
+        DossierRow(
+            uuid=r[0], code=r[1], applicant_name=r[2], procedure_name=r[3],
+            received_at=parse_iso(r[4]), due_at=parse_iso(r[5]), status=DossierState(r[6]),
+            clerk=r[7],
+        )
+        for r in db.execute(sql, params)
+    ]
+
+
+def count(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]

@@ -1,0 +1,168 @@
+"""Versioned schema migrations, run forward automatically on open.
+
+The schema version is SQLite's `user_version`. Each migration is a list of statements run in
+one transaction together with the version bump, so a crash mid-migration leaves the old schema.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from desk_app.store.errors import StoreError
+
+_V1 = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE catalogue_versions (
+        version TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        loaded_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE procedures (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        field TEXT NOT NULL,
+        time_value INTEGER NOT NULL CHECK (time_value >= 0),
+        time_unit TEXT NOT NULL
+            CHECK (time_unit IN ('same_day', 'working_days', 'working_hours', 'calendar_days')),
+        fee INTEGER NOT NULL DEFAULT 0,
+        fee_note TEXT NOT NULL DEFAULT '',
+        documents TEXT NOT NULL,
+        search_key TEXT NOT NULL,
+        catalogue_version TEXT NOT NULL
+    )""",
+    """CREATE TABLE calendar_overrides (
+        day TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('off', 'work')),
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    # The highest daily sequence ever issued per counter; never goes down, so no code repeats.
+    """CREATE TABLE code_sequences (
+        agency TEXT NOT NULL,
+        day TEXT NOT NULL,
+        counter INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (agency, day, counter)
+    )""",
+    """CREATE TABLE ledger_sequences (
+        book INTEGER PRIMARY KEY,
+        last INTEGER NOT NULL
+    )""",
+    """CREATE TABLE dossiers (
+        uuid TEXT PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        procedure_code TEXT NOT NULL,
+        procedure_name TEXT NOT NULL,
+        time_value INTEGER NOT NULL,
+        time_unit TEXT NOT NULL,
+        applicant_type INTEGER NOT NULL,
+        applicant_name TEXT NOT NULL,
+        id_number TEXT NOT NULL,
+        birth_date TEXT,
+        sex TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        email TEXT NOT NULL,
+        address TEXT NOT NULL,
+        request TEXT NOT NULL,
+        sets INTEGER NOT NULL,
+        channel INTEGER NOT NULL,
+        delivery_method INTEGER NOT NULL,
+        delivery_recipient TEXT NOT NULL,
+        delivery_phone TEXT NOT NULL,
+        delivery_address TEXT NOT NULL,
+        fee INTEGER NOT NULL,
+        notes TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        clerk TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        ledger_book INTEGER NOT NULL,
+        ledger_number INTEGER NOT NULL,
+        search_key TEXT NOT NULL,
+        UNIQUE (ledger_book, ledger_number)
+    )""",
+    "CREATE INDEX dossiers_received_at ON dossiers (received_at)",
+    "CREATE INDEX dossiers_due_at ON dossiers (due_at)",
+    "CREATE INDEX dossiers_status ON dossiers (status)",
+    """CREATE TABLE dossier_documents (
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers (uuid),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        mandatory INTEGER NOT NULL,
+        provided INTEGER NOT NULL,
+        originals INTEGER NOT NULL,
+        certified INTEGER NOT NULL,
+        copies INTEGER NOT NULL,
+        PRIMARY KEY (dossier_uuid, position)
+    )""",
+    """CREATE TABLE events (
+        uuid TEXT PRIMARY KEY,
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers (uuid),
+        kind TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        device_time TEXT NOT NULL,
+        server_time TEXT,
+        UNIQUE (device_id, device_seq)
+    )""",
+    "CREATE INDEX events_dossier ON events (dossier_uuid)",
+    # Events are the record: never edited or deleted. Only the server's receive time may be
+    # filled in, once, after sync.
+    """CREATE TRIGGER events_immutable BEFORE UPDATE ON events
+        WHEN NOT (OLD.server_time IS NULL AND NEW.server_time IS NOT NULL
+                  AND NEW.uuid = OLD.uuid AND NEW.payload = OLD.payload AND NEW.kind = OLD.kind
+                  AND NEW.status = OLD.status AND NEW.clerk = OLD.clerk
+                  AND NEW.device_id = OLD.device_id AND NEW.device_seq = OLD.device_seq
+                  AND NEW.device_time = OLD.device_time AND NEW.dossier_uuid = OLD.dossier_uuid)
+        BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
+    """CREATE TRIGGER events_undeletable BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
+    """CREATE TABLE outbox (
+        event_uuid TEXT PRIMARY KEY REFERENCES events (uuid),
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'quarantined')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        acked_at TEXT
+    )""",
+    "CREATE INDEX outbox_state ON outbox (state)",
+    """CREATE TABLE slips (
+        uuid TEXT PRIMARY KEY,
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers (uuid),
+        kind TEXT NOT NULL,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        clerk TEXT NOT NULL
+    )""",
+    "CREATE INDEX slips_dossier ON slips (dossier_uuid)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the schema up to date; returns the version reached."""
+    current = schema_version(db)
+    if current > len(MIGRATIONS):
+        raise StoreError(
+            f"Tệp dữ liệu được tạo bởi phiên bản mới hơn của phần mềm (lược đồ {current}). "
+            "Hãy cập nhật phần mềm."
+        )
+    for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            for statement in statements:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version}")
+    return len(MIGRATIONS)

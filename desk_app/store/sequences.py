@@ -1,0 +1,49 @@
+"""Number sequences that must never repeat: the daily dossier-code sequence and ledger lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+
+def next_code_sequence(db: sqlite_utils.Database, agency: str, day: date, counter: int) -> int:
+    """The next daily sequence for this counter. It continues past the stored high-water mark and
+    past any code already in the dossiers table, so a restored or hand-edited sequence table can
+    never make a code repeat."""
+    day_key = day.isoformat()
+    prefix = f"{agency}-{day:%y%m%d}-{counter}"
+    stored = db.execute(
+        "SELECT last FROM code_sequences WHERE agency = ? AND day = ? AND counter = ?",
+        [agency, day_key, counter],
+    ).fetchone()
+    # Codes of one counter and day differ only in three trailing digits: a range on the unique
+    # index finds the highest one.
+    highest = db.execute(
+        "SELECT MAX(code) FROM dossiers WHERE code BETWEEN ? AND ?",
+        [prefix + "000", prefix + "999"],
+    ).fetchone()[0]
+    issued = int(highest[-3:]) if highest else 0
+    sequence = max(stored[0] if stored else 0, issued) + 1
+    db.execute(
+        "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (agency, day, counter) DO UPDATE SET last = excluded.last",
+        [agency, day_key, counter, sequence],
+    )
+    return sequence
+
+
+def next_ledger_number(db: sqlite_utils.Database, book: int) -> int:
+    """The next line of the ledger book (one book per year, numbering continuous within it)."""
+    stored = db.execute("SELECT last FROM ledger_sequences WHERE book = ?", [book]).fetchone()
+    used = db.execute(
+        "SELECT MAX(ledger_number) FROM dossiers WHERE ledger_book = ?", [book]
+    ).fetchone()[0]
+    number = max(stored[0] if stored else 0, used or 0) + 1
+    db.execute(
+        "INSERT INTO ledger_sequences (book, last) VALUES (?, ?) "
+        "ON CONFLICT (book) DO UPDATE SET last = excluded.last",
+        [book, number],
+    )
+    return number
+
