@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
 
 from desk_app.core.text import nfc
-from desk_app.printing.fonts import ITALIC, register_fonts
+from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.layout import MARGIN
 
 CREATOR = "desk-app"
@@ -48,6 +48,7 @@ def write_pdf(out_path: Path, copies: Sequence[PrintedCopy], page_size: tuple[fl
             _build(stream, copies, page_size, info)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp_name, 0o644)  # mkstemp makes it private to this user; the record is not
         os.replace(temp_name, out_path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -68,6 +69,8 @@ def _build(stream, copies: Sequence[PrintedCopy], page_size: tuple[float, float]
         subject=info.subject,
         creator=CREATOR,
         lang="vi-VN",
+        # Otherwise the pages name Helvetica, a font we neither use nor embed.
+        initialFontName=REGULAR,
     )
     templates: list[PageTemplate] = []
     story: list[Flowable] = []

@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from desk_app.core.clock import to_vn
 from desk_app.core.model import Office
 from desk_app.core.text import nfc
-from desk_app.printing.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import FormInfo
 
 A5_PORTRAIT = A5
@@ -36,14 +36,9 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 SIGN_NOTE = "(Ký và ghi rõ họ tên)"
 
-HEADER_SIZE = 9.5
+HEADER_SIZE = 9
 LINE = 0.6  # pt, the weight of rules and table grids
 
-# Layout tables only place things side by side; their padding would misalign them with the text.
-NO_PADDING = [
-    (side, (0, 0), (-1, -1), 0)
-    for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
-]
 
 
 @dataclass(frozen=True)
@@ -51,6 +46,7 @@ class SlipStyles:
     body: ParagraphStyle
     small: ParagraphStyle
     header: ParagraphStyle
+    header_bold: ParagraphStyle
     place_date: ParagraphStyle
     title: ParagraphStyle
     code: ParagraphStyle
@@ -74,13 +70,14 @@ def slip_styles(body_size: float = 10, table_size: float = 8.5) -> SlipStyles:
         )
 
     return SlipStyles(
-        body=style("body", body_size, spaceAfter=1.5),
+        body=style("body", body_size, spaceAfter=0.5),
         small=style("small", body_size - 2),
         header=style("header", HEADER_SIZE, align=TA_CENTER),
-        place_date=style("place_date", body_size, ITALIC, TA_RIGHT),
+        header_bold=style("header_bold", HEADER_SIZE, BOLD, TA_CENTER),
+        place_date=style("place_date", body_size, ITALIC, TA_CENTER),
         title=style("title", body_size + 2, BOLD, TA_CENTER),
         code=style("code", body_size + 1, align=TA_CENTER),
-        corner_left=style("corner_left", body_size - 1.5, BOLD_ITALIC),
+        corner_left=style("corner_left", body_size - 1.5, BOLD),
         corner_right=style("corner_right", body_size - 2.5, ITALIC, TA_RIGHT),
         centre=style("centre", body_size, align=TA_CENTER),
         table_head=style("table_head", table_size, BOLD, TA_CENTER),
@@ -130,6 +127,20 @@ def two_digits(count: int) -> str:
     return f"{count:02d}"
 
 
+def balanced_lines(text: str, style: ParagraphStyle, width: float) -> str:
+    """Paragraph markup for a centred heading: when it needs two lines they are made about equal,
+    as a typesetter would, instead of leaving one word alone on the second line."""
+    words = nfc(text).split()
+
+    def measure(part: list[str]) -> float:
+        return stringWidth(" ".join(part), style.fontName, style.fontSize)
+
+    if measure(words) <= width or len(words) < 2:
+        return markup(" ".join(words))
+    cut = min(range(1, len(words)), key=lambda at: max(measure(words[:at]), measure(words[at:])))
+    return "<br/>".join(markup(" ".join(part)) for part in (words[:cut], words[cut:]))
+
+
 # --- flowables ---------------------------------------------------------------------------------
 
 
@@ -151,25 +162,30 @@ class ShortRule(Flowable):
         self.canv.line(start, LINE / 2, start + self.length, LINE / 2)
 
 
-def official_header(office: Office, width: float) -> Table:
-    """The two-column heading: issuing body on the left, the national name and motto on the right."""
+def official_header(office: Office, width: float, day: date | None = None) -> Table:
+    """The two-column heading: issuing body on the left, the national name and motto on the right
+    and, given a day, the place and date under the motto, where official documents put it.
+
+    The right column is as wide as the national name needs, so it never wraps; the issuing
+    body's names wrap in what is left.
+    """
     styles = slip_styles()
-    motto_width = stringWidth(MOTTO, BOLD, HEADER_SIZE)
+    right_width = stringWidth(NATION, BOLD, HEADER_SIZE) + 8
+    left_width = width - right_width
     unit_width = stringWidth(nfc(office.unit_name).upper(), BOLD, HEADER_SIZE)
-    left_width = width * 0.44
     left = [
-        Paragraph(markup(office.commune_name.upper()), styles.header),
-        Paragraph(f"<b>{markup(office.unit_name.upper())}</b>", styles.header),
+        Paragraph(balanced_lines(office.commune_name.upper(), styles.header, left_width), styles.header),
+        Paragraph(balanced_lines(office.unit_name.upper(), styles.header_bold, left_width), styles.header_bold),
         ShortRule(min(unit_width, left_width) * 0.4),
     ]
     right = [
-        Paragraph(f"<b>{NATION}</b>", styles.header),
-        Paragraph(f"<b>{MOTTO}</b>", styles.header),
-        ShortRule(motto_width),
+        Paragraph(NATION, styles.header_bold),
+        Paragraph(MOTTO, styles.header_bold),
+        ShortRule(stringWidth(MOTTO, BOLD, HEADER_SIZE)),
     ]
-    table = Table([[left, right]], colWidths=[left_width, width - left_width])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING]))
-    return table
+    if day is not None:
+        right += [Spacer(1, 1.5 * mm), place_and_date(office.place_name, day)]
+    return layout_table([[left, right]], [left_width, right_width])
 
 
 def place_and_date(place: str, day: date) -> Paragraph:
@@ -179,19 +195,18 @@ def place_and_date(place: str, day: date) -> Paragraph:
 def top_corners(copy_label: str, form: FormInfo, width: float) -> Table:
     """The line above the header: which copy this is on the left, the form's number on the right."""
     styles = slip_styles()
-    table = Table(
+    return layout_table(
         [[
             Paragraph(markup(copy_label), styles.corner_left),
-            Paragraph(f"{markup(form.number)}<br/>({markup(form.regulation)})", styles.corner_right),
+            Paragraph(f"{markup(form.number)} ({markup(form.regulation)})", styles.corner_right),
         ]],
-        colWidths=[width * 0.4, width * 0.6],
+        [width * 0.35, width * 0.65],
     )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING]))
-    return table
 
 
-def form_title(form: FormInfo) -> Paragraph:
-    return Paragraph(markup(form.title), slip_styles().title)
+def form_title(form: FormInfo, width: float) -> Paragraph:
+    style = slip_styles().title
+    return Paragraph(balanced_lines(form.title, style, width), style)
 
 
 @dataclass(frozen=True)
@@ -201,7 +216,7 @@ class Signer:
     note: str = SIGN_NOTE
 
 
-def signature_block(signers: Sequence[Signer], width: float, space: float = 18 * mm) -> Table:
+def signature_block(signers: Sequence[Signer], width: float, space: float = 14 * mm) -> Table:
     """One column per signer: title, '(Ký và ghi rõ họ tên)', room to sign, the printed name."""
     styles = slip_styles()
     cells = [
@@ -213,8 +228,24 @@ def signature_block(signers: Sequence[Signer], width: float, space: float = 18 *
         ]
         for signer in signers
     ]
-    table = Table([cells], colWidths=[width / len(signers)] * len(signers))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *NO_PADDING]))
+    return layout_table([cells], [width / len(signers)] * len(signers))
+
+
+def layout_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], valign: str = "TOP") -> Table:
+    """A borderless table that only places things side by side, without padding that would
+    misalign its contents with the text around it."""
+    table = Table(rows, colWidths=list(col_widths))
+    table.setStyle(
+        TableStyle([
+            # Otherwise reportlab names Helvetica for the cells, unembedded, in every PDF.
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), valign),
+            *[
+                (side, (0, 0), (-1, -1), 0)
+                for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+            ],
+        ])
+    )
     return table
 
 
@@ -236,12 +267,13 @@ def grid_table(
     table = Table(data, colWidths=list(col_widths), repeatRows=1)
     table.setStyle(
         TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("GRID", (0, 0), (-1, -1), LINE, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
         ])
     )
     return table
@@ -251,7 +283,9 @@ def qr_code(payload: str, size: float = 17 * mm) -> Drawing:
     """A QR code flowable. ASCII only: phone apps and USB scanners disagree on other encodings."""
     if not payload.isascii():
         raise ValueError(f"QR payload must be ASCII: {payload!r}")
-    drawing = Drawing(size, size)
+    # Without a font of our own the drawing names Helvetica in the PDF, unembedded, though it
+    # draws no text.
+    drawing = Drawing(size, size, initialFontName=REGULAR)
     drawing.add(QrCodeWidget(payload, barWidth=size, barHeight=size, barLevel="M"))
     return drawing
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
@@ -17,15 +17,14 @@ from desk_app.printing.forms import FormInfo, form_info
 from desk_app.printing.layout import (
     A5_PORTRAIT,
     MARGIN,
-    NO_PADDING,
     SlipStyles,
     Signer,
     field_line,
     form_title,
     grid_table,
+    layout_table,
     markup,
     official_header,
-    place_and_date,
     qr_code,
     signature_block,
     slip_styles,
@@ -37,9 +36,9 @@ from desk_app.printing.layout import (
 
 COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
 DOCUMENT_HEADER = ("STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo")
-COUNTER_DESK = "Bộ phận tiếp nhận và trả kết quả"
 QR_SIZE = 17 * mm
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
+GAP = "&nbsp;" * 6  # between two short fields sharing a line
 
 
 def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
@@ -64,10 +63,8 @@ def _copy_story(dossier: Dossier, office: Office, form: FormInfo, label: str, st
     return [
         top_corners(label, form, WIDTH),
         Spacer(1, 2 * mm),
-        official_header(office, WIDTH),
-        Spacer(1, 1.5 * mm),
-        place_and_date(office.place_name, dossier.received_at),
-        Spacer(1, 1 * mm),
+        official_header(office, WIDTH, dossier.received_at),
+        Spacer(1, 2 * mm),
         _title_with_code(dossier, form, styles),
         Spacer(1, 2 * mm),
         *_applicant_lines(dossier, office, styles),
@@ -75,14 +72,18 @@ def _copy_story(dossier: Dossier, office: Office, form: FormInfo, label: str, st
         _documents_table(dossier),
         Spacer(1, 1.5 * mm),
         *_appointment_lines(dossier, office, styles),
-        Spacer(1, 2 * mm),
-        signature_block(
-            [
-                Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
-                Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
-            ],
-            WIDTH,
-        ),
+        # A signature block alone at the top of a page would sign nothing visible.
+        KeepTogether([
+            _ledger_line(dossier, styles),
+            Spacer(1, 2 * mm),
+            signature_block(
+                [
+                    Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
+                    Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
+                ],
+                WIDTH,
+            ),
+        ]),
     ]
 
 
@@ -90,17 +91,11 @@ def _title_with_code(dossier: Dossier, form: FormInfo, styles: SlipStyles) -> Ta
     """Title and code centred, the QR code at the right; an empty cell of the QR's width on the
     left keeps the text centred on the page rather than in the space left over."""
     code = Paragraph(f"Mã hồ sơ: <b>{markup(dossier.code)}</b>", styles.code)
-    table = Table(
-        [["", [form_title(form), Spacer(1, 1 * mm), code], qr_code(dossier.code, QR_SIZE)]],
-        colWidths=[QR_SIZE, WIDTH - 2 * QR_SIZE, QR_SIZE],
+    return layout_table(
+        [["", [form_title(form, WIDTH - 2 * QR_SIZE), Spacer(1, 1 * mm), code], qr_code(dossier.code, QR_SIZE)]],
+        [QR_SIZE, WIDTH - 2 * QR_SIZE, QR_SIZE],
+        valign="MIDDLE",
     )
-    table.setStyle(
-        TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *NO_PADDING,
-        ])
-    )
-    return table
 
 
 def _applicant_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> list[Flowable]:
@@ -110,14 +105,19 @@ def _applicant_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> li
         Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
         field_line("Ông/Bà", applicant.name, styles.body, bold_value=True),
     ]
-    optional = (
-        ("Số CCCD", applicant.id_number),
-        ("Địa chỉ", applicant.address),
-        ("Số điện thoại", applicant.phone),
-        ("Email", applicant.email),
-    )
     # An empty field is left out rather than printed blank, so nothing can be written in later.
-    lines += [field_line(label, value, styles.body) for label, value in optional if value]
+    id_and_phone = [
+        f"{label}: {markup(value)}"
+        for label, value in (("Số CCCD", applicant.id_number), ("Số điện thoại", applicant.phone))
+        if value
+    ]
+    if id_and_phone:
+        lines.append(Paragraph(GAP.join(id_and_phone), styles.body))
+    lines += [
+        field_line(label, value, styles.body)
+        for label, value in (("Địa chỉ", applicant.address), ("Email", applicant.email))
+        if value
+    ]
     lines += [
         field_line("Nội dung yêu cầu giải quyết", draft.request or dossier.procedure_name, styles.body),
         field_line("Thủ tục", f"{draft.procedure_code} – {dossier.procedure_name}", styles.body),
@@ -134,11 +134,12 @@ def _documents_table(dossier: Dossier) -> Table:
         [str(number), line.name, count(line.originals), count(line.certified), count(line.copies)]
         for number, line in enumerate(provided, start=1)
     ] or [["", "(Không có giấy tờ kèm theo)", "", "", ""]]
-    number_width, count_width = 8 * mm, 15 * mm
+    number_width, count_width, certified_width = 8 * mm, 14 * mm, 17 * mm
+    name_width = WIDTH - number_width - 2 * count_width - certified_width
     return grid_table(
         DOCUMENT_HEADER,
         rows,
-        [number_width, WIDTH - number_width - 3 * count_width, count_width, count_width, count_width],
+        [number_width, name_width, count_width, certified_width, count_width],
         numeric_columns=(0, 2, 3, 4),
     )
 
@@ -159,14 +160,12 @@ def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> 
     ]
     if draft.fee > 0:
         lines.append(field_line("Phí, lệ phí đã thu", vn_money(draft.fee), styles.body))
-    ledger = dossier.ledger
-    lines.append(
-        Paragraph(
-            f"Vào Sổ theo dõi hồ sơ, Quyển số: {ledger.book}, Số thứ tự: {ledger.number}",
-            styles.body,
-        )
-    )
     return lines
+
+
+def _ledger_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:
+    ledger = dossier.ledger
+    return Paragraph(f"Vào Sổ theo dõi hồ sơ, Quyển số: {ledger.book}, Số thứ tự: {ledger.number}", styles.body)
 
 
 def _delivery_line(dossier: Dossier, office: Office, styles: SlipStyles) -> Paragraph:
@@ -174,4 +173,4 @@ def _delivery_line(dossier: Dossier, office: Office, styles: SlipStyles) -> Para
     if delivery.method is DeliveryMethod.POST:
         recipient = ", ".join(part for part in (delivery.recipient, delivery.phone, delivery.address) if part)
         return field_line("6. Nhận kết quả qua dịch vụ bưu chính công ích", recipient, styles.body)
-    return field_line("6. Nhận kết quả tại", f"{COUNTER_DESK} – {office.unit_name}", styles.body)
+    return field_line("6. Nhận kết quả tại", office.unit_name, styles.body)

@@ -1,0 +1,80 @@
+"""Running service calls off the GUI thread.
+
+One serial worker does every database call, in order, so writes never race and the GUI never
+waits on the disk (Anki's idea). Results come back on the GUI thread through a queued signal.
+Tests swap in `InlineWorker`, which runs the call at once on the caller's thread (Picard's fake
+thread pool), so GUI tests need no waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[Exception], None]
+
+
+class _Bridge(QObject):
+    # Emitted from the worker thread; Qt queues it onto the thread that owns the bridge (GUI).
+    finished = Signal(object, object, object)  # callback, value, error
+
+
+class Worker:
+    """`run(fn, on_done=..., on_error=...)`: fn runs on the worker thread, the callbacks on the
+    GUI thread. An error with no on_error is logged, never lost silently."""
+
+    def __init__(self, name: str = "db") -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._bridge = _Bridge()
+        self._bridge.finished.connect(self._deliver)
+
+    def run(self, fn: Callable[[], Any], on_done: Done | None = None,
+            on_error: Failed | None = None) -> None:
+        def job() -> None:
+            try:
+                value = fn()
+            except Exception as exc:  # noqa: BLE001 - handed to the GUI thread below
+                self._bridge.finished.emit(on_error, None, exc)
+            else:
+                self._bridge.finished.emit(on_done, value, None)
+
+        self._pool.submit(job)
+
+    def _deliver(self, callback: Callable | None, value: Any, error: Exception | None) -> None:
+        if error is not None:
+            if callback is None:
+                log.error("background task failed", exc_info=error)
+            else:
+                callback(error)
+        elif callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        """Finish queued work (a save in progress must complete), then stop the thread."""
+        self._pool.shutdown(wait=True)
+
+
+class InlineWorker:
+    """Runs each call at once on the calling thread: for tests and scripts."""
+
+    def run(self, fn: Callable[[], Any], on_done: Done | None = None,
+            on_error: Failed | None = None) -> None:
+        try:
+            value = fn()
+        except Exception as exc:  # noqa: BLE001 - same contract as Worker
+            if on_error is None:
+                raise
+            on_error(exc)
+        else:
+            if on_done is not None:
+                on_done(value)
+
+    def shutdown(self) -> None:
+        pass

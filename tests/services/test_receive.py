@@ -1,0 +1,124 @@
+import sqlite3
+import unicodedata
+from datetime import date, datetime
+
+import pytest
+
+from desk_app.core.clock import VN_TZ
+from desk_app.core.model import Applicant, DocumentLine, DossierDraft
+from desk_app.core.states import DossierState
+from desk_app.services.app import Services
+from desk_app.services.errors import NotSetUp, ValidationFailed
+from desk_app.store import events as events_store
+
+
+def full_draft(services, code="1.004222", name="Đặng Thị Ánh Tuyết", provide_all=True):
+    procedure = services.procedure(code)
+    return DossierDraft(
+        procedure_code=code,
+        applicant=Applicant(
+            name=name, id_number="025190012345", birth_date=date(1990, 3, 15),
+            phone="0912 345 678", address="Số 12, thôn Đông, xã Tân Lập, tỉnh Phú Thọ",
+        ),
+        request="Đăng ký thường trú",
+        documents=tuple(
+            DocumentLine(d.name, d.mandatory, provide_all or not d.mandatory, d.originals,
+                         d.certified, d.copies)
+            for d in procedure.documents
+        ),
+        fee=procedure.fee,
+    )
+
+
+def test_receive_writes_dossier_event_and_outbox_in_one_go(services):
+    dossier = services.receive(full_draft(services))
+    assert dossier.code == "000.17.22.H56-261120-1001"
+    assert dossier.status is DossierState.RECEIVED
+    # Friday 16:55 + 7 working days, skipping the weekend and 24/11 (Ngày Văn hóa Việt Nam).
+    assert dossier.due_at == datetime(2026, 12, 2, 16, 55, tzinfo=VN_TZ)
+    assert dossier.ledger.book == 2026 and dossier.ledger.number == 1
+    assert dossier.applicant.phone == "0912345678"
+    stored = services.dossier(dossier.uuid)
+    assert stored == dossier
+    [event] = services.history(dossier.uuid)
+    assert event.kind == "received" and event.device_seq == 1
+    assert event.payload["code"] == dossier.code
+    assert event.payload["due_at"] == "2026-12-02T16:55:00+07:00"
+    assert services.outbox_counts() == {"pending": 1, "sent": 0, "quarantined": 0}
+
+
+def test_codes_and_ledger_lines_follow_each_other(services):
+    codes = [services.receive(full_draft(services)).code for _ in range(3)]
+    assert [c[-4:] for c in codes] == ["1001", "1002", "1003"]
+    ledger = [services.dossier(r.uuid).ledger.number for r in services.dossier_rows()]
+    assert sorted(ledger) == [1, 2, 3]
+
+
+def test_codes_stay_unique_after_a_crash_and_reopen(tmp_path, clock):
+    from desk_app.services.demo import DEMO_SETUP
+
+    first = Services(tmp_path, clock=clock)
+    first.save_counter_setup(DEMO_SETUP)
+    code1 = first.receive(full_draft(first)).code
+    first.db.conn.close()  # no orderly shutdown
+    second = Services(tmp_path, clock=clock)
+    code2 = second.receive(full_draft(second)).code
+    second.close()
+    assert code1 != code2 and code2.endswith("-1002")
+
+
+def test_decomposed_input_is_stored_composed(services):
+    nfd = unicodedata.normalize("NFD", "  Nguyễn   Thị  Ánh ")
+    dossier = services.receive(full_draft(services, name=nfd))
+    assert dossier.applicant.name == "Nguyễn Thị Ánh"
+    assert unicodedata.is_normalized("NFC", services.dossier(dossier.uuid).applicant.name)
+    [row] = services.dossier_rows("nguyen thi anh")
+    assert row.uuid == dossier.uuid
+
+
+def test_errors_block_and_nothing_is_written(services):
+    draft = full_draft(services)
+    bad = DossierDraft(**{**draft.__dict__, "applicant": Applicant(name="", phone="09123")})
+    with pytest.raises(ValidationFailed) as failure:
+        services.receive(bad, accept_warnings=True)
+    fields = {issue.field for issue in failure.value.errors}
+    assert {"applicant.name", "applicant.phone"} <= fields
+    assert services.dossier_rows() == []
+    assert services.outbox_counts()["pending"] == 0
+
+
+def test_missing_mandatory_documents_need_the_clerks_confirmation(services):
+    draft = full_draft(services, provide_all=False)
+    with pytest.raises(ValidationFailed) as failure:
+        services.receive(draft)
+    assert [w.field for w in failure.value.warnings] == ["documents"]
+    assert services.dossier_rows() == []
+    dossier = services.receive(draft, accept_warnings=True)
+    [event] = services.history(dossier.uuid)
+    assert event.payload["missing_documents"]
+
+
+def test_a_failure_inside_the_transaction_leaves_no_trace(services, monkeypatch):
+    def broken_append(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(events_store, "append", broken_append)
+    with pytest.raises(sqlite3.OperationalError):
+        services.receive(full_draft(services))
+    monkeypatch.undo()
+    assert services.dossier_rows() == []
+    # The code the failed attempt would have had is issued to the next dossier instead.
+    assert services.receive(full_draft(services)).code.endswith("-1001")
+
+
+def test_receiving_needs_the_counter_set_up(tmp_path, clock):
+    bare = Services(tmp_path, clock=clock)
+    with pytest.raises(NotSetUp):
+        bare.receive(full_draft(bare))
+    bare.close()
+
+
+def test_same_day_procedure_after_the_cutoff_is_due_next_working_day(services, clock):
+    clock.now = datetime(2026, 11, 20, 15, 30, tzinfo=VN_TZ)  # Friday after 15:00
+    dossier = services.receive(full_draft(services, code="2.000884"))
+    assert dossier.due_at == datetime(2026, 11, 23, 17, 0, tzinfo=VN_TZ)
