@@ -45,7 +45,7 @@ def fonts_dir() -> Path:
     return resource("fonts")
 
 
-def load_font(name: str, path: Path) -> TTFont:
+def _load_font(name: str, path: Path) -> TTFont:
     try:
         return TTFont(name, str(path))
     except (OSError, TTFError) as exc:
@@ -63,7 +63,7 @@ def register_fonts() -> None:
         if _registered_from == directory:
             return
         # Load all four before registering any, so a missing file leaves nothing half done.
-        fonts = [load_font(name, directory / file) for name, file in FONT_FILES.items()]
+        fonts = [_load_font(name, directory / file) for name, file in FONT_FILES.items()]
         for font in fonts:
             pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(

@@ -7,13 +7,14 @@ so a name with "&" or "<" would otherwise break the render, and decomposed Vietn
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5, landscape
@@ -40,11 +41,9 @@ HEADER_SIZE = 9
 LINE = 0.6  # pt, the weight of rules and table grids
 
 
-
 @dataclass(frozen=True)
 class SlipStyles:
     body: ParagraphStyle
-    small: ParagraphStyle
     header: ParagraphStyle
     header_bold: ParagraphStyle
     place_date: ParagraphStyle
@@ -64,14 +63,15 @@ def slip_styles(body_size: float = 10, table_size: float = 8.5) -> SlipStyles:
     """The slips' paragraph styles; registers the fonts first, as no style works without them."""
     register_fonts()
 
-    def style(name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **kw) -> ParagraphStyle:
+    def style(
+        name: str, size: float, font: str = REGULAR, align: int = TA_LEFT, **kw
+    ) -> ParagraphStyle:
         return ParagraphStyle(
             name, fontName=font, fontSize=size, leading=size * 1.22, alignment=align, **kw
         )
 
     return SlipStyles(
         body=style("body", body_size, spaceAfter=0.5),
-        small=style("small", body_size - 2),
         header=style("header", HEADER_SIZE, align=TA_CENTER),
         header_bold=style("header_bold", HEADER_SIZE, BOLD, TA_CENTER),
         place_date=style("place_date", body_size, ITALIC, TA_CENTER),
@@ -93,7 +93,9 @@ def markup(text: str | None) -> str:
     return escape(nfc(text)).replace("\n", "<br/>")
 
 
-def field_line(label: str, value: str, style: ParagraphStyle, *, bold_value: bool = False) -> Paragraph:
+def field_line(
+    label: str, value: str, style: ParagraphStyle, *, bold_value: bool = False
+) -> Paragraph:
     """'Label: value', the value escaped; the label is trusted markup from our own code."""
     shown = markup(value)
     if bold_value:
@@ -174,8 +176,13 @@ def official_header(office: Office, width: float, day: date | None = None) -> Ta
     left_width = width - right_width
     unit_width = stringWidth(nfc(office.unit_name).upper(), BOLD, HEADER_SIZE)
     left = [
-        Paragraph(balanced_lines(office.commune_name.upper(), styles.header, left_width), styles.header),
-        Paragraph(balanced_lines(office.unit_name.upper(), styles.header_bold, left_width), styles.header_bold),
+        Paragraph(
+            balanced_lines(office.commune_name.upper(), styles.header, left_width), styles.header
+        ),
+        Paragraph(
+            balanced_lines(office.unit_name.upper(), styles.header_bold, left_width),
+            styles.header_bold,
+        ),
         ShortRule(min(unit_width, left_width) * 0.4),
     ]
     right = [
@@ -196,10 +203,14 @@ def top_corners(copy_label: str, form: FormInfo, width: float) -> Table:
     """The line above the header: which copy this is on the left, the form's number on the right."""
     styles = slip_styles()
     return layout_table(
-        [[
-            Paragraph(markup(copy_label), styles.corner_left),
-            Paragraph(f"{markup(form.number)} ({markup(form.regulation)})", styles.corner_right),
-        ]],
+        [
+            [
+                Paragraph(markup(copy_label), styles.corner_left),
+                Paragraph(
+                    f"{markup(form.number)} ({markup(form.regulation)})", styles.corner_right
+                ),
+            ]
+        ],
         [width * 0.35, width * 0.65],
     )
 
@@ -231,20 +242,24 @@ def signature_block(signers: Sequence[Signer], width: float, space: float = 14 *
     return layout_table([cells], [width / len(signers)] * len(signers))
 
 
-def layout_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float], valign: str = "TOP") -> Table:
+def layout_table(
+    rows: Sequence[Sequence[object]], col_widths: Sequence[float], valign: str = "TOP"
+) -> Table:
     """A borderless table that only places things side by side, without padding that would
     misalign its contents with the text around it."""
     table = Table(rows, colWidths=list(col_widths))
     table.setStyle(
-        TableStyle([
-            # Otherwise reportlab names Helvetica for the cells, unembedded, in every PDF.
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("VALIGN", (0, 0), (-1, -1), valign),
-            *[
-                (side, (0, 0), (-1, -1), 0)
-                for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
-            ],
-        ])
+        TableStyle(
+            [
+                # Otherwise reportlab names Helvetica for the cells, unembedded, in every PDF.
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), valign),
+                *[
+                    (side, (0, 0), (-1, -1), 0)
+                    for side in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+                ],
+            ]
+        )
     )
     return table
 
@@ -266,26 +281,59 @@ def grid_table(
     data += [[cell(text, column) for column, text in enumerate(row)] for row in rows]
     table = Table(data, colWidths=list(col_widths), repeatRows=1)
     table.setStyle(
-        TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
     )
     return table
 
 
-def qr_code(payload: str, size: float = 17 * mm) -> Drawing:
-    """A QR code flowable. ASCII only: phone apps and USB scanners disagree on other encodings."""
-    if not payload.isascii():
-        raise ValueError(f"QR payload must be ASCII: {payload!r}")
-    # Without a font of our own the drawing names Helvetica in the PDF, unembedded, though it
-    # draws no text.
-    drawing = Drawing(size, size, initialFontName=REGULAR)
-    drawing.add(QrCodeWidget(payload, barWidth=size, barHeight=size, barLevel="M"))
-    return drawing
+class QrCode(Flowable):
+    """A square QR code, drawn as one filled path.
 
+    ASCII only: phone apps and USB scanners disagree on how other text is encoded. The quiet
+    zone (four modules of white around the code, which scanners need) is inside `size`.
+    """
+
+    QUIET_ZONE = 4
+
+    def __init__(self, payload: str, size: float = 17 * mm):
+        super().__init__()
+        if not payload.isascii():
+            raise ValueError(f"QR payload must be ASCII: {payload!r}")
+        self.payload = payload
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        modules = _qr_modules(self.payload)
+        box = self.size / (len(modules) + 2 * self.QUIET_ZONE)
+        path = self.canv.beginPath()
+        for row_number, row in enumerate(modules):
+            y = self.size - (row_number + self.QUIET_ZONE + 1) * box
+            column = 0
+            for dark, run in itertools.groupby(row):
+                length = len(list(run))
+                if dark:
+                    path.rect((column + self.QUIET_ZONE) * box, y, length * box, box)
+                column += length
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+@functools.lru_cache(maxsize=32)
+def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's dark and light modules; cached, as both copies of a slip draw the same code."""
+    widget = QrCodeWidget(payload, barLevel="M")  # M: still reads with a smudge or a fold
+    widget.qr.make()
+    return tuple(tuple(bool(module) for module in row) for row in widget.qr.modules)

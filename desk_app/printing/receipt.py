@@ -1,7 +1,8 @@
 """Form 1: the receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả).
 
 Two copies in one PDF, each from a fresh page: one stays in the dossier, one goes home with the
-applicant. A normal dossier (up to about six documents) fits one A5 page per copy.
+applicant. A normal dossier (up to six documents) gets one A5 page per copy, its text shrunk a
+little if long addresses or names would push it over; a longer list flows onto more pages.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
@@ -17,15 +18,15 @@ from desk_app.printing.forms import FormInfo, form_info
 from desk_app.printing.layout import (
     A5_PORTRAIT,
     MARGIN,
-    SlipStyles,
+    QrCode,
     Signer,
+    SlipStyles,
     field_line,
     form_title,
     grid_table,
     layout_table,
     markup,
     official_header,
-    qr_code,
     signature_block,
     slip_styles,
     top_corners,
@@ -36,6 +37,7 @@ from desk_app.printing.layout import (
 
 COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
 DOCUMENT_HEADER = ("STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo")
+ONE_PAGE_DOCUMENTS = 6
 QR_SIZE = 17 * mm
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 GAP = "&nbsp;" * 6  # between two short fields sharing a line
@@ -44,22 +46,26 @@ GAP = "&nbsp;" * 6  # between two short fields sharing a line
 def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
     form = form_info("receipt")
     styles = slip_styles()
+    provided = sum(line.provided for line in dossier.draft.documents)
     copies = [
         PrintedCopy(
             story=_copy_story(dossier, office, form, label, styles),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
+            fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
         for label in COPY_LABELS
     ]
     info = PdfInfo(
         title=f"{form.title} – {dossier.code}",
         author=office.unit_name,
-        subject=dossier.applicant.name,
+        subject=dossier.procedure_name,
     )
     return write_pdf(out_path, copies, A5_PORTRAIT, info)
 
 
-def _copy_story(dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles) -> list[Flowable]:
+def _copy_story(
+    dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles
+) -> list[Flowable]:
     return [
         top_corners(label, form, WIDTH),
         Spacer(1, 2 * mm),
@@ -72,19 +78,22 @@ def _copy_story(dossier: Dossier, office: Office, form: FormInfo, label: str, st
         _documents_table(dossier),
         Spacer(1, 1.5 * mm),
         *_appointment_lines(dossier, office, styles),
-        # A signature block alone at the top of a page would sign nothing visible.
-        KeepTogether([
-            _ledger_line(dossier, styles),
-            Spacer(1, 2 * mm),
-            signature_block(
-                [
-                    Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
-                    Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
-                ],
-                WIDTH,
-            ),
-        ]),
+        *_kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),
+        signature_block(
+            [
+                Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
+                Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
+            ],
+            WIDTH,
+        ),
     ]
+
+
+def _kept_with_next(*flowables: Flowable) -> tuple[Flowable, ...]:
+    """A signature block alone at the top of a page would sign nothing visible."""
+    for flowable in flowables:
+        flowable.keepWithNext = True
+    return flowables
 
 
 def _title_with_code(dossier: Dossier, form: FormInfo, styles: SlipStyles) -> Table:
@@ -92,7 +101,13 @@ def _title_with_code(dossier: Dossier, form: FormInfo, styles: SlipStyles) -> Ta
     left keeps the text centred on the page rather than in the space left over."""
     code = Paragraph(f"Mã hồ sơ: <b>{markup(dossier.code)}</b>", styles.code)
     return layout_table(
-        [["", [form_title(form, WIDTH - 2 * QR_SIZE), Spacer(1, 1 * mm), code], qr_code(dossier.code, QR_SIZE)]],
+        [
+            [
+                "",
+                [form_title(form, WIDTH - 2 * QR_SIZE), Spacer(1, 1 * mm), code],
+                QrCode(dossier.code, QR_SIZE),
+            ]
+        ],
         [QR_SIZE, WIDTH - 2 * QR_SIZE, QR_SIZE],
         valign="MIDDLE",
     )
@@ -119,7 +134,9 @@ def _applicant_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> li
         if value
     ]
     lines += [
-        field_line("Nội dung yêu cầu giải quyết", draft.request or dossier.procedure_name, styles.body),
+        field_line(
+            "Nội dung yêu cầu giải quyết", draft.request or dossier.procedure_name, styles.body
+        ),
         field_line("Thủ tục", f"{draft.procedure_code} – {dossier.procedure_name}", styles.body),
     ]
     return lines
@@ -148,7 +165,11 @@ def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> 
     draft = dossier.draft
     lines = [
         field_line("2. Số lượng hồ sơ", f"{two_digits(draft.sets)} bộ", styles.body),
-        field_line("3. Thời gian giải quyết hồ sơ theo quy định", dossier.processing_time.text(), styles.body),
+        field_line(
+            "3. Thời gian giải quyết hồ sơ theo quy định",
+            dossier.processing_time.text(),
+            styles.body,
+        ),
         field_line("4. Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at), styles.body),
         field_line(
             "5. Thời gian trả kết quả giải quyết hồ sơ",
@@ -165,12 +186,16 @@ def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> 
 
 def _ledger_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:
     ledger = dossier.ledger
-    return Paragraph(f"Vào Sổ theo dõi hồ sơ, Quyển số: {ledger.book}, Số thứ tự: {ledger.number}", styles.body)
+    return Paragraph(
+        f"Vào Sổ theo dõi hồ sơ, Quyển số: {ledger.book}, Số thứ tự: {ledger.number}", styles.body
+    )
 
 
 def _delivery_line(dossier: Dossier, office: Office, styles: SlipStyles) -> Paragraph:
     delivery = dossier.draft.delivery
     if delivery.method is DeliveryMethod.POST:
-        recipient = ", ".join(part for part in (delivery.recipient, delivery.phone, delivery.address) if part)
+        recipient = ", ".join(
+            part for part in (delivery.recipient, delivery.phone, delivery.address) if part
+        )
         return field_line("6. Nhận kết quả qua dịch vụ bưu chính công ích", recipient, styles.body)
     return field_line("6. Nhận kết quả tại", office.unit_name, styles.body)

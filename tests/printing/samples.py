@@ -1,7 +1,7 @@
 """Hand-built dossiers for the slip tests, and a way to look at a slip by eye.
 
-    /tmp/venv/bin/python -m tests.printing.samples /tmp/receipt.pdf [--post] [--documents N]
-    pdftoppm -png -r 80 /tmp/receipt.pdf /tmp/receipt
+/tmp/venv/bin/python -m tests.printing.samples /tmp/receipt.pdf [--post] [--documents N]
+pdftoppm -png -r 80 /tmp/receipt.pdf /tmp/receipt
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from desk_app.core.model import (
     TimeUnit,
 )
 from desk_app.core.states import DossierState
+from desk_app.printing.receipt import render_receipt
 
 CODE = "000.17.22.H56-250805-1007"
 APPLICANT_NAME = "Nguyễn Thị Ánh Tuyết"
@@ -50,18 +51,25 @@ DOCUMENTS = (
 )
 
 
-def sample_dossier(*, post: bool = False, documents: int | None = None, name: str = APPLICANT_NAME) -> Dossier:
+def sample_dossier(
+    *, post: bool = False, documents: int | None = None, name: str = APPLICANT_NAME
+) -> Dossier:
     """A permanent-residence dossier with diacritic-heavy text; `documents` makes N extra lines."""
     lines = DOCUMENTS
     if documents is not None:
         lines = tuple(
-            DocumentLine(f"Giấy tờ kèm theo số {n} – bản xác nhận của Ủy ban", provided=True, copies=1)
+            DocumentLine(
+                f"Giấy tờ kèm theo số {n} – bản xác nhận của Ủy ban", provided=True, copies=1
+            )
             for n in range(1, documents + 1)
         )
     delivery = ResultDelivery()
     if post:
         delivery = ResultDelivery(
-            DeliveryMethod.POST, "Trần Văn Hữu", "0912 345 678", "Số 5, ngõ 3, phố Chợ, phường Âu Cơ, tỉnh Phú Thọ"
+            DeliveryMethod.POST,
+            "Trần Văn Hữu",
+            "0912 345 678",
+            "Số 5, ngõ 3, phố Chợ, phường Âu Cơ, tỉnh Phú Thọ",
         )
     draft = DossierDraft(
         procedure_code="1.004222",
@@ -101,14 +109,14 @@ def without_fee(dossier: Dossier) -> Dossier:
 
 
 def main() -> None:
-    from desk_app.printing.receipt import render_receipt
-
     parser = argparse.ArgumentParser(description="Render a sample receipt to look at.")
     parser.add_argument("out", type=Path)
     parser.add_argument("--post", action="store_true")
     parser.add_argument("--documents", type=int)
     args = parser.parse_args()
-    print(render_receipt(sample_dossier(post=args.post, documents=args.documents), OFFICE, args.out))
+    print(
+        render_receipt(sample_dossier(post=args.post, documents=args.documents), OFFICE, args.out)
+    )
 
 
 if __name__ == "__main__":
