@@ -52,9 +52,10 @@ del S
 
 
 class InvalidTransition(ValueError):
-    def __init__(self, current: DossierState, target: DossierState):
+    def __init__(self, current: DossierState, target: DossierState, message: str = ""):
         super().__init__(
-            f"Không thể chuyển hồ sơ từ trạng thái «{current.label}» sang «{target.label}»."
+            message
+            or f"Không thể chuyển hồ sơ từ trạng thái «{current.label}» sang «{target.label}»."
         )
         self.current = current
         self.target = target
