@@ -1,0 +1,104 @@
+"""Apologising for a late (or soon late) dossier and giving a new due time (form 4).
+
+The new time is either a number of extra working days, shown at once as the date the calendar
+gives, or a date and time the clerk picks. The old due time stays on record beside the new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desk_app.core.calendar import WorkCalendar
+from desk_app.core.model import DossierRow
+from desk_app.ui.action_dialog import ActionDialog, reason_edit, text_of
+from desk_app.ui.date_time_edit import DateTimeEdit
+from desk_app.ui.labels import date_time_text, weekday_date_time_text
+
+MAX_EXTRA_DAYS = 90
+DEFAULT_EXTRA_DAYS = 3
+
+
+def extended_due(calendar: WorkCalendar, old_due: datetime, now: datetime, days: int) -> datetime:
+    """`days` working days after the old due time, or after now when that has already passed:
+    a new appointment in the past would be a second broken promise."""
+    return calendar.add_working_days(max(old_due, now), days)
+
+
+class ApologyDialog(ActionDialog):
+    def __init__(self, services, worker, row: DossierRow, calendar: WorkCalendar,
+                 now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(services, worker, [row], name="apology_dialog",
+                         title=self.tr("Xin lỗi và hẹn lại ngày trả kết quả"),
+                         submit_text=self.tr("Ghi nhận và in phiếu"), parent=parent)
+        self._calendar = calendar
+        self._now = now
+        old_due = QLabel(date_time_text(row.due_at), objectName="old_due")
+        self.add_field("old_due", self.tr("Hẹn trả cũ"), old_due)
+        self.reason = self.add_field(
+            "reason", self.tr("&Lý do"),
+            reason_edit("reason", self.tr("Ví dụ: cần xác minh thêm tại nơi cư trú trước đây")),
+            required=self.tr("Nhập lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi."))
+
+        self.by_days = QRadioButton(self.tr("Thêm số &ngày làm việc:"), objectName="by_days")
+        self.by_date = QRadioButton(self.tr("Chọn n&gày giờ hẹn mới:"), objectName="by_date")
+        group = QButtonGroup(self)
+        group.addButton(self.by_days)
+        group.addButton(self.by_date)
+        self.days = QSpinBox(objectName="extra_working_days")
+        self.days.setRange(1, MAX_EXTRA_DAYS)
+        self.days.setValue(DEFAULT_EXTRA_DAYS)
+        self.computed_due = QLabel(objectName="computed_due")
+        self.computed_due.setStyleSheet("font-weight: bold;")
+        self.picked = DateTimeEdit(self._days_due(), "new_due_at")
+        choice = QWidget()
+        grid = QGridLayout(choice)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.by_days, 0, 0)
+        grid.addWidget(self.days, 0, 1)
+        grid.addWidget(self.computed_due, 0, 2)
+        grid.addWidget(self.by_date, 1, 0)
+        grid.addWidget(self.picked, 1, 1, 1, 2)
+        grid.setColumnStretch(2, 1)
+        self.add_field("new_due_at", self.tr("Hẹn trả mới"), choice)
+
+        self.days.valueChanged.connect(self._show_computed)
+        self.by_days.toggled.connect(self._choice_changed)
+        self.by_days.setChecked(True)
+        self._show_computed()
+        self.reason.setFocus()
+
+    def _days_due(self) -> datetime:
+        return extended_due(self._calendar, self.rows[0].due_at, self._now, self.days.value())
+
+    def _show_computed(self) -> None:
+        self.computed_due.setText("→ " + weekday_date_time_text(self._days_due()))
+
+    def _choice_changed(self) -> None:
+        by_days = self.by_days.isChecked()
+        self.days.setEnabled(by_days)
+        self.computed_due.setEnabled(by_days)
+        self.picked.setEnabled(not by_days)
+
+    def new_due(self) -> datetime:
+        """The new due time the slip will show, whichever way it was chosen."""
+        if self.by_days.isChecked():
+            return self._days_due()
+        return self.picked.value()
+
+    def action(self) -> Callable[[], object]:
+        uuid, reason = self.rows[0].uuid, text_of(self.reason)
+        if self.by_days.isChecked():
+            days = self.days.value()
+            return lambda: self.services.apologise(uuid, reason, extra_working_days=days)
+        due = self.new_due()
+        return lambda: self.services.apologise(uuid, reason, new_due_at=due)

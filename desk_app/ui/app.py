@@ -1,0 +1,81 @@
+"""Starting the counter application: open the data, choose the language, make sure the counter
+is set up, then show the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desk_app.paths import APP_AUTHOR, APP_NAME, resource
+from desk_app.services.app import Services
+from desk_app.services.demo import seed as seed_demo
+from desk_app.store.errors import StoreError
+from desk_app.ui import i18n
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.messages import install_excepthook
+from desk_app.ui.setup_dialog import SetupDialog
+from desk_app.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+EXIT_DATA_UNUSABLE = 2
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setWindowIcon(QIcon(str(resource("icons", "desk_app.svg"))))
+    return app
+
+
+def open_services(data: Path) -> Services | None:
+    """The services over the data folder, or None after telling the clerk why it cannot be
+    used (a damaged or read-only database must stop the app cleanly, not crash or retry)."""
+    try:
+        return Services(data)
+    except StoreError as exc:
+        message = str(exc)
+    except Exception as exc:  # noqa: BLE001 - anything else at start-up is also unusable data
+        log.exception("could not open the data folder %s", data)
+        message = QCoreApplication.translate(
+            "App", "Không mở được dữ liệu tại {path}: {error}"
+        ).format(path=data, error=exc)
+    QMessageBox.critical(
+        None, QCoreApplication.translate("App", "Không mở được dữ liệu"), message)
+    return None
+
+
+def build_main_window(services: Services, worker, *, demo: bool = False) -> MainWindow | None:
+    """The main window, after seeding demo data into an empty database if asked, and after the
+    first-run setup if the counter is not set up yet; None if the clerk cancels the setup."""
+    if demo and not services.dossier_rows(limit=1):
+        seed_demo(services)
+    needs_setup = services.counter_setup() is None
+    if needs_setup and SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
+        return None
+    return MainWindow(services, worker)
+
+
+def run_gui(data: Path, demo: bool, language: str | None) -> int:
+    app = application()
+    install_excepthook()
+    services = open_services(data)
+    if services is None:
+        return EXIT_DATA_UNUSABLE
+    i18n.install(app, language or services.language())
+    worker = Worker()
+    try:
+        window = build_main_window(services, worker, demo=demo)
+        if window is None:
+            return 0
+        window.showMaximized()  # the clerk's whole working day happens in this window
+        return app.exec()
+    finally:
+        worker.shutdown()
+        services.close()

@@ -1,0 +1,295 @@
+"""Everything recorded about one dossier, read-only: its fields, documents, history and the
+slips printed for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.model import DeliveryMethod, Dossier, Event
+from desk_app.core.timeliness import Timeliness, dossier_timeliness
+from desk_app.ui.labels import (
+    applicant_type_label,
+    channel_label,
+    date_text,
+    date_time_text,
+    delivery_label,
+    event_kind_label,
+    money,
+    processing_time_label,
+    sex_label,
+    slip_kind_label,
+    state_label,
+    timeliness_label,
+)
+from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.print_preview import show_preview
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    dossier: Dossier
+    history: list[Event]
+    slips: list  # SlipRecord: kind, path, created_at, clerk
+    now: datetime
+
+
+def _value_label(text: str, name: str | None = None) -> QLabel:
+    label = QLabel(text or "—")
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()  # the stretched column keeps the rest of the width
+
+
+class DossierDetailDialog(QDialog):
+    def __init__(self, services, worker, uuid: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="dossier_detail")
+        self._services = services
+        self._worker = worker
+        self.uuid = uuid
+        self._slip_paths: list[Path] = []
+        self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
+
+        self.code = _value_label("", "detail_code")
+        font = QFont(self.code.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.state = _value_label("", "detail_state")
+        self.timeliness = QLabel(objectName="detail_timeliness")
+        self.status = QLabel(self.tr("Đang tải hồ sơ…"), objectName="detail_status")
+        self.status.setWordWrap(True)
+
+        self.reprint_button = QPushButton(
+            self.tr("In lại phiếu tiếp nhận (Ctrl+P)"), objectName="reprint_button")
+        self.reprint_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.reprint_button.setAutoDefault(False)
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self.reprint)
+        close_button = QPushButton(self.tr("Đóng (Esc)"), objectName="close_button")
+        close_button.setAutoDefault(False)
+        close_button.clicked.connect(self.reject)
+
+        header = QHBoxLayout()
+        header.addWidget(self.code)
+        header.addWidget(self.state)
+        header.addWidget(self.timeliness)
+        header.addStretch(1)
+        header.addWidget(self.reprint_button)
+        header.addWidget(close_button)
+
+        self.dossier_form = QFormLayout()
+        self.applicant_form = QFormLayout()
+        self.delivery_form = QFormLayout()
+        dossier_box = QGroupBox(self.tr("Hồ sơ"))
+        dossier_box.setLayout(self.dossier_form)
+        applicant_box = QGroupBox(self.tr("Người nộp hồ sơ"))
+        applicant_box.setLayout(self.applicant_form)
+        delivery_box = QGroupBox(self.tr("Nhận kết quả"))
+        delivery_box.setLayout(self.delivery_form)
+        right = QVBoxLayout()
+        right.addWidget(applicant_box)
+        right.addWidget(delivery_box)
+        right.addStretch(1)
+        fields = QHBoxLayout()
+        fields.addWidget(dossier_box, 1)
+        fields.addLayout(right, 1)
+
+        self.documents_summary = QLabel(objectName="documents_summary")
+        self.documents_table = _read_only_table("documents_table", [
+            self.tr("Tên giấy tờ"), self.tr("Bắt buộc"), self.tr("Đã nộp"), self.tr("Bản chính"),
+            self.tr("Bản sao chứng thực"), self.tr("Bản photo"),
+        ])
+        documents_page = QWidget()
+        documents_layout = QVBoxLayout(documents_page)
+        documents_layout.addWidget(self.documents_summary)
+        documents_layout.addWidget(self.documents_table)
+        self.history_table = _read_only_table("history_table", [
+            self.tr("Thời gian"), self.tr("Nội dung"), self.tr("Trạng thái"), self.tr("Cán bộ"),
+        ])
+        self.slips_table = _read_only_table("slips_table", [
+            self.tr("Loại phiếu"), self.tr("Thời gian"), self.tr("Cán bộ"), self.tr("Tệp"),
+        ])
+        self.slips_table.activated.connect(self._preview_slip)
+        self.tabs = QTabWidget(objectName="detail_tabs")
+        self.tabs.addTab(documents_page, self.tr("Thành phần hồ sơ"))
+        self.tabs.addTab(self.history_table, self.tr("Quá trình xử lý"))
+        self.tabs.addTab(self.slips_table, self.tr("Phiếu đã in"))
+        for table, stretch in ((self.documents_table, 0), (self.history_table, 1),
+                               (self.slips_table, 3)):
+            table.horizontalHeader().setSectionResizeMode(
+                stretch, QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.status)
+        layout.addLayout(fields)
+        layout.addWidget(self.tabs, 1)
+        self.resize(1100, 660)
+        self.load()
+
+    def load(self) -> None:
+        services, uuid = self._services, self.uuid
+
+        def fetch() -> _Loaded:
+            return _Loaded(services.dossier(uuid), services.history(uuid),
+                           services.printed_slips(uuid), services.now())
+
+        self._worker.run(fetch, self._show, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setStyleSheet("color: #b71c1c;")
+        self.status.setText(error_text(exc))
+        self.status.show()
+
+    def _show(self, loaded: _Loaded) -> None:
+        dossier = loaded.dossier
+        self.status.hide()
+        self.reprint_button.setEnabled(True)
+        self.setWindowTitle(self.tr("Chi tiết hồ sơ {code}").format(code=dossier.code))
+        self.code.setText(dossier.code)
+        self.state.setText(state_label(dossier.status))
+        self._show_timeliness(dossier_timeliness(dossier.status, dossier.due_at, loaded.now))
+        self._show_fields(dossier)
+        self._show_documents(dossier)
+        _fill(self.history_table, [
+            [date_time_text(e.device_time), event_kind_label(e.kind), state_label(e.status),
+             e.clerk]
+            for e in loaded.history
+        ])
+        self._show_slips(loaded.slips)
+
+    def _show_timeliness(self, value: Timeliness | None) -> None:
+        self.timeliness.setText(timeliness_label(value))
+        colour = ("#c62828" if value is not None and value.is_late
+                  else "#e65100" if value is Timeliness.DUE_TODAY else None)
+        self.timeliness.setStyleSheet(
+            f"background: {colour}; color: white; font-weight: bold; padding: 2px 8px;"
+            if colour else "padding: 2px 8px;")
+
+    def _show_fields(self, dossier: Dossier) -> None:
+        draft, applicant, delivery = dossier.draft, dossier.applicant, dossier.draft.delivery
+        for form in (self.dossier_form, self.applicant_form, self.delivery_form):
+            while form.rowCount():
+                form.removeRow(0)
+        rows = [
+            (self.tr("Thủ tục"), f"{dossier.procedure_name} ({draft.procedure_code})",
+             "detail_procedure"),
+            (self.tr("Thời hạn giải quyết"), processing_time_label(dossier.processing_time), None),
+            (self.tr("Nội dung yêu cầu"), draft.request, None),
+            (self.tr("Số bộ hồ sơ"), str(draft.sets), None),
+            (self.tr("Kênh tiếp nhận"), channel_label(draft.channel), None),
+            (self.tr("Lệ phí đã thu"), money(draft.fee), None),
+            (self.tr("Tiếp nhận lúc"), date_time_text(dossier.received_at), "detail_received"),
+            (self.tr("Hẹn trả kết quả"), date_time_text(dossier.due_at), "detail_due"),
+            (self.tr("Cán bộ tiếp nhận"), dossier.clerk, None),
+            (self.tr("Sổ theo dõi"), self.tr("Sổ năm {book}, số thứ tự {number}").format(
+                book=dossier.ledger.book, number=dossier.ledger.number), None),
+            (self.tr("Ghi chú"), draft.notes, None),
+        ]
+        for label, value, name in rows:
+            self.dossier_form.addRow(label, _value_label(value, name))
+        for label, value, name in [
+            (self.tr("Họ và tên"), applicant.name, "detail_applicant"),
+            (self.tr("Đối tượng"), applicant_type_label(applicant.type), None),
+            (self.tr("Số CCCD"), applicant.id_number, None),
+            (self.tr("Ngày sinh"), date_text(applicant.birth_date), None),
+            (self.tr("Giới tính"), sex_label(applicant.sex), None),
+            (self.tr("Điện thoại"), applicant.phone, None),
+            (self.tr("Thư điện tử"), applicant.email, None),
+            (self.tr("Địa chỉ"), applicant.address, None),
+        ]:
+            self.applicant_form.addRow(label, _value_label(value, name))
+        self.delivery_form.addRow(self.tr("Hình thức"), _value_label(delivery_label(delivery.method)))
+        if delivery.method is DeliveryMethod.POST:
+            self.delivery_form.addRow(self.tr("Người nhận"), _value_label(delivery.recipient))
+            self.delivery_form.addRow(self.tr("Điện thoại"), _value_label(delivery.phone))
+            self.delivery_form.addRow(self.tr("Địa chỉ nhận"), _value_label(delivery.address))
+
+    def _show_documents(self, dossier: Dossier) -> None:
+        documents = dossier.draft.documents
+        yes, no = self.tr("Có"), ""
+        _fill(self.documents_table, [
+            [d.name, yes if d.mandatory else no, yes if d.provided else self.tr("Chưa"),
+             str(d.originals or ""), str(d.certified or ""), str(d.copies or "")]
+            for d in documents
+        ])
+        provided = sum(d.provided for d in documents)
+        missing = sum(d.mandatory and not d.provided for d in documents)
+        summary = self.tr("Đã nộp {provided}/{total} giấy tờ.").format(
+            provided=provided, total=len(documents))
+        if missing:
+            summary += " " + self.tr("Thiếu {missing} giấy tờ bắt buộc.").format(missing=missing)
+        self.documents_summary.setText(summary)
+        self.tabs.setTabText(0, self.tr("Thành phần hồ sơ ({count})").format(
+            count=len(documents)))
+
+    def _show_slips(self, slips: list) -> None:
+        self._slip_paths = [Path(s.path) for s in slips]
+        _fill(self.slips_table, [
+            [slip_kind_label(s.kind), date_time_text(s.created_at), s.clerk, str(s.path)]
+            for s in slips
+        ])
+        self.tabs.setTabText(2, self.tr("Phiếu đã in ({count})").format(count=len(slips)))
+
+    def _preview_slip(self) -> None:
+        row = self.slips_table.currentRow()
+        if 0 <= row < len(self._slip_paths):
+            show_preview(self._slip_paths[row], self._worker, self)
+
+    def reprint(self) -> None:
+        services, uuid = self._services, self.uuid
+        self.reprint_button.setEnabled(False)
+        self._worker.run(lambda: services.receipt_pdf(uuid), self._reprinted, self._reprint_failed)
+
+    def _reprinted(self, path: Path) -> None:
+        self.reprint_button.setEnabled(True)
+        self.load()
+        show_preview(path, self._worker, self)
+
+    def _reprint_failed(self, exc: Exception) -> None:
+        self.reprint_button.setEnabled(True)
+        show_error(self, exc)

@@ -1,0 +1,407 @@
+"""The dossier list: what was received, when it is due, and whether it is late.
+
+The table shows at most `ROW_LIMIT` rows, newest first, fetched by the services (which search
+without diacritics); sorting by a column happens in memory through a proxy model.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from enum import IntEnum
+from functools import partial
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.model import DossierRow
+from desk_app.core.text import fold
+from desk_app.core.timeliness import Timeliness, dossier_timeliness
+from desk_app.ui.labels import date_time_text, state_label, timeliness_label
+from desk_app.ui.messages import error_text
+
+ROW_LIMIT = 500
+FILTER_DELAY_MS = 250
+# Due today becomes overdue during the day: re-judge against the clock this often.
+CLOCK_TICK_MS = 60_000
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()  # a flat table: every row hangs off the invalid root index
+
+_LATE_ROW = QColor("#fdecea")
+_LATE_CELL = QColor("#c62828")
+_TODAY_ROW = QColor("#fff4e0")
+_TODAY_CELL = QColor("#e65100")
+_CELL_TEXT = QColor("#ffffff")
+# Sorting by timeliness puts the urgent first.
+_URGENCY = {
+    Timeliness.OVERDUE: 0, Timeliness.DUE_TODAY: 1, Timeliness.ON_TRACK: 2,
+    Timeliness.LATE: 3, Timeliness.ON_TIME: 4, Timeliness.EARLY: 5, None: 6,
+}
+
+
+def applicant_sort_key(name: str) -> str:
+    """Vietnamese lists go by given name (the last word), then the full name; folding puts
+    Đặng among the D's rather than after Z."""
+    folded = fold(name)
+    return f"{folded.rpartition(' ')[2]}\x00{folded}"
+
+
+class Column(IntEnum):
+    CODE = 0
+    APPLICANT = 1
+    PROCEDURE = 2
+    RECEIVED = 3
+    DUE = 4
+    STATE = 5
+    TIMELINESS = 6
+
+
+class DossierTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DossierRow] = []
+        self._timeliness: list[Timeliness | None] = []
+
+    def set_rows(self, rows: list[DossierRow], now: datetime) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._judge(now)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        if not self._rows:
+            return
+        self._judge(now)
+        last = self.index(len(self._rows) - 1, len(Column) - 1)
+        self.dataChanged.emit(self.index(0, 0), last)
+
+    def _judge(self, now: datetime) -> None:
+        self._timeliness = [dossier_timeliness(r.status, r.due_at, now) for r in self._rows]
+
+    def dossier_row(self, row: int) -> DossierRow:
+        return self._rows[row]
+
+    def timeliness(self, row: int) -> Timeliness | None:
+        return self._timeliness[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            Column.CODE: self.tr("Mã hồ sơ"),
+            Column.APPLICANT: self.tr("Người nộp"),
+            Column.PROCEDURE: self.tr("Thủ tục"),
+            Column.RECEIVED: self.tr("Ngày nhận"),
+            Column.DUE: self.tr("Hẹn trả"),
+            Column.STATE: self.tr("Trạng thái"),
+            Column.TIMELINESS: self.tr("Tiến độ"),
+        }[Column(section)]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], Column(index.column())
+        timeliness = self._timeliness[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column, timeliness)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column, timeliness)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column in (Column.APPLICANT, Column.PROCEDURE, Column.STATE):
+                return self._text(row, column, timeliness)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(column, timeliness)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            cell = column == Column.TIMELINESS and timeliness in (
+                Timeliness.OVERDUE, Timeliness.DUE_TODAY)
+            return QBrush(_CELL_TEXT) if cell else None
+        if role == Qt.ItemDataRole.FontRole and column == Column.TIMELINESS and timeliness in (
+                Timeliness.OVERDUE, Timeliness.DUE_TODAY):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    @staticmethod
+    def _text(row: DossierRow, column: Column, timeliness: Timeliness | None) -> str:
+        return {
+            Column.CODE: lambda: row.code,
+            Column.APPLICANT: lambda: row.applicant_name,
+            Column.PROCEDURE: lambda: row.procedure_name,
+            Column.RECEIVED: lambda: date_time_text(row.received_at),
+            Column.DUE: lambda: date_time_text(row.due_at),
+            Column.STATE: lambda: state_label(row.status),
+            Column.TIMELINESS: lambda: timeliness_label(timeliness),
+        }[column]()
+
+    @staticmethod
+    def _sort_key(row: DossierRow, column: Column, timeliness: Timeliness | None):
+        if column == Column.RECEIVED:
+            return row.received_at.timestamp()
+        if column == Column.DUE:
+            return row.due_at.timestamp()
+        if column == Column.STATE:
+            return int(row.status)
+        if column == Column.TIMELINESS:
+            return _URGENCY[timeliness]
+        if column == Column.APPLICANT:
+            return applicant_sort_key(row.applicant_name)
+        return fold(DossierTableModel._text(row, column, timeliness))
+
+    @staticmethod
+    def _background(column: Column, timeliness: Timeliness | None) -> QBrush | None:
+        if timeliness is Timeliness.OVERDUE:
+            return QBrush(_LATE_CELL if column == Column.TIMELINESS else _LATE_ROW)
+        if timeliness is Timeliness.DUE_TODAY:
+            return QBrush(_TODAY_CELL if column == Column.TIMELINESS else _TODAY_ROW)
+        return None
+
+
+class DossierTable(QTableView):
+    """Enter or a double click asks to open the current dossier."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.indexAt(event.position().toPoint()).isValid():
+            self.open_requested.emit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class DossierListWidget(QWidget):
+    """Filter line, period and count above the table. `open_requested(uuid)` on Enter or a
+    double click; `loaded` after each reload."""
+
+    open_requested = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, services, worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._worker = worker
+        # Only the newest request's answer is shown, should answers ever cross.
+        self._generation = 0
+        self._select_after_load: str | None = None
+
+        self.filter_text = QLineEdit(objectName="filter_text")
+        self.filter_text.setPlaceholderText(
+            self.tr("Tìm theo mã hồ sơ, họ tên, số CCCD, điện thoại, thủ tục… (Ctrl+F)"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.textChanged.connect(self._filter_changed)
+        self.filter_text.returnPressed.connect(self.focus_table)
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_text, self.focus_table,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+        self.period = QComboBox(objectName="period")
+        for text, days in (
+            (self.tr("Hôm nay"), 1),
+            (self.tr("7 ngày"), 7),
+            (self.tr("30 ngày"), 30),
+            (self.tr("Tất cả"), None),
+        ):
+            self.period.addItem(text, days)
+        self.period.setCurrentIndex(2)
+        self.period.currentIndexChanged.connect(lambda _index: self.refresh())
+        period_label = QLabel(self.tr("&Nhận trong:"))
+        period_label.setBuddy(self.period)
+
+        self.row_count = QLabel(objectName="row_count")
+        self.row_count.setWordWrap(True)  # a load error can be a long sentence
+        self.row_count.setMaximumWidth(480)
+
+        self.model = DossierTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = DossierTable(objectName="dossier_table")
+        self.table.setModel(self.proxy)
+        self._set_up_table()
+        self.table.open_requested.connect(self._open_current)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.refresh)
+        self._clock = QTimer(self, interval=CLOCK_TICK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_text, 1)
+        bar.addWidget(period_label)
+        bar.addWidget(self.period)
+        bar.addWidget(self.row_count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+    def _set_up_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().setVisible(False)
+        # Compact rows: a 768-pixel-high screen should show a good part of the day's work.
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setTabKeyNavigation(False)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = table.fontMetrics()
+        padding = 24
+
+        def fit(sample: str) -> int:
+            return metrics.horizontalAdvance(sample) + padding
+
+        widths = {
+            Column.CODE: fit("000.17.22.H56-250805-1007"),
+            Column.APPLICANT: fit("Nguyễn Thị Ánh Tuyết Hương"),
+            Column.RECEIVED: fit("00/00/0000 00:00"),
+            Column.DUE: fit("00/00/0000 00:00"),
+            Column.STATE: fit("Yêu cầu bổ sung giấy tờ"),
+            Column.TIMELINESS: fit("Đến hạn hôm nay"),
+        }
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def _filter_changed(self) -> None:
+        self._filter_timer.start()
+
+    def received_from(self) -> datetime | None:
+        days = self.period.currentData()
+        if days is None:
+            return None
+        now = self._services.now()
+        first_day = now.date() - timedelta(days=days - 1)
+        return datetime.combine(first_day, time(0, 0), now.tzinfo)
+
+    def refresh(self) -> None:
+        """Reload from the services, keeping the selected dossier selected."""
+        self.refresh_selecting(self.selected_uuid())
+
+    def refresh_selecting(self, uuid: str | None) -> None:
+        self._filter_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        self._select_after_load = uuid
+        text, received_from = self.filter_text.text(), self.received_from()
+
+        def load() -> tuple[list[DossierRow], datetime]:
+            rows = self._services.dossier_rows(
+                text, received_from=received_from, limit=ROW_LIMIT)
+            return rows, self._services.now()
+
+        self._worker.run(load, partial(self._show, generation),
+                         partial(self._failed, generation))
+
+    def _show(self, generation: int, result: tuple[list[DossierRow], datetime]) -> None:
+        if generation != self._generation:
+            return
+        rows, now = result
+        self.model.set_rows(rows, now)
+        self._show_count()
+        if self._select_after_load:
+            self.select_uuid(self._select_after_load)
+        self.loaded.emit()
+
+    def _tick(self) -> None:
+        self.model.set_now(self._services.now())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """How many are listed, and how many of them need attention (what a leader asks)."""
+        count = self.model.rowCount()
+        if count >= ROW_LIMIT:
+            parts = [self.tr("{count} hồ sơ mới nhất (tìm để thu hẹp)").format(count=count)]
+        elif count == 0:
+            parts = [self.tr("Không có hồ sơ phù hợp") if self.filter_text.text().strip()
+                     else self.tr("Chưa có hồ sơ")]
+        else:
+            parts = [self.tr("{count} hồ sơ").format(count=count)]
+        judged = [self.model.timeliness(row) for row in range(count)]
+        overdue, due_today = judged.count(Timeliness.OVERDUE), judged.count(Timeliness.DUE_TODAY)
+        if overdue:
+            parts.append(self.tr("{count} quá hạn").format(count=overdue))
+        if due_today:
+            parts.append(self.tr("{count} đến hạn hôm nay").format(count=due_today))
+        self.row_count.setStyleSheet("")
+        self.row_count.setText(" · ".join(parts))
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.row_count.setStyleSheet("color: #b71c1c;")
+        self.row_count.setText(
+            self.tr("Không tải được danh sách: {error}").format(error=error_text(exc)))
+
+    # --- selection -------------------------------------------------------------------------
+
+    def selected_uuid(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.dossier_row(self.proxy.mapToSource(index).row()).uuid
+
+    def select_uuid(self, uuid: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.dossier_row(row).uuid == uuid:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def focus_filter(self) -> None:
+        self.filter_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_text.selectAll()
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _open_current(self) -> None:
+        uuid = self.selected_uuid()
+        if uuid:
+            self.open_requested.emit(uuid)

@@ -1,0 +1,219 @@
+"""The counter's main window: the dossier list, the menus, and the status bar."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from desk_app.core.counter import CounterSetup
+from desk_app.ui.dossier_detail import DossierDetailDialog
+from desk_app.ui.dossier_list import DossierListWidget
+from desk_app.ui.i18n import LANGUAGES
+from desk_app.ui.messages import show_error
+from desk_app.ui.print_preview import show_preview
+from desk_app.ui.receive_form import ReceiveDialog
+from desk_app.ui.setup_dialog import SetupDialog
+
+STATUS_MESSAGE_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services, worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="main_window")
+        self.services = services
+        self.worker = worker
+
+        self.dossier_list = DossierListWidget(services, worker, self)
+        self.dossier_list.open_requested.connect(self.open_detail)
+        self.dossier_list.loaded.connect(self.refresh_outbox)
+        self.setCentralWidget(self.dossier_list)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.show_counter(services.counter_setup())
+        self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
+        self.refresh()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcuts: list, slot) -> QAction:
+        action = QAction(text, self, objectName=name)
+        action.setShortcuts([QKeySequence(keys) for keys in shortcuts])
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.receive_action = self._action(
+            "receive_action", self.tr("&Tiếp nhận hồ sơ mới…"), ["F2"], self.open_receive)
+        self.detail_action = self._action(
+            "detail_action", self.tr("&Xem chi tiết"), ["Ctrl+O"], self.open_detail)
+        self.reprint_action = self._action(
+            "reprint_action", self.tr("&In lại phiếu tiếp nhận…"),
+            [QKeySequence.StandardKey.Print], self.reprint)
+        self.refresh_action = self._action(
+            "refresh_action", self.tr("&Làm mới danh sách"), ["F5"], self.refresh)
+        self.find_action = self._action(
+            "find_action", self.tr("T&ìm"), [QKeySequence.StandardKey.Find],
+            self.dossier_list.focus_filter)
+        self.quit_action = self._action("quit_action", self.tr("Th&oát"), ["Ctrl+Q"], self.close)
+        self.setup_action = self._action(
+            "setup_action", self.tr("&Thông tin quầy…"), ["Ctrl+Shift+T"], self.open_setup)
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        saved = self.services.language()
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, objectName=f"language_{code}", checkable=True)
+            action.setChecked(code == saved)
+            action.triggered.connect(
+                lambda _checked=False, code=code: self.choose_language(code))
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        dossiers = self.menuBar().addMenu(self.tr("&Hồ sơ"))
+        dossiers.setObjectName("dossier_menu")
+        dossiers.addAction(self.receive_action)
+        dossiers.addSeparator()
+        dossiers.addActions([self.detail_action, self.reprint_action])
+        dossiers.addSeparator()
+        dossiers.addActions([self.refresh_action, self.find_action])
+        dossiers.addSeparator()
+        dossiers.addAction(self.quit_action)
+        settings = self.menuBar().addMenu(self.tr("&Cài đặt"))
+        settings.setObjectName("settings_menu")
+        language = settings.addMenu(self.tr("&Ngôn ngữ"))
+        language.setObjectName("language_menu")
+        language.addActions(list(self.language_actions.values()))
+        settings.addAction(self.setup_action)
+
+    def _build_toolbar(self) -> None:
+        """The daily actions as buttons that show their keys, for clerks still learning them."""
+        toolbar = self.addToolBar(self.tr("Thao tác"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.toggleViewAction().setVisible(False)  # nobody should lose it by a right click
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action, text in (
+            (self.receive_action, self.tr("Tiếp nhận hồ sơ mới (F2)")),
+            (self.detail_action, self.tr("Xem chi tiết (Ctrl+O)")),
+            (self.reprint_action, self.tr("In lại phiếu (Ctrl+P)")),
+            (self.refresh_action, self.tr("Làm mới (F5)")),
+        ):
+            action.setIconText(text)
+            toolbar.addAction(action)
+        receive_button = toolbar.widgetForAction(self.receive_action)
+        font = receive_button.font()
+        font.setBold(True)
+        receive_button.setFont(font)
+
+    def _build_status_bar(self) -> None:
+        def permanent(name: str) -> QLabel:
+            label = QLabel(objectName=name)
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+            return label
+
+        # Sync arrives in a later version; the label is here so it can say what sync is doing.
+        self.sync_status = permanent("sync_status")
+        self.sync_status.setText(self.tr("Chưa kết nối máy chủ tỉnh"))
+        self.outbox_count = permanent("outbox_count")
+        self.clerk_label = permanent("clerk_label")
+        self.counter_label = permanent("counter_label")
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_counter(self, setup: CounterSetup | None) -> None:
+        commune = setup.commune_name if setup else ""
+        self.setWindowTitle(self.tr("Tiếp nhận và trả kết quả – {commune}").format(
+            commune=commune))
+        self.clerk_label.setText(
+            self.tr("Cán bộ: {name}").format(name=setup.clerk_name) if setup else "")
+        self.counter_label.setText(
+            self.tr("Quầy số {number}").format(number=setup.counter_number) if setup else "")
+
+    def refresh(self) -> None:
+        self.dossier_list.refresh()
+
+    def refresh_outbox(self) -> None:
+        self.worker.run(self.services.outbox_counts, self._show_outbox, self._outbox_failed)
+
+    def _show_outbox(self, counts: dict[str, int]) -> None:
+        self.outbox_count.setStyleSheet("")
+        self.outbox_count.setText(self.tr("{count} sự kiện chờ đồng bộ").format(
+            count=counts.get("pending", 0)))
+
+    def _outbox_failed(self, _exc: Exception) -> None:
+        self.outbox_count.setStyleSheet("color: #b71c1c;")
+        self.outbox_count.setText(self.tr("Không đọc được hàng chờ đồng bộ"))
+
+    def _tell(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _selected_or_tell(self) -> str | None:
+        uuid = self.dossier_list.selected_uuid()
+        if uuid is None:
+            self._tell(self.tr("Chọn một hồ sơ trong danh sách trước."))
+        return uuid
+
+    def open_receive(self) -> ReceiveDialog:
+        dialog = ReceiveDialog(self.services, self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The form stays open for the next citizen; the preview opens over it.
+        dialog.saved.connect(self.dossier_list.refresh_selecting)
+        dialog.received.connect(
+            lambda _uuid, pdf_path: show_preview(Path(pdf_path), self.worker, dialog))
+        dialog.open()
+        return dialog
+
+    def open_detail(self, uuid: str | None = None) -> DossierDetailDialog | None:
+        uuid = uuid or self._selected_or_tell()
+        if uuid is None:
+            return None
+        dialog = DossierDetailDialog(self.services, self.worker, uuid, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def reprint(self) -> None:
+        uuid = self._selected_or_tell()
+        if uuid is None:
+            return
+        self._tell(self.tr("Đang chuẩn bị phiếu tiếp nhận…"))
+        self.worker.run(partial(self.services.receipt_pdf, uuid), self.open_preview,
+                        partial(show_error, self))
+
+    def open_preview(self, pdf_path: Path) -> None:
+        self.statusBar().clearMessage()
+        show_preview(pdf_path, self.worker, self)
+
+    def open_setup(self) -> None:
+        dialog = SetupDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.show_counter(self.services.counter_setup()))
+        dialog.open()
+
+    def choose_language(self, code: str) -> None:
+        def saved(_result: object) -> None:
+            QMessageBox.information(
+                self, self.tr("Ngôn ngữ giao diện"),
+                self.tr("Đã lưu lựa chọn. Giao diện sẽ dùng {language} từ lần mở ứng dụng "
+                        "tiếp theo.").format(language=LANGUAGES[code]))
+
+        self.worker.run(partial(self.services.set_language, code), saved,
+                        partial(show_error, self))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A save still queued must reach the disk before the app goes away.
+        self._tell(self.tr("Đang hoàn tất các thao tác lưu…"))
+        self.statusBar().repaint()  # shown now: the wait below blocks the event loop
+        self.worker.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,326 @@
+"""Looking at a kept slip before printing it, and printing it.
+
+Pages are rasterised with pypdfium2 (PySide6-Essentials has no QtPdf). pypdfium2 must not be
+called from two threads at once, so rendering always goes through the serial worker; only the
+finished QImages cross to the GUI thread, which paints them onto the printer.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QImage,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.ui.ask import warn
+from desk_app.ui.messages import ClerkError, error_text
+
+log = logging.getLogger(__name__)
+
+POINTS_PER_INCH = 72
+PREVIEW_DPI = 150
+MAX_PRINT_DPI = 300
+SCREEN_DPI = 96
+ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+class PdfUnreadable(ClerkError):
+    """The kept PDF is missing or damaged."""
+
+
+class PrintFailed(ClerkError):
+    """The printer refused the job."""
+
+
+@dataclass(frozen=True)
+class PageImage:
+    image: QImage
+    size_points: QSizeF  # the PDF page's size, which decides the paper
+
+
+def render_pages(pdf_path: Path, dpi: int) -> list[PageImage]:
+    """Every page of the PDF as an image at `dpi`. Safe off the GUI thread (QImage only)."""
+    try:
+        document = pypdfium2.PdfDocument(str(pdf_path))
+    except (OSError, pypdfium2.PdfiumError) as exc:
+        raise PdfUnreadable(QCoreApplication.translate(
+            "PrintPreview",
+            "Không mở được tệp phiếu {path} ({error}). Tệp có thể đã bị xóa, di chuyển hoặc "
+            "hỏng; hãy in lại phiếu từ danh sách hồ sơ để tạo lại.",
+        ).format(path=pdf_path, error=exc)) from exc
+    try:
+        pages = []
+        for page in document:
+            width, height = page.get_size()
+            bitmap = page.render(
+                scale=dpi / POINTS_PER_INCH,
+                force_bitmap_format=pypdfium2.raw.FPDFBitmap_BGRx,
+                rev_byteorder=True,
+            )
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGBX8888).copy()
+            image.setDotsPerMeterX(round(dpi / 0.0254))
+            image.setDotsPerMeterY(round(dpi / 0.0254))
+            pages.append(PageImage(image, QSizeF(width, height)))
+            bitmap.close()
+            page.close()
+        return pages
+    finally:
+        document.close()
+
+
+def page_layout(size_points: QSizeF) -> QPageLayout:
+    """Paper matching the PDF page (A5 portrait for slips, A4 landscape for the ledger)."""
+    short, long = sorted((size_points.width(), size_points.height()))
+    orientation = (QPageLayout.Orientation.Landscape if size_points.width() > size_points.height()
+                   else QPageLayout.Orientation.Portrait)
+    page_size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point)
+    return QPageLayout(page_size, orientation, QMarginsF())
+
+
+def printer_dpi(printer: QPrinter) -> int:
+    return min(printer.resolution(), MAX_PRINT_DPI)
+
+
+def paint_pages(pages: list[PageImage], printer: QPrinter) -> None:
+    """Each image over the whole sheet: the PDF already carries its own margins."""
+    if not pages:
+        raise PrintFailed(QCoreApplication.translate("PrintPreview", "Tệp phiếu không có trang nào."))
+    printer.setFullPage(True)
+    printer.setPageLayout(page_layout(pages[0].size_points))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed(QCoreApplication.translate(
+            "PrintPreview",
+            "Máy in {printer} không nhận lệnh in. Kiểm tra máy in đã bật, còn giấy, rồi in lại.",
+        ).format(printer=printer.printerName()))
+    try:
+        for number, page in enumerate(pages):
+            if number:
+                printer.setPageLayout(page_layout(page.size_points))
+                printer.newPage()
+            sheet = printer.pageLayout().fullRectPixels(printer.resolution())
+            painter.drawImage(QRectF(sheet), page.image)
+    finally:
+        painter.end()
+
+
+def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
+    """Print the PDF on `printer`; returns the number of pages sent."""
+    pages = render_pages(pdf_path, printer_dpi(printer))
+    paint_pages(pages, printer)
+    return len(pages)
+
+
+def no_printer_message(pdf_path: Path) -> str:
+    return QCoreApplication.translate(
+        "PrintPreview",
+        "Không tìm thấy máy in nào trên máy tính này. Phiếu đã được lưu tại:\n{path}\n"
+        "Không mất dữ liệu: khi có máy in, chọn hồ sơ trong danh sách và bấm Ctrl+P để in.",
+    ).format(path=pdf_path)
+
+
+class PrintPreviewDialog(QDialog):
+    def __init__(self, pdf_path: Path | str, worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="print_preview")
+        self.pdf_path = Path(pdf_path)
+        self._worker = worker
+        self._pages: list[PageImage] = []
+        self._page_labels: list[QLabel] = []
+        self._zoom = 1.0
+        self.setWindowTitle(self.tr("Xem trước phiếu – {name}").format(name=self.pdf_path.name))
+
+        self.print_button = QPushButton(self.tr("In (Ctrl+P)"), objectName="print_button")
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_copy_button = QPushButton(
+            self.tr("Lưu bản sao PDF… (Ctrl+Shift+S)"), objectName="save_copy_button")
+        self.save_copy_button.clicked.connect(self.save_copy)
+        self.open_folder_button = QPushButton(
+            self.tr("Mở &thư mục chứa tệp"), objectName="open_folder_button")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        zoom_out = QPushButton(self.tr("Thu nhỏ (Ctrl+-)"), objectName="zoom_out_button")
+        zoom_out.clicked.connect(lambda: self.zoom_by(-1))
+        zoom_in = QPushButton(self.tr("Phóng to (Ctrl++)"), objectName="zoom_in_button")
+        zoom_in.clicked.connect(lambda: self.zoom_by(1))
+        self.zoom_label = QLabel(objectName="zoom_label")
+        close_button = QPushButton(self.tr("Đóng (Esc)"), objectName="close_button")
+        close_button.clicked.connect(self.reject)
+        for button in (self.save_copy_button, self.open_folder_button, zoom_out, zoom_in,
+                       close_button):
+            button.setAutoDefault(False)
+
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.save_copy_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        for keys in (QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")):
+            QShortcut(keys, self, lambda: self.zoom_by(1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.zoom_by(-1))
+
+        self.printer_notice = QLabel(objectName="printer_notice")
+        self.printer_notice.setWordWrap(True)
+        self.printer_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.printer_notice.setStyleSheet(
+            "background: #fff4e0; border: 1px solid #e65100; padding: 6px; color: #5d2a00;")
+        self.printer_notice.setVisible(not QPrinterInfo.availablePrinters())
+        self.printer_notice.setText(no_printer_message(self.pdf_path))
+
+        self.status = QLabel(self.tr("Đang tạo bản xem trước…"), objectName="preview_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._pages_box = QWidget(objectName="pages")
+        self._pages_box.setStyleSheet("#pages { background: #8a8f98; }")
+        self._pages_layout = QVBoxLayout(self._pages_box)
+        self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._pages_layout.setSpacing(16)
+        scroll = QScrollArea(objectName="pages_scroll")
+        scroll.setWidget(self._pages_box)
+        scroll.setWidgetResizable(True)
+
+        buttons = QHBoxLayout()
+        for widget in (self.print_button, self.save_copy_button, self.open_folder_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        for widget in (zoom_out, self.zoom_label, zoom_in, close_button):
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.printer_notice)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        self.resize(880, 660)
+        self._show_zoom()
+
+        self.print_button.setEnabled(False)
+        self._worker.run(lambda: render_pages(self.pdf_path, PREVIEW_DPI),
+                         self._show_pages, self._preview_failed)
+
+    # --- preview ---------------------------------------------------------------------------
+
+    def _show_pages(self, pages: list[PageImage]) -> None:
+        self._pages = pages
+        self.status.setText(self.tr("{count} trang · {path}").format(
+            count=len(pages), path=self.pdf_path))
+        self.print_button.setEnabled(bool(pages))
+        self._layout_pages()
+
+    def _preview_failed(self, exc: Exception) -> None:
+        self.status.setStyleSheet("color: #b71c1c;")
+        self.status.setText(error_text(exc))
+        self.print_button.setEnabled(False)
+
+    def page_labels(self) -> list[QLabel]:
+        return list(self._page_labels)
+
+    def _layout_pages(self) -> None:
+        for label in self._page_labels:
+            self._pages_layout.removeWidget(label)
+            label.deleteLater()
+        self._page_labels = []
+        for number, page in enumerate(self._pages, start=1):
+            width = round(page.size_points.width() * SCREEN_DPI / POINTS_PER_INCH * self._zoom)
+            pixmap = QPixmap.fromImage(page.image).scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation)
+            label = QLabel(objectName=f"page_{number}")
+            label.setPixmap(pixmap)
+            label.setStyleSheet("border: 1px solid #555;")
+            self._pages_layout.addWidget(label)
+            self._page_labels.append(label)
+
+    def zoom_by(self, steps: int) -> None:
+        position = min(range(len(ZOOM_STEPS)), key=lambda i: abs(ZOOM_STEPS[i] - self._zoom))
+        position = max(0, min(len(ZOOM_STEPS) - 1, position + steps))
+        self._zoom = ZOOM_STEPS[position]
+        self._show_zoom()
+        self._layout_pages()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{round(self._zoom * 100)} %")
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        if not QPrinterInfo.availablePrinters():
+            warn(self, self.tr("Không có máy in"), no_printer_message(self.pdf_path))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self._pages:
+            printer.setPageLayout(page_layout(self._pages[0].size_points))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.status.setText(self.tr("Đang gửi tới máy in…"))
+        dpi = printer_dpi(printer)
+        self._worker.run(
+            lambda: render_pages(self.pdf_path, dpi),
+            lambda pages: self._send(pages, printer),
+            self._print_failed,
+        )
+
+    def _send(self, pages: list[PageImage], printer: QPrinter) -> None:
+        try:
+            paint_pages(pages, printer)
+        except PrintFailed as exc:
+            self._print_failed(exc)
+            return
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Đã gửi {count} trang tới máy in {printer}.").format(
+            count=len(pages), printer=printer.printerName()))
+
+    def _print_failed(self, exc: Exception) -> None:
+        message = error_text(exc)
+        self.status.setStyleSheet("color: #b71c1c;")
+        self.status.setText(message)
+        warn(self, self.tr("Chưa in được"), message)
+
+    def save_copy(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu bản sao PDF"), str(Path.home() / self.pdf_path.name),
+            self.tr("Tệp PDF (*.pdf)"))
+        if not target:
+            return
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as exc:
+            warn(self, self.tr("Chưa lưu được"), self.tr(
+                "Không lưu được bản sao vào {target}: {error}").format(target=target, error=exc))
+            return
+        self.status.setText(self.tr("Đã lưu bản sao tại {target}").format(target=target))
+
+    def open_folder(self) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path.parent))):
+            warn(self, self.tr("Thư mục chứa tệp"), self.tr(
+                "Không mở được trình quản lý tệp. Tệp nằm tại:\n{path}").format(
+                    path=self.pdf_path))
+
+
+def show_preview(pdf_path: Path | str, worker, parent: QWidget | None) -> PrintPreviewDialog:
+    """Open the preview window-modal, without blocking; it deletes itself when closed."""
+    dialog = PrintPreviewDialog(pdf_path, worker, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,75 @@
+"""Asking the applicant to complete the dossier (form 2): what is missing, why, whom to ask."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from desk_app.core.model import DossierRow, RequiredDocument
+from desk_app.core.text import clean
+from desk_app.core.validation import Issue, Severity
+from desk_app.ui.action_dialog import ActionDialog, reason_edit, text_of
+
+CHECKLIST_VISIBLE_ROWS = 7
+
+
+class SupplementDialog(ActionDialog):
+    """Documents of the procedure not handed in at the receipt come ticked."""
+
+    def __init__(self, services, worker, row: DossierRow,
+                 documents: Sequence[RequiredDocument], provided: Collection[str],
+                 contact: str, parent: QWidget | None = None) -> None:
+        super().__init__(services, worker, [row], name="supplement_dialog",
+                         title=self.tr("Yêu cầu bổ sung, hoàn thiện hồ sơ"),
+                         submit_text=self.tr("Ghi nhận và in phiếu"), parent=parent)
+        self.checklist = QListWidget(objectName="missing")
+        for document in documents:
+            text = document.name + (" *" if document.mandatory else "")
+            item = QListWidgetItem(text, self.checklist)
+            item.setData(Qt.ItemDataRole.UserRole, document.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked if document.name in provided
+                               else Qt.CheckState.Checked)
+            item.setToolTip(document.name)
+        rows = max(1, min(self.checklist.count(), CHECKLIST_VISIBLE_ROWS))
+        self.checklist.setFixedHeight(
+            self.checklist.sizeHintForRow(0) * rows + 2 * self.checklist.frameWidth() + 4)
+        if self.checklist.count():
+            self.checklist.setCurrentRow(0)
+        hint = QLabel(self.tr("Phím cách: đánh dấu / bỏ đánh dấu. (*) giấy tờ bắt buộc."))
+        hint.setStyleSheet("color: #555;")
+        self.add_field("missing", self.tr("&Giấy tờ cần bổ sung"), self.checklist, note=hint)
+        self.others = self.add_field(
+            "others", self.tr("Giấy tờ &khác"),
+            reason_edit("others", self.tr("Mỗi dòng một giấy tờ không có trong danh sách trên")))
+        self.reason = self.add_field(
+            "reason", self.tr("&Lý do"),
+            reason_edit("reason", self.tr("Ví dụ: bản sao chưa được chứng thực")),
+            required=self.tr("Nhập lý do cần bổ sung: lý do được in trên phiếu."))
+        self.contact = self.add_field(
+            "contact", self.tr("&Liên hệ"), QLineEdit(contact, objectName="contact"),
+            required=self.tr("Nhập người hoặc bộ phận công dân cần liên hệ."))
+        (self.checklist if self.checklist.count() else self.others).setFocus()
+
+    def missing(self) -> list[str]:
+        ticked = [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in map(self.checklist.item, range(self.checklist.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+        typed = [line for line in map(clean, text_of(self.others).splitlines()) if line]
+        return ticked + typed
+
+    def local_issues(self) -> list[Issue]:
+        issues = super().local_issues()
+        if not self.missing():
+            issues.insert(0, Issue("missing", self.tr(
+                "Đánh dấu hoặc gõ ít nhất một giấy tờ cần bổ sung."), Severity.ERROR))
+        return issues
+
+    def action(self) -> Callable[[], object]:
+        uuid, missing = self.rows[0].uuid, self.missing()
+        reason, contact = text_of(self.reason), text_of(self.contact)
+        return lambda: self.services.request_supplement(uuid, missing, reason, contact)

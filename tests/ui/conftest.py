@@ -1,0 +1,118 @@
+"""Shared GUI test fixtures: a set-up counter on a pinned clock, a synchronous worker, and a
+keyboard that types the way a real one does."""
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desk_app.core.clock import VN_TZ
+from desk_app.services.app import Services
+from desk_app.services.demo import DEMO_SETUP
+from desk_app.ui.worker import InlineWorker
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)  # a Tuesday morning: due times are fixed
+
+
+class Clock:
+    """A clock the test can move by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock(NOW)
+
+
+@pytest.fixture
+def services(tmp_path, clock):
+    services = Services(tmp_path / "data", clock=clock)
+    services.save_counter_setup(DEMO_SETUP)
+    yield services
+    services.close()
+
+
+@pytest.fixture
+def worker():
+    return InlineWorker()
+
+
+class Keyboard:
+    """Sends keys where the keyboard would: to the open popup, the focused widget, or the
+    active window when nothing in it has the focus.
+
+    QTest can only type ASCII (it aborts on anything else), so other characters, Vietnamese
+    letters and combining marks, go as key presses carrying just their text, which is what a
+    Vietnamese input method or a scanner in Unicode mode produces.
+    """
+
+    def __init__(self, qtbot) -> None:
+        self._qtbot = qtbot
+
+    @staticmethod
+    def target() -> QWidget:
+        target = (
+            QApplication.activePopupWidget() or QApplication.focusWidget()
+            or QApplication.activeWindow()
+        )
+        assert target is not None, "no window is active"
+        return target
+
+    def type(self, text: str) -> None:
+        for char in text:
+            if char.isascii():
+                self._qtbot.keyClick(self.target(), char)
+            else:
+                QTest.sendKeyEvent(
+                    QTest.KeyAction.Click, self.target(), Qt.Key.Key_unknown, char,
+                    Qt.KeyboardModifier.NoModifier,
+                )
+
+    def press(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self._qtbot.keyClick(self.target(), key, modifier)
+
+
+@pytest.fixture
+def keyboard(qtbot):
+    return Keyboard(qtbot)
+
+
+class MessageBoxes:
+    """Stands in for the clerk in front of QMessageBox: records what each box said and
+    answers from a queue (a box with nothing queued gets Ok, which means No to a question)."""
+
+    def __init__(self) -> None:
+        self.answers: list[QMessageBox.StandardButton] = []
+        self.shown: list[str] = []
+
+    def exec(self, box: QMessageBox) -> QMessageBox.StandardButton:
+        self.shown.append(f"{box.text()}\n{box.informativeText()}".strip())
+        return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture
+def message_boxes(monkeypatch):
+    boxes = MessageBoxes()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.exec(box))
+    return boxes
+
+
+@pytest.fixture
+def activate(qtbot):
+    """Show a window as the active one, so that its widgets get the keyboard focus."""
+
+    def show(widget: QWidget) -> QWidget:
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+        return widget
+
+    return show

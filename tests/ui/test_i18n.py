@@ -1,0 +1,97 @@
+import importlib.util
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from desk_app.ui import i18n
+from desk_app.ui.main_window import MainWindow
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def load_build_script():
+    spec = importlib.util.spec_from_file_location(
+        "build_translations", REPO / "scripts" / "build_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def build_script():
+    return load_build_script()
+
+
+@pytest.fixture(scope="session")
+def qm_dir(tmp_path_factory, build_script):
+    out = tmp_path_factory.mktemp("qm")
+    build_script.compile_translations(out)
+    return out
+
+
+@pytest.fixture
+def english(qapp, qm_dir):
+    assert i18n.install(qapp, "en", qm_dir)
+    yield
+    i18n.install(qapp, "vi")
+
+
+def unfinished(ts: Path) -> list[str]:
+    """Sources with no usable English: marked unfinished, or empty (plural forms included)."""
+    def empty(translation: ET.Element) -> bool:
+        return not "".join(translation.itertext()).strip()
+
+    return [
+        message.findtext("source")
+        for message in ET.parse(ts).getroot().iter("message")
+        if message.find("translation").get("type") == "unfinished"
+        or empty(message.find("translation"))
+    ]
+
+
+def test_english_main_window(qtbot, english, services, worker):
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Reception and results – UBND xã Tân Lập"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Dossiers", "&Settings"]
+    assert window.receive_action.text() == "Receive a &new dossier…"
+    assert window.counter_label.text() == "Counter 1"
+    header = window.dossier_list.model.headerData(0, Qt.Orientation.Horizontal)
+    assert header == "Dossier code"
+
+
+def test_back_to_vietnamese_removes_the_translator(qapp, qm_dir):
+    assert i18n.install(qapp, "en", qm_dir)
+    assert QCoreApplication.translate("MainWindow", "&Hồ sơ") == "&Dossiers"
+    assert i18n.install(qapp, "vi")
+    assert QCoreApplication.translate("MainWindow", "&Hồ sơ") == "&Hồ sơ"
+
+
+def test_missing_translation_file_stays_vietnamese(qapp, tmp_path, caplog):
+    assert not i18n.install(qapp, "en", tmp_path)
+    assert "stays Vietnamese" in caplog.text
+    assert QCoreApplication.translate("MainWindow", "&Hồ sơ") == "&Hồ sơ"
+
+
+def test_every_interface_string_has_an_english_translation(build_script, tmp_path, monkeypatch):
+    # lupdate into a copy, so the test sees the sources as they are without touching the repo.
+    copy = tmp_path / "desk_app_en.ts"
+    shutil.copyfile(REPO / "resources" / "i18n" / "desk_app_en.ts", copy)
+    monkeypatch.setattr(build_script, "ts_files", lambda: [copy])
+    build_script.update_sources()
+    missing = unfinished(copy)
+    assert not missing, (
+        "run `python scripts/build_translations.py` and translate in "
+        f"resources/i18n/desk_app_en.ts: {missing}")
+
+
+def test_lupdate_and_lrelease_are_found(build_script):
+    for tool in ("lupdate", "lrelease"):
+        result = subprocess.run([build_script.qt_tool(tool), "-version"],
+                                capture_output=True, text=True)
+        assert result.returncode == 0
