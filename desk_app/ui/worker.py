@@ -34,6 +34,7 @@ class Worker:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
+        self._closed = False
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None,
             on_error: Failed | None = None) -> None:
@@ -45,6 +46,11 @@ class Worker:
             else:
                 self._bridge.finished.emit(on_done, value, None)
 
+        if self._closed:
+            # The window is closing: late refreshes (a timer, a result arriving) have nowhere
+            # to go, and the queued writes before shutdown have already been finished.
+            log.debug("worker closed; dropped %r", fn)
+            return
         self._pool.submit(job)
 
     def _deliver(self, callback: Callable | None, value: Any, error: Exception | None) -> None:
@@ -58,6 +64,7 @@ class Worker:
 
     def shutdown(self) -> None:
         """Finish queued work (a save in progress must complete), then stop the thread."""
+        self._closed = True
         self._pool.shutdown(wait=True)
 
 
