@@ -1,13 +1,15 @@
 """The wire format both ends share (counter app and provincial hub), version 1.
 
 Endpoints live under `/api/v1`. Bodies are JSON (UTF-8, NFC); a request body may be
-gzip-compressed with `Content-Encoding: gzip`. Every request but health, time and enroll
-carries `Authorization: Bearer <device token>`.
+gzip-compressed with `Content-Encoding: gzip`. A request body may be at most MAX_BODY_BYTES as
+sent and MAX_DECOMPRESSED_BYTES once decompressed (413 otherwise). Every request but health,
+time and enroll carries `Authorization: Bearer <device token>`.
 
 - `GET  /api/v1/health` → `{"status": "ok", "protocol": 1}`
 - `GET  /api/v1/time` → `{"server_time": ISO-8601}`
 - `POST /api/v1/enroll` `{"code": one-time code, "device_name": str}` →
-  `{"device_id", "token", "commune": {"id", "name", "agency_code"}}`
+  `{"device_id", "token", "commune": {"id", "name", "agency_code"}}`. The code is matched
+  case-insensitively, ignoring spaces and dashes; a wrong, used or expired code gets 401.
 - `POST /api/v1/events` `{"events": [EventOut, ...]}` (at most MAX_BATCH) →
   `{"results": [{"uuid", "result": accepted|duplicate|conflict|invalid, "reason",
   "server_time"}], "server_time"}`. `duplicate` means the same UUID with identical content was
@@ -22,6 +24,44 @@ An EventOut is the event as the counter recorded it:
 `{"uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq", "device_time"}`.
 The hub compares events by `content_digest`, computed over the canonical JSON of exactly those
 fields, so a harmless re-send is told apart from a conflicting one whatever the key order.
+
+Details both ends rely on (extensions of the above, all backwards compatible):
+
+- Errors other than per-event results have the body `{"error": ERROR_*, "detail": reason}`:
+  400 bad_json or bad_encoding, 401 missing_token / unknown_token / revoked_token / bad_code,
+  413 too_large, 415 unsupported_encoding (not gzip) or unsupported_media_type (a body that is
+  not sent as application/json; a body without Content-Type is read as JSON), 422
+  invalid_request (schema violation: wrong type, unknown field, batch too long), 503
+  database_unavailable (health, while the hub cannot reach its database).
+- Push request may also carry `"sent_at"`: the device's clock (ISO-8601 with offset) when it
+  sent the batch, from which the hub records the device's clock skew (never a reason to
+  refuse), and `"backlog"`: how many events the device still has queued after this batch, shown
+  to the province's administrators.
+- `results[i]` answers `events[i]`. `uuid` echoes the event's, or is null when it had none
+  (or not a string). For `accepted` and `duplicate`, `server_time` is when the hub first
+  stored the event; for `conflict` it is the stored event's time, for `invalid` null.
+- An event is `invalid` when a field has the wrong type or shape (UUIDs in canonical lowercase
+  form, `device_time` ISO-8601 with its UTC offset, `status` a dossier state 1–10, `device_seq`
+  ≥ 0, `clerk` non-empty without control characters, `payload` an object nested at most 32
+  levels), its `kind` is not in EVENT_KINDS or its status is not one that kind
+  allows, a `received` event's payload lacks the dossier `code`, or its dossier belongs to
+  another commune. The last one is the "403" of the design: the device may write only its own
+  commune's dossiers, and a dossier belongs to the commune whose device first sent an event for
+  it. It is refused per event (reason starting "forbidden:") so the rest of the batch goes on.
+- Change `data`: for `catalogue`, the whole catalogue document as published (same format as
+  resources/catalogue/procedures.json); for `calendar`, `{"day": "YYYY-MM-DD", "kind":
+  "off"|"work", "note"}`; for `event`, an EventOut the province recorded for one of this
+  commune's dossiers (kinds in PROVINCE_EVENT_KINDS, `device_seq` 0, `device_time` when the
+  province recorded it, `payload` `{"code", "note"}`). Apply it like a local event but do not
+  push it back (a re-sent copy is only acknowledged as a duplicate).
+- `limit` is 1..MAX_PULL_LIMIT (default DEFAULT_PULL_LIMIT). When a page is empty,
+  `next_cursor` equals the cursor sent. Catalogue and calendar changes reach every commune.
+- Server times are ISO-8601 in +07:00 with microseconds.
+- `GET /api/v1/device?day=YYYY-MM-DD` (added) → `{"device_id", "name", "commune",
+  "events_stored", "day", "events_on_day", "last_push_at", "clock_skew_seconds"}`: what the hub
+  holds from this device, for the end-of-day reconciliation (`events_on_day` counts events whose
+  `device_time` falls on `day` in +07:00; `day` defaults to today).
+- The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
 """
 
 from __future__ import annotations
@@ -34,8 +74,43 @@ from typing import Any
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
 MAX_BATCH = 200
+MAX_BODY_BYTES = 2 * 1024 * 1024
+MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024
+DEFAULT_PULL_LIMIT = 100
+MAX_PULL_LIMIT = 500
 EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",
                 "device_time")
+
+# Event kinds and the dossier states (DESIGN.md §5) each may leave the dossier in. Kinds that do
+# not move the dossier (a rescheduled due time, a correction) may carry any state.
+_ANY_STATE = frozenset(range(1, 11))
+EVENT_KINDS: dict[str, frozenset[int]] = {
+    "received": frozenset({2}),
+    "refused": frozenset({3}),
+    "handed_over": frozenset({4}),
+    "supplement_requested": frozenset({5}),
+    "supplement_received": frozenset({2, 4}),
+    "financial_requested": frozenset({6}),
+    "withdrawn": frozenset({7}),
+    "stopped": frozenset({8}),
+    "result_ready": frozenset({9}),
+    "returned": frozenset({10}),
+    "rescheduled": _ANY_STATE,
+    "corrected": _ANY_STATE,
+}
+PROVINCE_EVENT_KINDS = ("result_ready", "supplement_requested")
+
+ERROR_BAD_JSON = "bad_json"
+ERROR_BAD_ENCODING = "bad_encoding"
+ERROR_MISSING_TOKEN = "missing_token"
+ERROR_UNKNOWN_TOKEN = "unknown_token"
+ERROR_REVOKED_TOKEN = "revoked_token"
+ERROR_BAD_CODE = "bad_code"
+ERROR_TOO_LARGE = "too_large"
+ERROR_UNSUPPORTED_ENCODING = "unsupported_encoding"
+ERROR_UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+ERROR_INVALID_REQUEST = "invalid_request"
+ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
 
 
 class Result:
@@ -56,6 +131,11 @@ def _nfc(value: Any) -> Any:
 
 
 def canonical_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # Nearly all text already is NFC, and then so is every string inside this JSON (quotes
+    # compose with nothing), so the value needs no rebuilding: the hub's ingest hot path.
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return json.dumps(_nfc(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -1,0 +1,53 @@
+"""Who is calling: the device behind a bearer token."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from sync import protocol
+from sync.server import credentials
+from sync.server.database import reading
+from sync.server.errors import ApiError
+from sync.server.tables import communes, devices
+
+bearer = HTTPBearer(auto_error=False, description="the device token /enroll returned")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+@dataclass(frozen=True)
+class Device:
+    id: int
+    name: str
+    commune_id: int
+    commune_name: str
+    agency_code: str
+
+
+def _refuse(error: str, detail: str) -> ApiError:
+    return ApiError(401, error, detail, _CHALLENGE)
+
+
+def current_device(
+    request: Request, given: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Device:
+    if given is None or not given.credentials:
+        raise _refuse(protocol.ERROR_MISSING_TOKEN, "no device token: send Authorization: Bearer")
+    query = (
+        select(devices.c.id, devices.c.name, devices.c.revoked_at, devices.c.commune_id,
+               communes.c.name.label("commune_name"), communes.c.agency_code)
+        .join(communes, communes.c.id == devices.c.commune_id)
+        .where(devices.c.token_hash == credentials.digest(given.credentials))
+    )
+    with reading(request.app.state.engine) as connection:
+        row = connection.execute(query).first()
+    if row is None:
+        raise _refuse(protocol.ERROR_UNKNOWN_TOKEN, "unknown device token: enroll this counter")
+    if row.revoked_at is not None:
+        raise _refuse(protocol.ERROR_REVOKED_TOKEN,
+                      f"this device was revoked on {row.revoked_at}: enroll it again")
+    return Device(row.id, row.name, row.commune_id, row.commune_name, row.agency_code)

@@ -1,0 +1,250 @@
+"""Storing a pushed batch of events: idempotent, all or nothing, safe under concurrent pushes.
+
+Each batch is one transaction. The event UUID is the key: `INSERT ... ON CONFLICT DO NOTHING`
+decides which of two concurrent pushes of the same event stores it, and the other one compares
+content digests with what was stored (duplicate or conflict). Rows are written in UUID order so
+that two batches touching the same rows lock them in the same order and cannot deadlock; a
+transient failure (deadlock, busy SQLite) retries the whole batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, bindparam, case, delete, func, select, update
+from sqlalchemy.exc import OperationalError
+
+from sync.protocol import Result, canonical_json, content_digest
+from sync.server import clock
+from sync.server.auth import Device
+from sync.server.database import insert_ignoring_conflicts, is_transient
+from sync.server.errors import validation_reason
+from sync.server.tables import devices, dossiers, events
+from sync.server.wire import EventIn, EventResult
+
+ATTEMPTS = 5
+
+
+@dataclass
+class _Pushed:
+    """One event of the batch as sent, and what checking it found."""
+
+    position: int
+    raw: Any
+    event: EventIn | None = None
+    reason: str | None = None
+    digest: str = ""
+    when: str = ""  # device_time in the hub's form (clock.stamp)
+
+
+def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
+         sent_at: str | None, backlog: int | None) -> tuple[list[EventResult], str]:
+    received = clock.now()
+    server_time = clock.stamp(received)
+    skew = (clock.parse_aware(sent_at) - received).total_seconds() if sent_at else None
+    pushed = [_check(position, raw) for position, raw in enumerate(batch)]
+    for attempt in itertools.count(1):
+        try:
+            with engine.begin() as connection:
+                results = _store(connection, device, pushed, server_time, skew)
+                connection.execute(
+                    update(devices).where(devices.c.id == device.id).values(
+                        last_push_at=server_time,
+                        backlog=func.coalesce(backlog, devices.c.backlog),
+                        clock_skew_seconds=func.coalesce(skew, devices.c.clock_skew_seconds),
+                    )
+                )
+            return results, server_time
+        except OperationalError as exc:
+            if attempt == ATTEMPTS or not is_transient(exc):
+                raise
+            time.sleep(0.05 * attempt)
+
+
+def _check(position: int, raw: Any) -> _Pushed:
+    try:
+        event = EventIn.model_validate(raw)
+    except ValidationError as exc:
+        return _Pushed(position, raw, reason=validation_reason(exc))
+    return _Pushed(position, raw, event, digest=content_digest(raw),
+                   when=clock.stamp(clock.parse_aware(event.device_time)))
+
+
+def _given_uuid(raw: Any) -> str | None:
+    uuid = raw.get("uuid") if isinstance(raw, dict) else None
+    return uuid if isinstance(uuid, str) and len(uuid) <= 100 else None
+
+
+def _store(connection: Connection, device: Device, pushed: list[_Pushed], server_time: str,
+           skew: float | None) -> list[EventResult]:
+    results: dict[int, EventResult] = {
+        p.position: EventResult(uuid=_given_uuid(p.raw), result=Result.INVALID, reason=p.reason)
+        for p in pushed if p.event is None
+    }
+    valid = [p for p in pushed if p.event is not None]
+    owners, claimed = _claim_dossiers(connection, device,
+                                      sorted({p.event.dossier_uuid for p in valid}))
+    mine: dict[str, _Pushed] = {}  # the first of each UUID; later copies compare against it
+    for p in valid:
+        owner = owners[p.event.dossier_uuid]
+        if owner != device.commune_id:
+            results[p.position] = EventResult(
+                uuid=p.event.uuid, result=Result.INVALID,
+                reason=f"forbidden: dossier {p.event.dossier_uuid} belongs to another commune",
+            )
+        else:
+            mine.setdefault(p.event.uuid, p)
+
+    inserted: set[str] = set()
+    if mine:
+        statement = insert_ignoring_conflicts(connection, events).returning(events.c.uuid)
+        rows = [_event_row(p, device, server_time, skew) for _, p in sorted(mine.items())]
+        inserted = set(connection.execute(statement, rows).scalars())
+    # What each UUID was stored with: (digest, server time), by this batch or an earlier one.
+    original = {uuid: (mine[uuid].digest, server_time) for uuid in inserted}
+    if len(mine) > len(inserted):
+        original.update(
+            (row.uuid, (row.content_digest, row.server_time))
+            for row in connection.execute(
+                select(events.c.uuid, events.c.content_digest, events.c.server_time)
+                .where(events.c.uuid.in_(sorted(set(mine) - inserted)))
+            )
+        )
+
+    for p in valid:
+        if p.position in results:
+            continue
+        uuid = p.event.uuid
+        if uuid in inserted and mine[uuid] is p:
+            results[p.position] = EventResult(uuid=uuid, result=Result.ACCEPTED,
+                                              server_time=server_time)
+            continue
+        # A re-send (now or in this same batch) of an event already stored.
+        original_digest, original_time = original[uuid]
+        if p.digest == original_digest:
+            results[p.position] = EventResult(uuid=uuid, result=Result.DUPLICATE,
+                                              server_time=original_time)
+        else:
+            results[p.position] = EventResult(
+                uuid=uuid, result=Result.CONFLICT, server_time=original_time,
+                reason=f"event {uuid} was already stored with other content",
+            )
+    accepted = [mine[uuid] for uuid in sorted(inserted)]
+    _update_dossier_view(connection, accepted, server_time)
+    # A dossier first named by an event that was then refused as a conflict has no event here.
+    unused = claimed - {p.event.dossier_uuid for p in accepted}
+    if unused:
+        connection.execute(delete(dossiers).where(dossiers.c.uuid.in_(sorted(unused))))
+    return [results[p.position] for p in pushed]
+
+
+def _claim_dossiers(connection: Connection, device: Device,
+                    dossier_uuids: list[str]) -> tuple[dict[str, int], set[str]]:
+    """(dossier → owning commune, dossiers claimed just now). A dossier nobody has sent before
+    becomes this commune's."""
+    if not dossier_uuids:
+        return {}, set()
+    now = clock.stamp(clock.now())
+    claimed = set(connection.execute(
+        insert_ignoring_conflicts(connection, dossiers).returning(dossiers.c.uuid),
+        [{"uuid": uuid, "commune_id": device.commune_id, "updated_at": now}
+         for uuid in dossier_uuids],
+    ).scalars())
+    owners = dict(connection.execute(
+        select(dossiers.c.uuid, dossiers.c.commune_id).where(dossiers.c.uuid.in_(dossier_uuids))
+    ).all())
+    return owners, claimed
+
+
+def _event_row(p: _Pushed, device: Device, server_time: str, skew: float | None) -> dict:
+    event = p.event
+    return {
+        "uuid": event.uuid,
+        "commune_id": device.commune_id,
+        "device_id": device.id,
+        "dossier_uuid": event.dossier_uuid,
+        "kind": event.kind,
+        "status": event.status,
+        "payload": canonical_json(event.payload),
+        "clerk": unicodedata.normalize("NFC", event.clerk),
+        "device_seq": event.device_seq,
+        "device_time": event.device_time,
+        "device_time_vn": p.when,
+        "content_digest": p.digest,
+        "server_time": server_time,
+        "clock_skew_seconds": skew,
+    }
+
+
+def _update_dossier_view(connection: Connection, accepted: list[_Pushed], server_time: str) -> None:
+    """Fold newly stored events into each dossier's current state. The newest event by device
+    time sets the state (an older event arriving late does not); received events fill in what
+    the dossier is."""
+    latest: dict[str, _Pushed] = {}
+    described: dict[str, EventIn] = {}
+    for p in accepted:
+        dossier_uuid = p.event.dossier_uuid
+        current = latest.get(dossier_uuid)
+        if current is None or (p.when, p.event.device_seq) >= (current.when,
+                                                               current.event.device_seq):
+            latest[dossier_uuid] = p
+        if p.event.kind == "received":
+            described[dossier_uuid] = p.event
+    rows = [
+        {"b_uuid": dossier_uuid, "b_status": p.event.status, "b_time": p.when,
+         "b_event": p.event.uuid, "b_now": server_time,
+         **describe_dossier(described.get(dossier_uuid))}
+        for dossier_uuid, p in sorted(latest.items())
+    ]
+    if rows:
+        connection.execute(dossier_view_update(), rows)
+
+
+def dossier_view_update():
+    """One dossier's view row, parameters prefixed b_ (executemany-friendly)."""
+    c = dossiers.c
+    newer = (c.status_time.is_(None)) | (c.status_time <= bindparam("b_time"))
+    return (
+        update(dossiers)
+        .where(c.uuid == bindparam("b_uuid"))
+        .values(
+            status=case((newer, bindparam("b_status")), else_=c.status),
+            last_event_uuid=case((newer, bindparam("b_event")), else_=c.last_event_uuid),
+            status_time=case((newer, bindparam("b_time")), else_=c.status_time),
+            code=func.coalesce(bindparam("b_code"), c.code),
+            procedure_code=func.coalesce(bindparam("b_procedure_code"), c.procedure_code),
+            procedure_name=func.coalesce(bindparam("b_procedure_name"), c.procedure_name),
+            applicant_name=func.coalesce(bindparam("b_applicant_name"), c.applicant_name),
+            received_at=func.coalesce(bindparam("b_received_at"), c.received_at),
+            due_at=func.coalesce(bindparam("b_due_at"), c.due_at),
+            updated_at=bindparam("b_now"),
+        )
+    )
+
+
+def describe_dossier(received: EventIn | None) -> dict[str, str | None]:
+    """What a received event's payload (desk_app's received_payload) says the dossier is.
+    Fields of an unexpected shape or size are left out rather than refused."""
+    payload = received.payload if received else {}
+
+    def text(*path: str, limit: int = 40) -> str | None:
+        value: Any = payload
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, str) or len(value) > limit:
+            return None
+        return unicodedata.normalize("NFC", value)
+
+    return {
+        "b_code": text("code", limit=60),
+        "b_procedure_code": text("procedure", "code"),
+        "b_procedure_name": text("procedure", "name", limit=1000),
+        "b_applicant_name": text("applicant", "name", limit=1000),
+        "b_received_at": text("received_at"),
+        "b_due_at": text("due_at"),
+    }

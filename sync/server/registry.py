@@ -1,0 +1,94 @@
+"""Communes and their enrolled devices, as the province's administrators manage them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from sync.server import clock
+from sync.server.database import reading
+from sync.server.errors import AdminError
+from sync.server.tables import communes, devices, events
+from sync.server.text import clean
+
+# The unit's electronic identifier: dotted levels, e.g. 000.17.22.H56 (DESIGN.md §6).
+AGENCY_CODE = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)*$")
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: int
+    name: str
+    commune_id: int
+    commune_name: str
+    created_at: str
+    revoked_at: str | None
+    last_push_at: str | None
+    last_pull_at: str | None
+    backlog: int | None
+    events_stored: int
+    clock_skew_seconds: float | None
+
+
+def create_commune(engine: Engine, name: str, agency_code: str) -> int:
+    name, agency_code = clean(name), agency_code.strip().upper()
+    if not name:
+        raise AdminError("a commune needs a name")
+    if not AGENCY_CODE.match(agency_code) or len(agency_code) > 40:
+        raise AdminError(f"agency code {agency_code!r} is not of the form 000.17.22.H56")
+    with engine.begin() as connection:
+        taken = connection.execute(
+            select(communes.c.id).where(communes.c.agency_code == agency_code)).first()
+        if taken is not None:
+            raise AdminError(f"agency code {agency_code} already belongs to commune {taken.id}")
+        return connection.execute(
+            insert(communes).values(name=name, agency_code=agency_code,
+                                    created_at=clock.stamp(clock.now()))
+            .returning(communes.c.id)
+        ).scalar_one()
+
+
+def list_communes(engine: Engine) -> list[tuple[int, str, str]]:
+    with reading(engine) as connection:
+        return connection.execute(
+            select(communes.c.id, communes.c.name, communes.c.agency_code).order_by(communes.c.id)
+        ).all()
+
+
+def revoke_device(engine: Engine, device_id: int) -> str:
+    """Revoke a device's token at once; returns when it was revoked (the first time)."""
+    with engine.begin() as connection:
+        row = connection.execute(
+            select(devices.c.revoked_at).where(devices.c.id == device_id)).first()
+        if row is None:
+            raise AdminError(f"no device with id {device_id}")
+        if row.revoked_at is not None:
+            return row.revoked_at
+        now = clock.stamp(clock.now())
+        connection.execute(update(devices).where(devices.c.id == device_id).values(revoked_at=now))
+        return now
+
+
+def list_devices(engine: Engine, commune_id: int | None = None) -> list[DeviceInfo]:
+    stored = (
+        select(events.c.device_id, func.count().label("n"))
+        .where(events.c.device_id.is_not(None))
+        .group_by(events.c.device_id)
+        .subquery()
+    )
+    query = (
+        select(devices.c.id, devices.c.name, devices.c.commune_id,
+               communes.c.name.label("commune_name"), devices.c.created_at, devices.c.revoked_at,
+               devices.c.last_push_at, devices.c.last_pull_at, devices.c.backlog,
+               func.coalesce(stored.c.n, 0).label("events_stored"),
+               devices.c.clock_skew_seconds)
+        .join(communes, communes.c.id == devices.c.commune_id)
+        .outerjoin(stored, stored.c.device_id == devices.c.id)
+        .order_by(devices.c.commune_id, devices.c.id)
+    )
+    if commune_id is not None:
+        query = query.where(devices.c.commune_id == commune_id)
+    with reading(engine) as connection:
+        return [DeviceInfo(*row) for row in connection.execute(query)]

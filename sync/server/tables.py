@@ -1,0 +1,135 @@
+"""The hub's schema as SQLAlchemy Core tables (the migrations create the same thing).
+
+Times are text in the form of clock.stamp(). A dossier belongs to the commune whose device first
+sent an event for it; `dossiers` is the province's current view of each dossier, updated from
+its events.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# SQLite autoincrements only an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+communes = Table(
+    "communes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("agency_code", String(40), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40)),
+    Column("device_id", Integer, ForeignKey("devices.id")),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40)),
+    Column("last_push_at", String(40)),
+    Column("last_pull_at", String(40)),
+    Column("backlog", Integer),
+    Column("clock_skew_seconds", Float),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    # NULL for events the province recorded itself.
+    Column("device_id", Integer, ForeignKey("devices.id")),
+    Column("dossier_uuid", String(36), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("clerk", Text, nullable=False),
+    Column("device_seq", BigInteger, nullable=False),
+    Column("device_time", String(40), nullable=False),
+    # device_time in the hub's own form, for ordering and per-day counts.
+    Column("device_time_vn", String(40), nullable=False),
+    Column("content_digest", String(64), nullable=False),
+    Column("server_time", String(40), nullable=False),
+    Column("clock_skew_seconds", Float),
+    Index("events_device_time", "device_id", "device_time_vn"),
+    Index("events_dossier", "dossier_uuid"),
+    Index("events_commune", "commune_id"),
+)
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("uuid", String(36), primary_key=True),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    Column("code", String(60)),
+    Column("procedure_code", String(40)),
+    Column("procedure_name", Text),
+    Column("applicant_name", Text),
+    Column("received_at", String(40)),
+    Column("due_at", String(40)),
+    Column("status", Integer),
+    # device_time_vn of the event that set `status`: a late-arriving older event never wins.
+    Column("status_time", String(40)),
+    Column("last_event_uuid", String(36)),
+    Column("updated_at", String(40), nullable=False),
+    Index("dossiers_commune_code", "commune_id", "code"),
+    Index("dossiers_code", "code"),
+)
+
+# The pull feed. commune_id NULL reaches every commune (catalogue, calendar).
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    Column("commune_id", Integer, ForeignKey("communes.id")),
+    Column("type", String(20), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+catalogue_versions = Table(
+    "catalogue_versions",
+    metadata,
+    Column("version", String(40), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("published_at", String(40), nullable=False),
+)
+
+calendar_entries = Table(
+    "calendar_entries",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("kind", String(10), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+)

@@ -1,0 +1,190 @@
+"""The protocol's JSON bodies as pydantic models: validation and the OpenAPI description.
+
+Unknown fields are refused everywhere (extra="forbid"). Pushed events are the exception to
+request-level validation: each one is checked on its own (EventIn) so that one bad event is
+answered `invalid` while the rest of its batch is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from sync import protocol
+from sync.server.clock import parse_aware, stamp
+
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+MAX_CODE_LENGTH = 60
+MAX_PAYLOAD_DEPTH = 32
+
+
+def _aware_time(text: str) -> str:
+    try:
+        stamp(parse_aware(text))
+    except OverflowError as exc:  # e.g. year 1 at +14:00 is year 0 in Vietnam
+        raise ValueError("time out of range") from exc
+    return text
+
+
+def _depth(value: Any) -> int:
+    """How deeply JSON containers nest, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _printable(text: str) -> str:
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in text):
+        raise ValueError("control characters are not allowed")
+    return text
+
+
+AwareTime = Annotated[
+    str,
+    AfterValidator(_aware_time),
+    Field(max_length=40, description="ISO-8601 time with its UTC offset",
+          examples=["2026-11-20T08:15:00+07:00"], json_schema_extra={"format": "date-time"}),
+]
+# A line of text a person typed: no control characters (PostgreSQL refuses NUL in text).
+Line = Annotated[str, AfterValidator(_printable)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorBody(Model):
+    error: str = Field(description="machine-readable: one of protocol.ERROR_*")
+    detail: str = Field(description="the reason, for people")
+
+
+class Health(Model):
+    status: Literal["ok"]
+    protocol: int
+
+
+class ServerTime(Model):
+    server_time: str
+
+
+class EnrollRequest(Model):
+    code: str = Field(min_length=1, max_length=64, description="one-time enrollment code")
+    device_name: Line = Field(min_length=1, max_length=120)
+
+
+class CommuneOut(Model):
+    id: int
+    name: str
+    agency_code: str
+
+
+class EnrollResponse(Model):
+    device_id: int
+    token: str
+    commune: CommuneOut
+
+
+class EventIn(Model):
+    """One event as the counter recorded it (protocol.EVENT_FIELDS)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    uuid: str = Field(pattern=UUID_PATTERN)
+    dossier_uuid: str = Field(pattern=UUID_PATTERN)
+    kind: str = Field(json_schema_extra={"enum": sorted(protocol.EVENT_KINDS)})
+    status: int = Field(ge=1, le=10, description="the dossier's state after the event")
+    payload: dict[str, Any]
+    clerk: Line = Field(min_length=1, max_length=200)
+    device_seq: int = Field(ge=0, le=2**62)
+    device_time: AwareTime
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, kind: str) -> str:
+        if kind not in protocol.EVENT_KINDS:
+            raise ValueError(f"unknown kind {kind!r}")
+        return kind
+
+    @field_validator("payload")
+    @classmethod
+    def _shallow(cls, payload: dict[str, Any]) -> dict[str, Any]:
+        if _depth(payload) > MAX_PAYLOAD_DEPTH:
+            raise ValueError(f"payload nests deeper than {MAX_PAYLOAD_DEPTH} levels")
+        return payload
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventIn:
+        if self.status not in protocol.EVENT_KINDS[self.kind]:
+            raise ValueError(f"status {self.status} does not follow a {self.kind!r} event")
+        if self.kind == "received":
+            code = self.payload.get("code")
+            if not isinstance(code, str) or not 0 < len(code) <= MAX_CODE_LENGTH:
+                raise ValueError("a 'received' event's payload needs the dossier code")
+        return self
+
+
+# Declared as plain objects so a bad event reaches the per-event check instead of failing the
+# whole request; documented with EventIn's schema.
+EventItem = Annotated[dict[str, Any], WithJsonSchema(EventIn.model_json_schema())]
+
+
+class PushRequest(Model):
+    events: list[EventItem] = Field(max_length=protocol.MAX_BATCH)
+    sent_at: AwareTime | None = Field(
+        default=None, description="the device's clock when it sent the batch (for clock skew)"
+    )
+    backlog: int | None = Field(
+        default=None, ge=0, le=2**31 - 1,
+        description="events still queued on the device after this batch"
+    )
+
+
+class EventResult(Model):
+    uuid: str | None
+    result: Literal["accepted", "duplicate", "conflict", "invalid"]
+    reason: str | None = None
+    server_time: str | None = None
+
+
+class PushResponse(Model):
+    results: list[EventResult]
+    server_time: str
+
+
+class Change(Model):
+    seq: int
+    type: Literal["catalogue", "calendar", "event"]
+    data: dict[str, Any]
+
+
+class ChangesPage(Model):
+    changes: list[Change]
+    next_cursor: int
+    more: bool
+
+
+class DeviceSummary(Model):
+    """What the hub holds from this device, for the counter's end-of-day reconciliation."""
+
+    device_id: int
+    name: str
+    commune: CommuneOut
+    events_stored: int
+    day: str
+    events_on_day: int = Field(description="events whose device_time falls on `day` (+07:00)")
+    last_push_at: str | None
+    clock_skew_seconds: float | None

@@ -1,0 +1,143 @@
+"""`province-hub`: the administrators' commands (through main(argv)) and `serve` as a process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import requests
+
+from sync import protocol
+from sync.server.cli import main
+from tests.sync.samples import received_event
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "catalogue" / "procedures.json"
+
+
+@pytest.fixture
+def hub(hub_db_url, capsys):
+    """Run `province-hub ARGS --db <test database>`: (exit status, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        status = main([*args, "--db", hub_db_url])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return run
+
+
+def test_a_province_sets_up_communes_and_codes(hub, hub_client):
+    assert hub("commune", "create", "--name", "Xã  Tân Lập", "--agency-code", "000.17.22.h56") == (
+        0, "commune 1\n", "")
+    assert hub("commune", "list") == (0, "1\t000.17.22.H56\tXã Tân Lập\n", "")
+
+    status, code, _ = hub("enroll-code", "--commune", "1", "--expires-hours", "2")
+
+    assert status == 0
+    enrolled = hub_client.post(f"{protocol.API_PREFIX}/enroll",
+                               json={"code": code.strip(), "device_name": "Quầy 2"})
+    assert enrolled.status_code == 200
+
+
+def test_admin_mistakes_exit_1_with_the_reason(hub):
+    hub("commune", "create", "--name", "Xã Tân Lập", "--agency-code", "000.17.22.H56")
+    cases = [
+        (("commune", "create", "--name", "Xã Khác", "--agency-code", "000.17.22.H56"),
+         "already belongs to commune 1"),
+        (("commune", "create", "--name", "Xã Khác", "--agency-code", "H56 ?"), "not of the form"),
+        (("enroll-code", "--commune", "9"), "no commune with id 9"),
+        (("device", "revoke", "9"), "no device with id 9"),
+        (("event", "add", "--dossier", "nothing", "--kind", "result_ready"), "has reached the hub"),
+        (("catalogue", "publish", "/nonexistent.json"), "cannot read"),
+    ]
+    for args, reason in cases:
+        status, out, err = hub(*args)
+        assert (status, out) == (1, ""), args
+        assert err.startswith("province-hub: ") and reason in err, err
+
+
+def test_devices_are_listed_with_their_sync_state_and_can_be_revoked(hub, hub_client, hub_admin):
+    device = hub_admin.enroll(hub_admin.commune("Xã Tân Lập", "000.17.22.H56"), "Quầy 1")
+    hub_client.post(f"{protocol.API_PREFIX}/events",
+                    json={"events": [received_event(), received_event()], "backlog": 40},
+                    headers=device.headers)
+
+    status, out, _ = hub("device", "list")
+
+    assert status == 0
+    header, row = out.splitlines()
+    assert header.split() == ["id", "commune", "name", "last", "push", "last", "pull", "backlog",
+                              "events", "clock", "skew", "s", "revoked"]
+    assert row.startswith("1   Xã Tân Lập  Quầy 1  20")
+    assert row.split()[-3:-1] == ["40", "2"]
+    assert "never" in row  # never pulled
+
+    status, out, _ = hub("device", "revoke", "1")
+    assert status == 0 and out.startswith("device 1 revoked at ")
+    assert hub_client.get(f"{protocol.API_PREFIX}/changes", headers=device.headers).status_code == 401
+    assert hub("device", "list")[1].splitlines()[1].rstrip().endswith("+07:00")
+
+
+def test_publishing_the_catalogue_and_the_calendar(hub, hub_client, hub_admin):
+    device = hub_admin.enroll(hub_admin.commune())
+    assert hub("catalogue", "publish", str(CATALOGUE)) == (0, "catalogue 2026.11.1 published\n", "")
+    assert hub("catalogue", "publish", str(CATALOGUE))[1] == (
+        "catalogue 2026.11.1 was already published\n")
+    assert hub("calendar", "set", "--day", "2027-02-13", "--kind", "work", "--note", "Làm bù")[0] == 0
+    assert hub("calendar", "set", "--day", "2027-02-15", "--kind", "off")[0] == 0
+    assert hub("calendar", "list") == (0, "2027-02-13\twork\tLàm bù\n2027-02-15\toff\t\n", "")
+
+    pulled = hub_client.get(f"{protocol.API_PREFIX}/changes", headers=device.headers).json()
+
+    assert [c["type"] for c in pulled["changes"]] == ["catalogue", "calendar", "calendar"]
+    assert pulled["changes"][0]["data"] == json.loads(CATALOGUE.read_text(encoding="utf-8"))
+
+
+def test_a_province_event_goes_down_to_the_dossiers_commune(hub, hub_client, hub_admin):
+    device = hub_admin.enroll(hub_admin.commune())
+    received = received_event(code="000.01.22.H56-261124-1001")
+    hub_client.post(f"{protocol.API_PREFIX}/events", json={"events": [received]},
+                    headers=device.headers)
+
+    status, out, _ = hub("event", "add", "--dossier", "000.01.22.H56-261124-1001",
+                         "--kind", "result_ready", "--note", "Đã ký")
+
+    assert status == 0
+    assert out.endswith("result_ready for dossier 000.01.22.H56-261124-1001\n")
+    change = hub_client.get(f"{protocol.API_PREFIX}/changes",
+                            headers=device.headers).json()["changes"][0]
+    assert change["type"] == "event"
+    assert change["data"]["uuid"] == out.split()[1]
+    assert change["data"]["payload"]["note"] == "Đã ký"
+
+
+def test_upgrade_is_repeatable(hub):
+    assert hub("upgrade") == (0, "schema is up to date\n", "")
+    assert hub("upgrade") == (0, "schema is up to date\n", "")
+
+
+def test_serve_starts_a_healthy_hub(hub_process_factory):
+    process = hub_process_factory()
+
+    health = requests.get(f"{process.url}{protocol.API_PREFIX}/health", timeout=10)
+    docs = requests.get(f"{process.url}{protocol.API_PREFIX}/openapi.json", timeout=10)
+
+    assert health.json() == {"status": "ok", "protocol": protocol.PROTOCOL_VERSION}
+    assert set(docs.json()["paths"]) >= {f"{protocol.API_PREFIX}/{p}" for p in
+                                         ("health", "time", "enroll", "events", "changes")}
+
+
+def test_serve_comes_back_after_being_killed(hub_process_factory, hub_admin):
+    device = hub_admin.enroll(hub_admin.commune())
+    process = hub_process_factory()
+    event = received_event()
+    url = f"{process.url}{protocol.API_PREFIX}/events"
+    assert requests.post(url, json={"events": [event]}, headers=device.headers,
+                         timeout=10).status_code == 200
+
+    process.kill()
+    process.start()
+
+    again = requests.post(url, json={"events": [event]}, headers=device.headers, timeout=10)
+    assert again.json()["results"][0]["result"] == "duplicate"
