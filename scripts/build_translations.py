@@ -46,7 +46,7 @@ def ts_files() -> list[Path]:
 
 
 def ui_sources() -> list[Path]:
-    return sorted(UI_SOURCES.glob("*.py"))
+    return sorted(UI_SOURCES.rglob("*.py"))
 
 
 def update_sources() -> None:

@@ -30,7 +30,7 @@ if [ ! -f "$stamp" ]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
-.venv/bin/python scripts/build_translations.py --release-only
+.venv/bin/python scripts/build_translations.py --compile
 
 command=${1:-run}
 shift || true
