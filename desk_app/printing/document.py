@@ -1,19 +1,15 @@
-"""Writing a slip's PDF: one or more copies, each from a fresh page, written atomically.
-
-The saved PDF is the legal record of what was handed over the counter, so it is rendered to a
-temporary file beside the target and moved into place only when complete: a crash or power cut
-leaves the previous file (or none), never half a PDF under the record's name.
+"""Writing a slip's PDF: one or more copies, each from a fresh page, written atomically
+(see `atomic`), optionally with "Trang x/y" on every page.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -25,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from desk_app.core.text import nfc
+from desk_app.printing.atomic import atomic_output
 from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.layout import MARGIN
 
@@ -53,28 +50,27 @@ class PdfInfo:
 
 
 def write_pdf(
-    out_path: Path, copies: Sequence[PrintedCopy], page_size: tuple[float, float], info: PdfInfo
+    out_path: Path,
+    copies: Sequence[PrintedCopy],
+    page_size: tuple[float, float],
+    info: PdfInfo,
+    *,
+    page_numbers: bool = False,
 ) -> Path:
+    """`page_numbers` prints "Trang x/y" under every page: for long documents (the ledger, a
+    report) whose loose sheets must be put back in order and checked complete."""
     register_fonts()
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(
-        dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            _build(stream, copies, page_size, info)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)  # mkstemp makes it private to this user; the record is not
-        os.replace(temp_name, out_path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(out_path) as stream:
+        _build(stream, copies, page_size, info, page_numbers)
     return out_path
 
 
 def _build(
-    stream, copies: Sequence[PrintedCopy], page_size: tuple[float, float], info: PdfInfo
+    stream,
+    copies: Sequence[PrintedCopy],
+    page_size: tuple[float, float],
+    info: PdfInfo,
+    page_numbers: bool = False,
 ) -> None:
     doc = BaseDocTemplate(
         stream,
@@ -106,7 +102,7 @@ def _build(
         else:
             story += copy.story
     doc.addPageTemplates(templates)
-    doc.build(story)
+    doc.build(story, canvasmaker=_PageNumberedCanvas if page_numbers else Canvas)
 
 
 def _frame(doc: BaseDocTemplate) -> Frame:
@@ -132,3 +128,24 @@ def _running_head(text: str):
         canvas.restoreState()
 
     return draw
+
+
+class _PageNumberedCanvas(Canvas):
+    """Holds every finished page back until the end, when the total page count is known."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, page in enumerate(self._held_pages, start=1):
+            self.__dict__.update(page)
+            self.setFont(ITALIC, RUNNING_HEAD_SIZE)
+            self.drawCentredString(self._pagesize[0] / 2, MARGIN / 2, f"Trang {number}/{total}")
+            super().showPage()
+        super().save()

@@ -1,4 +1,5 @@
-"""Numbers and titles of the official slips, read from resources/forms.json.
+"""Numbers and titles of the official slips (and of the counter's own documents), read from
+resources/forms.json.
 
 They are data because regulations renumber them (Circular 01/2018/TT-VPCP now, 03/2025/TT-VPCP
 next); a new circular means editing that file, not the renderers. The file is read on every
@@ -14,15 +15,20 @@ from pathlib import Path
 from desk_app.paths import resource
 from desk_app.printing import PrintingError
 
-FORM_KEYS = ("receipt", "supplement", "refusal", "apology", "control", "ledger")
+OFFICIAL_FORM_KEYS = ("receipt", "supplement", "refusal", "apology", "control", "ledger")
+# The counter's own documents: no circular numbers them, so their number may be empty.
+OWN_DOCUMENT_KEYS = ("handover_list", "end_of_day")
 
 
 @dataclass(frozen=True)
 class FormInfo:
     key: str
-    number: str  # "Mẫu số 01"
-    title: str  # upper case, as printed
-    regulation: str  # "Ban hành kèm theo Thông tư số 01/2018/TT-VPCP"
+    number: str  # "Mẫu số 01"; empty for the counter's own documents
+    title: str  # upper case, on one line
+    regulation: str  # "Ban hành kèm theo Thông tư số 01/2018/TT-VPCP"; empty with the number
+    # Where a title too long for one line should break, written as a line break in the file:
+    # "PHIẾU TỪ CHỐI TIẾP NHẬN / GIẢI QUYẾT HỒ SƠ", never "… TIẾP / NHẬN …".
+    title_lines: tuple[str, ...] = ()
 
 
 def forms_file() -> Path:
@@ -33,7 +39,13 @@ def load_forms(path: Path) -> dict[str, FormInfo]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return {
-            key: FormInfo(key, entry["number"], entry["title"], entry["regulation"])
+            key: FormInfo(
+                key,
+                entry["number"],
+                " ".join(entry["title"].split()),
+                entry["regulation"],
+                tuple(line.strip() for line in entry["title"].splitlines()),
+            )
             for key, entry in raw.items()
             if not key.startswith("_")
         }

@@ -2,7 +2,8 @@
 
 Every piece of text that goes into a Paragraph passes through `markup()`: Paragraph text is XML,
 so a name with "&" or "<" would otherwise break the render, and decomposed Vietnamese
-(Unikey's "Unicode tổ hợp") would print with tone marks floating beside the letters.
+(Unikey's "Unicode tổ hợp") would print with tone marks floating beside the letters. Text in
+table cells is drawn as plain strings (see `grid_table`), so it is only composed, not escaped.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -30,6 +32,7 @@ from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import FormInfo
 
 A5_PORTRAIT = A5
+A4_PORTRAIT = A4
 A4_LANDSCAPE = landscape(A4)
 MARGIN = 12 * mm
 
@@ -39,6 +42,7 @@ SIGN_NOTE = "(Ký và ghi rõ họ tên)"
 
 HEADER_SIZE = 9
 LINE = 0.6  # pt, the weight of rules and table grids
+CELL_PADDING = 2.5  # pt, left and right inside a ruled table's cells
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,15 @@ class SlipStyles:
     corner_right: ParagraphStyle
     centre: ParagraphStyle
     table_head: ParagraphStyle
-    table_cell: ParagraphStyle
-    table_number: ParagraphStyle
     sign_title: ParagraphStyle
     sign_note: ParagraphStyle
 
 
-def slip_styles(body_size: float = 10, table_size: float = 8.5) -> SlipStyles:
-    """The slips' paragraph styles; registers the fonts first, as no style works without them."""
+def slip_styles(
+    body_size: float = 10, table_size: float = 8.5, header_size: float = HEADER_SIZE
+) -> SlipStyles:
+    """The slips' paragraph styles, sized for A5; registers the fonts first, as no style works
+    without them."""
     register_fonts()
 
     def style(
@@ -71,9 +76,10 @@ def slip_styles(body_size: float = 10, table_size: float = 8.5) -> SlipStyles:
         )
 
     return SlipStyles(
-        body=style("body", body_size, spaceAfter=0.5),
-        header=style("header", HEADER_SIZE, align=TA_CENTER),
-        header_bold=style("header_bold", HEADER_SIZE, BOLD, TA_CENTER),
+        # Justified, as administrative prose is printed; a one-line field is unaffected.
+        body=style("body", body_size, align=TA_JUSTIFY, spaceAfter=0.5),
+        header=style("header", header_size, align=TA_CENTER),
+        header_bold=style("header_bold", header_size, BOLD, TA_CENTER),
         place_date=style("place_date", body_size, ITALIC, TA_CENTER),
         title=style("title", body_size + 2, BOLD, TA_CENTER),
         code=style("code", body_size + 1, align=TA_CENTER),
@@ -81,11 +87,15 @@ def slip_styles(body_size: float = 10, table_size: float = 8.5) -> SlipStyles:
         corner_right=style("corner_right", body_size - 2.5, ITALIC, TA_RIGHT),
         centre=style("centre", body_size, align=TA_CENTER),
         table_head=style("table_head", table_size, BOLD, TA_CENTER),
-        table_cell=style("table_cell", table_size),
-        table_number=style("table_number", table_size, align=TA_CENTER),
         sign_title=style("sign_title", body_size, BOLD, TA_CENTER),
         sign_note=style("sign_note", body_size - 1, ITALIC, TA_CENTER),
     )
+
+
+def a4_styles(table_size: float = 10) -> SlipStyles:
+    """Larger type for A4 papers, closer to the 13 pt of official documents yet leaving room
+    for tables."""
+    return slip_styles(body_size=12, table_size=table_size, header_size=11)
 
 
 def markup(text: str | None) -> str:
@@ -117,6 +127,12 @@ def vn_datetime_phrase(moment: datetime) -> str:
     """'14 giờ 05 phút, ngày 05 tháng 08 năm 2025', in Vietnam time whatever the offset given."""
     local = to_vn(moment)
     return f"{local.hour:02d} giờ {local.minute:02d} phút, {vn_date_phrase(local.date())}"
+
+
+def short_datetime(moment: datetime, separator: str = " ") -> str:
+    """'09:41 05/08/2025', in Vietnam time: for table cells, where the full phrase is too long."""
+    local = to_vn(moment)
+    return f"{local:%H:%M}{separator}{local:%d/%m/%Y}"
 
 
 def vn_money(amount: int) -> str:
@@ -164,17 +180,20 @@ class ShortRule(Flowable):
         self.canv.line(start, LINE / 2, start + self.length, LINE / 2)
 
 
-def official_header(office: Office, width: float, day: date | None = None) -> Table:
+def official_header(
+    office: Office, width: float, styles: SlipStyles, day: date | None = None
+) -> Table:
     """The two-column heading: issuing body on the left, the national name and motto on the right
     and, given a day, the place and date under the motto, where official documents put it.
 
-    The right column is as wide as the national name needs, so it never wraps; the issuing
-    body's names wrap in what is left.
+    The right column is at least as wide as the national name needs, so it never wraps; the
+    issuing body's names wrap in what is left.
     """
-    styles = slip_styles()
-    right_width = stringWidth(NATION, BOLD, HEADER_SIZE) + 8
+    size = styles.header_bold.fontSize
+    # On A4 the two blocks share the width about equally, as on printed administrative papers.
+    right_width = max(stringWidth(NATION, BOLD, size) + 8, width * 0.5)
     left_width = width - right_width
-    unit_width = stringWidth(nfc(office.unit_name).upper(), BOLD, HEADER_SIZE)
+    unit_width = stringWidth(nfc(office.unit_name).upper(), BOLD, size)
     left = [
         Paragraph(
             balanced_lines(office.commune_name.upper(), styles.header, left_width), styles.header
@@ -188,36 +207,42 @@ def official_header(office: Office, width: float, day: date | None = None) -> Ta
     right = [
         Paragraph(NATION, styles.header_bold),
         Paragraph(MOTTO, styles.header_bold),
-        ShortRule(stringWidth(MOTTO, BOLD, HEADER_SIZE)),
+        ShortRule(stringWidth(MOTTO, BOLD, size)),
     ]
     if day is not None:
-        right += [Spacer(1, 1.5 * mm), place_and_date(office.place_name, day)]
+        right += [Spacer(1, 1.5 * mm), place_and_date(office.place_name, day, styles)]
     return layout_table([[left, right]], [left_width, right_width])
 
 
-def place_and_date(place: str, day: date) -> Paragraph:
-    return Paragraph(f"{markup(place)}, {vn_date_phrase(day)}", slip_styles().place_date)
+def place_and_date(place: str, day: date, styles: SlipStyles) -> Paragraph:
+    return Paragraph(f"{markup(place)}, {vn_date_phrase(day)}", styles.place_date)
 
 
-def top_corners(copy_label: str, form: FormInfo, width: float) -> Table:
-    """The line above the header: which copy this is on the left, the form's number on the right."""
-    styles = slip_styles()
+def top_corners(copy_label: str, form: FormInfo, width: float, styles: SlipStyles) -> Table:
+    """The line above the header: which copy this is on the left, the form's number on the right
+    (nothing there for our own documents, such as the handover list, which no circular numbers).
+    """
+    number = ""
+    if form.number:
+        number = f"{markup(form.number)} ({markup(form.regulation)})"
     return layout_table(
         [
             [
                 Paragraph(markup(copy_label), styles.corner_left),
-                Paragraph(
-                    f"{markup(form.number)} ({markup(form.regulation)})", styles.corner_right
-                ),
+                Paragraph(number, styles.corner_right),
             ]
         ],
         [width * 0.35, width * 0.65],
     )
 
 
-def form_title(form: FormInfo, width: float) -> Paragraph:
-    style = slip_styles().title
-    return Paragraph(balanced_lines(form.title, style, width), style)
+def form_title(form: FormInfo, width: float, styles: SlipStyles) -> Paragraph:
+    """The title on one line if it fits, else broken where the forms file says, else evenly."""
+    style = styles.title
+    fits = stringWidth(nfc(form.title), style.fontName, style.fontSize) <= width
+    if fits or len(form.title_lines) < 2:
+        return Paragraph(balanced_lines(form.title, style, width), style)
+    return Paragraph("<br/>".join(markup(line) for line in form.title_lines), style)
 
 
 @dataclass(frozen=True)
@@ -227,10 +252,15 @@ class Signer:
     note: str = SIGN_NOTE
 
 
-def signature_block(signers: Sequence[Signer], width: float, space: float = 14 * mm) -> Table:
-    """One column per signer: title, '(Ký và ghi rõ họ tên)', room to sign, the printed name."""
-    styles = slip_styles()
-    cells = [
+def signature_block(
+    signers: Sequence[Signer], width: float, styles: SlipStyles, space: float = 14 * mm
+) -> Table:
+    """One column per signer: title, '(Ký và ghi rõ họ tên)', room to sign, the printed name.
+    A lone signer signs in the right half, where official papers put the signature.
+    Titles, notes and names each share a row, so the printed names line up even when one
+    title takes two lines; the rows are kept on one page, a title never parted from its name.
+    """
+    columns: list[list[object]] = [
         [
             Paragraph(markup(signer.title), styles.sign_title),
             Paragraph(markup(signer.note), styles.sign_note),
@@ -239,15 +269,51 @@ def signature_block(signers: Sequence[Signer], width: float, space: float = 14 *
         ]
         for signer in signers
     ]
-    return layout_table([cells], [width / len(signers)] * len(signers))
+    if len(columns) == 1:
+        columns.insert(0, [""] * 4)
+    rows = [list(row) for row in zip(*columns, strict=True)]
+    return layout_table(
+        rows, [width / len(columns)] * len(columns), valign="BOTTOM", keep_together=True
+    )
+
+
+def kept_with_next(*flowables: Flowable) -> tuple[Flowable, ...]:
+    """Keeps what leads up to a signature block on its page: a signature block alone at the top
+    of a page would sign nothing visible."""
+    for flowable in flowables:
+        flowable.keepWithNext = True
+    return flowables
+
+
+def numbered_lines(items: Sequence[str], style: ParagraphStyle) -> list[Paragraph]:
+    """'1. …', '2. …', each item its own paragraph, wrapped lines indented under the text."""
+    indent = style.fontSize * 1.6
+    hanging = ParagraphStyle(
+        f"{style.name}-numbered", parent=style, leftIndent=indent, firstLineIndent=-indent
+    )
+    return [
+        Paragraph(f"{number}.&nbsp;{markup(item)}", hanging)
+        for number, item in enumerate(items, start=1)
+    ]
+
+
+class _WholeTable(Table):
+    """A table that moves to the next page whole rather than split between two."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
 
 
 def layout_table(
-    rows: Sequence[Sequence[object]], col_widths: Sequence[float], valign: str = "TOP"
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    valign: str = "TOP",
+    *,
+    keep_together: bool = False,
 ) -> Table:
     """A borderless table that only places things side by side, without padding that would
     misalign its contents with the text around it."""
-    table = Table(rows, colWidths=list(col_widths))
+    table = (_WholeTable if keep_together else Table)(rows, colWidths=list(col_widths))
     table.setStyle(
         TableStyle(
             [
@@ -264,36 +330,81 @@ def layout_table(
     return table
 
 
+Cell = str | Flowable | Sequence[Flowable]
+
+
 def grid_table(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[Cell]],
     col_widths: Sequence[float],
+    styles: SlipStyles,
     numeric_columns: Sequence[int] = (),
 ) -> Table:
-    """A ruled table whose header row repeats on every page it flows onto."""
-    styles = slip_styles()
+    """A ruled table whose header row repeats on every page it flows onto; `numeric_columns`
+    (numbers, times, short verdicts) are centred.
 
-    def cell(text: str, column: int) -> Paragraph:
-        style = styles.table_number if column in numeric_columns else styles.table_cell
-        return Paragraph(markup(text), style)
+    Text cells are wrapped here and drawn as plain strings rather than Paragraphs: a ledger of
+    thousands of lines renders several times faster, and the text needs no escaping. A cell
+    that needs more (a signature box) is given as flowables.
+    """
+    head_style = styles.table_head
+    table_size, leading = head_style.fontSize, head_style.leading
 
-    data = [[Paragraph(markup(text), styles.table_head) for text in header]]
-    data += [[cell(text, column) for column, text in enumerate(row)] for row in rows]
+    def cell(value: Cell, column: int) -> Cell:
+        if not isinstance(value, str):
+            return value
+        room = col_widths[column] - 2 * CELL_PADDING
+        return "\n".join(wrap_text(value, REGULAR, table_size, room))
+
+    data: list[list[Cell]] = [[Paragraph(markup(text), head_style) for text in header]]
+    data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
     table = Table(data, colWidths=list(col_widths), repeatRows=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("FONT", (0, 0), (-1, -1), REGULAR, table_size, leading),
                 ("GRID", (0, 0), (-1, -1), LINE, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                *[("ALIGN", (column, 1), (column, -1), "CENTER") for column in numeric_columns],
             ]
         )
     )
     return table
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """The lines `text` takes in `width`: broken at spaces, and inside a word only when the word
+    alone is too long (an e-mail address, a dossier code), so nothing runs into the next cell."""
+    lines: list[str] = []
+    for paragraph in nfc(text).split("\n"):
+        # Most cells fit as they are; measuring once spares splitting thousands of ledger cells.
+        if stringWidth(paragraph, font, size) <= width:
+            lines.append(paragraph)
+            continue
+        for line in simpleSplit(paragraph, font, size, width):
+            # simpleSplit keeps a line to the width unless it is one word, too long alone.
+            while " " not in line and len(line) > 1 and stringWidth(line, font, size) > width:
+                cut = _longest_prefix(line, font, size, width)
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+    return lines
+
+
+def _longest_prefix(text: str, font: str, size: float, width: float) -> int:
+    """How much of an overlong word goes on this line: up to its last hyphen, slash or dot that
+    fits, so a code reads "000.17.22.H56-" / "250805-1007"; else as many characters as fit."""
+    fits = 1
+    while fits < len(text) and stringWidth(text[: fits + 1], font, size) <= width:
+        fits += 1
+    for cut in range(fits, 1, -1):
+        if text[cut - 1] in "-/.@":
+            return cut
+    return fits
 
 
 class QrCode(Flowable):

@@ -13,23 +13,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.core.model import DeliveryMethod, Dossier, Office
+from desk_app.printing.blocks import applicant_lines, request_lines, slip_opening, title_with_code
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import FormInfo, form_info
 from desk_app.printing.layout import (
     A5_PORTRAIT,
     MARGIN,
-    QrCode,
     Signer,
     SlipStyles,
     field_line,
-    form_title,
     grid_table,
-    layout_table,
+    kept_with_next,
     markup,
-    official_header,
     signature_block,
     slip_styles,
-    top_corners,
     two_digits,
     vn_datetime_phrase,
     vn_money,
@@ -38,9 +35,7 @@ from desk_app.printing.layout import (
 COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
 DOCUMENT_HEADER = ("STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo")
 ONE_PAGE_DOCUMENTS = 6
-QR_SIZE = 17 * mm
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
-GAP = "&nbsp;" * 6  # between two short fields sharing a line
 
 
 def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
@@ -67,82 +62,29 @@ def _copy_story(
     dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles
 ) -> list[Flowable]:
     return [
-        top_corners(label, form, WIDTH),
+        *slip_opening(form, office, WIDTH, dossier.received_at, styles, label),
+        title_with_code(form, dossier.code, WIDTH, styles),
         Spacer(1, 2 * mm),
-        official_header(office, WIDTH, dossier.received_at),
-        Spacer(1, 2 * mm),
-        _title_with_code(dossier, form, styles),
-        Spacer(1, 2 * mm),
-        *_applicant_lines(dossier, office, styles),
+        Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
+        *applicant_lines(dossier.applicant, styles),
+        *request_lines(dossier, styles),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
-        _documents_table(dossier),
+        _documents_table(dossier, styles),
         Spacer(1, 1.5 * mm),
         *_appointment_lines(dossier, office, styles),
-        *_kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),
+        *kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),
         signature_block(
             [
                 Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
                 Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
             ],
             WIDTH,
+            styles,
         ),
     ]
 
 
-def _kept_with_next(*flowables: Flowable) -> tuple[Flowable, ...]:
-    """A signature block alone at the top of a page would sign nothing visible."""
-    for flowable in flowables:
-        flowable.keepWithNext = True
-    return flowables
-
-
-def _title_with_code(dossier: Dossier, form: FormInfo, styles: SlipStyles) -> Table:
-    """Title and code centred, the QR code at the right; an empty cell of the QR's width on the
-    left keeps the text centred on the page rather than in the space left over."""
-    code = Paragraph(f"Mã hồ sơ: <b>{markup(dossier.code)}</b>", styles.code)
-    return layout_table(
-        [
-            [
-                "",
-                [form_title(form, WIDTH - 2 * QR_SIZE), Spacer(1, 1 * mm), code],
-                QrCode(dossier.code, QR_SIZE),
-            ]
-        ],
-        [QR_SIZE, WIDTH - 2 * QR_SIZE, QR_SIZE],
-        valign="MIDDLE",
-    )
-
-
-def _applicant_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> list[Flowable]:
-    applicant = dossier.applicant
-    draft = dossier.draft
-    lines = [
-        Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
-        field_line("Ông/Bà", applicant.name, styles.body, bold_value=True),
-    ]
-    # An empty field is left out rather than printed blank, so nothing can be written in later.
-    id_and_phone = [
-        f"{label}: {markup(value)}"
-        for label, value in (("Số CCCD", applicant.id_number), ("Số điện thoại", applicant.phone))
-        if value
-    ]
-    if id_and_phone:
-        lines.append(Paragraph(GAP.join(id_and_phone), styles.body))
-    lines += [
-        field_line(label, value, styles.body)
-        for label, value in (("Địa chỉ", applicant.address), ("Email", applicant.email))
-        if value
-    ]
-    lines += [
-        field_line(
-            "Nội dung yêu cầu giải quyết", draft.request or dossier.procedure_name, styles.body
-        ),
-        field_line("Thủ tục", f"{draft.procedure_code} – {dossier.procedure_name}", styles.body),
-    ]
-    return lines
-
-
-def _documents_table(dossier: Dossier) -> Table:
+def _documents_table(dossier: Dossier, styles: SlipStyles) -> Table:
     def count(value: int) -> str:
         return two_digits(value) if value else ""
 
@@ -157,6 +99,7 @@ def _documents_table(dossier: Dossier) -> Table:
         DOCUMENT_HEADER,
         rows,
         [number_width, name_width, count_width, certified_width, count_width],
+        styles,
         numeric_columns=(0, 2, 3, 4),
     )
 

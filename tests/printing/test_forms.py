@@ -5,13 +5,20 @@ import pytest
 from desk_app.printing import PrintingError, forms
 
 
-def test_every_form_has_a_number_title_and_regulation():
-    for key in forms.FORM_KEYS:
+def test_every_official_form_has_a_number_title_and_regulation():
+    for key in forms.OFFICIAL_FORM_KEYS:
         info = forms.form_info(key)
         assert info.key == key
         assert info.number.startswith("Mẫu số ")
         assert info.title == info.title.upper()
         assert "Thông tư" in info.regulation
+
+
+def test_own_documents_have_a_title_and_no_official_number():
+    for key in forms.OWN_DOCUMENT_KEYS:
+        info = forms.form_info(key)
+        assert info.title and info.title == info.title.upper()
+        assert info.number == info.regulation == ""
 
 
 def test_receipt_is_form_01_of_circular_01_2018():
@@ -42,3 +49,9 @@ def test_malformed_file_is_a_printing_error(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(PrintingError, match="forms.json"):
         forms.load_forms(path)
+
+
+def test_a_title_breaks_where_the_file_says():
+    info = forms.form_info("refusal")
+    assert info.title == "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
+    assert info.title_lines == ("PHIẾU TỪ CHỐI TIẾP NHẬN", "GIẢI QUYẾT HỒ SƠ")

@@ -2,9 +2,11 @@ import unicodedata
 from datetime import UTC, date, datetime
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desk_app.core.clock import VN_TZ
 from desk_app.printing import layout
+from desk_app.printing.fonts import REGULAR
 
 
 def test_datetime_phrase_pads_and_uses_vietnam_time():
@@ -65,3 +67,42 @@ def test_page_sizes():
 
     assert points(layout.A5_PORTRAIT) == (419.53, 595.28)
     assert points(layout.A4_LANDSCAPE) == (841.89, 595.28)
+
+
+def test_short_datetime_in_vietnam_time():
+    utc = datetime(2025, 8, 4, 17, 30, tzinfo=UTC)
+    assert layout.short_datetime(utc) == "00:30 05/08/2025"
+    assert layout.short_datetime(utc, "\n") == "00:30\n05/08/2025"
+
+
+@pytest.fixture
+def styles():
+    return layout.slip_styles()  # registers the font too, which measuring needs
+
+
+def width_of(text):
+    return stringWidth(text, REGULAR, 8)
+
+
+def test_wrap_text_breaks_at_spaces_and_a_code_after_a_hyphen(styles):
+    width = width_of("000.17.22.H56-25")
+    assert layout.wrap_text("000.17.22.H56-250805-1007", REGULAR, 8, width) == [
+        "000.17.22.H56-",
+        "250805-1007",
+    ]
+    lines = layout.wrap_text("Nguyễn Thị Ánh Tuyết\nxã Tân Lập", REGULAR, 8, width)
+    assert " ".join(lines) == "Nguyễn Thị Ánh Tuyết xã Tân Lập"
+    assert all(width_of(line) <= width for line in lines)
+
+
+def test_wrap_text_cuts_a_word_with_no_break_anywhere(styles):
+    lines = layout.wrap_text("x" * 60, REGULAR, 8, 40)
+    assert "".join(lines) == "x" * 60 and len(lines) > 1
+    assert all(width_of(line) <= 40 for line in lines)
+    assert layout.wrap_text("", REGULAR, 8, 40) == [""]
+
+
+def test_a_lone_signer_signs_on_the_right(styles):
+    block = layout.signature_block([layout.Signer("NGƯỜI HƯỚNG DẪN", "Đặng Văn Ước")], 300, styles)
+    assert block._colWidths == [150, 150]
+    assert block._cellvalues[0][0] == ""

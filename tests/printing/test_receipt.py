@@ -1,5 +1,3 @@
-import shutil
-import subprocess
 import unicodedata
 from dataclasses import replace
 
@@ -9,6 +7,7 @@ from pypdf import PdfReader
 from desk_app.core.model import Applicant, DocumentLine
 from desk_app.printing import document
 from desk_app.printing.receipt import render_receipt
+from tests.printing.pdf_checks import A5, assert_pages, decoded_qr, needs_qr_tools, page_texts
 from tests.printing.samples import (
     ADDRESS,
     APPLICANT_NAME,
@@ -22,11 +21,6 @@ from tests.printing.samples import (
 
 COPY_1 = "Liên 1: Lưu"
 COPY_2 = "Liên 2: Giao người nộp hồ sơ"
-
-
-def page_texts(path):
-    """Each page's text with runs of whitespace made one space, since lines wrap where they fit."""
-    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
 
 @pytest.fixture
@@ -117,15 +111,7 @@ def test_no_documents_says_so(tmp_path):
 
 
 def test_fonts_are_embedded_and_page_is_a5(receipt_pdf):
-    reader = PdfReader(receipt_pdf)
-    for page in reader.pages:
-        assert float(page.mediabox.width) == pytest.approx(419.53, abs=0.01)
-        assert float(page.mediabox.height) == pytest.approx(595.28, abs=0.01)
-        fonts = [font.get_object() for font in page["/Resources"]["/Font"].values()]
-        assert fonts
-        for font in fonts:
-            assert "LiberationSerif" in font["/BaseFont"]
-            assert "/FontFile2" in font["/FontDescriptor"]
+    assert_pages(receipt_pdf, A5)
 
 
 def test_pdf_metadata(receipt_pdf):
@@ -207,20 +193,6 @@ def test_markup_characters_in_names_do_not_break_the_render(tmp_path):
     assert "Ông/Bà: Công ty <TNHH> Hùng & Cường" in text
 
 
-@pytest.mark.skipif(
-    not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-    reason="needs pdftoppm (poppler-utils) and zbarimg (zbar-tools)",
-)
+@needs_qr_tools
 def test_qr_code_decodes_to_the_dossier_code(receipt_pdf, tmp_path):
-    image = tmp_path / "page"
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "200", "-f", "2", "-l", "2", "-singlefile", receipt_pdf, image],
-        check=True,
-    )
-    decoded = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{image}.png"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    assert decoded.stdout.strip() == CODE
+    assert decoded_qr(receipt_pdf, tmp_path, page=2) == CODE

@@ -1,0 +1,118 @@
+"""Form 5: the processing control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
+
+It travels with the paper dossier: one row per hand-over, signed by both sides. The rows known
+when it is printed are filled in; while the dossier is still open, blank rows follow for the
+units down the line to fill in by hand. A4, because a dossier can change hands many times; rows
+flow onto further pages under the repeated column heads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from desk_app.core.lifecycle import OPEN_STATES, ControlRow
+from desk_app.core.model import Dossier, Office
+from desk_app.printing.blocks import (
+    dossier_identity,
+    slip_opening,
+    title_with_code,
+    write_dossier_slip,
+)
+from desk_app.printing.forms import form_info
+from desk_app.printing.layout import (
+    A4_PORTRAIT,
+    CELL_PADDING,
+    MARGIN,
+    Cell,
+    Signer,
+    SlipStyles,
+    a4_styles,
+    grid_table,
+    signature_block,
+    slip_styles,
+    vn_datetime_phrase,
+)
+
+WIDTH = A4_PORTRAIT[0] - 2 * MARGIN
+HEADER = (
+    "TÊN CƠ QUAN / ĐƠN VỊ",
+    "THỜI GIAN GIAO, NHẬN HỒ SƠ",
+    "KẾT QUẢ GIẢI QUYẾT HỒ SƠ\n(Trước hạn / Đúng hạn / Quá hạn)",
+    "GHI CHÚ",
+)
+UNIT_WIDTH, TIME_WIDTH, RESULT_WIDTH = 46 * mm, 90 * mm, 26 * mm
+COLUMN_WIDTHS = (
+    UNIT_WIDTH,
+    TIME_WIDTH,
+    RESULT_WIDTH,
+    WIDTH - UNIT_WIDTH - TIME_WIDTH - RESULT_WIDTH,
+)
+# An open dossier's slip has at least this many rows, blank ones to be filled in by hand.
+ROWS_WHILE_OPEN = 4
+# Room to write a unit's name by hand, on the same line as its label.
+BLANK_NAME = "…" * 7
+
+
+def render_control_slip(
+    dossier: Dossier, rows: list[ControlRow], office: Office, out: Path
+) -> Path:
+    form = form_info("control")
+    styles = a4_styles()
+    story = [
+        *slip_opening(form, office, WIDTH, dossier.received_at, styles),
+        title_with_code(form, dossier.code, WIDTH, styles),
+        Spacer(1, 2 * mm),
+        Paragraph("Kèm theo hồ sơ của:", styles.body),
+        *dossier_identity(dossier, styles),
+        Spacer(1, 2 * mm),
+        _rows_table(dossier, rows, styles),
+    ]
+    return write_dossier_slip(out, form, dossier, office, story, A4_PORTRAIT)
+
+
+def _rows_table(dossier: Dossier, rows: Sequence[ControlRow], styles: SlipStyles) -> Flowable:
+    blanks = 0
+    if dossier.status in OPEN_STATES:
+        blanks = max(ROWS_WHILE_OPEN - len(rows), 1)
+    cells = [_row_cells(row, styles) for row in rows]
+    cells += [_blank_cells(styles) for _ in range(blanks)]
+    return grid_table(HEADER, cells, COLUMN_WIDTHS, styles, numeric_columns=(2,))
+
+
+def _row_cells(row: ControlRow, styles: SlipStyles) -> list[Cell]:
+    return [
+        f"1. Giao: {row.giver_unit}\n2. Nhận: {row.receiver_unit}",
+        _time_and_signatures(vn_datetime_phrase(row.at), row.giver_name, row.receiver_name, styles),
+        row.result,
+        row.note,
+    ]
+
+
+def _blank_cells(styles: SlipStyles) -> list[Cell]:
+    return [
+        f"1. Giao: {BLANK_NAME}\n2. Nhận: {BLANK_NAME}",
+        _time_and_signatures("…… giờ …… phút, ngày …… tháng …… năm ……", "", "", styles),
+        "",
+        "",
+    ]
+
+
+def _time_and_signatures(
+    when: str, giver: str, receiver: str, styles: SlipStyles
+) -> list[Flowable]:
+    # Type of the table's size, not the page's: two names must fit side by side in the cell.
+    cell_styles = slip_styles(body_size=styles.table_head.fontSize + 0.5)
+    return [
+        Paragraph(when, cell_styles.centre),
+        Spacer(1, 1 * mm),
+        signature_block(
+            [Signer("Người giao", giver), Signer("Người nhận", receiver)],
+            TIME_WIDTH - 2 * CELL_PADDING,
+            cell_styles,
+            space=11 * mm,
+        ),
+    ]

@@ -1,0 +1,63 @@
+"""Form 3: the refusal (Phiếu từ chối tiếp nhận giải quyết hồ sơ), with its mandatory reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from desk_app.core.lifecycle import Refusal
+from desk_app.core.model import Dossier, Office
+from desk_app.printing.blocks import (
+    applicant_lines,
+    received_line,
+    request_lines,
+    slip_opening,
+    title_with_code,
+    write_dossier_slip,
+)
+from desk_app.printing.forms import form_info
+from desk_app.printing.layout import (
+    A5_PORTRAIT,
+    MARGIN,
+    Signer,
+    kept_with_next,
+    markup,
+    signature_block,
+    slip_styles,
+)
+
+WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
+
+
+def render_refusal(
+    dossier: Dossier, refusal: Refusal, office: Office, clerk: str, out: Path
+) -> Path:
+    form = form_info("refusal")
+    styles = slip_styles()
+    unit = markup(office.unit_name)
+    request = markup(dossier.draft.request or dossier.procedure_name)
+    story = [
+        *slip_opening(form, office, WIDTH, refusal.at, styles),
+        title_with_code(form, dossier.code, WIDTH, styles),
+        Spacer(1, 2 * mm),
+        Paragraph(f"{unit} tiếp nhận hồ sơ của:", styles.body),
+        *applicant_lines(dossier.applicant, styles),
+        *request_lines(dossier, styles),
+        received_line(dossier, styles),
+        Spacer(1, 1.5 * mm),
+        Paragraph(
+            f"Sau khi xem xét, kiểm tra, đối chiếu thành phần hồ sơ, {unit} xin thông báo: "
+            f"Yêu cầu “{request}” của ông/bà không được tiếp nhận giải quyết với lý do cụ thể "
+            "như sau:",
+            styles.body,
+        ),
+        Paragraph(f"<b>{markup(refusal.reason)}</b>", styles.body),
+        *kept_with_next(
+            Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", styles.body),
+            Spacer(1, 3 * mm),
+        ),
+        signature_block([Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", clerk)], WIDTH, styles),
+    ]
+    return write_dossier_slip(out, form, dossier, office, story)
