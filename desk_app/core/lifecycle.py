@@ -9,11 +9,14 @@ whoever asks for it: a clerk, a script, or the province through sync.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from enum import IntEnum, StrEnum
 
 from desk_app.core.calendar import WorkCalendar
+from desk_app.core.citizen_id import id_number_error
+from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.states import DossierState, InvalidTransition, check_transition
+from desk_app.core.validation import Issue, Severity
 
 
 class EventKind(StrEnum):
@@ -87,8 +90,29 @@ def state_after(
         check_transition(current, target)
         return target
     target = _TARGET[kind]
+    sources = _SOURCES.get(kind)
+    if sources is not None and current not in sources:
+        raise InvalidTransition(current, target, _SOURCE_MESSAGES[kind].format(current.label))
     check_transition(current, target)
     return target
+
+
+# The state table also lets SUPPLEMENT move back to RECEIVED or on to PROCESSING, and FINANCIAL
+# on to PROCESSING, but that is the applicant coming back (SUPPLEMENTED) or paying, not a new
+# receipt or hand-over: either would leave the dossier's clock stopped for good.
+_SOURCES: dict[EventKind, frozenset[DossierState]] = {
+    EventKind.RECEIVED: frozenset({DossierState.REGISTERED}),
+    EventKind.HANDED_OVER: frozenset({DossierState.RECEIVED}),
+}
+_SOURCE_MESSAGES = {
+    EventKind.RECEIVED: (
+        "Hồ sơ đang ở trạng thái «{}»: chỉ tiếp nhận được hồ sơ mới đăng ký trực tuyến."
+    ),
+    EventKind.HANDED_OVER: (
+        "Hồ sơ đang ở trạng thái «{}»: chỉ bàn giao được hồ sơ đang nằm tại bộ phận tiếp nhận "
+        "(trạng thái «Được tiếp nhận»)."
+    ),
+}
 
 
 # Dossiers that still have a deadline ahead of them.
@@ -106,6 +130,20 @@ def resumed_due(
     """The due time after a pause: moved on by the working time spent waiting for the
     applicant (a weekend or a holiday in between costs nothing)."""
     return calendar.add_working_time(due_at, calendar.working_time_between(paused_at, resumed_at))
+
+
+def rescheduled_due(calendar: WorkCalendar, due_at: datetime, extra_working_days: int) -> datetime:
+    """The apology's new due time: the same clock time, `extra_working_days` working days after
+    the current due day. (Not `add_working_days`: that first moves a due time at 17:00, outside
+    working time, to the next morning, which would hand the administration an extra day.)"""
+    if extra_working_days < 1:
+        raise ValueError("extra_working_days must be at least 1")
+    due = to_vn(due_at)
+    day = due.date()
+    for _ in range(extra_working_days):
+        next_midnight = datetime.combine(day + timedelta(days=1), time(0), VN_TZ)
+        day = calendar.next_working_start(next_midnight).date()
+    return datetime.combine(day, due.time(), VN_TZ)
 
 
 class Satisfaction(IntEnum):
@@ -202,3 +240,68 @@ class LedgerLine:
     clerk: str
     status: DossierState
     timeliness: str  # label, empty when there is nothing to judge yet
+    # More of the official ledger's columns (form 6); a blank cell until they are known.
+    sets: int = 1  # "Số lượng hồ sơ (bộ)"
+    processing_unit: str = ""  # "Cơ quan chủ trì giải quyết": the unit it was handed over to
+    handed_over_at: datetime | None = None  # "Chuyển hồ sơ đến cơ quan giải quyết"
+    original_due_at: datetime | None = None  # only for a rescheduled dossier: the due time before
+
+
+# --- Checks on what the clerk typed (texts already cleaned) -------------------------------
+
+
+def _error(field: str, message: str) -> Issue:
+    return Issue(field, message, Severity.ERROR)
+
+
+def reason_issues(reason: str, what: str) -> list[Issue]:
+    """A mandatory reason; `what` names the act in the message ("từ chối tiếp nhận hồ sơ")."""
+    return [] if reason else [_error("reason", f"Nhập lý do {what}.")]
+
+
+def supplement_issues(missing: tuple[str, ...], reason: str) -> list[Issue]:
+    issues = []
+    if not missing:
+        issues.append(_error(
+            "missing", "Chọn hoặc nhập ít nhất một giấy tờ người nộp cần bổ sung."
+        ))
+    issues += reason_issues(reason, "yêu cầu bổ sung, hoàn thiện hồ sơ")
+    return issues
+
+
+def apology_issues(
+    reason: str, old_due_at: datetime, new_due_at: datetime | None, now: datetime
+) -> list[Issue]:
+    """`new_due_at` is None when the clerk gave neither a date nor a number of days."""
+    issues = reason_issues(reason, "xin lỗi và hẹn lại ngày trả kết quả")
+    if new_due_at is None:
+        issues.append(_error(
+            "new_due_at", "Chọn ngày hẹn trả mới, hoặc nhập số ngày làm việc gia hạn thêm."
+        ))
+    elif new_due_at <= old_due_at:
+        issues.append(_error(
+            "new_due_at",
+            f"Ngày hẹn trả mới phải sau ngày hẹn cũ ({to_vn(old_due_at):%H:%M %d/%m/%Y}).",
+        ))
+    elif new_due_at <= now:
+        issues.append(_error("new_due_at", "Ngày hẹn trả mới phải sau thời điểm hiện tại."))
+    return issues
+
+
+def return_issues(ret: ResultReturn) -> list[Issue]:
+    issues = []
+    if not ret.collector_name:
+        issues.append(_error("collector_name", "Nhập họ tên người nhận kết quả."))
+    if ret.authorised:
+        if not ret.collector_id_number:
+            issues.append(_error(
+                "collector_id_number",
+                "Nhập số CCCD của người được ủy quyền nhận kết quả.",
+            ))
+        elif problem := id_number_error(ret.collector_id_number):
+            issues.append(_error("collector_id_number", problem))
+    if ret.by_post and not ret.tracking_number:
+        issues.append(_error(
+            "tracking_number", "Nhập mã bưu gửi (số vận đơn) khi trả kết quả qua bưu chính."
+        ))
+    return issues

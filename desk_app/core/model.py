@@ -164,6 +164,11 @@ class Dossier:
     status: DossierState
     clerk: str
     ledger: LedgerEntry
+    # The due time before the first apology (moved, like due_at, by clock stops); equal to
+    # due_at until the dossier is rescheduled.
+    original_due_at: datetime | None = None
+    finished_at: datetime | None = None  # the result came back to the counter
+    returned_at: datetime | None = None  # the result reached the applicant
 
     @property
     def applicant(self) -> Applicant:
@@ -207,3 +212,11 @@ class DossierRow:
     due_at: datetime
     status: DossierState
     clerk: str
+    procedure_code: str = ""
+    original_due_at: datetime | None = None  # see Dossier.original_due_at
+    finished_at: datetime | None = None
+    returned_at: datetime | None = None
+
+    @property
+    def rescheduled(self) -> bool:
+        return self.original_due_at is not None and self.original_due_at != self.due_at

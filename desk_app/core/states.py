@@ -36,11 +36,17 @@ _LABELS = {
 }
 
 S = DossierState
+# A refusal is normally decided while checking the dossier at receipt, but at our counter the
+# receipt is printed first and the check may finish after it: a dossier still at the counter
+# (RECEIVED, not yet handed over) can be refused, and so can one whose applicant never brings
+# the requested documents (SUPPLEMENT). Once a processing unit has it, it can only be stopped.
 _ALLOWED: dict[DossierState, frozenset[DossierState]] = {
     S.REGISTERED: frozenset({S.RECEIVED, S.REFUSED, S.WITHDRAWN}),
-    S.RECEIVED: frozenset({S.PROCESSING, S.SUPPLEMENT, S.FINANCIAL, S.RESULT_READY, S.WITHDRAWN, S.STOPPED}),
+    S.RECEIVED: frozenset({
+        S.PROCESSING, S.SUPPLEMENT, S.FINANCIAL, S.RESULT_READY, S.WITHDRAWN, S.STOPPED, S.REFUSED,
+    }),
     S.PROCESSING: frozenset({S.SUPPLEMENT, S.FINANCIAL, S.RESULT_READY, S.WITHDRAWN, S.STOPPED}),
-    S.SUPPLEMENT: frozenset({S.RECEIVED, S.PROCESSING, S.WITHDRAWN, S.STOPPED}),
+    S.SUPPLEMENT: frozenset({S.RECEIVED, S.PROCESSING, S.WITHDRAWN, S.STOPPED, S.REFUSED}),
     S.FINANCIAL: frozenset({S.PROCESSING, S.RESULT_READY, S.WITHDRAWN, S.STOPPED}),
     S.RESULT_READY: frozenset({S.RETURNED}),
     S.REFUSED: frozenset(),

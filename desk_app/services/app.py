@@ -13,7 +13,7 @@ import threading
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from desk_app.core import drafts
@@ -21,6 +21,15 @@ from desk_app.core.calendar import WorkCalendar
 from desk_app.core.clock import now_vn, to_vn
 from desk_app.core.codes import make_code
 from desk_app.core.counter import CounterSetup, setup_issues
+from desk_app.core.lifecycle import (
+    Apology,
+    ControlRow,
+    LedgerLine,
+    ProcessingUnit,
+    Refusal,
+    ResultReturn,
+    SupplementRequest,
+)
 from desk_app.core.model import (
     Dossier,
     DossierDraft,
@@ -29,17 +38,18 @@ from desk_app.core.model import (
     LedgerEntry,
     Procedure,
 )
+from desk_app.core.reports import Board, EndOfDay
 from desk_app.core.states import DossierState
 from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.paths import resource
 from desk_app.printing.receipt import render_receipt
+from desk_app.services import lifecycle, printouts, reports
 from desk_app.services.errors import NotSetUp, ServiceError, ValidationFailed
 from desk_app.services.payloads import received_payload
 from desk_app.store import calendar as calendar_store
 from desk_app.store import catalogue, dossiers, events, sequences, settings, slips
 from desk_app.store.db import connect
-from desk_app.paths import resource
 
-RECEIPT = "receipt"
 DB_FILE = "desk.db"
 
 
@@ -88,7 +98,7 @@ class Services:
             settings.save(self.db, values)
         return setup
 
-    def _required_setup(self) -> CounterSetup:
+    def required_setup(self) -> CounterSetup:
         setup = self.counter_setup()
         if setup is None:
             raise NotSetUp()
@@ -150,7 +160,7 @@ class Services:
     ) -> Dossier:
         """Receive a dossier: code, due time, dossier, documents, event and outbox entry in one
         transaction. Raises ValidationFailed on errors, and on warnings not yet accepted."""
-        setup = self._required_setup()
+        setup = self.required_setup()
         at = to_vn(received_at) if received_at else self.now()
         draft = drafts.normalise(draft)
         procedure = self.procedure(draft.procedure_code)
@@ -168,6 +178,7 @@ class Services:
             )
             code = make_code(setup.agency_code, at.date(), setup.counter_number, sequence)
             ledger = LedgerEntry(at.year, sequences.next_ledger_number(self.db, at.year))
+            due_at = self.calendar().due_time(at, procedure.time)
             dossier = Dossier(
                 uuid=str(uuidlib.uuid4()),
                 code=str(code),
@@ -175,10 +186,11 @@ class Services:
                 processing_time=procedure.time,
                 draft=draft,
                 received_at=at,
-                due_at=self.calendar().due_time(at, procedure.time),
+                due_at=due_at,
                 status=DossierState.RECEIVED,
                 clerk=setup.clerk_name,
                 ledger=ledger,
+                original_due_at=due_at,
             )
             dossiers.insert(self.db, dossier, device_id)
             missing = [d.name for d in draft.documents if d.mandatory and not d.provided]
@@ -194,37 +206,142 @@ class Services:
             )
         return dossier
 
-    # --- slips -----------------------------------------------------------------------------
+    # --- after the receipt (services.lifecycle) ---------------------------------------------
 
-    def _slip_path(self, dossier: Dossier, kind: str) -> Path:
-        received = dossier.received_at
-        return (
-            self.data_dir / "phieu" / f"{received:%Y}" / f"{received:%m}"
-            / f"{dossier.code}-{kind}.pdf"
+    @_locked
+    def processing_units(self) -> list[ProcessingUnit]:
+        return lifecycle.processing_units(self)
+
+    @_locked
+    def save_processing_units(self, units: list[ProcessingUnit]) -> list[ProcessingUnit]:
+        return lifecycle.save_processing_units(self, units)
+
+    @_locked
+    def current_unit(self, dossier_uuid: str) -> str:
+        return lifecycle.current_unit(self, dossier_uuid)
+
+    @_locked
+    def hand_over(
+        self, dossier_uuids: list[str], unit: str, receiver_name: str, note: str = "",
+        *, at: datetime | None = None,
+    ) -> str:
+        return lifecycle.hand_over(self, dossier_uuids, unit, receiver_name, note, at=at)
+
+    @_locked
+    def record_result_ready(
+        self, dossier_uuid: str, unit: str, giver_name: str, note: str = "",
+        *, at: datetime | None = None,
+    ) -> Dossier:
+        return lifecycle.record_result_ready(self, dossier_uuid, unit, giver_name, note, at=at)
+
+    @_locked
+    def request_supplement(
+        self, dossier_uuid: str, missing: list[str], reason: str, contact: str,
+        requested_by: str = "", *, giver_name: str = "", at: datetime | None = None,
+    ) -> SupplementRequest:
+        return lifecycle.request_supplement(
+            self, dossier_uuid, missing, reason, contact, requested_by,
+            giver_name=giver_name, at=at,
         )
 
     @_locked
+    def receive_supplement(
+        self, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
+        at: datetime | None = None,
+    ) -> Dossier:
+        return lifecycle.receive_supplement(
+            self, dossier_uuid, note, receiver_name=receiver_name, at=at
+        )
+
+    @_locked
+    def refuse(self, dossier_uuid: str, reason: str, *, at: datetime | None = None) -> Refusal:
+        return lifecycle.refuse(self, dossier_uuid, reason, at=at)
+
+    @_locked
+    def apologise(
+        self, dossier_uuid: str, reason: str, *, extra_working_days: int | None = None,
+        new_due_at: datetime | None = None, at: datetime | None = None,
+    ) -> Apology:
+        return lifecycle.apologise(
+            self, dossier_uuid, reason, extra_working_days=extra_working_days,
+            new_due_at=new_due_at, at=at,
+        )
+
+    @_locked
+    def return_result(self, dossier_uuid: str, ret: ResultReturn) -> Dossier:
+        return lifecycle.return_result(self, dossier_uuid, ret)
+
+    @_locked
+    def withdraw(self, dossier_uuid: str, reason: str, *, at: datetime | None = None) -> Dossier:
+        return lifecycle.withdraw(self, dossier_uuid, reason, at=at)
+
+    @_locked
+    def stop_processing(
+        self, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ) -> Dossier:
+        return lifecycle.stop_processing(self, dossier_uuid, reason, at=at)
+
+    # --- slips (services.printouts) -------------------------------------------------------
+
+    @_locked
     def receipt_pdf(self, dossier_uuid: str) -> Path:
-        """The kept receipt PDF of a dossier, rendered (and recorded) if it was never made or
-        has gone missing. An existing record is never overwritten: it is what was printed."""
-        dossier = self.dossier(dossier_uuid)
-        for slip in slips.for_dossier(self.db, dossier_uuid):
-            if slip.kind == RECEIPT and slip.path.exists():
-                return slip.path
-        path = self._slip_path(dossier, RECEIPT)
-        if path.exists():
-            path = path.with_name(f"{path.stem}-{self.now():%Y%m%d%H%M%S}.pdf")
-        render_receipt(dossier, self._required_setup().office, path)
-        with self.db.atomic():
-            slips.record(
-                self.db, dossier_uuid=dossier_uuid, kind=RECEIPT, path=path,
-                clerk=self._required_setup().clerk_name, at=self.now(),
-            )
-        return path
+        """The kept receipt PDF of a dossier as it stands (re-issued after a supplement),
+        rendered and recorded if it was never made or has gone missing. A recorded PDF is
+        never overwritten: it is what was printed."""
+        return printouts.receipt_pdf(self, dossier_uuid)
+
+    @_locked
+    def issue_receipt(self, dossier: Dossier, event: Event) -> Path:
+        """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
+        PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
+        office = self.required_setup().office
+        return printouts.slip_for_event(
+            self, dossier, printouts.RECEIPT, event,
+            lambda out: render_receipt(dossier, office, out),
+        )
+
+    @_locked
+    def slip_pdf(self, dossier_uuid: str, kind: str, event_uuid: str | None = None) -> Path:
+        """kind: "supplement", "refusal", "apology" or "control"."""
+        return printouts.slip_pdf(self, dossier_uuid, kind, event_uuid)
+
+    @_locked
+    def handover_list_pdf(self, batch_uuid: str) -> Path:
+        return printouts.handover_list_pdf(self, batch_uuid)
 
     @_locked
     def printed_slips(self, dossier_uuid: str) -> list[slips.SlipRecord]:
         return slips.for_dossier(self.db, dossier_uuid)
+
+    @_locked
+    def control_rows(self, dossier_uuid: str) -> list[ControlRow]:
+        return [row for _, row in lifecycle.control_rows(self, dossier_uuid)]
+
+    # --- the counter as a whole (services.reports) ---------------------------------------
+
+    @_locked
+    def board(self, now: datetime | None = None) -> Board:
+        return reports.board(self, now)
+
+    @_locked
+    def ledger(self, date_from: date, date_to: date) -> list[LedgerLine]:
+        return reports.ledger(self, date_from, date_to)
+
+    @_locked
+    def ledger_pdf(self, date_from: date, date_to: date) -> Path:
+        return reports.ledger_pdf(self, date_from, date_to)
+
+    @_locked
+    def ledger_xlsx(self, date_from: date, date_to: date, out: Path) -> Path:
+        return reports.ledger_xlsx(self, date_from, date_to, out)
+
+    @_locked
+    def end_of_day(self, day: date | None = None) -> EndOfDay:
+        return reports.end_of_day(self, day)
+
+    @_locked
+    def end_of_day_pdf(self, day: date | None = None) -> Path:
+        return reports.end_of_day_pdf(self, day)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -238,11 +355,12 @@ class Services:
     @_locked
     def dossier_rows(
         self, text: str = "", *, received_from: datetime | None = None,
-        received_before: datetime | None = None, limit: int = 500,
+        received_before: datetime | None = None, status: set[DossierState] | None = None,
+        limit: int | None = 500,
     ) -> list[DossierRow]:
         return dossiers.rows(
             self.db, text=text, received_from=received_from, received_before=received_before,
-            limit=limit,
+            status=status, limit=limit,
         )
 
     @_locked

@@ -17,6 +17,7 @@ from desk_app.core.model import (
     Sex,
 )
 from desk_app.services.app import Services
+from desk_app.services.demo_life import bring_to_life
 
 DEMO_SETUP = CounterSetup(
     commune_name="UBND xã Tân Lập",
@@ -92,9 +93,14 @@ def demo_draft(rng: random.Random, procedure: Procedure) -> DossierDraft:
     )
 
 
-def seed(services: Services, *, count: int = 36, days: int = 12, seed_value: int = 2026) -> int:
+def seed(
+    services: Services, *, count: int = 36, days: int = 12, seed_value: int = 2026,
+    living: bool = False,
+) -> int:
     """Set up the demo counter if needed and receive `count` dossiers over the last `days`
-    working days (today included), at plausible counter hours. Returns how many were made."""
+    working days (today included), at plausible counter hours. `living` then moves the older
+    ones on through their lives (demo_life), so the board and the ledger look like a real
+    counter's; without it every dossier is just received. Returns how many were made."""
     if services.counter_setup() is None:
         services.save_counter_setup(DEMO_SETUP)
     rng = random.Random(seed_value)
@@ -117,8 +123,12 @@ def seed(services: Services, *, count: int = 36, days: int = 12, seed_value: int
         if moment > now:  # later today: make it the same hour on the previous working day
             moment = datetime.combine(working_days[index + 1], moment.time(), VN_TZ)
         moments.append(moment)
-    for moment in sorted(moments):
+    received = [
         services.receive(
             demo_draft(rng, rng.choice(procedures)), accept_warnings=True, received_at=moment
         )
+        for moment in sorted(moments)
+    ]
+    if living:
+        bring_to_life(services, received, random.Random(seed_value + 1))
     return count

@@ -28,3 +28,12 @@ class ValidationFailed(ServiceError):
 class NotSetUp(ServiceError):
     def __init__(self) -> None:
         super().__init__("Quầy chưa được thiết lập: hãy nhập thông tin đơn vị trước.")
+
+
+class TransitionRefused(ServiceError):
+    """The state machine refused the action (core's InvalidTransition), with its Vietnamese
+    message; `codes` names the dossiers concerned, for a batch."""
+
+    def __init__(self, message: str, codes: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.codes = codes

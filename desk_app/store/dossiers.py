@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 import sqlite_utils
 
 from desk_app.core.clock import iso, parse_iso
+from desk_app.core.lifecycle import LedgerLine
 from desk_app.core.model import (
     Applicant,
     ApplicantType,
@@ -24,6 +26,7 @@ from desk_app.core.model import (
 )
 from desk_app.core.states import DossierState
 from desk_app.core.text import fold
+from desk_app.core.timeliness import dossier_timeliness
 
 
 def search_key(dossier: Dossier) -> str:
@@ -43,9 +46,9 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             applicant_type, applicant_name, id_number, birth_date, sex, phone, email, address,
             request, sets, channel, delivery_method, delivery_recipient, delivery_phone,
             delivery_address, fee, notes, received_at, due_at, status, clerk, device_id,
-            ledger_book, ledger_number, search_key)
+            ledger_book, ledger_number, search_key, original_due_at, finished_at, returned_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                   ?, ?, ?, ?, ?)""",
+                   ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             dossier.uuid, dossier.code, d.procedure_code, dossier.procedure_name,
             dossier.processing_time.value, dossier.processing_time.unit.value,
@@ -55,6 +58,8 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             delivery.recipient, delivery.phone, delivery.address, d.fee, d.notes,
             iso(dossier.received_at), iso(dossier.due_at), int(dossier.status), dossier.clerk,
             device_id, dossier.ledger.book, dossier.ledger.number, search_key(dossier),
+            iso(dossier.original_due_at or dossier.due_at), _iso_or_none(dossier.finished_at),
+            _iso_or_none(dossier.returned_at),
         ],
     )
     for position, doc in enumerate(d.documents, start=1):
@@ -116,6 +121,35 @@ def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
         status=DossierState(row["status"]),
         clerk=row["clerk"],
         ledger=LedgerEntry(row["ledger_book"], row["ledger_number"]),
+        original_due_at=parse_iso(row["original_due_at"] or row["due_at"]),
+        finished_at=_parse_or_none(row["finished_at"]),
+        returned_at=_parse_or_none(row["returned_at"]),
+    )
+
+
+def _iso_or_none(moment: datetime | None) -> str | None:
+    return iso(moment) if moment is not None else None
+
+
+def _parse_or_none(text: str | None) -> datetime | None:
+    return parse_iso(text) if text else None
+
+
+# What a use case may change on the current-state row; everything else is fixed at receipt.
+_CHANGEABLE = frozenset({"status", "due_at", "original_due_at", "finished_at", "returned_at"})
+
+
+def update(db: sqlite_utils.Database, uuid: str, **changes: DossierState | datetime | None) -> None:
+    """Change the current-state row (in the caller's transaction, beside the event)."""
+    unknown = set(changes) - _CHANGEABLE
+    if unknown:
+        raise ValueError(f"not changeable after receipt: {sorted(unknown)}")
+    values = [
+        int(v) if isinstance(v, DossierState) else _iso_or_none(v) for v in changes.values()
+    ]
+    db.execute(
+        f"UPDATE dossiers SET {', '.join(f'{c} = ?' for c in changes)} WHERE uuid = ?",
+        [*values, uuid],
     )
 
 
@@ -124,16 +158,37 @@ def uuid_for_code(db: sqlite_utils.Database, code: str) -> str | None:
     return row[0] if row else None
 
 
+_ROW_COLUMNS = (
+    "uuid, code, applicant_name, procedure_name, received_at, due_at, status, clerk, "
+    "procedure_code, original_due_at, finished_at, returned_at"
+)
+
+
+def _marks(values: list) -> str:
+    """The parameter marks of an IN list."""
+    return f"({', '.join('?' * len(values))})"
+
+
+def _dossier_row(r: tuple) -> DossierRow:
+    return DossierRow(
+        uuid=r[0], code=r[1], applicant_name=r[2], procedure_name=r[3],
+        received_at=parse_iso(r[4]), due_at=parse_iso(r[5]), status=DossierState(r[6]),
+        clerk=r[7], procedure_code=r[8], original_due_at=parse_iso(r[9] or r[5]),
+        finished_at=_parse_or_none(r[10]), returned_at=_parse_or_none(r[11]),
+    )
+
+
 def rows(
     db: sqlite_utils.Database,
     *,
     text: str = "",
     received_from: datetime | None = None,
     received_before: datetime | None = None,
-    limit: int = 500,
+    status: Iterable[DossierState] | None = None,
+    limit: int | None = 500,
 ) -> list[DossierRow]:
     """Newest first. `text` matches, without diacritics or case, the code, applicant, ID number,
-    phone, address or procedure."""
+    phone, address or procedure. No limit when `limit` is None."""
     where, params = [], []
     for word in fold(text).split():
         where.append("search_key LIKE ? ESCAPE '\\'")
@@ -144,21 +199,58 @@ def rows(
     if received_before is not None:
         where.append("received_at < ?")
         params.append(iso(received_before))
+    if status is not None:
+        codes = sorted(int(s) for s in status)
+        where.append(f"status IN {_marks(codes)}")
+        params.extend(codes)
     sql = (
-        "SELECT uuid, code, applicant_name, procedure_name, received_at, due_at, status, clerk "
-        "FROM dossiers"
+        f"SELECT {_ROW_COLUMNS} FROM dossiers"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY received_at DESC, code DESC LIMIT ?"
+        + " ORDER BY received_at DESC, code DESC"
     )
-    params.append(limit)
-    return [
-        DossierRow(
-            uuid=r[0], code=r[1], applicant_name=r[2], procedure_name=r[3],
-            received_at=parse_iso(r[4]), due_at=parse_iso(r[5]), status=DossierState(r[6]),
-            clerk=r[7],
-        )
-        for r in db.execute(sql, params)
-    ]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_dossier_row(r) for r in db.execute(sql, params)]
+
+
+def on_the_board(
+    db: sqlite_utils.Database, day_start: datetime, day_end: datetime,
+    open_states: Iterable[DossierState],
+) -> list[DossierRow]:
+    """Every dossier the day's board may show: received that day, or still open. Most urgent
+    (earliest due) first."""
+    codes = sorted(int(s) for s in open_states)
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM dossiers "
+        f"WHERE (received_at >= ? AND received_at < ?) OR status IN {_marks(codes)} "
+        "ORDER BY due_at, code"
+    )
+    return [_dossier_row(r) for r in db.execute(sql, [iso(day_start), iso(day_end), *codes])]
+
+
+def ledger(
+    db: sqlite_utils.Database, received_from: datetime, received_before: datetime, now: datetime
+) -> list[LedgerLine]:
+    """The ledger's lines for dossiers received in [received_from, received_before), in book
+    and line order; each judged early / on time / late as of `now`."""
+    sql = (
+        f"SELECT {_ROW_COLUMNS}, address, phone, ledger_book, ledger_number FROM dossiers "
+        "WHERE received_at >= ? AND received_at < ? ORDER BY ledger_book, ledger_number"
+    )
+    lines = []
+    for r in db.execute(sql, [iso(received_from), iso(received_before)]):
+        row, address, phone, book, number = _dossier_row(r[:12]), *r[12:]
+        verdict = dossier_timeliness(row.status, row.due_at, now, row.finished_at)
+        lines.append(LedgerLine(
+            book=book, number=number, code=row.code, procedure_name=row.procedure_name,
+            applicant_name=row.applicant_name,
+            applicant_contact=" – ".join(part for part in (address, phone) if part),
+            received_at=row.received_at, due_at=row.due_at, returned_at=row.returned_at,
+            clerk=row.clerk, status=row.status, timeliness=verdict.label if verdict else "",
+            original_due_at=row.original_due_at if row.rescheduled else None,
+        ))
+    return lines
 
 
 def count(db: sqlite_utils.Database) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
@@ -12,6 +13,17 @@ from desk_app.core.clock import iso, parse_iso
 from desk_app.core.model import Event
 from desk_app.core.states import DossierState
 from sync.protocol import canonical_json
+
+
+@dataclass(frozen=True)
+class Origin:
+    """An event recorded elsewhere (the province) and pulled from the hub. Recorded here it
+    keeps its UUID and the hub's time, and it is not queued: the hub has it already."""
+
+    uuid: str
+    device_id: str
+    clerk: str
+    server_time: datetime
 
 
 def append(
@@ -24,13 +36,18 @@ def append(
     clerk: str,
     device_id: str,
     at: datetime,
+    origin: Origin | None = None,
 ) -> Event:
-    """Record an event and queue it for the hub, in the caller's transaction."""
+    """Record an event and queue it for the hub, in the caller's transaction. With an
+    `origin`, the event is the local copy of the hub's (its recorder replaces `clerk` and
+    `device_id`)."""
+    if origin is not None:
+        clerk, device_id = origin.clerk, origin.device_id
     seq = db.execute(
         "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM events WHERE device_id = ?", [device_id]
     ).fetchone()[0]
     event = Event(
-        uuid=str(uuidlib.uuid4()),
+        uuid=origin.uuid if origin else str(uuidlib.uuid4()),
         dossier_uuid=dossier_uuid,
         kind=kind,
         status=status,
@@ -39,13 +56,16 @@ def append(
         device_id=device_id,
         device_seq=seq,
         device_time=at,
+        server_time=origin.server_time if origin else None,
     )
     db.execute(
         "INSERT INTO events (uuid, dossier_uuid, kind, status, payload, clerk, device_id, "
-        "device_seq, device_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "device_seq, device_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [event.uuid, dossier_uuid, kind, int(status), canonical_json(payload), clerk,
-         device_id, seq, iso(at)],
+         device_id, seq, iso(at), origin.server_time.isoformat() if origin else None],
     )
+    if origin is not None:
+        return event
     db.execute(
         "INSERT INTO outbox (event_uuid, state, queued_at) VALUES (?, 'pending', ?)",
         [event.uuid, iso(at)],
@@ -53,18 +73,61 @@ def append(
     return event
 
 
+def _event(r: dict) -> Event:
+    return Event(
+        uuid=r["uuid"], dossier_uuid=r["dossier_uuid"], kind=r["kind"],
+        status=DossierState(r["status"]), payload=json.loads(r["payload"]), clerk=r["clerk"],
+        device_id=r["device_id"], device_seq=r["device_seq"],
+        device_time=parse_iso(r["device_time"]),
+        server_time=parse_iso(r["server_time"]) if r["server_time"] else None,
+    )
+
+
+# Device time first, then the device's own order for events recorded in the same second.
+_ORDER = " ORDER BY device_time, device_seq"
+
+
 def for_dossier(db: sqlite_utils.Database, dossier_uuid: str) -> list[Event]:
     return [
-        Event(
-            uuid=r["uuid"], dossier_uuid=r["dossier_uuid"], kind=r["kind"],
-            status=DossierState(r["status"]), payload=json.loads(r["payload"]), clerk=r["clerk"],
-            device_id=r["device_id"], device_seq=r["device_seq"],
-            device_time=parse_iso(r["device_time"]),
-            server_time=parse_iso(r["server_time"]) if r["server_time"] else None,
-        )
+        _event(r)
+        for r in db.query("SELECT * FROM events WHERE dossier_uuid = ?" + _ORDER, [dossier_uuid])
+    ]
+
+
+def get(db: sqlite_utils.Database, uuid: str) -> Event | None:
+    rows = list(db.query("SELECT * FROM events WHERE uuid = ?", [uuid]))
+    return _event(rows[0]) if rows else None
+
+
+def latest(db: sqlite_utils.Database, dossier_uuid: str, kind: str) -> Event | None:
+    rows = list(db.query(
+        "SELECT * FROM events WHERE dossier_uuid = ? AND kind = ?"
+        " ORDER BY device_time DESC, device_seq DESC LIMIT 1",
+        [dossier_uuid, kind],
+    ))
+    return _event(rows[0]) if rows else None
+
+
+def between(
+    db: sqlite_utils.Database, start: datetime, end: datetime, kind: str | None = None
+) -> list[Event]:
+    """Events of [start, end), of one kind if given, in order."""
+    sql, params = "SELECT * FROM events WHERE device_time >= ? AND device_time < ?", [
+        iso(start), iso(end)]
+    if kind is not None:
+        sql += " AND kind = ?"
+        params.append(kind)
+    return [_event(r) for r in db.query(sql + _ORDER, params)]
+
+
+def of_batch(db: sqlite_utils.Database, kind: str, batch_uuid: str) -> list[Event]:
+    """The events one batch action wrote (a hand-over of several dossiers), in order."""
+    return [
+        _event(r)
         for r in db.query(
-            "SELECT * FROM events WHERE dossier_uuid = ? ORDER BY device_time, device_seq",
-            [dossier_uuid],
+            "SELECT * FROM events WHERE kind = ? AND json_extract(payload, '$.batch_uuid') = ?"
+            + _ORDER,
+            [kind, batch_uuid],
         )
     ]
 

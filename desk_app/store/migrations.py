@@ -145,7 +145,96 @@ _V1 = [
     "CREATE INDEX slips_dossier ON slips (dossier_uuid)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# The dossier's life after the receipt (issue 3). The new dossier columns are the current-state
+# copy of what the events record, so lists can sort and filter without reading every event;
+# existing rows get them from their events.
+_V2 = [
+    # The due time before the first apology; due_at then holds the rescheduled one.
+    "ALTER TABLE dossiers ADD COLUMN original_due_at TEXT",
+    """UPDATE dossiers SET original_due_at = COALESCE(
+        (SELECT json_extract(e.payload, '$.old_due_at') FROM events e
+         WHERE e.dossier_uuid = dossiers.uuid AND e.kind = 'rescheduled'
+         ORDER BY e.device_time, e.device_seq LIMIT 1),
+        due_at)""",
+    # When the result came back to the counter, and when it reached the applicant.
+    "ALTER TABLE dossiers ADD COLUMN finished_at TEXT",
+    "ALTER TABLE dossiers ADD COLUMN returned_at TEXT",
+    """UPDATE dossiers SET returned_at = (
+        SELECT MIN(e.device_time) FROM events e
+        WHERE e.dossier_uuid = dossiers.uuid AND e.kind = 'returned')""",
+    """UPDATE dossiers SET finished_at = COALESCE(
+        (SELECT MIN(e.device_time) FROM events e
+         WHERE e.dossier_uuid = dossiers.uuid AND e.kind = 'result_ready'),
+        returned_at)""",
+    # The end-of-day report counts the day's events by kind.
+    "CREATE INDEX events_time ON events (device_time)",
+    # Which event a slip documents (the supplement request, the refusal...; for the control
+    # slip the last hand-over it shows), so a reprint finds the PDF printed for that event.
+    "ALTER TABLE slips ADD COLUMN event_uuid TEXT REFERENCES events (uuid)",
+    """UPDATE slips SET event_uuid = (
+        SELECT e.uuid FROM events e
+        WHERE e.dossier_uuid = slips.dossier_uuid AND e.kind = 'received')
+       WHERE kind = 'receipt'""",
+]
+
+# Sync with the provincial hub (issue 4). The outbox gains the 'discarded' state (a supervisor
+# set a quarantined event aside; SQLite cannot alter a CHECK, so the table is rebuilt in its
+# own row order), when an event was quarantined and how the hub refused it (a conflict means
+# the hub holds another version under the same UUID). The hub connection, the pull cursor and
+# the last outcome live in one row; the device token in a table of its own, never with the
+# readable settings. Problems met applying pulled changes are kept for a supervisor to read.
+_V3 = [
+    """CREATE TABLE outbox_v3 (
+        event_uuid TEXT PRIMARY KEY REFERENCES events (uuid),
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'sent', 'quarantined', 'discarded')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        acked_at TEXT,
+        quarantined_at TEXT,
+        refusal TEXT CHECK (refusal IN ('conflict', 'invalid'))
+    )""",
+    """INSERT INTO outbox_v3 (event_uuid, state, attempts, last_error, queued_at, acked_at)
+       SELECT event_uuid, state, attempts, last_error, queued_at, acked_at FROM outbox
+       ORDER BY rowid""",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v3 RENAME TO outbox",
+    "CREATE INDEX outbox_state ON outbox (state)",
+    """CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hub_url TEXT,
+        ca_bundle TEXT,
+        hub_device_id INTEGER,
+        device_name TEXT,
+        commune_name TEXT,
+        agency_code TEXT,
+        enrolled_at TEXT,
+        pull_cursor INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at TEXT,
+        last_success_at TEXT,
+        last_outcome TEXT CHECK (last_outcome IN ('synced', 'offline', 'failed')),
+        last_error TEXT NOT NULL DEFAULT '',
+        clock_skew_seconds REAL
+    )""",
+    "INSERT INTO sync_state (id) VALUES (1)",
+    """CREATE TABLE sync_credentials (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        token BLOB NOT NULL,
+        protection TEXT NOT NULL CHECK (protection IN ('dpapi', 'plain')),
+        stored_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE sync_problems (
+        id INTEGER PRIMARY KEY,
+        noticed_at TEXT NOT NULL,
+        change_seq INTEGER NOT NULL,
+        event_uuid TEXT,
+        dossier_uuid TEXT,
+        message TEXT NOT NULL
+    )""",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -22,6 +22,7 @@ class SlipRecord:
     sha256: str
     created_at: datetime
     clerk: str
+    event_uuid: str | None = None  # the event the slip documents, if it documents one
 
 
 def sha256_of(path: Path) -> str:
@@ -30,23 +31,25 @@ def sha256_of(path: Path) -> str:
 
 def record(
     db: sqlite_utils.Database, *, dossier_uuid: str, kind: str, path: Path, clerk: str,
-    at: datetime,
+    at: datetime, event_uuid: str | None = None,
 ) -> SlipRecord:
     slip = SlipRecord(str(uuidlib.uuid4()), dossier_uuid, kind, Path(path), sha256_of(path), at,
-                      clerk)
+                      clerk, event_uuid)
     db.execute(
-        "INSERT INTO slips (uuid, dossier_uuid, kind, path, sha256, created_at, clerk) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [slip.uuid, dossier_uuid, kind, str(slip.path), slip.sha256, iso(at), clerk],
+        "INSERT INTO slips (uuid, dossier_uuid, kind, path, sha256, created_at, clerk, "
+        "event_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [slip.uuid, dossier_uuid, kind, str(slip.path), slip.sha256, iso(at), clerk, event_uuid],
     )
     return slip
 
 
 def for_dossier(db: sqlite_utils.Database, dossier_uuid: str) -> list[SlipRecord]:
+    """Oldest first; versions made in the same second stay in the order they were made."""
     return [
         SlipRecord(r["uuid"], r["dossier_uuid"], r["kind"], Path(r["path"]), r["sha256"],
-                   parse_iso(r["created_at"]), r["clerk"])
+                   parse_iso(r["created_at"]), r["clerk"], r["event_uuid"])
         for r in db.query(
-            "SELECT * FROM slips WHERE dossier_uuid = ? ORDER BY created_at", [dossier_uuid]
+            "SELECT * FROM slips WHERE dossier_uuid = ? ORDER BY created_at, rowid",
+            [dossier_uuid],
         )
     ]

@@ -1,33 +1,16 @@
 import sqlite3
 import unicodedata
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 
 from desk_app.core.clock import VN_TZ
-from desk_app.core.model import Applicant, DocumentLine, DossierDraft
+from desk_app.core.model import Applicant, DossierDraft
 from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.errors import NotSetUp, ValidationFailed
 from desk_app.store import events as events_store
-
-
-def full_draft(services, code="1.004222", name="Đặng Thị Ánh Tuyết", provide_all=True):
-    procedure = services.procedure(code)
-    return DossierDraft(
-        procedure_code=code,
-        applicant=Applicant(
-            name=name, id_number="025190012345", birth_date=date(1990, 3, 15),
-            phone="0912 345 678", address="Số 12, thôn Đông, xã Tân Lập, tỉnh Phú Thọ",
-        ),
-        request="Đăng ký thường trú",
-        documents=tuple(
-            DocumentLine(d.name, d.mandatory, provide_all or not d.mandatory, d.originals,
-                         d.certified, d.copies)
-            for d in procedure.documents
-        ),
-        fee=procedure.fee,
-    )
+from tests.services.factories import full_draft
 
 
 def test_receive_writes_dossier_event_and_outbox_in_one_go(services):

@@ -1,0 +1,218 @@
+"""What the commune leader and the clerk read about the counter as a whole: today's board and
+the end-of-day report (the ledger's lines are `lifecycle.LedgerLine`).
+
+The reports are built here from plain rows, so the same arithmetic serves the screen, the
+printout and the tests; the services only fetch the rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from desk_app.core.clock import to_vn
+from desk_app.core.lifecycle import EventKind
+from desk_app.core.model import DossierRow
+from desk_app.core.states import DossierState
+from desk_app.core.timeliness import Timeliness, timeliness
+
+
+class BoardKey(StrEnum):
+    RECEIVED_TODAY = "received_today"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    READY_TO_RETURN = "ready_to_return"
+    WAITING_SUPPLEMENT = "waiting_supplement"
+
+    @property
+    def label(self) -> str:
+        return _BOARD_LABELS[self]
+
+
+_BOARD_LABELS = {
+    BoardKey.RECEIVED_TODAY: "Tiếp nhận hôm nay",
+    BoardKey.DUE_TODAY: "Đến hạn hôm nay",
+    BoardKey.OVERDUE: "Quá hạn",
+    BoardKey.READY_TO_RETURN: "Chờ trả kết quả",
+    BoardKey.WAITING_SUPPLEMENT: "Chờ bổ sung giấy tờ",
+}
+
+# Only these are still being worked on by the administration: a paused dossier's due time is
+# frozen until the applicant comes back, and a finished one has nothing left to be late for.
+_RUNNING = frozenset({DossierState.RECEIVED, DossierState.PROCESSING})
+
+
+@dataclass(frozen=True)
+class BoardCategory:
+    """One tile of the board: its dossiers, each a click away."""
+
+    key: BoardKey
+    rows: tuple[DossierRow, ...]
+
+    @property
+    def title(self) -> str:
+        return self.key.label
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class BoardGroup:
+    """The board restricted to one clerk or one procedure: one line of the leader's table."""
+
+    name: str
+    categories: tuple[BoardCategory, ...]  # in BoardKey order, like Board.categories
+
+    def category(self, key: BoardKey) -> BoardCategory:
+        return next(c for c in self.categories if c.key is key)
+
+    def count(self, key: BoardKey) -> int:
+        return self.category(key).count
+
+
+@dataclass(frozen=True)
+class Board:
+    at: datetime
+    categories: tuple[BoardCategory, ...]  # in BoardKey order
+    by_clerk: tuple[BoardGroup, ...]  # by name
+    by_procedure: tuple[BoardGroup, ...]  # by name
+
+    def category(self, key: BoardKey) -> BoardCategory:
+        return next(c for c in self.categories if c.key is key)
+
+    def count(self, key: BoardKey) -> int:
+        return self.category(key).count
+
+
+def board_keys(row: DossierRow, now: datetime) -> frozenset[BoardKey]:
+    """The tiles a dossier shows on at `now` (possibly several, possibly none)."""
+    keys = set()
+    if to_vn(row.received_at).date() == to_vn(now).date():
+        keys.add(BoardKey.RECEIVED_TODAY)
+    if row.status in _RUNNING:
+        verdict = timeliness(row.due_at, now)
+        if verdict is Timeliness.OVERDUE:
+            keys.add(BoardKey.OVERDUE)
+        elif verdict is Timeliness.DUE_TODAY:
+            keys.add(BoardKey.DUE_TODAY)
+    if row.status is DossierState.RESULT_READY:
+        keys.add(BoardKey.READY_TO_RETURN)
+    if row.status is DossierState.SUPPLEMENT:
+        keys.add(BoardKey.WAITING_SUPPLEMENT)
+    return frozenset(keys)
+
+
+def _categories(tagged: list[tuple[DossierRow, frozenset[BoardKey]]]) -> tuple[BoardCategory, ...]:
+    return tuple(
+        BoardCategory(key, tuple(row for row, keys in tagged if key in keys)) for key in BoardKey
+    )
+
+
+def build_board(rows: Iterable[DossierRow], now: datetime) -> Board:
+    """The board from every dossier that might be on it (received today, or not yet ended).
+    Rows keep their given order inside each tile."""
+    tagged = [(row, keys) for row in rows if (keys := board_keys(row, now))]
+
+    def groups(name_of) -> tuple[BoardGroup, ...]:
+        names = sorted({name_of(row) for row, _ in tagged})
+        return tuple(
+            BoardGroup(name, _categories([t for t in tagged if name_of(t[0]) == name]))
+            for name in names
+        )
+
+    return Board(
+        at=to_vn(now),
+        categories=_categories(tagged),
+        by_clerk=groups(lambda row: row.clerk),
+        by_procedure=groups(lambda row: row.procedure_name),
+    )
+
+
+# --- End of day ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A labelled count; `key` is the machine name (state code, event kind, procedure code)."""
+
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class HandedOver:
+    """One dossier handed over to a processing unit during the day."""
+
+    code: str
+    procedure_name: str
+    applicant_name: str
+    unit: str
+    receiver_name: str
+    at: datetime
+    clerk: str  # who gave it
+    batch_uuid: str
+
+
+@dataclass(frozen=True)
+class EndOfDay:
+    """The counter's day: what happened, what was received, where it went, what stays."""
+
+    day: date
+    made_at: datetime
+    clerk: str  # who prints the report
+    activity: tuple[Tally, ...]  # the day's events by kind, in EventKind order, zeros left out
+    by_state: tuple[Tally, ...]  # the day's receipts by their state now, in state order
+    by_procedure: tuple[Tally, ...]  # the day's receipts by procedure, most first
+    handed_over: tuple[HandedOver, ...]  # by time
+    at_counter: tuple[DossierRow, ...]  # any day's dossiers still physically at the counter
+
+    @property
+    def received(self) -> int:
+        return sum(t.count for t in self.by_state)
+
+    def handed_over_by_unit(self) -> tuple[Tally, ...]:
+        counts = Counter(h.unit for h in self.handed_over)
+        return tuple(Tally(unit, unit, n) for unit, n in sorted(counts.items()))
+
+    def activity_count(self, kind: EventKind) -> int:
+        return next((t.count for t in self.activity if t.key == kind.value), 0)
+
+    def state_count(self, state: DossierState) -> int:
+        return next((t.count for t in self.by_state if t.key == str(int(state))), 0)
+
+
+# Where the paper dossier lies at the end of the day: waiting to be handed over, waiting for
+# the applicant's documents, or a result waiting to be collected.
+AT_COUNTER_STATES = frozenset({
+    DossierState.RECEIVED, DossierState.SUPPLEMENT, DossierState.FINANCIAL,
+    DossierState.RESULT_READY,
+})
+
+
+def activity_tallies(kinds: Iterable[str]) -> tuple[Tally, ...]:
+    counts = Counter(kinds)
+    return tuple(
+        Tally(kind.value, kind.label, counts[kind.value])
+        for kind in EventKind if counts[kind.value]
+    )
+
+
+def state_tallies(states: Iterable[DossierState]) -> tuple[Tally, ...]:
+    counts = Counter(states)
+    return tuple(
+        Tally(str(int(state)), state.label, counts[state])
+        for state in DossierState if counts[state]
+    )
+
+
+def procedure_tallies(rows: Iterable[tuple[str, str]]) -> tuple[Tally, ...]:
+    """From (procedure code, procedure name) pairs: most received first, then by name."""
+    counts = Counter(rows)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))
+    return tuple(Tally(code, name, n) for (code, name), n in ordered)

@@ -1,0 +1,399 @@
+"""A dossier's life after its receipt: hand-over, result, supplement, refusal, apology, return,
+withdrawal and stop (issue 3).
+
+Each use case is one transaction: the new state, the due-time changes, the event and its
+outbox entry are written together or not at all, and the state machine of core.lifecycle
+decides first whether the move is allowed. Every hand-over between the counter and a
+processing unit carries its control-slip row in the event's payload: the events are the
+record the slip is printed from.
+
+`at` lets a clerk record, after a power cut, an action done earlier; it defaults to now and
+may not come before the dossier's last event, so the history stays in order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid as uuidlib
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from desk_app.core.citizen_id import normalise_id_number
+from desk_app.core.clock import iso, to_vn
+from desk_app.core.lifecycle import (
+    ControlRow,
+    EventKind,
+    ProcessingUnit,
+    Refusal,
+    ResultReturn,
+    SupplementRequest,
+    apology_issues,
+    reason_issues,
+    rescheduled_due,
+    resumed_due,
+    return_issues,
+    state_after,
+    supplement_issues,
+)
+from desk_app.core.model import Dossier, Event
+from desk_app.core.states import DossierState, InvalidTransition
+from desk_app.core.text import clean, clean_multiline, fold
+from desk_app.core.timeliness import timeliness
+from desk_app.core.validation import Issue, Severity
+from desk_app.services import payloads
+from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
+from desk_app.store import dossiers, events, settings
+
+if TYPE_CHECKING:
+    from desk_app.core.lifecycle import Apology
+    from desk_app.services.app import Services
+
+UNITS_KEY = "processing_units"
+
+DEFAULT_UNITS = (
+    ProcessingUnit("Công chức Tư pháp - Hộ tịch"),
+    ProcessingUnit("Công chức Văn phòng - Thống kê"),
+    ProcessingUnit("Công chức Địa chính - Xây dựng"),
+    ProcessingUnit("Công an xã"),
+    ProcessingUnit("Phòng Kinh tế"),
+    ProcessingUnit("Phòng Văn hóa - Xã hội"),
+    ProcessingUnit("Sở Tư pháp (liên thông)", inter_agency=True),
+)
+
+
+def _error(field: str, message: str) -> Issue:
+    return Issue(field, message, Severity.ERROR)
+
+
+def _raise_if(issues: list[Issue]) -> None:
+    if issues:
+        raise ValidationFailed(issues)
+
+
+# --- Processing units ----------------------------------------------------------------------
+
+
+def processing_units(app: Services) -> list[ProcessingUnit]:
+    stored = settings.load(app.db).get(UNITS_KEY)
+    if stored is None:
+        return list(DEFAULT_UNITS)
+    return [ProcessingUnit(u["name"], bool(u["inter_agency"])) for u in stored]
+
+
+def save_processing_units(app: Services, units: list[ProcessingUnit]) -> list[ProcessingUnit]:
+    units = [ProcessingUnit(clean(u.name), u.inter_agency) for u in units]
+    issues = []
+    if not units:
+        issues.append(_error("units", "Cần ít nhất một đơn vị nhận hồ sơ để bàn giao."))
+    if any(not u.name for u in units):
+        issues.append(_error("units", "Tên đơn vị không được để trống."))
+    folded = [fold(u.name) for u in units if u.name]
+    if len(set(folded)) != len(folded):
+        issues.append(_error("units", "Có tên đơn vị bị trùng: mỗi đơn vị chỉ ghi một lần."))
+    _raise_if(issues)
+    with app.db.atomic():
+        settings.save(app.db, {UNITS_KEY: [dataclasses.asdict(u) for u in units]})
+    return units
+
+
+# --- The one way a dossier moves --------------------------------------------------------------
+
+
+def _target(
+    dossier: Dossier, kind: EventKind, resume_in: DossierState | None = None
+) -> DossierState:
+    try:
+        return state_after(kind, dossier.status, resume_in=resume_in)
+    except InvalidTransition as exc:
+        raise TransitionRefused(str(exc), (dossier.code,)) from exc
+
+
+def _when(app: Services, dossier: Dossier, at: datetime | None) -> datetime:
+    """The action's time, to the second as it is stored; never before the dossier's last
+    event."""
+    at = (to_vn(at) if at is not None else app.now()).replace(microsecond=0)
+    history = events.for_dossier(app.db, dossier.uuid)
+    if history and at < history[-1].device_time:
+        last = history[-1]
+        raise ServiceError(
+            f"Hồ sơ {dossier.code}: thời điểm {at:%H:%M %d/%m/%Y} trước sự kiện gần nhất "
+            f"(«{EventKind(last.kind).label}» lúc {last.device_time:%H:%M %d/%m/%Y})."
+        )
+    return at
+
+
+def _record(
+    app: Services,
+    dossier: Dossier,
+    kind: EventKind,
+    payload: dict,
+    at: datetime,
+    *,
+    resume_in: DossierState | None = None,
+    origin: events.Origin | None = None,
+    **changes: datetime | None,
+) -> Event:
+    """Check the move, then write the new state (with `changes`) and the event with its outbox
+    entry (none for a province event pulled from the hub: `origin`). In the caller's
+    transaction."""
+    target = _target(dossier, kind, resume_in)
+    dossiers.update(app.db, dossier.uuid, status=target, **changes)
+    return events.append(
+        app.db, dossier_uuid=dossier.uuid, kind=kind.value, status=target, payload=payload,
+        clerk=app.required_setup().clerk_name, device_id=app.device_id(), at=at, origin=origin,
+    )
+
+
+def _counter(app: Services) -> tuple[str, str]:
+    """The counter's side of a hand-over: its unit and the clerk."""
+    setup = app.required_setup()
+    return setup.unit_name, setup.clerk_name
+
+
+def control_rows(app: Services, dossier_uuid: str) -> list[tuple[Event, ControlRow]]:
+    """Each event that moved the dossier between the counter and a unit, with its row."""
+    return [
+        (event, row)
+        for event in events.for_dossier(app.db, dossier_uuid)
+        if (row := payloads.control_row(event.payload)) is not None
+    ]
+
+
+def current_unit(app: Services, dossier_uuid: str) -> str:
+    """The processing unit that last received the dossier from the counter ('' if none)."""
+    counter_unit, _ = _counter(app)
+    for _, row in reversed(control_rows(app, dossier_uuid)):
+        if row.giver_unit == counter_unit:
+            return row.receiver_unit
+    return ""
+
+
+# --- Use cases ----------------------------------------------------------------------------
+
+
+def hand_over(
+    app: Services, dossier_uuids: list[str], unit: str, receiver_name: str, note: str = "",
+    *, at: datetime | None = None,
+) -> str:
+    """Hand dossiers to a processing unit, all or none; returns the batch's uuid."""
+    unit, receiver_name, note = clean(unit), clean(receiver_name), clean_multiline(note)
+    uuids = list(dict.fromkeys(dossier_uuids))
+    issues = []
+    if not uuids:
+        issues.append(_error("dossiers", "Chọn ít nhất một hồ sơ để bàn giao."))
+    if not unit:
+        issues.append(_error("unit", "Chọn đơn vị nhận hồ sơ."))
+    if not receiver_name:
+        issues.append(_error("receiver_name", "Nhập họ tên người nhận hồ sơ của đơn vị xử lý."))
+    _raise_if(issues)
+    batch = [app.dossier(u) for u in uuids]
+    refused = []
+    for dossier in batch:
+        try:
+            _target(dossier, EventKind.HANDED_OVER)
+        except TransitionRefused as exc:
+            refused.append((dossier.code, str(exc)))
+    if refused:
+        raise TransitionRefused(
+            "Chưa bàn giao hồ sơ nào, vì có hồ sơ không bàn giao được:\n"
+            + "\n".join(f"• {code}: {why}" for code, why in refused),
+            tuple(code for code, _ in refused),
+        )
+    inter_agency = any(u.inter_agency for u in processing_units(app) if u.name == unit)
+    counter_unit, clerk = _counter(app)
+    batch_uuid = str(uuidlib.uuid4())
+    at = at or app.now()  # one moment for the whole batch
+    with app.db.atomic():
+        for dossier in batch:
+            when = _when(app, dossier, at)
+            row = ControlRow(counter_unit, clerk, unit, receiver_name, when, note=note)
+            _record(app, dossier, EventKind.HANDED_OVER, {
+                "batch_uuid": batch_uuid, "unit": unit, "inter_agency": inter_agency,
+                "giver_name": clerk, "receiver_name": receiver_name, "note": note,
+                "batch_size": len(batch), "control": payloads.control_payload(row),
+            }, when)
+    return batch_uuid
+
+
+def record_result_ready(
+    app: Services, dossier_uuid: str, unit: str, giver_name: str, note: str = "",
+    *, at: datetime | None = None, origin: events.Origin | None = None,
+) -> Dossier:
+    """The result came back to the counter from `unit` (the counter itself for what it settles
+    on the spot); the control row says whether that was in time. `origin`: the province
+    recorded it, and sync brings it down (services.province_events)."""
+    unit, giver_name, note = clean(unit), clean(giver_name), clean_multiline(note)
+    _raise_if([] if unit else [_error("unit", "Chọn đơn vị trả kết quả về bộ phận một cửa.")])
+    dossier = app.dossier(dossier_uuid)
+    counter_unit, clerk = _counter(app)
+    with app.db.atomic():
+        when = _when(app, dossier, at)
+        verdict = timeliness(dossier.due_at, when, when)
+        row = ControlRow(unit, giver_name, counter_unit, clerk, when, verdict.label, note)
+        _record(app, dossier, EventKind.RESULT_READY, {
+            "unit": unit, "giver_name": giver_name, "receiver_name": clerk, "note": note,
+            "due_at": iso(dossier.due_at), "timeliness": verdict.value,
+            "control": payloads.control_payload(row),
+        }, when, origin=origin, finished_at=when)
+    return app.dossier(dossier_uuid)
+
+
+def request_supplement(
+    app: Services, dossier_uuid: str, missing: list[str], reason: str, contact: str,
+    requested_by: str = "", *, giver_name: str = "", at: datetime | None = None,
+    origin: events.Origin | None = None,
+) -> SupplementRequest:
+    """The dossier waits for the applicant (state 5) and its clock stops. Asked for by the
+    counter before the hand-over, or by the processing unit, which sends the dossier back: then
+    a control row records that return. `origin`: the province asked, and sync brings it down."""
+    missing_docs = tuple(dict.fromkeys(m for m in (clean(x) for x in missing) if m))
+    reason, contact = clean_multiline(reason), clean(contact)
+    _raise_if(supplement_issues(missing_docs, reason))
+    dossier = app.dossier(dossier_uuid)
+    counter_unit, clerk = _counter(app)
+    from_unit = dossier.status is DossierState.PROCESSING
+    requested_by = clean(requested_by) or (
+        current_unit(app, dossier_uuid) if from_unit else counter_unit
+    )
+    contact = contact or f"{clerk}, {counter_unit}"
+    with app.db.atomic():
+        when = _when(app, dossier, at)
+        payload = {
+            "missing": list(missing_docs), "reason": reason, "contact": contact,
+            "requested_by": requested_by, "paused_at": iso(when),
+            "resume_in": int(dossier.status), "due_at": iso(dossier.due_at),
+        }
+        if from_unit:
+            row = ControlRow(requested_by, clean(giver_name), counter_unit, clerk, when,
+                             note="Trả lại để yêu cầu bổ sung hồ sơ")
+            payload["control"] = payloads.control_payload(row)
+        event = _record(app, dossier, EventKind.SUPPLEMENT_REQUESTED, payload, when,
+                        origin=origin)
+    return payloads.supplement_request(event)
+
+
+def receive_supplement(
+    app: Services, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
+    at: datetime | None = None,
+) -> Dossier:
+    """The applicant brought the documents: the dossier goes back where it was, its due time
+    moves on by the working time spent waiting, and a new receipt is issued (the old one is
+    kept). A dossier the unit had sent back goes back to that unit (`receiver_name` takes it)."""
+    note = clean_multiline(note)
+    dossier = app.dossier(dossier_uuid)
+    request = events.latest(app.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
+    resume_in = DossierState(request.payload["resume_in"]) if request else None
+    _target(dossier, EventKind.SUPPLEMENTED, resume_in)
+    if request is None:
+        raise ServiceError(f"Hồ sơ {dossier.code}: không tìm thấy phiếu yêu cầu bổ sung.")
+    paused_at = request.device_time
+    calendar = app.calendar()
+    counter_unit, clerk = _counter(app)
+    with app.db.atomic():
+        when = _when(app, dossier, at)
+        new_due = resumed_due(calendar, dossier.due_at, paused_at, when)
+        payload = {
+            "paused_at": iso(paused_at), "resumed_at": iso(when),
+            "waited_working_seconds": int(
+                calendar.working_time_between(paused_at, when).total_seconds()
+            ),
+            "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due), "note": note,
+            "resume_in": int(resume_in),
+        }
+        if resume_in is DossierState.PROCESSING:
+            unit = request.payload["requested_by"]
+            row = ControlRow(counter_unit, clerk, unit, clean(receiver_name), when,
+                             note="Chuyển lại sau khi nhận hồ sơ bổ sung")
+            payload["control"] = payloads.control_payload(row)
+        event = _record(
+            app, dossier, EventKind.SUPPLEMENTED, payload, when, resume_in=resume_in,
+            due_at=new_due,
+            original_due_at=resumed_due(calendar, dossier.original_due_at or dossier.due_at,
+                                        paused_at, when),
+        )
+        resumed = app.dossier(dossier_uuid)
+        app.issue_receipt(resumed, event)
+    return resumed
+
+
+def _ending(
+    app: Services, dossier_uuid: str, kind: EventKind, reason: str, what: str,
+    at: datetime | None,
+) -> Event:
+    """A move whose only input is a mandatory reason: refusal, withdrawal, stop."""
+    reason = clean_multiline(reason)
+    _raise_if(reason_issues(reason, what))
+    dossier = app.dossier(dossier_uuid)
+    with app.db.atomic():
+        when = _when(app, dossier, at)
+        return _record(app, dossier, kind, {"reason": reason}, when)
+
+
+def refuse(
+    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+) -> Refusal:
+    event = _ending(app, dossier_uuid, EventKind.REFUSED, reason, "từ chối tiếp nhận hồ sơ", at)
+    return payloads.refusal(event)
+
+
+def withdraw(
+    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+) -> Dossier:
+    _ending(app, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
+    return app.dossier(dossier_uuid)
+
+
+def stop_processing(
+    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+) -> Dossier:
+    _ending(app, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
+    return app.dossier(dossier_uuid)
+
+
+def apologise(
+    app: Services, dossier_uuid: str, reason: str, *, extra_working_days: int | None = None,
+    new_due_at: datetime | None = None, at: datetime | None = None,
+) -> Apology:
+    """Apologise and give a new due time: `extra_working_days` after the current due time, or
+    `new_due_at`. The dossier's due time becomes the new one; the one before the first apology
+    stays in original_due_at, and the event keeps both."""
+    reason = clean_multiline(reason)
+    if extra_working_days is not None and new_due_at is not None:
+        raise ValidationFailed([_error(
+            "new_due_at", "Chỉ chọn một cách hẹn lại: số ngày làm việc gia hạn, hoặc ngày hẹn mới."
+        )])
+    if extra_working_days is not None and extra_working_days < 1:
+        raise ValidationFailed([_error(
+            "extra_working_days", "Số ngày làm việc gia hạn phải từ 1 trở lên."
+        )])
+    dossier = app.dossier(dossier_uuid)
+    _target(dossier, EventKind.RESCHEDULED)
+    if extra_working_days is not None:
+        new_due_at = rescheduled_due(app.calendar(), dossier.due_at, extra_working_days)
+    elif new_due_at is not None:
+        new_due_at = to_vn(new_due_at)
+    with app.db.atomic():
+        when = _when(app, dossier, at)
+        _raise_if(apology_issues(reason, dossier.due_at, new_due_at, when))
+        event = _record(app, dossier, EventKind.RESCHEDULED, {
+            "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
+            "original_due_at": iso(dossier.original_due_at or dossier.due_at),
+            "extra_working_days": extra_working_days,
+        }, when, due_at=new_due_at)
+    return payloads.apology(event)
+
+
+def return_result(app: Services, dossier_uuid: str, ret: ResultReturn) -> Dossier:
+    """The result reached the applicant (or the person they authorised, or the post)."""
+    ret = dataclasses.replace(
+        ret, at=to_vn(ret.at), collector_name=clean(ret.collector_name),
+        collector_id_number=normalise_id_number(ret.collector_id_number),
+        tracking_number=clean(ret.tracking_number),
+    )
+    _raise_if(return_issues(ret))
+    dossier = app.dossier(dossier_uuid)
+    with app.db.atomic():
+        when = _when(app, dossier, ret.at)
+        payload = {**payloads.return_payload(ret), "due_at": iso(dossier.due_at)}
+        _record(app, dossier, EventKind.RETURNED, payload, when, returned_at=when)
+    return app.dossier(dossier_uuid)

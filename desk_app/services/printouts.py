@@ -1,0 +1,174 @@
+"""Rendering the PDFs the counter prints, and keeping every version.
+
+A printed slip is a legal record, so a PDF is never overwritten: a changed slip (a receipt with
+a moved due time, a control slip with one more row) is a new file beside the old one, and every
+file is recorded in the slips table against the event it documents. Asking again for the slip
+of the same event gives back the kept file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk_app.core.clock import to_vn
+from desk_app.core.lifecycle import EventKind
+from desk_app.core.model import Dossier, Event, Office
+from desk_app.printing.apology import render_apology
+from desk_app.printing.control import render_control_slip
+from desk_app.printing.handover_list import render_handover_list
+from desk_app.printing.refusal import render_refusal
+from desk_app.printing.supplement import render_supplement
+from desk_app.services import lifecycle, payloads
+from desk_app.services.errors import ServiceError
+from desk_app.store import dossiers, events, slips
+
+if TYPE_CHECKING:
+    from desk_app.services.app import Services
+
+RECEIPT = "receipt"
+SUPPLEMENT = "supplement"
+REFUSAL = "refusal"
+APOLOGY = "apology"
+CONTROL = "control"
+HANDOVER_LIST = "handover_list"
+SLIP_KINDS = (SUPPLEMENT, REFUSAL, APOLOGY, CONTROL)
+
+SLIP_FOLDER = "phieu"
+REPORT_FOLDER = "bao-cao"
+
+# The event each single-event slip documents, how its record is read back from the event, and
+# what draws it.
+_EVENT_SLIPS = {
+    SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
+    REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
+    APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+}
+# A receipt documents the receipt, or the applicant's return with the documents asked for,
+# which moves the due time and so re-issues the receipt.
+_RECEIPT_EVENTS = (EventKind.RECEIVED, EventKind.SUPPLEMENTED)
+
+
+def new_version(folder: Path, stem: str) -> Path:
+    """A path for a new PDF that leaves every earlier one alone: stem.pdf, stem-2.pdf, ..."""
+    path, n = folder / f"{stem}.pdf", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}.pdf"
+    return path
+
+
+def dated_folder(app: Services, top: str, at: datetime) -> Path:
+    at = to_vn(at)
+    return app.data_dir / top / f"{at:%Y}" / f"{at:%m}"
+
+
+def _dossier_folder(app: Services, dossier: Dossier) -> Path:
+    return dated_folder(app, SLIP_FOLDER, dossier.received_at)
+
+
+def _kept(app: Services, dossier_uuid: str, kind: str, event_uuid: str) -> Path | None:
+    for slip in reversed(slips.for_dossier(app.db, dossier_uuid)):
+        if slip.kind == kind and slip.event_uuid == event_uuid and slip.path.exists():
+            return slip.path
+    return None
+
+
+def slip_for_event(
+    app: Services, dossier: Dossier, kind: str, event: Event, draw: Callable[[Path], object]
+) -> Path:
+    """The kept PDF of `kind` documenting `event`, drawn and recorded if there is none."""
+    kept = _kept(app, dossier.uuid, kind, event.uuid)
+    if kept is not None:
+        return kept
+    path = new_version(_dossier_folder(app, dossier), f"{dossier.code}-{kind}")
+    draw(path)
+    with app.db.atomic():
+        slips.record(
+            app.db, dossier_uuid=dossier.uuid, kind=kind, path=path,
+            clerk=app.required_setup().clerk_name, at=app.now(), event_uuid=event.uuid,
+        )
+    return path
+
+
+def _latest(app: Services, dossier_uuid: str, kinds: tuple[EventKind, ...]) -> Event | None:
+    found = [e for e in events.for_dossier(app.db, dossier_uuid) if e.kind in kinds]
+    return found[-1] if found else None
+
+
+def receipt_pdf(app: Services, dossier_uuid: str) -> Path:
+    """The receipt as it stands: for the receipt, or for the applicant's last supplement."""
+    dossier = app.dossier(dossier_uuid)
+    event = _latest(app, dossier_uuid, _RECEIPT_EVENTS)
+    if event is None:
+        raise ServiceError(f"Hồ sơ {dossier.code} không có sự kiện tiếp nhận.")
+    return app.issue_receipt(dossier, event)
+
+
+def slip_pdf(app: Services, dossier_uuid: str, kind: str, event_uuid: str | None = None) -> Path:
+    """The kept slip of `kind` for a dossier. For a supplement, refusal or apology: the one of
+    `event_uuid`, or of the latest such event. For the control slip: the version with every
+    hand-over so far (a new version once a row has been added)."""
+    if kind not in SLIP_KINDS:
+        raise ValueError(f"unknown slip kind: {kind!r}")
+    dossier = app.dossier(dossier_uuid)
+    office = app.required_setup().office
+    if kind == CONTROL:
+        return _control_slip(app, dossier, office)
+    event_kind, read, draw = _EVENT_SLIPS[kind]
+    if event_uuid is None:
+        event = _latest(app, dossier_uuid, (event_kind,))
+    else:
+        event = events.get(app.db, event_uuid)
+    if event is None or event.kind != event_kind or event.dossier_uuid != dossier_uuid:
+        raise ServiceError(
+            f"Hồ sơ {dossier.code} không có sự kiện «{event_kind.label}» để in phiếu."
+        )
+    return slip_for_event(
+        app, dossier, kind, event,
+        lambda out: draw(dossier, read(event), office, event.clerk, out),
+    )
+
+
+def _control_slip(app: Services, dossier: Dossier, office: Office) -> Path:
+    moves = lifecycle.control_rows(app, dossier.uuid)
+    if not moves:
+        raise ServiceError(
+            f"Hồ sơ {dossier.code} chưa được bàn giao lần nào: chưa có phiếu kiểm soát."
+        )
+    rows = [row for _, row in moves]
+    return slip_for_event(
+        app, dossier, CONTROL, moves[-1][0],
+        lambda out: render_control_slip(dossier, rows, office, out),
+    )
+
+
+def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
+    """The batch's handover list: drawn once, recorded against every dossier of the batch."""
+    batch = events.of_batch(app.db, EventKind.HANDED_OVER.value, batch_uuid)
+    if not batch:
+        raise ServiceError("Không tìm thấy lần bàn giao này.")
+    first = batch[0]
+    kept = _kept(app, first.dossier_uuid, HANDOVER_LIST, first.uuid)
+    if kept is not None:
+        return kept
+    handed = [dossiers.get(app.db, e.dossier_uuid) for e in batch]
+    p = first.payload
+    path = new_version(
+        dated_folder(app, SLIP_FOLDER, first.device_time),
+        f"ban-giao-{to_vn(first.device_time):%Y%m%d-%H%M}",
+    )
+    render_handover_list(
+        handed, p["unit"], p["giver_name"], p["receiver_name"], first.device_time,
+        app.required_setup().office, path,
+    )
+    with app.db.atomic():
+        for event in batch:
+            slips.record(
+                app.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
+                clerk=app.required_setup().clerk_name, at=app.now(),
+                event_uuid=event.uuid,
+            )
+    return path

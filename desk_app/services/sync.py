@@ -1,0 +1,366 @@
+"""Syncing this counter with the provincial hub (DESIGN.md §9): enrollment, push, pull, the
+status the status bar shows, the quarantine a supervisor looks after, and the end-of-day
+reconciliation.
+
+Meant to run on a network worker, never the GUI thread. Every database access takes the
+services' lock for as long as one local transaction, and never across a network call: the
+clerk's saves on the database worker wait at most for one batch to be written, not for the
+hub to answer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from desk_app.core.text import clean, clean_multiline
+from desk_app.core.validation import Issue, Severity
+from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
+from desk_app.services import province_events
+from desk_app.services.app import Services
+from desk_app.services.errors import ServiceError, ValidationFailed
+from desk_app.services.printouts import SLIP_FOLDER, dated_folder, new_version
+from desk_app.store import dossiers, events, outbox, settings, sync_state
+from desk_app.store.outbox import QuarantinedEvent, Refused, Stored
+from desk_app.store.sync_state import SyncProblem
+from sync import exchange
+from sync.client import (
+    CONNECT_TIMEOUT,
+    NOT_ENROLLED,
+    READ_TIMEOUT,
+    Ack,
+    HubClient,
+    HubError,
+    HubUnauthorised,
+    WireStats,
+    normalise_url,
+)
+
+END_OF_DAY_KEY = "sync_end_of_day"
+DEFAULT_END_OF_DAY = time(16, 45)
+DISCARDED_KIND = "quarantine_discarded"
+
+
+class SyncState(StrEnum):
+    NOT_ENROLLED = "not_enrolled"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    FAILED = "failed"
+    SYNCED = "synced"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    waiting: int  # events queued for the hub
+    quarantined: int  # events the hub refused, waiting for a supervisor
+    last_sync: datetime | None  # the last sync that went through to the end
+    error: str  # why the last attempt failed ('' when it did not)
+    skew: timedelta | None  # this PC's clock minus the hub's
+
+
+@dataclass(frozen=True)
+class EnrolledCounter:
+    hub_url: str
+    hub_device_id: int
+    device_name: str
+    commune_name: str
+    agency_code: str
+
+
+class StoreOutbox:
+    """sync.exchange.OutboxPort over the counter's database. It holds the services' own lock
+    (the one every Services method takes) for each transaction, as this runs on the network
+    worker beside the database worker."""
+
+    def __init__(self, app: Services):
+        self.app = app
+
+    def pending(self, limit: int) -> list[dict[str, Any]]:
+        with self.app._lock:
+            return outbox.pending(self.app.db, limit)
+
+    def backlog(self) -> int:
+        with self.app._lock:
+            return outbox.count(self.app.db, outbox.PENDING)
+
+    def store_acks(self, acks: Sequence[Ack]) -> None:
+        with self.app._lock, self.app.db.atomic():
+            now = self.app.now()
+            outbox.mark_sent(self.app.db, [Stored(a.uuid, a.server_time) for a in acks
+                                           if a.stored], now)
+            outbox.quarantine(self.app.db, [Refused(a.uuid, a.reason or a.result, a.result)
+                                            for a in acks if not a.stored], now)
+
+    def quarantine(self, uuid: str, reason: str) -> None:
+        with self.app._lock, self.app.db.atomic():
+            outbox.quarantine(self.app.db, [Refused(uuid, reason)], self.app.now())
+
+    def pull_cursor(self) -> int:
+        with self.app._lock:
+            return sync_state.load(self.app.db).pull_cursor
+
+    def apply_page(self, changes: list[dict[str, Any]], next_cursor: int) -> None:
+        with self.app._lock:
+            if province_events.apply_page(self.app, changes, next_cursor):
+                self.app._calendar = None  # rebuilt from the new table on next use
+
+
+class SyncService:
+    def __init__(self, app: Services, *, batch_size: int = exchange.BATCH_SIZE,
+                 connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT):
+        self.app = app
+        self.outbox = StoreOutbox(app)
+        self.batch_size = batch_size
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.stats = WireStats()  # everything this service sent and received
+        self.pulled = 0  # changes the last pull applied: the lists may need reloading
+        self._client: HubClient | None = None
+        self._running = threading.Event()
+        self._cancelled = threading.Event()
+
+    # --- enrollment ------------------------------------------------------------------------
+
+    def enrolled(self) -> bool:
+        with self.app._lock:
+            return sync_state.token(self.app.db) is not None
+
+    def enroll(self, url: str, code: str, device_name: str,
+               ca_bundle: str | None = None) -> EnrolledCounter:
+        """Exchange the province's one-time code for this PC's token; the token is stored
+        sealed (store.token_vault) and never handed back."""
+        url, code, device_name = normalise_url(url), clean(code), clean(device_name)
+        ca_bundle = clean(ca_bundle or "") or None
+        issues = [Issue(field, message, Severity.ERROR) for field, message, missing in (
+            ("url", "Nhập địa chỉ máy chủ tỉnh (ví dụ: https://dongbo.tinh.gov.vn).", not url),
+            ("code", "Nhập mã đăng ký một lần do tỉnh cấp.", not code),
+            ("device_name", "Đặt tên cho máy này (ví dụ: Quầy 1).", not device_name),
+        ) if missing]
+        if issues:
+            raise ValidationFailed(issues)
+        hub = self._new_client(url, None, ca_bundle)
+        try:
+            enrollment = hub.enroll(code, device_name)
+        finally:
+            hub.close()
+        with self.app._lock, self.app.db.atomic():
+            sync_state.enrolled(
+                self.app.db, hub_url=url, ca_bundle=ca_bundle,
+                hub_device_id=enrollment.device_id, device_name=device_name,
+                commune_name=enrollment.commune_name, agency_code=enrollment.agency_code,
+                token=enrollment.token, at=self.app.now())
+        return EnrolledCounter(url, enrollment.device_id, device_name, enrollment.commune_name,
+                               enrollment.agency_code)
+
+    # --- the exchange ----------------------------------------------------------------------
+
+    def push(self) -> exchange.PushReport:
+        """Send the queue until it is empty. Raises HubError; run again to resume."""
+        return exchange.push(self._hub(), self.outbox, batch_size=self.batch_size,
+                             sent_at=lambda: self.app.now().isoformat(),
+                             cancelled=self._cancelled.is_set)
+
+    def pull(self) -> exchange.PullReport:
+        self.pulled = 0
+        report = exchange.pull(self._hub(), self.outbox, cancelled=self._cancelled.is_set)
+        self.pulled = report.changes
+        return report
+
+    def measure_skew(self) -> timedelta:
+        """This PC's clock minus the hub's, read at the middle of the request."""
+        hub = self._hub()
+        before = self.app.now()
+        server = hub.server_time()
+        after = self.app.now()
+        skew = before + (after - before) / 2 - server
+        with self.app._lock, self.app.db.atomic():
+            sync_state.record_skew(self.app.db, skew)
+        return skew
+
+    def sync_now(self) -> SyncStatus:
+        """Push, pull, read the hub's clock; the outcome is recorded for the status bar.
+        Network and hub failures are an outcome, not an exception."""
+        if not self.enrolled():
+            return self.status()
+        self._cancelled.clear()
+        self._running.set()
+        self.pulled = 0
+        try:
+            self.push()
+            self.pull()
+            self.measure_skew()
+        except HubError as exc:
+            self._record(sync_state.OFFLINE if exc.offline else sync_state.FAILED, str(exc))
+        except Exception as exc:
+            self._record(sync_state.FAILED, f"Lỗi không mong đợi khi đồng bộ: {exc}")
+            raise
+        else:
+            if not self._cancelled.is_set():
+                self._record(sync_state.SYNCED, "")
+        finally:
+            self._running.clear()
+        return self.status()
+
+    def sync_if_waiting(self) -> SyncStatus:
+        """Sync when events are queued (after a local save); otherwise only the status."""
+        self.pulled = 0
+        status = self.status()
+        if status.waiting and status.state is not SyncState.NOT_ENROLLED:
+            return self.sync_now()
+        return status
+
+    def probe(self) -> bool:
+        """Whether the hub answers at all (cheap, no token): used while offline to notice
+        that the network is back."""
+        try:
+            self._hub().health()
+        except HubError:
+            return False
+        return True
+
+    def cancel(self) -> None:
+        """Stop a running push or pull after its current request (the app is closing)."""
+        self._cancelled.set()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+    def status(self) -> SyncStatus:
+        with self.app._lock:
+            state = sync_state.load(self.app.db)
+            enrolled = sync_state.token(self.app.db) is not None
+            waiting = outbox.count(self.app.db, outbox.PENDING)
+            quarantined = outbox.count(self.app.db, outbox.QUARANTINED)
+        if not enrolled:
+            current = SyncState.NOT_ENROLLED
+        elif self._running.is_set():
+            current = SyncState.SYNCING
+        else:
+            current = {sync_state.SYNCED: SyncState.SYNCED,
+                       sync_state.FAILED: SyncState.FAILED}.get(state.last_outcome,
+                                                              SyncState.OFFLINE)
+        return SyncStatus(current, waiting, quarantined, state.last_success_at,
+                          state.last_error if enrolled else NOT_ENROLLED, state.clock_skew)
+
+    def connection(self) -> sync_state.SyncState:
+        """Where the hub is and who this PC is to it (never the token)."""
+        with self.app._lock:
+            return sync_state.load(self.app.db)
+
+    # --- end-of-day time -------------------------------------------------------------------
+
+    def end_of_day(self) -> time:
+        with self.app._lock:
+            stored = settings.load(self.app.db).get(END_OF_DAY_KEY)
+        return time.fromisoformat(stored) if stored else DEFAULT_END_OF_DAY
+
+    def set_end_of_day(self, at: time) -> None:
+        with self.app._lock, self.app.db.atomic():
+            settings.save(self.app.db, {END_OF_DAY_KEY: at.strftime("%H:%M")})
+
+    # --- quarantine ------------------------------------------------------------------------
+
+    def quarantined(self) -> list[QuarantinedEvent]:
+        with self.app._lock:
+            return outbox.quarantined(self.app.db)
+
+    def problems(self) -> list[SyncProblem]:
+        """Changes from the province that could not be applied here."""
+        with self.app._lock:
+            return sync_state.problems(self.app.db)
+
+    def requeue(self, event_uuid: str) -> None:
+        """Send a quarantined event again (after the hub was upgraded or the data fixed)."""
+        with self.app._lock, self.app.db.atomic():
+            if not outbox.requeue(self.app.db, event_uuid):
+                raise ServiceError(GONE_FROM_QUARANTINE)
+
+    def discard(self, event_uuid: str, note: str) -> events.Event:
+        """Set a quarantined event aside for good. The event itself stays (events are never
+        deleted); the discarding is a new event, queued for the hub like any other."""
+        note = clean_multiline(note)
+        if not note:
+            raise ValidationFailed([Issue("note", "Nhập lý do loại bỏ sự kiện.",
+                                          Severity.ERROR)])
+        with self.app._lock, self.app.db.atomic():
+            found = [q for q in outbox.quarantined(self.app.db) if q.uuid == event_uuid]
+            if not found or not outbox.discard(self.app.db, event_uuid):
+                raise ServiceError(GONE_FROM_QUARANTINE)
+            refused = found[0]
+            dossier = dossiers.get(self.app.db, refused.dossier_uuid)
+            return events.append(
+                self.app.db, dossier_uuid=refused.dossier_uuid, kind=DISCARDED_KIND,
+                status=dossier.status,
+                payload={"discarded_event": refused.uuid, "discarded_kind": refused.kind,
+                         "reason": refused.reason, "note": note},
+                clerk=self.app.required_setup().clerk_name, device_id=self.app.device_id(),
+                at=self.app.now(),
+            )
+
+    # --- reconciliation --------------------------------------------------------------------
+
+    def reconciliation(self, day: date) -> ReconciliationFigures:
+        """The day's events of this counter by where they stand, beside the hub's count of
+        what it holds from this counter for that day."""
+        with self.app._lock:
+            counts = outbox.day_counts(self.app.db, self.app.device_id(), day)
+            state = sync_state.load(self.app.db)
+        hub_count, hub_error = None, ""
+        try:
+            hub_count = int(self._hub().device_summary(day)["events_on_day"])
+        except HubError as exc:
+            hub_error = str(exc)
+        except (KeyError, TypeError, ValueError):
+            hub_error = "máy chủ tỉnh trả lời không đúng định dạng"
+        return ReconciliationFigures(
+            day=day, device_name=state.device_name or "", hub_device_id=state.hub_device_id,
+            hub_url=state.hub_url or "", created=counts.created, synced=counts.synced,
+            waiting=counts.waiting, quarantined=counts.quarantined, discarded=counts.discarded,
+            conflicts=counts.conflicts,
+            hub_count=hub_count, hub_error=hub_error, last_sync=state.last_success_at,
+            clock_skew=state.clock_skew, printed_at=self.app.now(),
+        )
+
+    def reconciliation_pdf(self, day: date) -> Path:
+        """The reconciliation slip, under data/phieu/YYYY/MM/ (never overwriting an earlier
+        one)."""
+        figures = self.reconciliation(day)
+        setup = self.app.required_setup()
+        folder = dated_folder(self.app, SLIP_FOLDER, figures.printed_at)
+        path = new_version(folder, f"doi-chieu-dong-bo-{day:%Y%m%d}")
+        return render_reconciliation(figures, setup.office, setup.clerk_name, path)
+
+    # --- inside ----------------------------------------------------------------------------
+
+    def _record(self, outcome: str, error: str) -> None:
+        with self.app._lock, self.app.db.atomic():
+            sync_state.record_outcome(self.app.db, outcome, error, self.app.now())
+
+    def _new_client(self, url: str, token: str | None, ca_bundle: str | None) -> HubClient:
+        return HubClient(url, token, ca_bundle=ca_bundle, connect_timeout=self.connect_timeout,
+                         read_timeout=self.read_timeout, stats=self.stats)
+
+    def _hub(self) -> HubClient:
+        """The client for the enrolled hub; kept between calls so its connection is reused."""
+        with self.app._lock:
+            state = sync_state.load(self.app.db)
+            token = sync_state.token(self.app.db)
+        if not state.hub_url or token is None:
+            raise HubUnauthorised(NOT_ENROLLED, 401)
+        wanted = (state.hub_url, token, state.ca_bundle)
+        client = self._client
+        if client is None or (client.base_url, client.token, client.ca_bundle) != wanted:
+            if client is not None:
+                client.close()
+            client = self._client = self._new_client(*wanted)
+        return client
+
+
+GONE_FROM_QUARANTINE = "Sự kiện này không còn trong danh sách bị cách ly (có thể đã được xử lý)."

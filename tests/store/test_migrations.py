@@ -1,0 +1,78 @@
+import sqlite3
+
+from desk_app.store import dossiers
+from desk_app.store.db import connect
+from desk_app.store.migrations import MIGRATIONS, schema_version
+
+DOSSIER_V1 = {
+    "uuid": "d-1", "code": "000.17.22.H56-261124-1001", "procedure_code": "1.004194",
+    "procedure_name": "Đăng ký tạm trú", "time_value": 3, "time_unit": "working_days",
+    "applicant_type": 1, "applicant_name": "Đặng Thị Ánh", "id_number": "025190012345",
+    "birth_date": None, "sex": "", "phone": "0912345678", "email": "", "address": "thôn Đông",
+    "request": "", "sets": 1, "channel": 1, "delivery_method": 0, "delivery_recipient": "",
+    "delivery_phone": "", "delivery_address": "", "fee": 0, "notes": "",
+    "received_at": "2026-11-24T09:30:00+07:00", "due_at": "2026-11-27T09:30:00+07:00",
+    "status": 10, "clerk": "Nguyễn Thị Hoa", "device_id": "device-1", "ledger_book": 2026,
+    "ledger_number": 1, "search_key": "",
+}
+
+
+RETURNED_HISTORY = [
+    ("received", "2026-11-24T09:30:00+07:00", "{}"),
+    ("rescheduled", "2026-11-26T10:00:00+07:00",
+     '{"old_due_at":"2026-11-27T09:30:00+07:00","new_due_at":"2026-11-30T09:30:00+07:00"}'),
+    ("result_ready", "2026-11-27T15:00:00+07:00", "{}"),
+    ("returned", "2026-11-30T08:15:00+07:00", "{}"),
+]
+
+
+def version_1_database(path, history, due_at="2026-11-27T09:30:00+07:00"):
+    """A database as the first release left it, with one dossier that went through `history`
+    (kind, time, payload) and had its receipt printed."""
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    values = {**DOSSIER_V1, "due_at": due_at}
+    conn.execute(f"INSERT INTO dossiers ({', '.join(values)}) "
+                 f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
+    for seq, (kind, at, payload) in enumerate(history, start=1):
+        conn.execute(
+            "INSERT INTO events (uuid, dossier_uuid, kind, status, payload, clerk, device_id, "
+            "device_seq, device_time) VALUES (?, 'd-1', ?, 2, ?, 'Hoa', 'device-1', ?, ?)",
+            [f"e-{seq}", kind, payload, seq, at],
+        )
+    conn.execute(
+        "INSERT INTO slips (uuid, dossier_uuid, kind, path, sha256, created_at, clerk) "
+        "VALUES ('s-1', 'd-1', 'receipt', '/x.pdf', '00', '2026-11-24T09:31:00+07:00', 'Hoa')"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_migration_2_fills_the_new_columns_from_the_events(tmp_path):
+    path = tmp_path / "desk.db"
+    version_1_database(path, RETURNED_HISTORY, due_at="2026-11-30T09:30:00+07:00")
+    db = connect(path)
+    assert schema_version(db) == len(MIGRATIONS) >= 2
+    dossier = dossiers.get(db, "d-1")
+    assert dossier.original_due_at.isoformat() == "2026-11-27T09:30:00+07:00"
+    assert dossier.due_at.isoformat() == "2026-11-30T09:30:00+07:00"
+    assert dossier.finished_at.isoformat() == "2026-11-27T15:00:00+07:00"
+    assert dossier.returned_at.isoformat() == "2026-11-30T08:15:00+07:00"
+    [row] = dossiers.rows(db)
+    assert row.rescheduled and row.finished_at == dossier.finished_at
+    # The receipt printed before the upgrade documents the receipt event.
+    assert db.execute("SELECT event_uuid FROM slips").fetchone()[0] == "e-1"
+    db.close()
+
+
+def test_migration_2_leaves_an_open_dossier_open(tmp_path):
+    path = tmp_path / "desk.db"
+    version_1_database(path, RETURNED_HISTORY[:1])
+    db = connect(path)
+    dossier = dossiers.get(db, "d-1")
+    assert dossier.original_due_at == dossier.due_at
+    assert dossier.finished_at is None and dossier.returned_at is None
+    assert not dossiers.rows(db)[0].rescheduled
+    db.close()
