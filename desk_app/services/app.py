@@ -318,6 +318,7 @@ class Services:
         return [row for _, row in lifecycle.control_rows(self, dossier_uuid)]
 
     # --- the counter as a whole (services.reports) ---------------------------------------
+    # The report PDFs take the lock only to read: see services.reports.
 
     @_locked
     def board(self, now: datetime | None = None) -> Board:
@@ -327,11 +328,9 @@ class Services:
     def ledger(self, date_from: date, date_to: date) -> list[LedgerLine]:
         return reports.ledger(self, date_from, date_to)
 
-    @_locked
     def ledger_pdf(self, date_from: date, date_to: date) -> Path:
         return reports.ledger_pdf(self, date_from, date_to)
 
-    @_locked
     def ledger_xlsx(self, date_from: date, date_to: date, out: Path) -> Path:
         return reports.ledger_xlsx(self, date_from, date_to, out)
 
@@ -339,7 +338,6 @@ class Services:
     def end_of_day(self, day: date | None = None) -> EndOfDay:
         return reports.end_of_day(self, day)
 
-    @_locked
     def end_of_day_pdf(self, day: date | None = None) -> Path:
         return reports.end_of_day_pdf(self, day)
 

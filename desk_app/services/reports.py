@@ -55,18 +55,24 @@ def ledger(app: Services, date_from: date, date_to: date) -> list[LedgerLine]:
 
 
 def ledger_pdf(app: Services, date_from: date, date_to: date) -> Path:
-    lines = ledger(app, date_from, date_to)
-    path = new_version(
-        dated_folder(app, REPORT_FOLDER, app.now()),
-        f"so-theo-doi-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
-    )
-    render_ledger(lines, app.required_setup().office, date_from, date_to, path)
+    # A year's ledger runs to hundreds of pages: read under the services lock, draw outside it,
+    # so the receive form's quick checks on the GUI thread never wait behind a long export.
+    with app._lock:
+        lines = ledger(app, date_from, date_to)
+        office = app.required_setup().office
+        path = new_version(
+            dated_folder(app, REPORT_FOLDER, app.now()),
+            f"so-theo-doi-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
+        )
+    render_ledger(lines, office, date_from, date_to, path)
     return path
 
 
 def ledger_xlsx(app: Services, date_from: date, date_to: date, out: Path) -> Path:
-    lines = ledger(app, date_from, date_to)
-    write_ledger_xlsx(lines, app.required_setup().office, date_from, date_to, Path(out))
+    with app._lock:
+        lines = ledger(app, date_from, date_to)
+        office = app.required_setup().office
+    write_ledger_xlsx(lines, office, date_from, date_to, Path(out))
     return Path(out)
 
 
@@ -106,9 +112,11 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
 
 
 def end_of_day_pdf(app: Services, day: date | None = None) -> Path:
-    report = end_of_day(app, day)
-    path = new_version(
-        dated_folder(app, REPORT_FOLDER, report.made_at), f"cuoi-ngay-{report.day:%Y%m%d}"
-    )
-    render_end_of_day(report, app.required_setup().office, path)
+    with app._lock:
+        report = end_of_day(app, day)
+        office = app.required_setup().office
+        path = new_version(
+            dated_folder(app, REPORT_FOLDER, report.made_at), f"cuoi-ngay-{report.day:%Y%m%d}"
+        )
+    render_end_of_day(report, office, path)
     return path
