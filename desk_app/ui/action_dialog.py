@@ -56,6 +56,14 @@ def text_of(widget: QWidget) -> str:
     raise TypeError(f"no text in {type(widget).__name__}")
 
 
+def fit_rows(listing: QListWidget, rows: int) -> None:
+    """Make a list exactly `rows` rows high, long lines elided (their tooltip has them)."""
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listing.setTextElideMode(Qt.TextElideMode.ElideRight)
+    row = max(listing.sizeHintForRow(0), listing.fontMetrics().height() + 4)
+    listing.setFixedHeight(row * max(rows, 1) + 2 * listing.frameWidth())
+
+
 def reason_edit(name: str, placeholder: str) -> QPlainTextEdit:
     """A few lines of free text where Tab moves on, as in every other field."""
     edit = QPlainTextEdit(objectName=name)
@@ -136,11 +144,12 @@ class ActionDialog(QDialog):
                        objectName="dossier_count")
         count.setStyleSheet("font-weight: bold;")
         listing = QListWidget(objectName="dossier_summary")
-        listing.addItems([dossier_line(row) for row in self.rows])
+        for row in self.rows:
+            listing.addItem(dossier_line(row))
+            listing.item(listing.count() - 1).setToolTip(dossier_line(row))
         listing.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         listing.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        visible = min(len(self.rows), SUMMARY_VISIBLE_ROWS)
-        listing.setFixedHeight(listing.sizeHintForRow(0) * visible + 2 * listing.frameWidth() + 4)
+        fit_rows(listing, min(len(self.rows), SUMMARY_VISIBLE_ROWS))
         column.addWidget(count)
         column.addWidget(listing)
         return box
@@ -165,9 +174,6 @@ class ActionDialog(QDialog):
         label.setBuddy(field)
         self.form.addRow(label, box)
         return field
-
-    def field(self, key: str) -> QWidget:
-        return self._fields[key]
 
     def local_issues(self) -> list[Issue]:
         """What can be told without the services: required fields left empty. Subclasses add

@@ -19,19 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.calendar import WorkCalendar
+from desk_app.core.lifecycle import rescheduled_due
 from desk_app.core.model import DossierRow
 from desk_app.ui.action_dialog import ActionDialog, reason_edit, text_of
 from desk_app.ui.date_time_edit import DateTimeEdit
+from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.labels import date_time_text, weekday_date_time_text
 
 MAX_EXTRA_DAYS = 90
 DEFAULT_EXTRA_DAYS = 3
-
-
-def extended_due(calendar: WorkCalendar, old_due: datetime, now: datetime, days: int) -> datetime:
-    """`days` working days after the old due time, or after now when that has already passed:
-    a new appointment in the past would be a second broken promise."""
-    return calendar.add_working_days(max(old_due, now), days)
 
 
 class ApologyDialog(ActionDialog):
@@ -58,7 +54,6 @@ class ApologyDialog(ActionDialog):
         self.days.setRange(1, MAX_EXTRA_DAYS)
         self.days.setValue(DEFAULT_EXTRA_DAYS)
         self.computed_due = QLabel(objectName="computed_due")
-        self.computed_due.setStyleSheet("font-weight: bold;")
         self.picked = DateTimeEdit(self._days_due(), "new_due_at")
         choice = QWidget()
         grid = QGridLayout(choice)
@@ -78,10 +73,16 @@ class ApologyDialog(ActionDialog):
         self.reason.setFocus()
 
     def _days_due(self) -> datetime:
-        return extended_due(self._calendar, self.rows[0].due_at, self._now, self.days.value())
+        return rescheduled_due(self._calendar, self.rows[0].due_at, self.days.value())
 
     def _show_computed(self) -> None:
-        self.computed_due.setText("→ " + weekday_date_time_text(self._days_due()))
+        due = self._days_due()
+        text = "→ " + weekday_date_time_text(due)
+        if due <= self._now:
+            text += " " + self.tr("(đã qua: thêm ngày hoặc chọn ngày giờ)")
+        self.computed_due.setText(text)
+        self.computed_due.setStyleSheet(
+            f"font-weight: bold; color: {ERROR_COLOUR if due <= self._now else '#1b5e20'};")
 
     def _choice_changed(self) -> None:
         by_days = self.by_days.isChecked()
@@ -89,16 +90,10 @@ class ApologyDialog(ActionDialog):
         self.computed_due.setEnabled(by_days)
         self.picked.setEnabled(not by_days)
 
-    def new_due(self) -> datetime:
-        """The new due time the slip will show, whichever way it was chosen."""
-        if self.by_days.isChecked():
-            return self._days_due()
-        return self.picked.value()
-
     def action(self) -> Callable[[], object]:
         uuid, reason = self.rows[0].uuid, text_of(self.reason)
         if self.by_days.isChecked():
             days = self.days.value()
             return lambda: self.services.apologise(uuid, reason, extra_working_days=days)
-        due = self.new_due()
+        due = self.picked.value()
         return lambda: self.services.apologise(uuid, reason, new_due_at=due)

@@ -1,5 +1,5 @@
-"""Everything recorded about one dossier, read-only: its fields, documents, history and the
-slips printed for it."""
+"""Everything recorded about one dossier: its fields, documents, history, hand-overs and the
+slips printed for it (each one reprintable), with the actions its state allows."""
 
 from __future__ import annotations
 
@@ -7,26 +7,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desk_app.core.model import DeliveryMethod, Dossier, Event
+from desk_app.core.lifecycle import ControlRow
+from desk_app.core.model import DeliveryMethod, Dossier, DossierRow, Event
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
+from desk_app.ui.dossier_actions import DossierActions
+from desk_app.ui.event_details import event_details
 from desk_app.ui.labels import (
     applicant_type_label,
     channel_label,
@@ -43,6 +43,7 @@ from desk_app.ui.labels import (
 )
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
+from desk_app.ui.tables import fill_table, read_only_table
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,18 @@ class _Loaded:
     dossier: Dossier
     history: list[Event]
     slips: list  # SlipRecord: kind, path, created_at, clerk
+    control: list[ControlRow]
     now: datetime
+
+
+def dossier_row(dossier: Dossier) -> DossierRow:
+    """The dossier as the list would show it: what the actions need to know."""
+    return DossierRow(
+        uuid=dossier.uuid, code=dossier.code, applicant_name=dossier.applicant.name,
+        procedure_name=dossier.procedure_name, received_at=dossier.received_at,
+        due_at=dossier.due_at, status=dossier.status, clerk=dossier.clerk,
+        procedure_code=dossier.draft.procedure_code, original_due_at=dossier.original_due_at,
+        finished_at=dossier.finished_at, returned_at=dossier.returned_at)
 
 
 def _value_label(text: str, name: str | None = None) -> QLabel:
@@ -63,33 +75,17 @@ def _value_label(text: str, name: str | None = None) -> QLabel:
     return label
 
 
-def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()  # the stretched column keeps the rest of the width
-
-
 class DossierDetailDialog(QDialog):
+    """`changed(uuid)` after an action recorded from here, for the list to show it."""
+
+    changed = Signal(str)
+
     def __init__(self, services, worker, uuid: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="dossier_detail")
         self._services = services
         self._worker = worker
         self.uuid = uuid
+        self.row: DossierRow | None = None
         self._slip_paths: list[Path] = []
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
@@ -112,6 +108,17 @@ class DossierDetailDialog(QDialog):
         close_button = QPushButton(self.tr("Đóng (Esc)"), objectName="close_button")
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
+
+        self.actions = DossierActions(
+            services, worker, self, lambda: [self.row] if self.row else [], hide_disabled=True)
+        self.actions.done.connect(self._acted)
+        self.action_bar = QToolBar(objectName="detail_actions")
+        self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_bar.setStyleSheet(
+            "QToolButton { border: 1px solid #8a8f98; border-radius: 3px; padding: 3px 8px;"
+            " margin-right: 4px; background: #f5f7fa; }"
+            " QToolButton:hover, QToolButton:focus { background: #dde7f3; }")
+        self.action_bar.addActions(list(self.actions.actions.values()))
 
         header = QHBoxLayout()
         header.addWidget(self.code)
@@ -139,31 +146,45 @@ class DossierDetailDialog(QDialog):
         fields.addLayout(right, 1)
 
         self.documents_summary = QLabel(objectName="documents_summary")
-        self.documents_table = _read_only_table("documents_table", [
+        self.documents_table = read_only_table("documents_table", [
             self.tr("Tên giấy tờ"), self.tr("Bắt buộc"), self.tr("Đã nộp"), self.tr("Bản chính"),
             self.tr("Bản sao chứng thực"), self.tr("Bản photo"),
-        ])
+        ], stretch=0)
         documents_page = QWidget()
         documents_layout = QVBoxLayout(documents_page)
         documents_layout.addWidget(self.documents_summary)
         documents_layout.addWidget(self.documents_table)
-        self.history_table = _read_only_table("history_table", [
-            self.tr("Thời gian"), self.tr("Nội dung"), self.tr("Trạng thái"), self.tr("Cán bộ"),
-        ])
-        self.slips_table = _read_only_table("slips_table", [
+        self.history_table = read_only_table("history_table", [
+            self.tr("Thời gian"), self.tr("Nội dung"), self.tr("Chi tiết"), self.tr("Trạng thái"),
+            self.tr("Cán bộ"),
+        ], stretch=2)
+        self.control_table = read_only_table("control_table", [
+            self.tr("Bên giao"), self.tr("Bên nhận"), self.tr("Thời gian"), self.tr("Kết quả"),
+            self.tr("Ghi chú"),
+        ], stretch=4)
+        self.slips_table = read_only_table("slips_table", [
             self.tr("Loại phiếu"), self.tr("Thời gian"), self.tr("Cán bộ"), self.tr("Tệp"),
-        ])
+        ], stretch=3)
         self.slips_table.activated.connect(self._preview_slip)
+        self.slip_button = QPushButton(
+            self.tr("Xem và in lại phiếu đã chọn (Enter)"), objectName="slip_button")
+        self.slip_button.setAutoDefault(False)
+        self.slip_button.clicked.connect(self._preview_slip)
+        slips_page = QWidget()
+        slips_layout = QVBoxLayout(slips_page)
+        slips_layout.addWidget(self.slips_table)
+        slips_buttons = QHBoxLayout()
+        slips_buttons.addWidget(self.slip_button)
+        slips_buttons.addStretch(1)
+        slips_layout.addLayout(slips_buttons)
         self.tabs = QTabWidget(objectName="detail_tabs")
         self.tabs.addTab(documents_page, self.tr("Thành phần hồ sơ"))
         self.tabs.addTab(self.history_table, self.tr("Quá trình xử lý"))
-        self.tabs.addTab(self.slips_table, self.tr("Phiếu đã in"))
-        for table, stretch in ((self.documents_table, 0), (self.history_table, 1),
-                               (self.slips_table, 3)):
-            table.horizontalHeader().setSectionResizeMode(
-                stretch, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.control_table, self.tr("Kiểm soát, bàn giao"))
+        self.tabs.addTab(slips_page, self.tr("Phiếu đã in"))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.action_bar)
         layout.addLayout(header)
         layout.addWidget(self.status)
         layout.addLayout(fields)
@@ -176,7 +197,8 @@ class DossierDetailDialog(QDialog):
 
         def fetch() -> _Loaded:
             return _Loaded(services.dossier(uuid), services.history(uuid),
-                           services.printed_slips(uuid), services.now())
+                           services.printed_slips(uuid), services.control_rows(uuid),
+                           services.now())
 
         self._worker.run(fetch, self._show, self._failed)
 
@@ -192,15 +214,21 @@ class DossierDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Chi tiết hồ sơ {code}").format(code=dossier.code))
         self.code.setText(dossier.code)
         self.state.setText(state_label(dossier.status))
-        self._show_timeliness(dossier_timeliness(dossier.status, dossier.due_at, loaded.now))
+        self._show_timeliness(dossier_timeliness(
+            dossier.status, dossier.due_at, loaded.now, dossier.finished_at))
         self._show_fields(dossier)
         self._show_documents(dossier)
-        _fill(self.history_table, [
-            [date_time_text(e.device_time), event_kind_label(e.kind), state_label(e.status),
-             e.clerk]
+        fill_table(self.history_table, [
+            [date_time_text(e.device_time), event_kind_label(e.kind), event_details(e),
+             state_label(e.status), e.clerk]
             for e in loaded.history
         ])
+        self.tabs.setTabText(1, self.tr("Quá trình xử lý ({count})").format(
+            count=len(loaded.history)))
+        self._show_control(loaded.control)
         self._show_slips(loaded.slips)
+        self.row = dossier_row(dossier)
+        self.actions.update()
 
     def _show_timeliness(self, value: Timeliness | None) -> None:
         self.timeliness.setText(timeliness_label(value))
@@ -224,7 +252,7 @@ class DossierDetailDialog(QDialog):
             (self.tr("Kênh tiếp nhận"), channel_label(draft.channel), None),
             (self.tr("Lệ phí đã thu"), money(draft.fee), None),
             (self.tr("Tiếp nhận lúc"), date_time_text(dossier.received_at), "detail_received"),
-            (self.tr("Hẹn trả kết quả"), date_time_text(dossier.due_at), "detail_due"),
+            (self.tr("Hẹn trả kết quả"), self._due_text(dossier), "detail_due"),
             (self.tr("Cán bộ tiếp nhận"), dossier.clerk, None),
             (self.tr("Sổ theo dõi"), self.tr("Sổ năm {book}, số thứ tự {number}").format(
                 book=dossier.ledger.book, number=dossier.ledger.number), None),
@@ -249,10 +277,30 @@ class DossierDetailDialog(QDialog):
             self.delivery_form.addRow(self.tr("Điện thoại"), _value_label(delivery.phone))
             self.delivery_form.addRow(self.tr("Địa chỉ nhận"), _value_label(delivery.address))
 
+    def _due_text(self, dossier: Dossier) -> str:
+        due = date_time_text(dossier.due_at)
+        first = dossier.original_due_at
+        if first is None or first == dossier.due_at:
+            return due
+        return self.tr("{due} (đã hẹn lại; hẹn ban đầu {first})").format(
+            due=due, first=date_time_text(first))
+
+    def _show_control(self, rows: list[ControlRow]) -> None:
+        def side(unit: str, name: str) -> str:
+            return f"{unit} – {name}" if name else unit
+
+        fill_table(self.control_table, [
+            [side(r.giver_unit, r.giver_name), side(r.receiver_unit, r.receiver_name),
+             date_time_text(r.at), r.result, r.note]
+            for r in rows
+        ])
+        self.tabs.setTabText(2, self.tr("Kiểm soát, bàn giao ({count})").format(
+            count=len(rows)))
+
     def _show_documents(self, dossier: Dossier) -> None:
         documents = dossier.draft.documents
         yes, no = self.tr("Có"), ""
-        _fill(self.documents_table, [
+        fill_table(self.documents_table, [
             [d.name, yes if d.mandatory else no, yes if d.provided else self.tr("Chưa"),
              str(d.originals or ""), str(d.certified or ""), str(d.copies or "")]
             for d in documents
@@ -269,16 +317,23 @@ class DossierDetailDialog(QDialog):
 
     def _show_slips(self, slips: list) -> None:
         self._slip_paths = [Path(s.path) for s in slips]
-        _fill(self.slips_table, [
+        fill_table(self.slips_table, [
             [slip_kind_label(s.kind), date_time_text(s.created_at), s.clerk, str(s.path)]
             for s in slips
         ])
-        self.tabs.setTabText(2, self.tr("Phiếu đã in ({count})").format(count=len(slips)))
+        self.tabs.setTabText(3, self.tr("Phiếu đã in ({count})").format(count=len(slips)))
+        self.slip_button.setEnabled(bool(slips))
+        if slips and self.slips_table.currentRow() < 0:
+            self.slips_table.setCurrentCell(len(slips) - 1, 0)
 
     def _preview_slip(self) -> None:
         row = self.slips_table.currentRow()
         if 0 <= row < len(self._slip_paths):
             show_preview(self._slip_paths[row], self._worker, self)
+
+    def _acted(self) -> None:
+        self.load()
+        self.changed.emit(self.uuid)
 
     def reprint(self) -> None:
         services, uuid = self._services, self.uuid

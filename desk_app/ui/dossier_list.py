@@ -1,17 +1,22 @@
 """The dossier list: what was received, when it is due, and whether it is late.
 
 The table shows at most `ROW_LIMIT` rows, newest first, fetched by the services (which search
-without diacritics); sorting by a column happens in memory through a proxy model.
+without diacritics); sorting by a column happens in memory through a proxy model. Instead of the
+period, the list can show one group of dossiers chosen elsewhere (a tile of today's board), until
+the clerk leaves that group with Esc.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import IntEnum
 from functools import partial
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -95,7 +101,8 @@ class DossierTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(0, 0), last)
 
     def _judge(self, now: datetime) -> None:
-        self._timeliness = [dossier_timeliness(r.status, r.due_at, now) for r in self._rows]
+        self._timeliness = [dossier_timeliness(r.status, r.due_at, now, r.finished_at)
+                            for r in self._rows]
 
     def dossier_row(self, row: int) -> DossierRow:
         return self._rows[row]
@@ -185,6 +192,20 @@ class DossierTableModel(QAbstractTableModel):
         return None
 
 
+@dataclass(frozen=True)
+class Group:
+    """Dossiers picked by something other than the filter: `load` runs on the worker."""
+
+    title: str
+    load: Callable[[], list[DossierRow]]
+
+
+def matches(row: DossierRow, text: str) -> bool:
+    """The filter's words within a group, searched in what the list shows."""
+    haystack = fold(" ".join([row.code, row.applicant_name, row.procedure_name, row.clerk]))
+    return all(word in haystack for word in fold(text).split())
+
+
 class DossierTable(QTableView):
     """Enter or a double click asks to open the current dossier."""
 
@@ -205,10 +226,12 @@ class DossierTable(QTableView):
 
 class DossierListWidget(QWidget):
     """Filter line, period and count above the table. `open_requested(uuid)` on Enter or a
-    double click; `loaded` after each reload."""
+    double click; `loaded` after each reload; `selection_changed` whenever the selected
+    dossiers change."""
 
     open_requested = Signal(str)
     loaded = Signal()
+    selection_changed = Signal()
 
     def __init__(self, services, worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,7 +239,9 @@ class DossierListWidget(QWidget):
         self._worker = worker
         # Only the newest request's answer is shown, should answers ever cross.
         self._generation = 0
-        self._select_after_load: str | None = None
+        self._select_after_load: list[str] = []
+        self._first_after_load = False  # a group just opened: its first dossier is current
+        self._group: Group | None = None
 
         self.filter_text = QLineEdit(objectName="filter_text")
         self.filter_text.setPlaceholderText(
@@ -240,9 +265,21 @@ class DossierListWidget(QWidget):
         period_label = QLabel(self.tr("&Nhận trong:"))
         period_label.setBuddy(self.period)
 
+        self.group_label = QLabel(objectName="group_label")
+        self.group_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
+        self.leave_group_button = QPushButton(
+            self.tr("Xem tất cả (Esc)"), objectName="leave_group_button")
+        self.leave_group_button.setAutoDefault(False)
+        self.leave_group_button.clicked.connect(self.leave_group)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_group,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
         self.row_count = QLabel(objectName="row_count")
         self.row_count.setWordWrap(True)  # a load error can be a long sentence
         self.row_count.setMaximumWidth(480)
+        # Wide enough for the usual "36 hồ sơ · 31 quá hạn" on one line.
+        self.row_count.setMinimumWidth(
+            self.row_count.fontMetrics().horizontalAdvance("000 hồ sơ · 000 quá hạn") + 8)
 
         self.model = DossierTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -252,6 +289,8 @@ class DossierListWidget(QWidget):
         self.table.setModel(self.proxy)
         self._set_up_table()
         self.table.open_requested.connect(self._open_current)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.modelReset.connect(self.selection_changed)
 
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
@@ -263,7 +302,11 @@ class DossierListWidget(QWidget):
         bar.addWidget(self.filter_text, 1)
         bar.addWidget(period_label)
         bar.addWidget(self.period)
+        bar.addWidget(self.group_label)
+        bar.addWidget(self.leave_group_button)
         bar.addWidget(self.row_count)
+        self._period_label = period_label
+        self._show_group()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
@@ -271,7 +314,8 @@ class DossierListWidget(QWidget):
     def _set_up_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift+arrows and Ctrl+click pick several dossiers, to hand them over as one batch.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSortingEnabled(True)
         table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
@@ -317,19 +361,25 @@ class DossierListWidget(QWidget):
         return datetime.combine(first_day, time(0, 0), now.tzinfo)
 
     def refresh(self) -> None:
-        """Reload from the services, keeping the selected dossier selected."""
-        self.refresh_selecting(self.selected_uuid())
+        """Reload from the services, keeping the selected dossiers selected."""
+        self.refresh_selecting(*self.selected_uuids())
 
-    def refresh_selecting(self, uuid: str | None) -> None:
+    def refresh_selecting(self, *uuids: str | None) -> None:
         self._filter_timer.stop()
         self._generation += 1
         generation = self._generation
-        self._select_after_load = uuid
-        text, received_from = self.filter_text.text(), self.received_from()
+        current = self.selected_uuid()
+        # The current dossier last, so that it is also the current row after the reload.
+        self._select_after_load = sorted(
+            (uuid for uuid in uuids if uuid), key=lambda uuid: uuid == current)
+        text, received_from, group = self.filter_text.text(), self.received_from(), self._group
 
         def load() -> tuple[list[DossierRow], datetime]:
-            rows = self._services.dossier_rows(
-                text, received_from=received_from, limit=ROW_LIMIT)
+            if group is not None:
+                rows = [row for row in group.load() if matches(row, text)]
+            else:
+                rows = self._services.dossier_rows(
+                    text, received_from=received_from, limit=ROW_LIMIT)
             return rows, self._services.now()
 
         self._worker.run(load, partial(self._show, generation),
@@ -341,8 +391,11 @@ class DossierListWidget(QWidget):
         rows, now = result
         self.model.set_rows(rows, now)
         self._show_count()
-        if self._select_after_load:
-            self.select_uuid(self._select_after_load)
+        for uuid in self._select_after_load:
+            self.select_uuid(uuid, keep=True)
+        if self._first_after_load and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._first_after_load = False
         self.loaded.emit()
 
     def _tick(self) -> None:
@@ -375,19 +428,61 @@ class DossierListWidget(QWidget):
         self.row_count.setText(
             self.tr("Không tải được danh sách: {error}").format(error=error_text(exc)))
 
+    # --- a group from elsewhere ------------------------------------------------------------
+
+    def show_group(self, group: Group) -> None:
+        """List just `group`'s dossiers (filtered by the text typed) until `leave_group`."""
+        self._group = group
+        self._show_group()
+        self._first_after_load = True
+        self.refresh_selecting()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def leave_group(self) -> None:
+        if self._group is None:
+            return
+        self._group = None
+        self._show_group()
+        self.refresh()
+
+    def group(self) -> Group | None:
+        return self._group
+
+    def _show_group(self) -> None:
+        grouped = self._group is not None
+        self.group_label.setText(
+            self.tr("Đang xem: {title}").format(title=self._group.title) if grouped else "")
+        for widget in (self.group_label, self.leave_group_button):
+            widget.setVisible(grouped)
+        for widget in (self._period_label, self.period):
+            widget.setVisible(not grouped)
+
     # --- selection -------------------------------------------------------------------------
 
     def selected_uuid(self) -> str | None:
+        """The current dossier: the one Enter opens."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
         return self.model.dossier_row(self.proxy.mapToSource(index).row()).uuid
 
-    def select_uuid(self, uuid: str) -> bool:
+    def selected_rows(self) -> list[DossierRow]:
+        """Every selected dossier, in the order the table shows them."""
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.model.dossier_row(self.proxy.mapToSource(i).row()) for i in indexes]
+
+    def selected_uuids(self) -> list[str]:
+        return [row.uuid for row in self.selected_rows()]
+
+    def select_uuid(self, uuid: str, *, keep: bool = False) -> bool:
+        """Make `uuid` the current dossier; with `keep`, add it to the selection."""
         for row in range(self.model.rowCount()):
             if self.model.dossier_row(row).uuid == uuid:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
-                self.table.setCurrentIndex(index)
+                flags = QItemSelectionModel.SelectionFlag.Rows | (
+                    QItemSelectionModel.SelectionFlag.Select if keep
+                    else QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.table.selectionModel().setCurrentIndex(index, flags)
                 self.table.scrollTo(index)
                 return True
         return False

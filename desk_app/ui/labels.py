@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from desk_app.core.lifecycle import EventKind, Satisfaction
 from desk_app.core.model import (
     ApplicantType,
     Channel,
@@ -18,7 +19,7 @@ from desk_app.core.model import (
     Sex,
     TimeUnit,
 )
-from desk_app.core.lifecycle import EventKind, Satisfaction
+from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness
 
@@ -132,8 +133,20 @@ def slip_kind_label(kind: str) -> str:
             "Labels", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
         "control": QCoreApplication.translate(
             "Labels", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+        "handover_list": QCoreApplication.translate("Labels", "Danh sách bàn giao hồ sơ"),
     }
     return known.get(kind, kind)
+
+
+def board_key_label(key: BoardKey) -> str:
+    return {
+        BoardKey.RECEIVED_TODAY: QCoreApplication.translate("Labels", "Tiếp nhận hôm nay"),
+        BoardKey.DUE_TODAY: QCoreApplication.translate("Labels", "Đến hạn hôm nay"),
+        BoardKey.OVERDUE: QCoreApplication.translate("Labels", "Quá hạn"),
+        BoardKey.READY_TO_RETURN: QCoreApplication.translate("Labels", "Chờ trả kết quả"),
+        BoardKey.WAITING_SUPPLEMENT: QCoreApplication.translate(
+            "Labels", "Chờ bổ sung giấy tờ"),
+    }[key]
 
 
 def satisfaction_label(value: Satisfaction) -> str:

@@ -1,4 +1,5 @@
-"""The counter's main window: the dossier list, the menus, and the status bar."""
+"""The counter's main window: the dossier list and today's board, the menus and the toolbar
+with every action of the day, and the status bar."""
 
 from __future__ import annotations
 
@@ -7,16 +8,21 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk_app.core.counter import CounterSetup
+from desk_app.ui.dossier_actions import DossierActions
 from desk_app.ui.dossier_detail import DossierDetailDialog
-from desk_app.ui.dossier_list import DossierListWidget
+from desk_app.ui.dossier_list import DossierListWidget, Group
+from desk_app.ui.end_of_day_dialog import open_end_of_day
 from desk_app.ui.i18n import LANGUAGES
+from desk_app.ui.ledger_dialog import open_ledger
 from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
+from desk_app.ui.processing_units_dialog import open_processing_units
 from desk_app.ui.receive_form import ReceiveDialog
 from desk_app.ui.setup_dialog import SetupDialog
+from desk_app.ui.today_board import TodayBoard
 
 STATUS_MESSAGE_MS = 5000
 
@@ -30,8 +36,19 @@ class MainWindow(QMainWindow):
         self.dossier_list = DossierListWidget(services, worker, self)
         self.dossier_list.open_requested.connect(self.open_detail)
         self.dossier_list.loaded.connect(self.refresh_outbox)
-        self.setCentralWidget(self.dossier_list)
+        self.board = TodayBoard(services, worker, self)
+        self.board.group_chosen.connect(self.show_group)
+        self.tabs = QTabWidget(objectName="main_tabs")
+        self.tabs.addTab(self.dossier_list, self.tr("Danh sách hồ sơ (Ctrl+1)"))
+        self.tabs.addTab(self.board, self.tr("Bảng theo dõi hôm nay (Ctrl+2)"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1/Ctrl+2 switch; Tab stays inside
+        self.setCentralWidget(self.tabs)
 
+        self.dossier_actions = DossierActions(
+            services, worker, self, self._selected_for_actions)
+        self.dossier_actions.done.connect(self.after_action)
+        self.dossier_list.selection_changed.connect(self.dossier_actions.update)
+        self.tabs.currentChanged.connect(self.dossier_actions.update)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -63,8 +80,21 @@ class MainWindow(QMainWindow):
             "find_action", self.tr("T&ìm"), [QKeySequence.StandardKey.Find],
             self.dossier_list.focus_filter)
         self.quit_action = self._action("quit_action", self.tr("Th&oát"), ["Ctrl+Q"], self.close)
+        self.list_action = self._action(
+            "list_action", self.tr("&Danh sách hồ sơ"), ["Ctrl+1"], self.show_list)
+        self.board_action = self._action(
+            "board_action", self.tr("&Bảng theo dõi hôm nay"), ["Ctrl+2"], self.show_board)
+        self.ledger_action = self._action(
+            "ledger_action", self.tr("&Sổ theo dõi hồ sơ…"), ["Ctrl+L"],
+            lambda: open_ledger(self.services, self.worker, self))
+        self.end_of_day_action = self._action(
+            "end_of_day_action", self.tr("&Tổng kết cuối ngày…"), ["Ctrl+E"],
+            lambda: open_end_of_day(self.services, self.worker, self))
         self.setup_action = self._action(
             "setup_action", self.tr("&Thông tin quầy…"), ["Ctrl+Shift+T"], self.open_setup)
+        self.units_action = self._action(
+            "units_action", self.tr("Đơn &vị xử lý hồ sơ…"), ["Ctrl+Shift+U"],
+            lambda: open_processing_units(self.services, self.worker, self))
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         saved = self.services.language()
@@ -81,17 +111,33 @@ class MainWindow(QMainWindow):
         dossiers.setObjectName("dossier_menu")
         dossiers.addAction(self.receive_action)
         dossiers.addSeparator()
+        dossiers.addActions(list(self.dossier_actions.actions.values()))
+        dossiers.addSeparator()
         dossiers.addActions([self.detail_action, self.reprint_action])
         dossiers.addSeparator()
         dossiers.addActions([self.refresh_action, self.find_action])
         dossiers.addSeparator()
         dossiers.addAction(self.quit_action)
+        reports = self.menuBar().addMenu(self.tr("&Báo cáo"))
+        reports.setObjectName("reports_menu")
+        reports.addActions([self.list_action, self.board_action])
+        reports.addSeparator()
+        reports.addActions([self.ledger_action, self.end_of_day_action])
         settings = self.menuBar().addMenu(self.tr("&Cài đặt"))
         settings.setObjectName("settings_menu")
         language = settings.addMenu(self.tr("&Ngôn ngữ"))
         language.setObjectName("language_menu")
         language.addActions(list(self.language_actions.values()))
-        settings.addAction(self.setup_action)
+        settings.addActions([self.setup_action, self.units_action])
+
+        # Right click on the list: what can be done to the dossiers under the pointer.
+        table = self.dossier_list.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addActions([self.detail_action, self.reprint_action])
+        separator = QAction(self)
+        separator.setSeparator(True)
+        table.addAction(separator)
+        table.addActions(list(self.dossier_actions.actions.values()))
 
     def _build_toolbar(self) -> None:
         """The daily actions as buttons that show their keys, for clerks still learning them."""
@@ -100,10 +146,15 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.toggleViewAction().setVisible(False)  # nobody should lose it by a right click
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions = self.dossier_actions
         for action, text in (
             (self.receive_action, self.tr("Tiếp nhận hồ sơ mới (F2)")),
             (self.detail_action, self.tr("Xem chi tiết (Ctrl+O)")),
             (self.reprint_action, self.tr("In lại phiếu (Ctrl+P)")),
+            (actions["handover_action"], self.tr("Bàn giao (Ctrl+G)")),
+            (actions["result_ready_action"], self.tr("Nhận kết quả (Ctrl+K)")),
+            (actions["supplement_action"], self.tr("Yêu cầu bổ sung (Ctrl+B)")),
+            (actions["return_action"], self.tr("Trả kết quả (Ctrl+T)")),
             (self.refresh_action, self.tr("Làm mới (F5)")),
         ):
             action.setIconText(text)
@@ -140,6 +191,24 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.dossier_list.refresh()
+        self.board.refresh()
+
+    def after_action(self, uuids: list[str]) -> None:
+        """The acted-on dossiers stay selected, in their new state, and the board counts them."""
+        self.dossier_list.refresh_selecting(*uuids)
+        self.board.refresh()
+
+    def show_list(self) -> None:
+        self.tabs.setCurrentWidget(self.dossier_list)
+        self.dossier_list.focus_table()
+
+    def show_board(self) -> None:
+        self.tabs.setCurrentWidget(self.board)
+        next(iter(self.board.tiles.values())).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_group(self, group: Group) -> None:
+        self.tabs.setCurrentWidget(self.dossier_list)
+        self.dossier_list.show_group(group)
 
     def refresh_outbox(self) -> None:
         self.worker.run(self.services.outbox_counts, self._show_outbox, self._outbox_failed)
@@ -157,6 +226,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
 
     # --- actions ---------------------------------------------------------------------------
+
+    def _selected_for_actions(self) -> list:
+        # Actions on the list only: on the board, nothing shown is selected.
+        if self.tabs.currentWidget() is not self.dossier_list:
+            return []
+        return self.dossier_list.selected_rows()
 
     def _selected_or_tell(self) -> str | None:
         uuid = self.dossier_list.selected_uuid()
@@ -180,6 +255,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = DossierDetailDialog(self.services, self.worker, uuid, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(lambda uuid: self.after_action([uuid]))
         dialog.open()
         return dialog
 

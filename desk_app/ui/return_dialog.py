@@ -39,7 +39,7 @@ class ReturnDialog(ActionDialog):
                          title=self.tr("Trả kết quả cho công dân"),
                          submit_text=self.tr("Ghi nhận đã trả"), parent=parent)
         self._applicant = dossier.applicant
-        self.by_applicant = QRadioButton(self.tr("Người nộp &hồ sơ"), objectName="by_applicant")
+        self.by_applicant = QRadioButton(self.tr("Người nộp hồ &sơ"), objectName="by_applicant")
         self.by_authorised = QRadioButton(self.tr("Người được ủ&y quyền"),
                                           objectName="by_authorised")
         self.add_field("collector", self.tr("Người nhận"),

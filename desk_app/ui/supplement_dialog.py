@@ -10,17 +10,19 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from desk_app.core.model import DossierRow, RequiredDocument
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
-from desk_app.ui.action_dialog import ActionDialog, reason_edit, text_of
+from desk_app.ui.action_dialog import ActionDialog, fit_rows, reason_edit, text_of
 
 CHECKLIST_VISIBLE_ROWS = 7
 
 
 class SupplementDialog(ActionDialog):
-    """Documents of the procedure not handed in at the receipt come ticked."""
+    """Documents of the procedure not handed in at the receipt come ticked. A dossier at a
+    processing unit is being sent back by that unit (`from_unit`): who brings it is asked too,
+    for the control slip."""
 
     def __init__(self, services, worker, row: DossierRow,
                  documents: Sequence[RequiredDocument], provided: Collection[str],
-                 contact: str, parent: QWidget | None = None) -> None:
+                 contact: str, from_unit: str = "", parent: QWidget | None = None) -> None:
         super().__init__(services, worker, [row], name="supplement_dialog",
                          title=self.tr("Yêu cầu bổ sung, hoàn thiện hồ sơ"),
                          submit_text=self.tr("Ghi nhận và in phiếu"), parent=parent)
@@ -33,9 +35,7 @@ class SupplementDialog(ActionDialog):
             item.setCheckState(Qt.CheckState.Unchecked if document.name in provided
                                else Qt.CheckState.Checked)
             item.setToolTip(document.name)
-        rows = max(1, min(self.checklist.count(), CHECKLIST_VISIBLE_ROWS))
-        self.checklist.setFixedHeight(
-            self.checklist.sizeHintForRow(0) * rows + 2 * self.checklist.frameWidth() + 4)
+        fit_rows(self.checklist, min(self.checklist.count(), CHECKLIST_VISIBLE_ROWS))
         if self.checklist.count():
             self.checklist.setCurrentRow(0)
         hint = QLabel(self.tr("Phím cách: đánh dấu / bỏ đánh dấu. (*) giấy tờ bắt buộc."))
@@ -49,8 +49,11 @@ class SupplementDialog(ActionDialog):
             reason_edit("reason", self.tr("Ví dụ: bản sao chưa được chứng thực")),
             required=self.tr("Nhập lý do cần bổ sung: lý do được in trên phiếu."))
         self.contact = self.add_field(
-            "contact", self.tr("&Liên hệ"), QLineEdit(contact, objectName="contact"),
-            required=self.tr("Nhập người hoặc bộ phận công dân cần liên hệ."))
+            "contact", self.tr("Liên &hệ"), QLineEdit(contact, objectName="contact"))
+        self.giver = QLineEdit(objectName="giver_name")
+        if from_unit:
+            self.giver.setPlaceholderText(self.tr("người của {unit}").format(unit=from_unit))
+            self.add_field("giver_name", self.tr("Người giao lạ&i"), self.giver)
         (self.checklist if self.checklist.count() else self.others).setFocus()
 
     def missing(self) -> list[str]:
@@ -71,5 +74,28 @@ class SupplementDialog(ActionDialog):
 
     def action(self) -> Callable[[], object]:
         uuid, missing = self.rows[0].uuid, self.missing()
-        reason, contact = text_of(self.reason), text_of(self.contact)
-        return lambda: self.services.request_supplement(uuid, missing, reason, contact)
+        reason, contact, giver = text_of(self.reason), text_of(self.contact), text_of(self.giver)
+        return lambda: self.services.request_supplement(
+            uuid, missing, reason, contact, giver_name=giver)
+
+
+class SupplementReceivedDialog(ActionDialog):
+    """The applicant brought the documents. A dossier the unit had sent back goes back to
+    that unit (`back_to_unit`): who takes it there is asked too, for the control slip."""
+
+    def __init__(self, services, worker, row: DossierRow, back_to_unit: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, worker, [row], name="supplemented_dialog",
+                         title=self.tr("Nhận hồ sơ bổ sung"),
+                         submit_text=self.tr("Ghi nhận và in phiếu hẹn mới"), parent=parent)
+        self.note = self.add_field("note", self.tr("&Ghi chú"), reason_edit(
+            "note", self.tr("Giấy tờ công dân đã nộp bổ sung (không bắt buộc)")))
+        self.receiver = QLineEdit(objectName="receiver_name")
+        if back_to_unit:
+            self.receiver.setPlaceholderText(self.tr("người của {unit}").format(unit=back_to_unit))
+            self.add_field("receiver_name", self.tr("Người &nhận lại"), self.receiver)
+        self.note.setFocus()
+
+    def action(self) -> Callable[[], object]:
+        uuid, note, receiver = self.rows[0].uuid, text_of(self.note), text_of(self.receiver)
+        return lambda: self.services.receive_supplement(uuid, note, receiver_name=receiver)

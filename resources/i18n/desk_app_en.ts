@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action} (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ:</source>
+        <translation>{count} dossiers:</translation>
+    </message>
+    <message>
+        <source>Đang ghi nhận…</source>
+        <translation>Recording…</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apologise and reschedule the result</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in phiếu</source>
+        <translation>Record and print the slip</translation>
+    </message>
+    <message>
+        <source>Hẹn trả cũ</source>
+        <translation>Previous due time</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Ví dụ: cần xác minh thêm tại nơi cư trú trước đây</source>
+        <translation>For example: further checks needed at the previous place of residence</translation>
+    </message>
+    <message>
+        <source>Nhập lý do chậm trả kết quả: lý do được in trên phiếu xin lỗi.</source>
+        <translation>Type why the result is late: the reason is printed on the apology slip.</translation>
+    </message>
+    <message>
+        <source>Thêm số &amp;ngày làm việc:</source>
+        <translation>Add &amp;working days:</translation>
+    </message>
+    <message>
+        <source>Chọn n&amp;gày giờ hẹn mới:</source>
+        <translation>Pick a new &amp;date and time:</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới</source>
+        <translation>New due time</translation>
+    </message>
+    <message>
+        <source>(đã qua: thêm ngày hoặc chọn ngày giờ)</source>
+        <translation>(already past: add days or pick a date)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Không mở được dữ liệu tại {path}: {error}</source>
@@ -10,6 +72,21 @@
     <message>
         <source>Không mở được dữ liệu</source>
         <translation>Could not open the data</translation>
+    </message>
+</context>
+<context>
+    <name>Ask</name>
+    <message>
+        <source>&amp;Có</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>&amp;Không</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>Đã hiểu</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -64,6 +141,111 @@
     <message>
         <source>Giấy tờ bắt buộc</source>
         <translation>Required document</translation>
+    </message>
+</context>
+<context>
+    <name>DossierActions</name>
+    <message>
+        <source>Bàn &amp;giao cho đơn vị xử lý…</source>
+        <translation>&amp;Hand over to a processing unit…</translation>
+    </message>
+    <message>
+        <source>Nhận kết &amp;quả từ đơn vị xử lý…</source>
+        <translation>Receive the res&amp;ult from the unit…</translation>
+    </message>
+    <message>
+        <source>Yêu cầu &amp;bổ sung hồ sơ…</source>
+        <translation>Request a &amp;supplement…</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ s&amp;ung…</source>
+        <translation>Receive the supp&amp;lement…</translation>
+    </message>
+    <message>
+        <source>Từ &amp;chối tiếp nhận…</source>
+        <translation>Re&amp;fuse…</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, &amp;hẹn lại…</source>
+        <translation>Apologise and re&amp;schedule…</translation>
+    </message>
+    <message>
+        <source>T&amp;rả kết quả…</source>
+        <translation>&amp;Return the result…</translation>
+    </message>
+    <message>
+        <source>Rút hồ &amp;sơ…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>&amp;Dừng xử lý…</source>
+        <translation>S&amp;top processing…</translation>
+    </message>
+    <message>
+        <source>Chưa in được phiếu</source>
+        <translation>The slip was not printed</translation>
+    </message>
+    <message>
+        <source>Thao tác đã được ghi nhận, nhưng chưa tạo được phiếu: {error}
+Có thể in lại phiếu trong chi tiết hồ sơ (Ctrl+O).</source>
+        <translation>The action was recorded, but its slip could not be made: {error}
+The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the dossier</translation>
+    </message>
+    <message>
+        <source>Từ chối và in phiếu</source>
+        <translation>Refuse and print the slip</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do từ chối</source>
+        <translation>&amp;Reason for refusal</translation>
+    </message>
+    <message>
+        <source>Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã</source>
+        <translation>For example: the procedure is not within the commune&apos;s competence</translation>
+    </message>
+    <message>
+        <source>Nhập lý do từ chối: lý do được in trên phiếu từ chối.</source>
+        <translation>Type the reason for refusal: it is printed on the refusal slip.</translation>
+    </message>
+    <message>
+        <source>Công dân rút hồ sơ</source>
+        <translation>The applicant withdraws the dossier</translation>
+    </message>
+    <message>
+        <source>Ghi nhận rút hồ sơ</source>
+        <translation>Record the withdrawal</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Ví dụ: công dân không còn nhu cầu, có đơn xin rút</source>
+        <translation>For example: no longer needed, written request to withdraw</translation>
+    </message>
+    <message>
+        <source>Nhập lý do công dân rút hồ sơ.</source>
+        <translation>Type why the applicant withdraws the dossier.</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý hồ sơ</source>
+        <translation>Stop processing the dossier</translation>
+    </message>
+    <message>
+        <source>Ghi nhận dừng xử lý</source>
+        <translation>Record the stop</translation>
+    </message>
+    <message>
+        <source>Ví dụ: theo đề nghị của cơ quan giải quyết</source>
+        <translation>For example: at the request of the processing agency</translation>
+    </message>
+    <message>
+        <source>Nhập lý do dừng xử lý hồ sơ.</source>
+        <translation>Type why processing stops.</translation>
     </message>
 </context>
 <context>
@@ -133,8 +315,24 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
         <source>Cán bộ</source>
         <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Bên giao</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>Bên nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Loại phiếu</source>
@@ -145,6 +343,10 @@
         <translation>File</translation>
     </message>
     <message>
+        <source>Xem và in lại phiếu đã chọn (Enter)</source>
+        <translation>View and reprint the selected slip (Enter)</translation>
+    </message>
+    <message>
         <source>Thành phần hồ sơ</source>
         <translation>Documents</translation>
     </message>
@@ -153,12 +355,20 @@
         <translation>History</translation>
     </message>
     <message>
+        <source>Kiểm soát, bàn giao</source>
+        <translation>Control, hand-overs</translation>
+    </message>
+    <message>
         <source>Phiếu đã in</source>
         <translation>Printed slips</translation>
     </message>
     <message>
         <source>Chi tiết hồ sơ {code}</source>
         <translation>Dossier {code}</translation>
+    </message>
+    <message>
+        <source>Quá trình xử lý ({count})</source>
+        <translation>History ({count})</translation>
     </message>
     <message>
         <source>Thủ tục</source>
@@ -253,6 +463,14 @@
         <translation>Delivery address</translation>
     </message>
     <message>
+        <source>{due} (đã hẹn lại; hẹn ban đầu {first})</source>
+        <translation>{due} (rescheduled; first due {first})</translation>
+    </message>
+    <message>
+        <source>Kiểm soát, bàn giao ({count})</source>
+        <translation>Control, hand-overs ({count})</translation>
+    </message>
+    <message>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
@@ -304,6 +522,10 @@
         <translation>Received &amp;within:</translation>
     </message>
     <message>
+        <source>Xem tất cả (Esc)</source>
+        <translation>Show all (Esc)</translation>
+    </message>
+    <message>
         <source>{count} hồ sơ mới nhất (tìm để thu hẹp)</source>
         <translation>newest {count} dossiers (search to narrow)</translation>
     </message>
@@ -330,6 +552,10 @@
     <message>
         <source>Không tải được danh sách: {error}</source>
         <translation>Could not load the list: {error}</translation>
+    </message>
+    <message>
+        <source>Đang xem: {title}</source>
+        <translation>Showing: {title}</translation>
     </message>
 </context>
 <context>
@@ -361,6 +587,226 @@
     <message>
         <source>Tiến độ</source>
         <translation>Timeliness</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Tổng kết cuối ngày</source>
+        <translation>End of day</translation>
+    </message>
+    <message>
+        <source>&amp;Ngày</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận</source>
+        <translation>Receiving unit</translation>
+    </message>
+    <message>
+        <source>Người nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>In báo cáo (Ctrl+P)</source>
+        <translation>Print the report (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Hoạt động trong ngày</source>
+        <translation>The day&apos;s activity</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nhận trong ngày, theo trạng thái hiện nay</source>
+        <translation>Received this day, by current status</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nhận trong ngày, theo thủ tục</source>
+        <translation>Received this day, by procedure</translation>
+    </message>
+    <message>
+        <source>Đã bàn giao trong ngày</source>
+        <translation>Handed over this day</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn tại quầy</source>
+        <translation>Dossiers still at the counter</translation>
+    </message>
+    <message>
+        <source>Tổng kết cuối ngày {weekday}, {date}</source>
+        <translation>End of day: {weekday}, {date}</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận {received} hồ sơ · bàn giao {handed} hồ sơ · còn {left} hồ sơ tại quầy</source>
+        <translation>{received} received · {handed} handed over · {left} still at the counter</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Đăng ký máy với máy chủ tỉnh</source>
+        <translation>Enrol this PC with the provincial hub</translation>
+    </message>
+    <message>
+        <source>Nhập địa chỉ máy chủ đồng bộ của tỉnh và mã đăng ký một lần do tỉnh cấp cho máy này. Sau khi đăng ký, hồ sơ được gửi lên tỉnh tự động.</source>
+        <translation>Enter the address of the province&apos;s sync hub and the one-time enrollment code the province issued for this PC. Once enrolled, dossiers are sent to the province automatically.</translation>
+    </message>
+    <message>
+        <source>ví dụ https://dongbo.phutho.gov.vn</source>
+        <translation>for example https://dongbo.phutho.gov.vn</translation>
+    </message>
+    <message>
+        <source>ví dụ K7QXM-3RTPW</source>
+        <translation>for example K7QXM-3RTPW</translation>
+    </message>
+    <message>
+        <source>tên máy này trên máy chủ tỉnh</source>
+        <translation>this PC&apos;s name on the provincial hub</translation>
+    </message>
+    <message>
+        <source>để trống nếu tỉnh không yêu cầu</source>
+        <translation>leave empty unless the province asks for one</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Địa chỉ &amp;máy chủ</source>
+        <translation>Hub &amp;address</translation>
+    </message>
+    <message>
+        <source>Mã đăng &amp;ký</source>
+        <translation>Enrollment &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Tên máy</source>
+        <translation>PC &amp;name</translation>
+    </message>
+    <message>
+        <source>Tệp chứng chỉ &amp;CA</source>
+        <translation>&amp;CA certificate file</translation>
+    </message>
+    <message>
+        <source>Đăng ký</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp chứng chỉ CA của tỉnh</source>
+        <translation>Choose the province&apos;s CA certificate file</translation>
+    </message>
+    <message>
+        <source>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetails</name>
+    <message>
+        <source>Hẹn trả: {due}</source>
+        <translation>Due: {due}</translation>
+    </message>
+    <message>
+        <source>Đơn vị: {unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
+        <source>Người nhận: {name}</source>
+        <translation>Received by: {name}</translation>
+    </message>
+    <message>
+        <source>Người giao: {name}</source>
+        <translation>Given by: {name}</translation>
+    </message>
+    <message>
+        <source>Cần bổ sung: {documents}</source>
+        <translation>Missing: {documents}</translation>
+    </message>
+    <message>
+        <source>Lý do: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Hẹn trả: {old} → {new}</source>
+        <translation>Due: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả: {name}</source>
+        <translation>Collected by: {name}</translation>
+    </message>
+    <message>
+        <source>(được ủy quyền, CCCD {id})</source>
+        <translation>(authorised, ID {id})</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính, số vận đơn {number}</source>
+        <translation>By post, tracking number {number}</translation>
+    </message>
+    <message>
+        <source>Ghi chú: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Bàn giao hồ sơ cho đơn vị xử lý</source>
+        <translation>Hand dossiers over to a processing unit</translation>
+    </message>
+    <message>
+        <source>Bàn giao và in phiếu</source>
+        <translation>Hand over and print</translation>
+    </message>
+    <message>
+        <source>Người &amp;nhận</source>
+        <translation>Received &amp;by</translation>
+    </message>
+    <message>
+        <source>Nhập họ tên người nhận hồ sơ ở đơn vị.</source>
+        <translation>Type the name of the person at the unit who receives the dossiers.</translation>
     </message>
 </context>
 <context>
@@ -495,16 +941,243 @@
         <translation>Dossier received</translation>
     </message>
     <message>
+        <source>Bàn giao xử lý</source>
+        <translation>Handed over for processing</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả giải quyết</source>
+        <translation>Result received</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apology and new due time</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Công dân rút hồ sơ</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Supplement request slip</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Refusal slip</translation>
+    </message>
+    <message>
+        <source>Phiếu xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apology and new due time slip</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation>Processing control slip</translation>
+    </message>
+    <message>
+        <source>Danh sách bàn giao hồ sơ</source>
+        <translation>Handover list</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hôm nay</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>Chờ trả kết quả</source>
+        <translation>Ready to return</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung giấy tờ</source>
+        <translation>Waiting for a supplement</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
     </message>
     <message>
         <source>{amount} đ</source>
         <translation>{amount} VND</translation>
     </message>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier ledger</translation>
+    </message>
+    <message>
+        <source>Tháng &amp;này</source>
+        <translation>&amp;This month</translation>
+    </message>
+    <message>
+        <source>Tháng t&amp;rước</source>
+        <translation>&amp;Last month</translation>
+    </message>
+    <message>
+        <source>&amp;Từ ngày</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>Đến n&amp;gày</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <source>Số TT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Địa chỉ, điện thoại</source>
+        <translation>Address, phone</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Ngày trả</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving clerk</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tiến độ</source>
+        <translation>Timeliness</translation>
+    </message>
+    <message>
+        <source>Xuất PDF (Ctrl+P)</source>
+        <translation>Export PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Xuất Excel… (Ctrl+S)</source>
+        <translation>Export Excel… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.</source>
+        <translation>The start date must not be after the end date.</translation>
+    </message>
+    <message>
+        <source>Đang tải sổ…</source>
+        <translation>Loading the ledger…</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ trong sổ</source>
+        <translation>{count} dossiers in the ledger</translation>
+    </message>
+    <message>
+        <source>Đang tạo tệp PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <source>Đã tạo {path}</source>
+        <translation>Made {path}</translation>
+    </message>
+    <message>
+        <source>Lưu sổ theo dõi hồ sơ</source>
+        <translation>Save the dossier ledger</translation>
+    </message>
+    <message>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang lưu tệp Excel…</source>
+        <translation>Saving the Excel file…</translation>
+    </message>
+    <message>
+        <source>Đã lưu sổ tại {path}</source>
+        <translation>Ledger saved to {path}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Danh sách hồ sơ (Ctrl+1)</source>
+        <translation>Dossiers (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Bảng theo dõi hôm nay (Ctrl+2)</source>
+        <translation>Today&apos;s board (Ctrl+2)</translation>
+    </message>
     <message>
         <source>&amp;Tiếp nhận hồ sơ mới…</source>
         <translation>Receive a &amp;new dossier…</translation>
@@ -530,12 +1203,36 @@
         <translation>E&amp;xit</translation>
     </message>
     <message>
+        <source>&amp;Danh sách hồ sơ</source>
+        <translation>&amp;Dossier list</translation>
+    </message>
+    <message>
+        <source>&amp;Bảng theo dõi hôm nay</source>
+        <translation>Today&apos;s &amp;board</translation>
+    </message>
+    <message>
+        <source>&amp;Sổ theo dõi hồ sơ…</source>
+        <translation>Dossier &amp;ledger…</translation>
+    </message>
+    <message>
+        <source>&amp;Tổng kết cuối ngày…</source>
+        <translation>&amp;End of day…</translation>
+    </message>
+    <message>
         <source>&amp;Thông tin quầy…</source>
         <translation>&amp;Counter information…</translation>
     </message>
     <message>
+        <source>Đơn &amp;vị xử lý hồ sơ…</source>
+        <translation>Processing &amp;units…</translation>
+    </message>
+    <message>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Báo cáo</source>
+        <translation>&amp;Reports</translation>
     </message>
     <message>
         <source>&amp;Cài đặt</source>
@@ -560,6 +1257,22 @@
     <message>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Bàn giao (Ctrl+G)</source>
+        <translation>Hand over (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả (Ctrl+K)</source>
+        <translation>Result back (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Ctrl+B)</source>
+        <translation>Supplement (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả (Ctrl+T)</source>
+        <translation>Return (Ctrl+T)</translation>
     </message>
     <message>
         <source>Làm mới (F5)</source>
@@ -754,11 +1467,235 @@ Nothing is lost: when a printer is available, select the dossier in the list and
     </message>
 </context>
 <context>
+    <name>ProcessingUnitsDialog</name>
+    <message>
+        <source>Đơn vị xử lý hồ sơ</source>
+        <translation>Processing units</translation>
+    </message>
+    <message>
+        <source>Các đơn vị nhận hồ sơ khi bàn giao. Đánh dấu «Liên thông» cho cơ quan cấp tỉnh hoặc cơ quan khác ngoài xã.</source>
+        <translation>The units dossiers are handed over to. Tick “Inter-agency” for provincial agencies and others outside the commune.</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Liên thông</source>
+        <translation>Inter-agency</translation>
+    </message>
+    <message>
+        <source>Gõ để sửa tên; phím cách: đánh dấu liên thông; Insert: thêm; Delete: xóa dòng.</source>
+        <translation>Type to rename; Space: tick inter-agency; Insert: add; Delete: remove the line.</translation>
+    </message>
+    <message>
+        <source>Thêm (Insert)</source>
+        <translation>Add (Insert)</translation>
+    </message>
+    <message>
+        <source>Xóa (Delete)</source>
+        <translation>Remove (Delete)</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Đơn vị «{name}» có hai lần trong danh sách.</source>
+        <translation>The unit “{name}” is in the list twice.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>Sự kiện bị cách ly</source>
+        <translation>Quarantined events</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đã từ chối các sự kiện dưới đây; những sự kiện khác vẫn được gửi bình thường. Gửi lại khi đã khắc phục nguyên nhân, hoặc loại bỏ (việc loại bỏ được ghi lại và báo lên tỉnh).</source>
+        <translation>The provincial hub refused the events below; the other events are still sent as usual. Send them again once the cause is fixed, or discard them (a discard is recorded and reported to the province).</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Sự kiện</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Thời gian ghi</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Lý do máy chủ từ chối</source>
+        <translation>Why the hub refused it</translation>
+    </message>
+    <message>
+        <source>Lý do loại bỏ (bắt buộc khi loại bỏ)</source>
+        <translation>Reason for discarding (required to discard)</translation>
+    </message>
+    <message>
+        <source>&amp;Gửi lại</source>
+        <translation>&amp;Send again</translation>
+    </message>
+    <message>
+        <source>&amp;Loại bỏ…</source>
+        <translation>&amp;Discard…</translation>
+    </message>
+    <message>
+        <source>Thay đổi từ tỉnh không áp dụng được trên máy này:</source>
+        <translation>Changes from the province that could not be applied on this PC:</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Vị trí</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nhập lý do loại bỏ trước</source>
+        <translation>Type the reason for discarding first</translation>
+    </message>
+    <message>
+        <source>Loại bỏ sự kiện</source>
+        <translation>Discard the event</translation>
+    </message>
+    <message>
+        <source>Loại bỏ sự kiện «{kind}» của hồ sơ {code}? Sự kiện sẽ không được gửi lên tỉnh nữa; việc loại bỏ được ghi lại và báo lên tỉnh.</source>
+        <translation>Discard the “{kind}” event of dossier {code}? It will no longer be sent to the province; the discard is recorded and reported to the province.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveDialog</name>
     <message>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Receive a dossier</translation>
     </message>
+    <message>
+        <source>Lưu và in phiếu (Ctrl+S)</source>
+        <translation>Save and print receipt (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Làm mới (Ctrl+N)</source>
+        <translation>Start over (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục để xem thời hạn giải quyết và ngày hẹn trả.</source>
+        <translation>Choose a procedure to see its processing time and due date.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết: {0}. Hẹn trả: {1}</source>
+        <translation>Processing time: {0}. Due: {1}</translation>
+    </message>
+    <message>
+        <source>{0} giờ {1} phút, ngày {2}</source>
+        <translation>{0}:{1}, {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thiếu %n giấy tờ bắt buộc</source>
+        <translation>
+            <numerusform>%n required document missing</numerusform>
+            <numerusform>%n required documents missing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Đã đủ giấy tờ bắt buộc</source>
+        <translation>All required documents handed in</translation>
+    </message>
+    <message>
+        <source>Đang lưu hồ sơ trước; quét lại thẻ khi lưu xong.</source>
+        <translation>Saving the previous dossier; scan the card again when it is saved.</translation>
+    </message>
+    <message>
+        <source>Đã đọc CCCD của {0}.</source>
+        <translation>Read the ID card of {0}.</translation>
+    </message>
+    <message>
+        <source>Không đọc được mã QR trên CCCD. {0}</source>
+        <translation>Could not read the QR code on the ID card. {0}</translation>
+    </message>
+    <message>
+        <source>Hồ sơ cần lưu ý</source>
+        <translation>Please check the dossier</translation>
+    </message>
+    <message>
+        <source>Vẫn tiếp nhận hồ sơ?</source>
+        <translation>Receive the dossier anyway?</translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được lưu với mã {0}, nhưng chưa in được phiếu: {1} Có thể in lại từ danh sách.</source>
+        <translation>The dossier is saved with code {0}, but its receipt could not be made: {1} You can reprint it from the list.</translation>
+    </message>
+    <message>
+        <source>Chưa in được phiếu</source>
+        <translation>Receipt not printed</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ {0}</source>
+        <translation>Dossier {0} received</translation>
+    </message>
+    <message>
+        <source>Lỗi không lường trước: {0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+    <message>
+        <source>Chưa tiếp nhận được hồ sơ</source>
+        <translation>The dossier was not received</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Nội dung đã nhập vẫn còn nguyên.</source>
+        <translation>{0}
+
+What you typed is still there.</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>Xóa nội dung đang nhập để tiếp nhận hồ sơ mới?</source>
+        <translation>Clear what you typed to receive a new dossier?</translation>
+    </message>
+    <message>
+        <source>Đóng cửa sổ tiếp nhận</source>
+        <translation>Close the receiving window</translation>
+    </message>
+    <message>
+        <source>Nội dung đang nhập chưa được lưu. Bỏ nội dung này và đóng cửa sổ?</source>
+        <translation>What you typed is not saved. Discard it and close the window?</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveFields</name>
     <message>
         <source>Công dân</source>
         <translation>Citizen</translation>
@@ -818,18 +1755,6 @@ Nothing is lost: when a printer is available, select the dossier in the list and
     <message>
         <source> đồng</source>
         <translation> VND</translation>
-    </message>
-    <message>
-        <source>Lưu và in phiếu (Ctrl+S)</source>
-        <translation>Save and print receipt (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Làm mới (Ctrl+N)</source>
-        <translation>Start over (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Đóng (Esc)</source>
-        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>Thủ tục hành chính</source>
@@ -932,95 +1857,94 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <source>Chọn thủ tục để xem thời hạn giải quyết và ngày hẹn trả.</source>
-        <translation>Choose a procedure to see its processing time and due date.</translation>
-    </message>
-    <message>
-        <source>Thời hạn giải quyết: {0}. Hẹn trả: {1}</source>
-        <translation>Processing time: {0}. Due: {1}</translation>
-    </message>
-    <message>
-        <source>{0} giờ {1} phút, ngày {2}</source>
-        <translation>{0}:{1}, {2}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Thiếu %n giấy tờ bắt buộc</source>
-        <translation>
-            <numerusform>%n required document missing</numerusform>
-            <numerusform>%n required documents missing</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Đã đủ giấy tờ bắt buộc</source>
-        <translation>All required documents handed in</translation>
-    </message>
-    <message>
         <source>Tên tổ c&amp;hức</source>
         <translation>Organisation &amp;name</translation>
     </message>
+</context>
+<context>
+    <name>ResultReadyDialog</name>
     <message>
-        <source>Đã đọc CCCD của {0}.</source>
-        <translation>Read the ID card of {0}.</translation>
+        <source>Nhận kết quả từ đơn vị xử lý</source>
+        <translation>Receive the result from the processing unit</translation>
     </message>
     <message>
-        <source>Không đọc được mã QR trên CCCD. {0}</source>
-        <translation>Could not read the QR code on the ID card. {0}</translation>
+        <source>Ghi nhận kết quả</source>
+        <translation>Record the result</translation>
     </message>
     <message>
-        <source>Hồ sơ cần lưu ý</source>
-        <translation>Please check the dossier</translation>
+        <source>Người &amp;giao</source>
+        <translation>&amp;Given by</translation>
     </message>
     <message>
-        <source>Vẫn tiếp nhận hồ sơ?</source>
-        <translation>Receive the dossier anyway?</translation>
+        <source>Nhập họ tên người của đơn vị giao lại kết quả.</source>
+        <translation>Type the name of the person from the unit who brings the result.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Trả kết quả cho công dân</source>
+        <translation>Return the result to the citizen</translation>
     </message>
     <message>
-        <source>Đang lưu…</source>
-        <translation>Saving…</translation>
+        <source>Ghi nhận đã trả</source>
+        <translation>Record the return</translation>
     </message>
     <message>
-        <source>Hồ sơ đã được lưu với mã {0}, nhưng chưa in được phiếu: {1} Có thể in lại từ danh sách.</source>
-        <translation>The dossier is saved with code {0}, but its receipt could not be made: {1} You can reprint it from the list.</translation>
+        <source>Người nộp hồ &amp;sơ</source>
+        <translation>The a&amp;pplicant</translation>
     </message>
     <message>
-        <source>Chưa in được phiếu</source>
-        <translation>Receipt not printed</translation>
+        <source>Người được ủ&amp;y quyền</source>
+        <translation>An au&amp;thorised person</translation>
     </message>
     <message>
-        <source>Đã tiếp nhận hồ sơ {0}</source>
-        <translation>Dossier {0} received</translation>
+        <source>Người nhận</source>
+        <translation>Collected by</translation>
     </message>
     <message>
-        <source>Lỗi không lường trước: {0}</source>
-        <translation>Unexpected error: {0}</translation>
+        <source>&amp;Họ và tên</source>
+        <translation>Full &amp;name</translation>
     </message>
     <message>
-        <source>Chưa tiếp nhận được hồ sơ</source>
-        <translation>The dossier was not received</translation>
+        <source>Nhập họ tên người nhận kết quả.</source>
+        <translation>Type the name of the person who collects the result.</translation>
     </message>
     <message>
-        <source>{0}
-
-Nội dung đã nhập vẫn còn nguyên.</source>
-        <translation>{0}
-
-What you typed is still there.</translation>
+        <source>Số &amp;CCCD</source>
+        <translation>&amp;ID number</translation>
     </message>
     <message>
-        <source>Làm mới</source>
-        <translation>Start over</translation>
+        <source>&amp;Thời gian trả</source>
+        <translation>&amp;Returned at</translation>
     </message>
     <message>
-        <source>Xóa nội dung đang nhập để tiếp nhận hồ sơ mới?</source>
-        <translation>Clear what you typed to receive a new dossier?</translation>
+        <source>Tại &amp;quầy</source>
+        <translation>At the &amp;counter</translation>
     </message>
     <message>
-        <source>Đóng cửa sổ tiếp nhận</source>
-        <translation>Close the receiving window</translation>
+        <source>Qua &amp;bưu chính</source>
+        <translation>By p&amp;ost</translation>
     </message>
     <message>
-        <source>Nội dung đang nhập chưa được lưu. Bỏ nội dung này và đóng cửa sổ?</source>
-        <translation>What you typed is not saved. Discard it and close the window?</translation>
+        <source>Hình thức</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Số &amp;vận đơn</source>
+        <translation>&amp;Tracking number</translation>
+    </message>
+    <message>
+        <source>Nhập số vận đơn bưu chính để tra cứu khi cần.</source>
+        <translation>Type the postal tracking number, to trace the result if needed.</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Nhập số CCCD của người được ủy quyền (ghi trong giấy ủy quyền).</source>
+        <translation>Type the authorised person&apos;s ID number (as written in the authorisation).</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +2016,263 @@ What you typed is still there.</translation>
     <message>
         <source>Chưa lưu được thiết lập</source>
         <translation>The setup was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Request a supplement</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in phiếu</source>
+        <translation>Record and print the slip</translation>
+    </message>
+    <message>
+        <source>Phím cách: đánh dấu / bỏ đánh dấu. (*) giấy tờ bắt buộc.</source>
+        <translation>Space: tick / untick. (*) required document.</translation>
+    </message>
+    <message>
+        <source>&amp;Giấy tờ cần bổ sung</source>
+        <translation>&amp;Missing documents</translation>
+    </message>
+    <message>
+        <source>Giấy tờ &amp;khác</source>
+        <translation>&amp;Other documents</translation>
+    </message>
+    <message>
+        <source>Mỗi dòng một giấy tờ không có trong danh sách trên</source>
+        <translation>One document per line that is not in the list above</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Ví dụ: bản sao chưa được chứng thực</source>
+        <translation>For example: the copy is not certified</translation>
+    </message>
+    <message>
+        <source>Nhập lý do cần bổ sung: lý do được in trên phiếu.</source>
+        <translation>Type why a supplement is needed: the reason is printed on the slip.</translation>
+    </message>
+    <message>
+        <source>Liên &amp;hệ</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Người giao lạ&amp;i</source>
+        <translation>Brought back &amp;by</translation>
+    </message>
+    <message>
+        <source>người của {unit}</source>
+        <translation>someone from {unit}</translation>
+    </message>
+    <message>
+        <source>Đánh dấu hoặc gõ ít nhất một giấy tờ cần bổ sung.</source>
+        <translation>Tick or type at least one missing document.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementReceivedDialog</name>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Receive the supplement</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in phiếu hẹn mới</source>
+        <translation>Record and print the new receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Ghi chú</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>Giấy tờ công dân đã nộp bổ sung (không bắt buộc)</source>
+        <translation>The documents the applicant brought (optional)</translation>
+    </message>
+    <message>
+        <source>người của {unit}</source>
+        <translation>someone from {unit}</translation>
+    </message>
+    <message>
+        <source>Người &amp;nhận lại</source>
+        <translation>Taken back &amp;by</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Đồng bộ &amp;ngay</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;ký máy với tỉnh…</source>
+        <translation>&amp;Enrol this PC with the province…</translation>
+    </message>
+    <message>
+        <source>Sự kiện bị &amp;cách ly…</source>
+        <translation>&amp;Quarantined events…</translation>
+    </message>
+    <message>
+        <source>&amp;In đối chiếu cuối ngày</source>
+        <translation>&amp;Print the end-of-day reconciliation</translation>
+    </message>
+    <message>
+        <source>Đồ&amp;ng bộ</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>Quầy {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký máy «{name}» với {commune} (mã máy trên máy chủ tỉnh: {device}).</source>
+        <translation>This PC “{name}” is enrolled with {commune} (device id on the provincial hub: {device}).</translation>
+    </message>
+    <message>
+        <source>Lưu ý: mã định danh của xã trên máy chủ tỉnh ({hub}) khác mã trong thông tin quầy ({local}). Hãy kiểm tra lại với tỉnh.</source>
+        <translation>Note: the commune&apos;s identifier on the provincial hub ({hub}) differs from the one in the counter settings ({local}). Please check with the province.</translation>
+    </message>
+    <message>
+        <source>Đăng ký thành công</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Đang đối chiếu với máy chủ tỉnh…</source>
+        <translation>Reconciling with the provincial hub…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Đồng hồ máy nhanh {minutes} phút so với máy chủ tỉnh</source>
+        <translation>This PC&apos;s clock is {minutes} min ahead of the provincial hub</translation>
+    </message>
+    <message>
+        <source>Đồng hồ máy chậm {minutes} phút so với máy chủ tỉnh</source>
+        <translation>This PC&apos;s clock is {minutes} min behind the provincial hub</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký đồng bộ với tỉnh</source>
+        <translation>Not enrolled for sync with the province</translation>
+    </message>
+    <message>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Đã đồng bộ lúc {time}</source>
+        <translation>Synced at {time}</translation>
+    </message>
+    <message>
+        <source>Mất kết nối với máy chủ tỉnh</source>
+        <translation>Offline: no connection to the provincial hub</translation>
+    </message>
+    <message>
+        <source>đồng bộ lần cuối {time}</source>
+        <translation>last synced {time}</translation>
+    </message>
+    <message>
+        <source>chưa đồng bộ lần nào</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lỗi: {reason}</source>
+        <translation>Sync failed: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} sự kiện bị cách ly</source>
+        <translation>{count} events quarantined</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Lần đồng bộ thành công gần nhất: {time}</source>
+        <translation>Last good sync: {time}</translation>
+    </message>
+    <message>
+        <source>Sự kiện chờ gửi: {count}</source>
+        <translation>Events waiting: {count}</translation>
+    </message>
+    <message>
+        <source>Độ lệch đồng hồ so với máy chủ: {seconds} giây</source>
+        <translation>Clock skew against the hub: {seconds} s</translation>
+    </message>
+    <message>
+        <source>Tự thử lại lúc {time}</source>
+        <translation>Retrying by itself at {time}</translation>
+    </message>
+    <message>
+        <source>Nhấn F6 để đồng bộ ngay.</source>
+        <translation>Press F6 to sync now.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayBoard</name>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving clerk</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Theo cán bộ</source>
+        <translation>By clerk</translation>
+    </message>
+    <message>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <source>Tab chuyển giữa các ô; Enter mở danh sách hồ sơ của ô đang chọn. F5: cập nhật.</source>
+        <translation>Tab moves between the tiles; Enter lists the dossiers of the chosen one. F5: refresh.</translation>
+    </message>
+    <message>
+        <source>Bảng theo dõi hôm nay – {weekday}, {date}</source>
+        <translation>Today&apos;s board – {weekday}, {date}</translation>
+    </message>
+    <message>
+        <source>Cập nhật lúc {time}</source>
+        <translation>Updated at {time}</translation>
+    </message>
+    <message>
+        <source>Không tải được bảng theo dõi: {error}</source>
+        <translation>Could not load the board: {error}</translation>
+    </message>
+    <message>
+        <source>Tất cả trên bảng</source>
+        <translation>All on the board</translation>
+    </message>
+</context>
+<context>
+    <name>UnitExchangeDialog</name>
+    <message>
+        <source>Đơn &amp;vị</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>Chọn hoặc gõ tên đơn vị xử lý.</source>
+        <translation>Choose or type the processing unit.</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;chú</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Đơn vị liên thông</source>
+        <translation>Inter-agency unit</translation>
+    </message>
+    <message>
+        <source>Gõ vài chữ trong tên đơn vị, ví dụ: công an</source>
+        <translation>Type a few letters of the unit&apos;s name, for example: công an</translation>
     </message>
 </context>
 </TS>

@@ -116,3 +116,23 @@ def activate(qtbot):
         return widget
 
     return show
+
+
+@pytest.fixture
+def counter_window(qtbot, services, worker, activate):
+    """The main window over the demo counter's 36 received dossiers, active for the keyboard."""
+    from desk_app.services.demo import seed
+    from desk_app.ui.main_window import MainWindow
+
+    seed(services)
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    return activate(window)
+
+
+def wait_active(qtbot, widget: QWidget) -> QWidget:
+    """Wait until a dialog opened by the window is the one the keyboard types into."""
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget

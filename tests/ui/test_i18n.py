@@ -58,7 +58,7 @@ def test_english_main_window(qtbot, english, services, worker):
     qtbot.addWidget(window)
     assert window.windowTitle() == "Reception and results – UBND xã Tân Lập"
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Dossiers", "&Settings"]
+    assert menus == ["&Dossiers", "&Reports", "&Settings"]
     assert window.receive_action.text() == "Receive a &new dossier…"
     assert window.counter_label.text() == "Counter 1"
     header = window.dossier_list.model.headerData(0, Qt.Orientation.Horizontal)

@@ -1,0 +1,297 @@
+"""What a clerk can do to the selected dossier(s) after the receipt, as actions shared by the
+main window (menu, toolbar, context menu) and the dossier detail (its buttons).
+
+Each action is enabled only when every selected dossier's state allows it (the same rule the
+services apply, from core), so impossible actions are greyed out rather than refused. Each one
+reads what its dialog needs on the worker, opens the dialog, and once the services have recorded
+the action, renders the slip the action produces and opens its preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desk_app.core.lifecycle import EventKind, state_after
+from desk_app.core.model import DossierRow
+from desk_app.core.states import DossierState, InvalidTransition
+from desk_app.ui.apology_dialog import ApologyDialog
+from desk_app.ui.ask import warn
+from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
+from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.print_preview import show_preview
+from desk_app.ui.reason_dialog import ReasonDialog
+from desk_app.ui.return_dialog import ReturnDialog
+from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDialog
+
+Selection = Callable[[], list[DossierRow]]
+
+
+def allows(kind: EventKind, status: DossierState) -> bool:
+    """Whether a dossier in `status` can go through `kind` (core's state machine decides)."""
+    try:
+        state_after(kind, status)
+    except InvalidTransition:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    kind: EventKind
+    shortcut: str
+    many: bool = False  # can act on several selected dossiers at once
+
+
+_SPECS = (
+    _Spec("handover_action", EventKind.HANDED_OVER, "Ctrl+G", many=True),
+    _Spec("result_ready_action", EventKind.RESULT_READY, "Ctrl+K"),
+    _Spec("supplement_action", EventKind.SUPPLEMENT_REQUESTED, "Ctrl+B"),
+    _Spec("supplemented_action", EventKind.SUPPLEMENTED, "Ctrl+Shift+B"),
+    _Spec("refuse_action", EventKind.REFUSED, "Ctrl+Shift+R"),
+    _Spec("apology_action", EventKind.RESCHEDULED, "Ctrl+H"),
+    _Spec("return_action", EventKind.RETURNED, "Ctrl+T"),
+    _Spec("withdraw_action", EventKind.WITHDRAWN, "Ctrl+R"),
+    _Spec("stop_action", EventKind.STOPPED, "Ctrl+D"),
+)
+
+
+class DossierActions(QObject):
+    """The actions live in `host`'s window (so their shortcuts work there); `selection()` says
+    which dossiers they act on. `done(uuids)` after the services recorded an action."""
+
+    done = Signal(list)
+
+    def __init__(self, services, worker, host: QWidget, selection: Selection, *,
+                 hide_disabled: bool = False) -> None:
+        super().__init__(host)
+        self._services = services
+        self._worker = worker
+        self._host = host
+        self._selection = selection
+        self._hide_disabled = hide_disabled
+        texts = {
+            "handover_action": self.tr("Bàn &giao cho đơn vị xử lý…"),
+            "result_ready_action": self.tr("Nhận kết &quả từ đơn vị xử lý…"),
+            "supplement_action": self.tr("Yêu cầu &bổ sung hồ sơ…"),
+            "supplemented_action": self.tr("Nhận hồ sơ bổ s&ung…"),
+            "refuse_action": self.tr("Từ &chối tiếp nhận…"),
+            "apology_action": self.tr("Xin lỗi, &hẹn lại…"),
+            "return_action": self.tr("T&rả kết quả…"),
+            "withdraw_action": self.tr("Rút hồ &sơ…"),
+            "stop_action": self.tr("&Dừng xử lý…"),
+        }
+        slots = {
+            "handover_action": self.hand_over,
+            "result_ready_action": self.record_result_ready,
+            "supplement_action": self.request_supplement,
+            "supplemented_action": self.receive_supplement,
+            "refuse_action": self.refuse,
+            "apology_action": self.apologise,
+            "return_action": self.return_result,
+            "withdraw_action": self.withdraw,
+            "stop_action": self.stop,
+        }
+        self.actions: dict[str, QAction] = {}
+        for spec in _SPECS:
+            action = QAction(texts[spec.name], host, objectName=spec.name)
+            action.setShortcut(QKeySequence(spec.shortcut))
+            # On buttons, the key is shown: clerks learn the shortcuts from them.
+            plain = texts[spec.name].replace("&", "").removesuffix("…")
+            action.setIconText(f"{plain} ({action.shortcut().toString()})")
+            action.triggered.connect(lambda _checked=False, slot=slots[spec.name]: slot())
+            host.addAction(action)
+            self.actions[spec.name] = action
+        self.update()
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions[name]
+
+    def update(self) -> None:
+        """Enable what every selected dossier's state allows."""
+        rows = self._selection()
+        for spec in _SPECS:
+            enabled = bool(rows) and (spec.many or len(rows) == 1) and all(
+                allows(spec.kind, row.status) for row in rows)
+            action = self.actions[spec.name]
+            action.setEnabled(enabled)
+            if self._hide_disabled:
+                action.setVisible(enabled)
+
+    # --- the flow every action shares ------------------------------------------------------
+
+    def _one(self) -> DossierRow | None:
+        rows = self._selection()
+        return rows[0] if len(rows) == 1 else None
+
+    def _open(self, read: Callable[[], object], build: Callable[[object], QDialog],
+              slip: Callable[[object], Path] | None, rows: list[DossierRow]) -> None:
+        """Read on the worker, build the dialog from what was read, and when the dialog has
+        recorded the action, render `slip(result)` and preview it."""
+
+        def opened(data: object) -> None:
+            dialog = build(data)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.performed.connect(partial(self._performed, slip, rows))
+            dialog.open()
+
+        self._worker.run(read, opened, partial(show_error, self._host))
+
+    def _performed(self, slip: Callable[[object], Path] | None, rows: list[DossierRow],
+                   result: object) -> None:
+        self.done.emit([row.uuid for row in rows])
+        if slip is None:
+            return
+        self._worker.run(lambda: slip(result), self._preview, self._slip_failed)
+
+    def _preview(self, path: Path) -> None:
+        show_preview(path, self._worker, self._host)
+
+    def _slip_failed(self, exc: Exception) -> None:
+        warn(self._host, self.tr("Chưa in được phiếu"), self.tr(
+            "Thao tác đã được ghi nhận, nhưng chưa tạo được phiếu: {error}\n"
+            "Có thể in lại phiếu trong chi tiết hồ sơ (Ctrl+O).").format(error=error_text(exc)))
+
+    def _reason(self, row: DossierRow, *, name: str, title: str, submit_text: str, label: str,
+                placeholder: str, required: str, act: Callable[[str], object],
+                slip: Callable[[object], Path] | None) -> None:
+        def build(_data: object) -> QDialog:
+            return ReasonDialog(
+                self._services, self._worker, [row], name=name, title=title,
+                submit_text=submit_text, label=label, placeholder=placeholder,
+                required=required, act=act, parent=self._host)
+
+        self._open(lambda: None, build, slip, [row])
+
+    # --- the actions -----------------------------------------------------------------------
+
+    def hand_over(self) -> None:
+        rows = self._selection()
+        if not rows:
+            return
+        services = self._services
+
+        def slip(batch_uuid: object) -> Path:
+            # A batch gets its list with one line per dossier; a single dossier its control slip.
+            if len(rows) > 1:
+                return services.handover_list_pdf(batch_uuid)
+            return services.slip_pdf(rows[0].uuid, "control")
+
+        self._open(
+            services.processing_units,
+            lambda units: HandoverDialog(services, self._worker, rows, units, self._host),
+            slip, rows)
+
+    def record_result_ready(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        def read() -> tuple:
+            # Not handed over: the counter settled it itself (same-day procedures).
+            setup = services.counter_setup()
+            unit = services.current_unit(row.uuid) or (setup.unit_name if setup else "")
+            return services.processing_units(), unit
+
+        self._open(
+            read,
+            lambda data: ResultReadyDialog(services, self._worker, row, *data,
+                                           parent=self._host),
+            lambda _dossier: services.slip_pdf(row.uuid, "control"), [row])
+
+    def request_supplement(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+
+        def read() -> tuple:
+            dossier = services.dossier(row.uuid)
+            procedure = services.procedure(dossier.draft.procedure_code)
+            setup = services.counter_setup()
+            contact = f"{setup.clerk_name}, {setup.unit_name}" if setup else ""
+            provided = {d.name for d in dossier.draft.documents if d.provided}
+            at_unit = dossier.status is DossierState.PROCESSING
+            from_unit = services.current_unit(row.uuid) if at_unit else ""
+            return (procedure.documents if procedure else ()), provided, contact, from_unit
+
+        self._open(
+            read,
+            lambda data: SupplementDialog(services, self._worker, row, *data, parent=self._host),
+            lambda _request: services.slip_pdf(row.uuid, "supplement"), [row])
+
+    def receive_supplement(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+
+        def read() -> str:
+            # Back to the unit that sent it back for the supplement, if it was at a unit then.
+            requests = [e for e in services.history(row.uuid)
+                        if e.kind == EventKind.SUPPLEMENT_REQUESTED]
+            resume_in = requests[-1].payload.get("resume_in") if requests else None
+            at_unit = resume_in == DossierState.PROCESSING
+            return requests[-1].payload.get("requested_by", "") if at_unit else ""
+
+        self._open(
+            read,
+            lambda unit: SupplementReceivedDialog(services, self._worker, row, unit,
+                                                  parent=self._host),
+            lambda _dossier: services.receipt_pdf(row.uuid), [row])
+
+    def refuse(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._reason(
+            row, name="refusal_dialog", title=self.tr("Từ chối tiếp nhận hồ sơ"),
+            submit_text=self.tr("Từ chối và in phiếu"), label=self.tr("&Lý do từ chối"),
+            placeholder=self.tr("Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã"),
+            required=self.tr("Nhập lý do từ chối: lý do được in trên phiếu từ chối."),
+            act=lambda reason: services.refuse(row.uuid, reason),
+            slip=lambda _refusal: services.slip_pdf(row.uuid, "refusal"))
+
+    def apologise(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._open(
+            lambda: (services.calendar(), services.now()),
+            lambda data: ApologyDialog(services, self._worker, row, *data, parent=self._host),
+            lambda _apology: services.slip_pdf(row.uuid, "apology"), [row])
+
+    def return_result(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._open(
+            lambda: (services.dossier(row.uuid), services.now()),
+            lambda data: ReturnDialog(services, self._worker, row, *data, parent=self._host),
+            None, [row])
+
+    def withdraw(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._reason(
+            row, name="withdraw_dialog", title=self.tr("Công dân rút hồ sơ"),
+            submit_text=self.tr("Ghi nhận rút hồ sơ"), label=self.tr("&Lý do"),
+            placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn xin rút"),
+            required=self.tr("Nhập lý do công dân rút hồ sơ."),
+            act=lambda reason: services.withdraw(row.uuid, reason), slip=None)
+
+    def stop(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._reason(
+            row, name="stop_dialog", title=self.tr("Dừng xử lý hồ sơ"),
+            submit_text=self.tr("Ghi nhận dừng xử lý"), label=self.tr("&Lý do"),
+            placeholder=self.tr("Ví dụ: theo đề nghị của cơ quan giải quyết"),
+            required=self.tr("Nhập lý do dừng xử lý hồ sơ."),
+            act=lambda reason: services.stop_processing(row.uuid, reason), slip=None)

@@ -1,0 +1,161 @@
+"""The units the counter hands dossiers over to: the commune's offices, the commune police,
+the province's agencies (liên thông). Edited in a table, saved as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.lifecycle import ProcessingUnit
+from desk_app.core.text import clean, fold
+from desk_app.ui.field_errors import ERROR_COLOUR
+from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.tables import compact_rows
+
+NAME, INTER_AGENCY = 0, 1
+
+
+class ProcessingUnitsDialog(QDialog):
+    def __init__(self, services, worker, units: Sequence[ProcessingUnit],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="processing_units_dialog")
+        self._services = services
+        self._worker = worker
+        self.setWindowTitle(self.tr("Đơn vị xử lý hồ sơ"))
+
+        intro = QLabel(self.tr(
+            "Các đơn vị nhận hồ sơ khi bàn giao. Đánh dấu «Liên thông» cho cơ quan cấp tỉnh "
+            "hoặc cơ quan khác ngoài xã."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 2, objectName="units_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Tên đơn vị"), self.tr("Liên thông")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(INTER_AGENCY, QHeaderView.ResizeMode.ResizeToContents)
+        for unit in units:
+            self._append(unit.name, unit.inter_agency)
+        hint = QLabel(self.tr(
+            "Gõ để sửa tên; phím cách: đánh dấu liên thông; Insert: thêm; Delete: xóa dòng."))
+        hint.setStyleSheet("color: #555;")
+        self.error = QLabel(objectName="error_form")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+
+        add = QPushButton(self.tr("Thêm (Insert)"), objectName="add_button")
+        add.clicked.connect(self.add_unit)
+        remove = QPushButton(self.tr("Xóa (Delete)"), objectName="remove_button")
+        remove.clicked.connect(self.remove_unit)
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
+        cancel.clicked.connect(self.reject)
+        for button in (add, remove, self.save_button, cancel):
+            button.setAutoDefault(False)
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_unit)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_unit,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(720, 480)
+        self.table.setFocus()
+        if self.table.rowCount():
+            self.table.setCurrentCell(0, NAME)
+
+    def _append(self, name: str, inter_agency: bool) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, NAME, QTableWidgetItem(name))
+        tick = QTableWidgetItem()
+        tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                      | Qt.ItemFlag.ItemIsUserCheckable)
+        tick.setCheckState(Qt.CheckState.Checked if inter_agency else Qt.CheckState.Unchecked)
+        self.table.setItem(row, INTER_AGENCY, tick)
+        return row
+
+    def add_unit(self) -> None:
+        row = self._append("", False)
+        self.table.setFocus()
+        self.table.setCurrentCell(row, NAME)
+        self.table.editItem(self.table.item(row, NAME))
+
+    def remove_unit(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def units(self) -> list[ProcessingUnit]:
+        """The units as typed, empty lines left out."""
+        units = []
+        for row in range(self.table.rowCount()):
+            name = clean(self.table.item(row, NAME).text())
+            if name:
+                ticked = self.table.item(row, INTER_AGENCY).checkState() == Qt.CheckState.Checked
+                units.append(ProcessingUnit(name, ticked))
+        return units
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def save(self) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.setCurrentCell(self.table.currentRow(), INTER_AGENCY)  # commit the edit
+        units = self.units()
+        seen: set[str] = set()
+        for unit in units:
+            if fold(unit.name) in seen:
+                self._say(self.tr("Đơn vị «{name}» có hai lần trong danh sách.").format(
+                    name=unit.name))
+                return
+            seen.add(fold(unit.name))
+        self._say("")
+        self.save_button.setEnabled(False)
+        self._worker.run(partial(self._services.save_processing_units, units),
+                         lambda _saved: self.accept(), self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self._say(error_text(exc))
+
+
+def open_processing_units(services, worker, parent: QWidget) -> None:
+    def opened(units: list[ProcessingUnit]) -> None:
+        dialog = ProcessingUnitsDialog(services, worker, units, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    worker.run(services.processing_units, opened, partial(show_error, parent))
