@@ -55,7 +55,7 @@ def build_main_window(services: Services, worker, *, demo: bool = False) -> Main
     """The main window, after seeding demo data into an empty database if asked, and after the
     first-run setup if the counter is not set up yet; None if the clerk cancels the setup."""
     if demo and not services.dossier_rows(limit=1):
-        seed_demo(services)
+        seed_demo(services, living=True)
     needs_setup = services.counter_setup() is None
     if needs_setup and SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
         return None
