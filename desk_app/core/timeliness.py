@@ -39,8 +39,17 @@ _LABELS = {
     Timeliness.LATE: "Quá hạn",
 }
 
-# Ended without a result: there is no deadline left to meet or miss.
-_WITHOUT_DEADLINE = frozenset({DossierState.REFUSED, DossierState.WITHDRAWN, DossierState.STOPPED})
+# Ended without a result: there is no deadline left to meet or miss. Waiting for the applicant
+# (a supplement, a fee): the clock is stopped, so the dossier cannot fall behind meanwhile.
+_WITHOUT_DEADLINE = frozenset(
+    {
+        DossierState.REFUSED,
+        DossierState.WITHDRAWN,
+        DossierState.STOPPED,
+        DossierState.SUPPLEMENT,
+        DossierState.FINANCIAL,
+    }
+)
 # The result exists; when it was made decides early / on time / late.
 _FINISHED = frozenset({DossierState.RESULT_READY, DossierState.RETURNED})
 
@@ -60,8 +69,9 @@ def timeliness(due_at: datetime, now: datetime, finished_at: datetime | None = N
 def dossier_timeliness(
     status: DossierState, due_at: datetime, now: datetime, finished_at: datetime | None = None
 ) -> Timeliness | None:
-    """None when timeliness says nothing: the dossier ended without a result, or it is finished
-    but the time it was finished is not known to the caller."""
+    """None when timeliness says nothing: the dossier ended without a result, its clock is
+    stopped while it waits for the applicant, or it is finished but the time it was finished is
+    not known to the caller."""
     if status in _WITHOUT_DEADLINE:
         return None
     if status in _FINISHED:

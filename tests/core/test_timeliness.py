@@ -44,6 +44,7 @@ def test_finished_dossier_is_judged_by_when_it_finished_not_by_now(finished, exp
 def test_days_are_vietnam_days_whatever_the_offset_given():
     # 23:30 UTC on the 11th is 06:30 on the 12th in Vietnam: the due day.
     from datetime import UTC
+
     now = datetime(2025, 8, 11, 23, 30, tzinfo=UTC)
     assert timeliness(DUE, now) is Timeliness.DUE_TODAY
 
@@ -68,8 +69,12 @@ def test_finished_dossier_without_finish_time_has_no_timeliness():
     assert dossier_timeliness(DossierState.RETURNED, DUE, at(20, 9), at(11, 9)) is Timeliness.EARLY
 
 
-@pytest.mark.parametrize(
-    "status", [DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT]
-)
+@pytest.mark.parametrize("status", [DossierState.SUPPLEMENT, DossierState.FINANCIAL])
+def test_a_dossier_waiting_for_the_applicant_is_never_overdue(status):
+    # Its clock is stopped: the due time moves on when the applicant comes back.
+    assert dossier_timeliness(status, DUE, at(20, 9)) is None
+
+
+@pytest.mark.parametrize("status", [DossierState.RECEIVED, DossierState.PROCESSING])
 def test_open_states_are_judged_against_now(status):
     assert dossier_timeliness(status, DUE, at(13, 8)) is Timeliness.OVERDUE
