@@ -61,7 +61,19 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   "events_stored", "day", "events_on_day", "last_push_at", "clock_skew_seconds"}`: what the hub
   holds from this device, for the end-of-day reconciliation (`events_on_day` counts events whose
   `device_time` falls on `day` in +07:00; `day` defaults to today).
+- Event kinds added for the counter (older hubs answer them `invalid`, and the counter keeps
+  them quarantined until the hub is upgraded): `supplemented`, the counter's name for
+  `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a
+  quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`.
 - The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
+- An EventOut may carry the counter's hash chain (added, optional): `prev_hash`, the `hash` of
+  the same device's previous event (GENESIS_HASH for its first), and `hash` =
+  `chain_hash(prev_hash, event)`. Both are 64 lowercase hex digits and come together. They are
+  not part of `content_digest`, so a re-send with or without them is the same event. The hub
+  refuses as `invalid` (reason starting "chain:") an event whose `hash` does not match its
+  content, or whose `prev_hash` is not the hash of any event it holds from that device with
+  `device_seq` one lower; when it holds no such event (never sent, or sent without a chain)
+  continuity cannot be checked and the event is accepted.
 """
 
 from __future__ import annotations
@@ -90,6 +102,7 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     "handed_over": frozenset({4}),
     "supplement_requested": frozenset({5}),
     "supplement_received": frozenset({2, 4}),
+    "supplemented": frozenset({2, 4}),  # the counter's name for supplement_received (added)
     "financial_requested": frozenset({6}),
     "withdrawn": frozenset({7}),
     "stopped": frozenset({8}),
@@ -97,6 +110,9 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     "returned": frozenset({10}),
     "rescheduled": _ANY_STATE,
     "corrected": _ANY_STATE,
+    # A supervisor discarded a quarantined event (added): payload names it; the dossier keeps
+    # its state.
+    "quarantine_discarded": _ANY_STATE,
 }
 PROVINCE_EVENT_KINDS = ("result_ready", "supplement_requested")
 
@@ -137,6 +153,15 @@ def canonical_json(value: Any) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     return json.dumps(_nfc(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+GENESIS_HASH = "0" * 64
+
+
+def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:
+    """The event's link in its device's hash chain: SHA-256 of `prev_hash` (hex) followed by
+    the event's content digest (hex)."""
+    return hashlib.sha256((prev_hash + content_digest(event)).encode("ascii")).hexdigest()
 
 
 def content_digest(event: dict[str, Any]) -> str:

@@ -51,6 +51,22 @@ _LABELS = {
     EventKind.STOPPED: "Dừng xử lý",
 }
 
+# The audit record of a supervisor discarding an event the hub refused (see services.sync).
+# It changes no dossier state, so it is not an EventKind of the state machine.
+QUARANTINE_DISCARDED = "quarantine_discarded"
+
+
+def kind_label(kind: str) -> str:
+    """The Vietnamese name of any recorded event kind; an unknown one (from a newer hub) shows
+    as recorded rather than failing."""
+    if kind == QUARANTINE_DISCARDED:
+        return "Loại bỏ sự kiện bị cách ly"
+    try:
+        return EventKind(kind).label
+    except ValueError:
+        return kind
+
+
 _TARGET: dict[EventKind, DossierState] = {
     EventKind.RECEIVED: DossierState.RECEIVED,
     EventKind.HANDED_OVER: DossierState.PROCESSING,

@@ -28,6 +28,7 @@ from desk_app.core.lifecycle import (
     ResultReturn,
     SupplementRequest,
     apology_issues,
+    kind_label,
     reason_issues,
     rescheduled_due,
     resumed_due,
@@ -117,7 +118,7 @@ def _when(app: Services, dossier: Dossier, at: datetime | None) -> datetime:
         last = history[-1]
         raise ServiceError(
             f"Hồ sơ {dossier.code}: thời điểm {at:%H:%M %d/%m/%Y} trước sự kiện gần nhất "
-            f"(«{EventKind(last.kind).label}» lúc {last.device_time:%H:%M %d/%m/%Y})."
+            f"(«{kind_label(last.kind)}» lúc {last.device_time:%H:%M %d/%m/%Y})."
         )
     return at
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk_app.core.calendar import LocalOverride, OverrideKind
 from desk_app.core.clock import parse_iso, to_vn
-from desk_app.core.lifecycle import EventKind
+from desk_app.core.lifecycle import EventKind, kind_label
 from desk_app.core.states import InvalidTransition
 from desk_app.core.text import clean, clean_multiline
 from desk_app.services import lifecycle
@@ -87,7 +87,7 @@ def _apply_event(app: Services, event: dict[str, Any]) -> None:
     dossier = dossiers.get(app.db, event["dossier_uuid"])
     if dossier is None:
         raise ProblemChange(
-            f"Tỉnh gửi sự kiện «{_label(event['kind'])}» cho hồ sơ {code}, nhưng máy này không "
+            f"Tỉnh gửi sự kiện «{kind_label(event['kind'])}» cho hồ sơ {code}, nhưng máy này không "
             "có hồ sơ đó.")
     clerk = clean(event["clerk"]) or "Tỉnh"
     note = clean_multiline(str(payload.get("note") or ""))
@@ -107,7 +107,7 @@ def _apply_event(app: Services, event: dict[str, Any]) -> None:
                                 "hỗ trợ; hãy cập nhật phần mềm.")
     except (ServiceError, InvalidTransition) as exc:
         raise ProblemChange(
-            f"Không ghi được sự kiện «{_label(event['kind'])}» của tỉnh cho hồ sơ {dossier.code}: "
+            f"Không ghi được sự kiện «{kind_label(event['kind'])}» của tỉnh cho hồ sơ {dossier.code}: "
             f"{exc}") from exc
 
 
@@ -117,9 +117,3 @@ def _when(app: Services, dossier_uuid: str, decided_at: datetime) -> datetime:
     history = events.for_dossier(app.db, dossier_uuid)
     return max(to_vn(decided_at), history[-1].device_time) if history else to_vn(decided_at)
 
-
-def _label(kind: str) -> str:
-    try:
-        return EventKind(kind).label
-    except ValueError:
-        return kind

@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from desk_app.core.lifecycle import QUARANTINE_DISCARDED
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
@@ -43,7 +44,7 @@ from sync.client import (
 
 END_OF_DAY_KEY = "sync_end_of_day"
 DEFAULT_END_OF_DAY = time(16, 45)
-DISCARDED_KIND = "quarantine_discarded"
+DISCARDED_KIND = QUARANTINE_DISCARDED
 
 
 class SyncState(StrEnum):
@@ -249,7 +250,7 @@ class SyncService:
         return SyncStatus(current, waiting, quarantined, state.last_success_at,
                           state.last_error if enrolled else NOT_ENROLLED, state.clock_skew)
 
-    def connection(self) -> sync_state.SyncState:
+    def connection(self) -> sync_state.HubConnection:
         """Where the hub is and who this PC is to it (never the token)."""
         with self.app._lock:
             return sync_state.load(self.app.db)

@@ -63,18 +63,20 @@ class DayCounts:
 
 
 def pending(db: sqlite_utils.Database, limit: int) -> list[dict]:
-    """Queued events as the protocol's EventOut, oldest first in the device's own order."""
+    """Queued events as the protocol's EventOut, oldest first in the device's own order, with
+    their hash-chain links (store.journal) for the hub to check."""
     rows = db.execute(
         "SELECT e.uuid, e.dossier_uuid, e.kind, e.status, e.payload, e.clerk, e.device_seq, "
-        "e.device_time FROM outbox o JOIN events e ON e.uuid = o.event_uuid "
+        "e.device_time, e.prev_hash, e.hash FROM outbox o JOIN events e ON e.uuid = o.event_uuid "
         "WHERE o.state = 'pending' ORDER BY e.device_seq, o.rowid LIMIT ?",
         [limit],
     ).fetchall()
     return [
         {"uuid": uuid, "dossier_uuid": dossier_uuid, "kind": kind, "status": status,
          "payload": json.loads(payload), "clerk": clerk, "device_seq": device_seq,
-         "device_time": device_time}
-        for uuid, dossier_uuid, kind, status, payload, clerk, device_seq, device_time in rows
+         "device_time": device_time, "prev_hash": prev_hash, "hash": chained}
+        for (uuid, dossier_uuid, kind, status, payload, clerk, device_seq, device_time,
+             prev_hash, chained) in rows
     ]
 
 

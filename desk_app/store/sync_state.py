@@ -22,7 +22,7 @@ SYNCED, OFFLINE, FAILED = "synced", "offline", "failed"
 
 
 @dataclass(frozen=True)
-class SyncState:
+class HubConnection:
     hub_url: str | None
     ca_bundle: str | None
     hub_device_id: int | None
@@ -42,7 +42,7 @@ def _time(text: str | None) -> datetime | None:
     return parse_iso(text) if text else None
 
 
-def load(db: sqlite_utils.Database) -> SyncState:
+def load(db: sqlite_utils.Database) -> HubConnection:
     row = db.execute(
         "SELECT hub_url, ca_bundle, hub_device_id, device_name, commune_name, agency_code, "
         "enrolled_at, pull_cursor, last_attempt_at, last_success_at, last_outcome, last_error, "
@@ -50,7 +50,7 @@ def load(db: sqlite_utils.Database) -> SyncState:
     ).fetchone()
     (url, ca, hub_id, name, commune, agency, enrolled, cursor, attempt, success, outcome, error,
      skew) = row
-    return SyncState(
+    return HubConnection(
         url, ca, hub_id, name or "", commune or "", agency or "", _time(enrolled), cursor,
         _time(attempt), _time(success), outcome, error,
         timedelta(seconds=skew) if skew is not None else None,

@@ -12,13 +12,19 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
-from desk_app.services.app import Services
+from desk_app.services import backups
+from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import seed as seed_demo
-from desk_app.store.errors import StoreError
+from desk_app.services.errors import ServiceError
+from desk_app.store.backup import BackupInfo
+from desk_app.store.errors import DatabaseCorrupt, StoreError
 from desk_app.ui import i18n
+from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.messages import install_excepthook
+from desk_app.ui.restore_dialog import offer_restore
 from desk_app.ui.setup_dialog import SetupDialog
+from desk_app.ui.sync_controller import SyncController
 from desk_app.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -39,6 +45,11 @@ def open_services(data: Path) -> Services | None:
     used (a damaged or read-only database must stop the app cleanly, not crash or retry)."""
     try:
         return Services(data)
+    except DatabaseCorrupt as exc:
+        newest = backups.newest_good(data)
+        if newest is not None:
+            return restore_from(data, newest, str(exc))
+        message = str(exc)
     except StoreError as exc:
         message = str(exc)
     except Exception as exc:  # noqa: BLE001 - anything else at start-up is also unusable data
@@ -49,6 +60,22 @@ def open_services(data: Path) -> Services | None:
     QMessageBox.critical(
         None, QCoreApplication.translate("App", "Không mở được dữ liệu"), message)
     return None
+
+
+def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | None:
+    """Offer the newest good backup for a damaged database; the services over it if the clerk
+    accepts and it opens. Asked once: a restore that fails stops the app, never loops."""
+    if not offer_restore(problem, newest):
+        return None
+    try:
+        aside = backups.restore_damaged(Path(data) / DB_FILE, newest)
+        log.warning("damaged database kept as %s; restored %s", aside, newest.path)
+        return Services(data)
+    except (StoreError, ServiceError, OSError) as exc:
+        log.exception("restore of %s failed", newest.path)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Không khôi phục được"), str(exc))
+        return None
 
 
 def build_main_window(services: Services, worker, *, demo: bool = False) -> MainWindow | None:
@@ -74,7 +101,9 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         window = build_main_window(services, worker, demo=demo)
         if window is None:
             return 0
+        SyncController.install(window, services)
         window.showMaximized()  # the clerk's whole working day happens in this window
+        BackupTimer(services, worker, window).start()
         return app.exec()
     finally:
         worker.shutdown()

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.lifecycle import EventKind, Satisfaction
+from desk_app.core.lifecycle import QUARANTINE_DISCARDED, EventKind, Satisfaction
 from desk_app.core.model import (
     ApplicantType,
     Channel,
@@ -117,6 +117,8 @@ def event_kind_label(kind: str) -> str:
         EventKind.RETURNED: QCoreApplication.translate("Labels", "Trả kết quả"),
         EventKind.WITHDRAWN: QCoreApplication.translate("Labels", "Công dân rút hồ sơ"),
         EventKind.STOPPED: QCoreApplication.translate("Labels", "Dừng xử lý"),
+        QUARANTINE_DISCARDED: QCoreApplication.translate(
+            "Labels", "Loại bỏ sự kiện bị cách ly"),
     }
     return known.get(kind, kind)
 

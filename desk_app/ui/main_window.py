@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
             return label
 
-        # Sync arrives in a later version; the label is here so it can say what sync is doing.
+        # ui.sync_controller keeps this up to date once it is installed (ui.app does that).
         self.sync_status = permanent("sync_status")
         self.sync_status.setText(self.tr("Chưa kết nối máy chủ tỉnh"))
         self.outbox_count = permanent("outbox_count")

@@ -207,3 +207,11 @@ def test_returning_a_result_asks_for_who_and_how():
     assert return_issues(good) == []
     post = ResultReturn(moment, "Bưu điện xã", by_post=True)
     assert [i.field for i in return_issues(post)] == ["tracking_number"]
+
+
+def test_every_recorded_kind_has_a_name_and_unknown_ones_do_not_fail():
+    from desk_app.core.lifecycle import QUARANTINE_DISCARDED, kind_label
+
+    assert kind_label("handed_over") == "Bàn giao xử lý"
+    assert kind_label(QUARANTINE_DISCARDED) == "Loại bỏ sự kiện bị cách ly"
+    assert kind_label("from_a_newer_hub") == "from_a_newer_hub"

@@ -1,7 +1,7 @@
 import sys
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from desk_app.services.app import Services
 from desk_app.ui import app as app_module
@@ -64,6 +64,8 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qapp, tmp_path, cri
     assert run_gui(tmp_path, demo=True, language="vi") == 0
     assert critical == []
     assert len(shown) == 1
+    # Sync runs in the background of every real start: its menu and status are installed.
+    assert shown[0].findChild(QMenu, "sync_menu") is not None
     shown[0].close()
     services = Services(tmp_path)
     try:

@@ -1,0 +1,145 @@
+"""Enrolling this PC with the provincial hub: the hub's address and the one-time code the
+province issued (and, for a province with its own certificate authority, the CA file).
+
+The device token the hub returns never reaches this dialog: the sync service stores it sealed
+and hands back only who we now are to the province.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.text import nfc
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.sync import EnrolledCounter, SyncService
+from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
+from desk_app.ui.messages import error_text
+from sync.client import HubError
+
+
+class EnrollDialog(QDialog):
+    enrolled = Signal(object)  # EnrolledCounter
+
+    def __init__(self, sync: SyncService, net_worker, default_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="enroll_dialog")
+        self._sync = sync
+        self._worker = net_worker
+        self._messages = FieldMessages()
+        self._fields: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("Đăng ký máy với máy chủ tỉnh"))
+        connection = sync.connection()
+
+        intro = QLabel(self.tr(
+            "Nhập địa chỉ máy chủ đồng bộ của tỉnh và mã đăng ký một lần do tỉnh cấp cho máy "
+            "này. Sau khi đăng ký, hồ sơ được gửi lên tỉnh tự động."))
+        intro.setWordWrap(True)
+        self.url = self._edit("url", self.tr("ví dụ https://dongbo.phutho.gov.vn"))
+        self.url.setText(connection.hub_url or "")
+        self.code = self._edit("code", self.tr("ví dụ K7QXM-3RTPW"))
+        self.device_name = self._edit("device_name", self.tr("tên máy này trên máy chủ tỉnh"))
+        self.device_name.setText(connection.device_name or default_name)
+        self.ca_bundle = self._edit("ca_bundle", self.tr("để trống nếu tỉnh không yêu cầu"))
+        self.ca_bundle.setText(connection.ca_bundle or "")
+        browse = QPushButton(self.tr("Chọn tệp…"), objectName="browse_ca")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        ca_row = QWidget()
+        ca_layout = QHBoxLayout(ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
+        ca_layout.addWidget(self.ca_bundle, 1)
+        ca_layout.addWidget(browse)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, self.tr("Địa chỉ &máy chủ"), "url", self.url)
+        self._row(form, self.tr("Mã đăng &ký"), "code", self.code)
+        self._row(form, self.tr("&Tên máy"), "device_name", self.device_name)
+        self._row(form, self.tr("Tệp chứng chỉ &CA"), "ca_bundle", ca_row)
+
+        self.error = QLabel(objectName="enroll_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+        self.submit = QPushButton(self.tr("Đăng ký"), objectName="enroll_button")
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self._enroll)
+        cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+        (self.code if self.url.text() else self.url).setFocus()
+
+    def _edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(objectName=name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _row(self, form: QFormLayout, text: str, key: str, field: QWidget) -> None:
+        self._fields[key] = field
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(self._messages.label(key))
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addRow(label, box)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp chứng chỉ CA của tỉnh"), "",
+            self.tr("Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)"))
+        if path:
+            self.ca_bundle.setText(path)
+
+    def _enroll(self) -> None:
+        self._messages.clear()
+        self.error.hide()
+        self.submit.setEnabled(False)
+        self.submit.setText(self.tr("Đang kết nối…"))
+        call = partial(self._sync.enroll, nfc(self.url.text()), nfc(self.code.text()),
+                       nfc(self.device_name.text()), nfc(self.ca_bundle.text()) or None)
+        self._worker.run(call, self._done, self._failed)
+
+    def _done(self, counter: EnrolledCounter) -> None:
+        self.enrolled.emit(counter)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.submit.setEnabled(True)
+        self.submit.setText(self.tr("Đăng ký"))
+        if isinstance(exc, ValidationFailed):
+            homeless = self._messages.show(exc.issues)
+            text = "\n".join(issue.message for issue in homeless)
+            first = next((i.field for i in exc.issues if i.field in self._fields), None)
+            if first is not None:
+                self._fields[first].setFocus()
+        else:
+            text = str(exc) if isinstance(exc, HubError) else error_text(exc)
+        self.error.setText(text)
+        self.error.setVisible(bool(text))

@@ -1,0 +1,347 @@
+"""Talking to the provincial hub over HTTP(S): the counter's end of sync.protocol.
+
+No Qt and no desk_app here: the app drives this from its network worker, tests and scripts from
+plain Python. Every failure becomes a HubError whose text is the Vietnamese sentence a clerk
+can act on (check the cable, ask the province for a new code...), and whose `offline` flag
+tells "no network" (retry quietly) from a real failure (show why).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from urllib3.exceptions import NameResolutionError
+
+from sync import protocol
+
+CONNECT_TIMEOUT = 5.0  # seconds; a rural link that cannot connect in 5 s is down
+READ_TIMEOUT = 30.0  # seconds; the hub answers a full batch in well under a second
+USER_AGENT = "desk-app-sync/1"
+
+
+class HubError(Exception):
+    """A failed exchange with the hub; str() is the message for the clerk."""
+
+    offline = False  # True: the network or the hub is unreachable, not a refusal
+
+
+class HubOffline(HubError):
+    offline = True
+
+
+class HubTlsError(HubError):
+    pass
+
+
+class HubUnavailable(HubError):
+    """The hub answered with a 5xx: its problem, retried later."""
+
+
+class HubRefused(HubError):
+    """The hub refused the request (4xx)."""
+
+    def __init__(self, message: str, status: int, error: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.error = error
+
+
+class HubUnauthorised(HubRefused):
+    """401: the token is unknown or revoked, or an enrollment code is wrong."""
+
+
+class HubProtocolError(HubError):
+    """The answer is not what sync.protocol says (a captive portal, a wrong address...)."""
+
+
+@dataclass
+class WireStats:
+    """What went over the wire: request bodies as sent (compressed), responses as received
+    (compressed when the hub compressed them), and the HTTP headers of both. TCP and TLS
+    framing are not counted."""
+
+    requests: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    device_id: int
+    token: str
+    commune_id: int
+    commune_name: str
+    agency_code: str
+
+
+@dataclass(frozen=True)
+class Ack:
+    """The hub's answer about one pushed event."""
+
+    uuid: str
+    result: str  # protocol.Result
+    reason: str = ""
+    server_time: str | None = None
+
+    @property
+    def stored(self) -> bool:
+        """The hub holds this event as sent (a duplicate is an earlier acknowledgement)."""
+        return self.result in (protocol.Result.ACCEPTED, protocol.Result.DUPLICATE)
+
+
+@dataclass(frozen=True)
+class PushReply:
+    acks: list[Ack]
+    server_time: str
+
+
+@dataclass(frozen=True)
+class ChangesPage:
+    changes: list[dict[str, Any]]
+    next_cursor: int
+    more: bool
+
+
+@dataclass
+class HubClient:
+    """One hub, one device token. `ca_bundle` is the PEM file of the authority that signed the
+    hub's certificate (a province CA); None trusts the system's usual authorities."""
+
+    base_url: str
+    token: str | None = None
+    ca_bundle: str | None = None
+    connect_timeout: float = CONNECT_TIMEOUT
+    read_timeout: float = READ_TIMEOUT
+    stats: WireStats = field(default_factory=WireStats)
+    session: requests.Session = field(default_factory=requests.Session, repr=False)
+
+    def __post_init__(self) -> None:
+        self.base_url = normalise_url(self.base_url)
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- endpoints -----------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return self._call("GET", "/health")
+
+    def server_time(self) -> datetime:
+        body = self._call("GET", "/time")
+        try:
+            return datetime.fromisoformat(body["server_time"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._malformed() from exc
+
+    def enroll(self, code: str, device_name: str) -> Enrollment:
+        body = self._call("POST", "/enroll", {"code": code, "device_name": device_name},
+                          authorised=False)
+        try:
+            commune = body["commune"]
+            return Enrollment(int(body["device_id"]), str(body["token"]), int(commune["id"]),
+                              str(commune["name"]), str(commune["agency_code"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._malformed() from exc
+
+    def push(self, events: list[dict[str, Any]], *, sent_at: str,
+             backlog: int | None = None) -> PushReply:
+        body = self._call("POST", "/events",
+                          {"events": events, "sent_at": sent_at, "backlog": backlog})
+        try:
+            acks = [Ack(r["uuid"], r["result"], r.get("reason") or "", r.get("server_time"))
+                    for r in body["results"]]
+            reply = PushReply(acks, body["server_time"])
+        except (KeyError, TypeError) as exc:
+            raise self._malformed() from exc
+        # Acknowledgements are matched to events by position; a reply that does not line up
+        # must not mark the wrong events sent.
+        if [a.uuid for a in acks] != [e["uuid"] for e in events]:
+            raise self._malformed()
+        return reply
+
+    def changes(self, cursor: int, limit: int = protocol.DEFAULT_PULL_LIMIT) -> ChangesPage:
+        body = self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})
+        try:
+            return ChangesPage(list(body["changes"]), int(body["next_cursor"]),
+                               bool(body["more"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._malformed() from exc
+
+    def device_summary(self, day: date) -> dict[str, Any]:
+        """What the hub holds from this device (and on `day`), for the reconciliation."""
+        return self._call("GET", "/device", params={"day": day.isoformat()})
+
+    # --- transport -----------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, body: Any = None, *, authorised: bool = True,
+              params: dict[str, Any] | None = None) -> Any:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json",
+                   "Accept-Encoding": "gzip"}
+        if authorised and path not in ("/health", "/time"):
+            if not self.token:
+                raise HubUnauthorised(NOT_ENROLLED, 401, protocol.ERROR_MISSING_TOKEN)
+            headers["Authorization"] = f"Bearer {self.token}"
+        data = None
+        if body is not None:
+            data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                                 compresslevel=6)
+            headers["Content-Type"] = "application/json"
+            headers["Content-Encoding"] = "gzip"
+        url = f"{self.base_url}{protocol.API_PREFIX}{path}"
+        try:
+            response = self.session.request(
+                method, url, data=data, headers=headers, params=params,
+                timeout=(self.connect_timeout, self.read_timeout),
+                verify=self.ca_bundle if self.ca_bundle else True,
+            )
+            self._count(response)
+        except requests.RequestException as exc:
+            raise self._network_error(exc) from exc
+        except OSError as exc:  # requests checks the CA bundle path itself, with an OSError
+            raise HubTlsError(BAD_CA_BUNDLE.format(path=self.ca_bundle, detail=exc)) from exc
+        if response.status_code >= 400:
+            raise self._refusal(response)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise self._malformed() from exc
+
+    def _count(self, response: requests.Response) -> None:
+        request = response.request
+        sent = len(request.method or "") + len(request.path_url) + 12  # "GET /x HTTP/1.1\r\n"
+        sent += sum(len(k) + len(v) + 4 for k, v in request.headers.items()) + 2
+        body = request.body or b""
+        sent += len(body)
+        received = 17 + sum(len(k) + len(v) + 4 for k, v in response.raw.headers.items()) + 2
+        length = response.headers.get("Content-Length")
+        received += int(length) if length and length.isdigit() else len(response.content)
+        self.stats.requests += 1
+        self.stats.bytes_sent += sent
+        self.stats.bytes_received += received
+
+    def _malformed(self) -> HubProtocolError:
+        return HubProtocolError(NOT_A_HUB.format(url=self.base_url))
+
+    def _network_error(self, exc: requests.RequestException) -> HubError:
+        host = urlsplit(self.base_url).netloc
+        if isinstance(exc, requests.exceptions.SSLError):
+            return HubTlsError(TLS_FAILED.format(host=host, detail=_tls_detail(exc)))
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return HubOffline(CONNECT_TIMED_OUT.format(host=host, seconds=self.connect_timeout))
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            return HubOffline(READ_TIMED_OUT.format(host=host, seconds=self.read_timeout))
+        causes = list(_causes(exc))
+        if any(isinstance(c, NameResolutionError | socket.gaierror) for c in causes):
+            return HubOffline(DNS_FAILED.format(host=urlsplit(self.base_url).hostname))
+        if any(isinstance(c, ConnectionRefusedError) for c in causes):
+            return HubOffline(CONNECTION_REFUSED.format(host=host))
+        if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema
+                      | requests.exceptions.InvalidSchema):
+            return HubRefused(BAD_URL.format(url=self.base_url), 0)
+        return HubOffline(CONNECTION_CUT.format(host=host))
+
+    def _refusal(self, response: requests.Response) -> HubError:
+        status = response.status_code
+        try:
+            body = response.json()
+            error, detail = str(body.get("error", "")), str(body.get("detail", ""))
+        except (ValueError, AttributeError):
+            error, detail = "", response.reason or ""
+        if status >= 500:
+            return HubUnavailable(HUB_FAILING.format(status=status))
+        if status == 401:
+            message = {
+                protocol.ERROR_REVOKED_TOKEN: TOKEN_REVOKED,
+                protocol.ERROR_BAD_CODE: BAD_ENROLLMENT_CODE.format(detail=detail),
+            }.get(error, TOKEN_UNKNOWN)
+            return HubUnauthorised(message, status, error)
+        return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
+
+
+def normalise_url(url: str) -> str:
+    """The hub's base URL as the clerk may type it: spaces, a trailing slash or the API prefix
+    are dropped; no scheme means https."""
+    url = url.strip().rstrip("/")
+    if url and "://" not in url:
+        url = f"https://{url}"
+    return url.removesuffix(protocol.API_PREFIX).rstrip("/")
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps (urllib3 hides the socket error in `.reason`)."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack += [c for c in (current.__cause__, current.__context__,
+                              getattr(current, "reason", None)) if isinstance(c, BaseException)]
+        stack += [a for a in current.args if isinstance(a, BaseException)]
+
+
+def _tls_detail(exc: BaseException) -> str:
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause.verify_message or str(cause)
+    return str(exc)
+
+
+NOT_ENROLLED = "Máy này chưa được đăng ký với máy chủ tỉnh (menu Đồng bộ → Đăng ký máy với tỉnh…)."
+TOKEN_REVOKED = (
+    "Máy này đã bị thu hồi quyền đồng bộ. Hãy liên hệ quản trị viên của tỉnh để xin mã đăng ký "
+    "mới rồi đăng ký lại máy (menu Đồng bộ → Đăng ký máy với tỉnh…). Dữ liệu trên máy vẫn được "
+    "giữ nguyên và sẽ được gửi sau khi đăng ký lại."
+)
+TOKEN_UNKNOWN = (
+    "Máy chủ tỉnh không nhận ra máy này (mã xác thực không hợp lệ). Hãy xin mã đăng ký mới và "
+    "đăng ký lại máy (menu Đồng bộ → Đăng ký máy với tỉnh…)."
+)
+BAD_ENROLLMENT_CODE = (
+    "Mã đăng ký không dùng được: mã sai, đã được dùng hoặc đã hết hạn. Hãy kiểm tra lại hoặc "
+    "xin mã mới từ tỉnh. (Máy chủ trả lời: {detail})"
+)
+TLS_FAILED = (
+    "Không thiết lập được kết nối an toàn (TLS) tới máy chủ tỉnh {host}: chứng chỉ của máy chủ "
+    "không được tin cậy hoặc không hợp lệ. Kiểm tra tệp chứng chỉ CA trong phần đăng ký máy và "
+    "ngày giờ của máy tính. (Chi tiết: {detail})"
+)
+BAD_CA_BUNDLE = "Không đọc được tệp chứng chỉ CA «{path}»: {detail}"
+DNS_FAILED = (
+    "Không tìm thấy máy chủ tỉnh «{host}» (lỗi phân giải tên miền DNS). Kiểm tra địa chỉ máy chủ "
+    "và kết nối mạng."
+)
+CONNECTION_REFUSED = (
+    "Máy chủ tỉnh {host} từ chối kết nối: có thể máy chủ đang tắt hoặc sai cổng. Phần mềm sẽ tự "
+    "thử lại."
+)
+CONNECT_TIMED_OUT = (
+    "Không kết nối được tới máy chủ tỉnh {host} trong {seconds:g} giây: mạng đang mất hoặc quá "
+    "chậm. Phần mềm sẽ tự thử lại."
+)
+READ_TIMED_OUT = (
+    "Máy chủ tỉnh {host} không trả lời trong {seconds:g} giây. Phần mềm sẽ tự thử lại; những gì "
+    "chưa được xác nhận sẽ được gửi lại, không bị trùng."
+)
+CONNECTION_CUT = "Kết nối tới máy chủ tỉnh {host} bị ngắt giữa chừng. Phần mềm sẽ tự thử lại."
+BAD_URL = "Địa chỉ máy chủ tỉnh «{url}» không hợp lệ (ví dụ đúng: https://dongbo.tinh.gov.vn)."
+HUB_FAILING = (
+    "Máy chủ tỉnh đang gặp sự cố (mã lỗi {status}). Phần mềm sẽ tự thử lại sau; dữ liệu vẫn "
+    "nằm an toàn trên máy này."
+)
+HUB_REFUSED = "Máy chủ tỉnh từ chối yêu cầu (mã {status}): {detail}"
+NOT_A_HUB = (
+    "Địa chỉ {url} không trả lời như máy chủ đồng bộ của tỉnh. Kiểm tra lại địa chỉ máy chủ "
+    "(mạng có thể đang chuyển hướng sang trang đăng nhập Wi-Fi)."
+)

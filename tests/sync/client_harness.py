@@ -1,0 +1,58 @@
+"""A counter pushing its queue in a process of its own, for the tests that kill it.
+
+    python -m tests.sync.client_harness DATA_DIR [--batch-size B] [--die-before-storing N]
+
+It prints "pushing" once its database is open, so a test can time a kill from outside. With
+--die-before-storing N it sends SIGKILL to itself when the hub's answer to its N-th batch has
+arrived and before that answer is stored: the moment that decides whether a re-send is a
+duplicate. The hook lives here, in the test harness, wrapped around the counter's outbox; the
+app has no such switch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from pathlib import Path
+
+from desk_app.services.app import Services
+from desk_app.services.sync import SyncService
+
+
+class DyingOutbox:
+    def __init__(self, inner, die_on: int):
+        self.inner = inner
+        self.die_on = die_on
+        self.answers = 0
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def store_acks(self, acks) -> None:
+        self.answers += 1
+        if self.answers == self.die_on:
+            os.kill(os.getpid(), signal.SIGKILL)
+        self.inner.store_acks(acks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--die-before-storing", type=int, default=0)
+    args = parser.parse_args()
+    services = Services(args.data_dir)
+    sync = SyncService(services, batch_size=args.batch_size)
+    if args.die_before_storing:
+        sync.outbox = DyingOutbox(sync.outbox, args.die_before_storing)
+    print("pushing", flush=True)
+    report = sync.push()
+    print(f"pushed {report.stored} duplicates {report.duplicates}", flush=True)
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""The HTTP side of the counter's client against real sockets: a clear Vietnamese message for
+each way the network or the hub can fail, TLS with a configurable CA bundle, compressed bodies
+and the byte count; and the retry schedule."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import random
+import socket
+import subprocess
+import threading
+
+import pytest
+import uvicorn
+
+from sync.backoff import Backoff
+from sync.client import (
+    HubClient,
+    HubOffline,
+    HubProtocolError,
+    HubTlsError,
+    HubUnavailable,
+    normalise_url,
+)
+from sync.server.app import create_app
+from tests.sync.live_hub import free_port
+from tests.sync.samples import received_event
+
+
+@pytest.mark.parametrize(("typed", "url"), [
+    ("https://dongbo.phutho.gov.vn/", "https://dongbo.phutho.gov.vn"),
+    (" dongbo.phutho.gov.vn:8443 ", "https://dongbo.phutho.gov.vn:8443"),
+    ("http://127.0.0.1:8765/api/v1/", "http://127.0.0.1:8765"),
+])
+def test_the_hub_address_is_taken_as_a_clerk_types_it(typed, url):
+    assert normalise_url(typed) == url
+
+
+def test_an_unknown_host_is_a_dns_failure():
+    with pytest.raises(HubOffline, match="phân giải tên miền DNS"):
+        HubClient("http://hub.invalid").health()
+
+
+def test_a_closed_port_is_a_refused_connection():
+    with pytest.raises(HubOffline, match="từ chối kết nối"):
+        HubClient(f"http://127.0.0.1:{free_port()}").health()
+
+
+def test_a_hub_that_never_answers_times_out():
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # the kernel accepts, nobody reads
+        client = HubClient(f"http://127.0.0.1:{silent.getsockname()[1]}", read_timeout=0.3)
+        with pytest.raises(HubOffline, match="không trả lời trong 0.3 giây"):
+            client.health()
+
+
+class _Canned(http.server.BaseHTTPRequestHandler):
+    status, body, content_type = 200, b"", "text/html"
+
+    def do_GET(self) -> None:
+        self.send_response(self.status)
+        self.send_header("Content-Type", self.content_type)
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *_args) -> None:
+        pass
+
+
+@pytest.fixture
+def canned():
+    """A plain HTTP server answering every GET with what the test sets on `_Canned`."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Canned)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_failing_hub_is_reported_with_its_status(canned, monkeypatch):
+    monkeypatch.setattr(_Canned, "status", 503)
+    monkeypatch.setattr(_Canned, "body", json.dumps({"error": "database_unavailable"}).encode())
+    with pytest.raises(HubUnavailable, match="mã lỗi 503") as failing:
+        HubClient(canned).health()
+    assert not failing.value.offline
+
+
+def test_a_page_that_is_not_the_hub_is_recognised(canned, monkeypatch):
+    monkeypatch.setattr(_Canned, "body", b"<html>Dang nhap Wi-Fi</html>")
+    with pytest.raises(HubProtocolError, match="không trả lời như máy chủ đồng bộ"):
+        HubClient(canned).health()
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for 127.0.0.1: (certificate, key) PEM paths."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "hub.pem", folder / "hub.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.fixture
+def tls_hub(hub_engine, certificate):
+    """The hub served over HTTPS with the self-signed certificate."""
+    cert, key = certificate
+    port = free_port()
+    config = uvicorn.Config(create_app(hub_engine), host="127.0.0.1", port=port,
+                            ssl_certfile=str(cert), ssl_keyfile=str(key), log_level="warning",
+                            lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        assert thread.is_alive()
+        threading.Event().wait(0.01)
+    yield f"https://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_tls_needs_the_province_ca_bundle(tls_hub, certificate, tmp_path):
+    with pytest.raises(HubTlsError, match="kết nối an toàn \\(TLS\\)") as untrusted:
+        HubClient(tls_hub).health()
+    assert "self-signed certificate" in str(untrusted.value)
+    assert not untrusted.value.offline
+
+    assert HubClient(tls_hub, ca_bundle=str(certificate[0])).health()["status"] == "ok"
+
+    with pytest.raises(HubTlsError, match="Không đọc được tệp chứng chỉ CA"):
+        HubClient(tls_hub, ca_bundle=str(tmp_path / "missing.pem")).health()
+
+
+def test_bodies_go_compressed_and_every_byte_is_counted(live_hub):
+    device = live_hub.admin.enroll(live_hub.admin.commune())
+    client = HubClient(live_hub.url, device.token)
+    batch = [received_event(code=f"000.01.22.H56-261124-1{n:03d}", seq=n) for n in range(1, 51)]
+    raw = len(json.dumps({"events": batch}, ensure_ascii=False).encode())
+
+    reply = client.push(batch, sent_at="2026-11-24T09:30:00+07:00", backlog=0)
+
+    assert [a.result for a in reply.acks] == ["accepted"] * 50
+    assert client.stats.requests == 1
+    assert 0 < client.stats.bytes_sent < raw / 3  # gzip: similar events compress well
+    assert client.stats.bytes_received > 0
+
+
+def schedule(seed: int, failures: int = 9) -> list[float]:
+    backoff = Backoff(first=15, cap=600, jitter=0.2, rng=random.Random(seed))
+    return [backoff.failed() for _ in range(failures)]
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap_and_resets():
+    delays = schedule(3)
+
+    for delay, base in zip(delays, [15, 30, 60, 120, 240, 480, 600, 600, 600], strict=True):
+        assert base * 0.8 <= delay <= base
+    assert delays == schedule(3) and delays != schedule(4)  # exact with a fixed random source
+    assert len(set(delays)) == len(delays)  # at the cap too: counters stay spread out
+    backoff = Backoff(first=15, cap=600, rng=random.Random(3))
+    for _ in range(5):
+        backoff.failed()
+    backoff.succeeded()
+    assert 12 <= backoff.failed() <= 15
+
+
+def test_backoff_refuses_nonsense():
+    with pytest.raises(ValueError):
+        Backoff(first=0)
+    with pytest.raises(ValueError):
+        Backoff(first=20, cap=10)
