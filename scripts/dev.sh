@@ -26,7 +26,7 @@ fi
 stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e '.[test,hub]'
+    .venv/bin/python -m pip install --quiet -e '.[test,hub,build]'
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

@@ -25,18 +25,8 @@ from desk_app.core.model import (
     TimeUnit,
 )
 from desk_app.core.states import DossierState
-from desk_app.core.text import fold
 from desk_app.core.timeliness import dossier_timeliness
-
-
-def search_key(dossier: Dossier) -> str:
-    a = dossier.applicant
-    return fold(
-        " ".join(
-            [dossier.code, a.name, a.id_number, a.phone, a.address,
-             dossier.draft.procedure_code, dossier.procedure_name]
-        )
-    )
+from desk_app.store import search
 
 
 def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
@@ -57,7 +47,8 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             a.address, d.request, d.sets, int(d.channel), int(delivery.method),
             delivery.recipient, delivery.phone, delivery.address, d.fee, d.notes,
             iso(dossier.received_at), iso(dossier.due_at), int(dossier.status), dossier.clerk,
-            device_id, dossier.ledger.book, dossier.ledger.number, search_key(dossier),
+            # search_key stays empty: store.search's index replaced it (migration 4).
+            device_id, dossier.ledger.book, dossier.ledger.number, "",
             iso(dossier.original_due_at or dossier.due_at), _iso_or_none(dossier.finished_at),
             _iso_or_none(dossier.returned_at),
         ],
@@ -158,7 +149,7 @@ def uuid_for_code(db: sqlite_utils.Database, code: str) -> str | None:
     return row[0] if row else None
 
 
-_ROW_COLUMNS = (
+ROW_COLUMNS = (
     "uuid, code, applicant_name, procedure_name, received_at, due_at, status, clerk, "
     "procedure_code, original_due_at, finished_at, returned_at"
 )
@@ -169,7 +160,7 @@ def _marks(values: list) -> str:
     return f"({', '.join('?' * len(values))})"
 
 
-def _dossier_row(r: tuple) -> DossierRow:
+def dossier_row(r: tuple) -> DossierRow:
     return DossierRow(
         uuid=r[0], code=r[1], applicant_name=r[2], procedure_name=r[3],
         received_at=parse_iso(r[4]), due_at=parse_iso(r[5]), status=DossierState(r[6]),
@@ -186,13 +177,12 @@ def rows(
     received_before: datetime | None = None,
     status: Iterable[DossierState] | None = None,
     limit: int | None = 500,
+    offset: int = 0,
 ) -> list[DossierRow]:
-    """Newest first. `text` matches, without diacritics or case, the code, applicant, ID number,
-    phone, address or procedure. No limit when `limit` is None."""
+    """Newest first, or with `text` the best matches first (see store.search): the code or its
+    last digits, applicant, ID number, phone, address or procedure, without diacritics or case,
+    word prefixes allowed. No limit when `limit` is None."""
     where, params = [], []
-    for word in fold(text).split():
-        where.append("search_key LIKE ? ESCAPE '\\'")
-        params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if received_from is not None:
         where.append("received_at >= ?")
         params.append(iso(received_from))
@@ -203,15 +193,78 @@ def rows(
         codes = sorted(int(s) for s in status)
         where.append(f"status IN {_marks(codes)}")
         params.extend(codes)
+    if text.strip():
+        return search_rows(db, text, where, params, limit, offset,
+                           received_from=received_from, received_before=received_before)
+    # Every row of a few states (a report): find them by state and sort them, rather than
+    # walk the receipt index through every finished dossier, as SQLite would ("+" stops it).
+    order = "+received_at" if status is not None and limit is None else "received_at"
     sql = (
-        f"SELECT {_ROW_COLUMNS} FROM dossiers"
+        f"SELECT {ROW_COLUMNS} FROM dossiers"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY received_at DESC, code DESC"
+        + f" ORDER BY {order} DESC, code DESC"
     )
     if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [_dossier_row(r) for r in db.execute(sql, params)]
+        sql += " LIMIT ? OFFSET ?"
+        params.extend([limit, offset])
+    return [dossier_row(r) for r in db.execute(sql, params)]
+
+
+def search_rows(
+    db: sqlite_utils.Database, text: str, where: list[str], params: list,
+    limit: int | None, offset: int, *, received_from: datetime | None = None,
+    received_before: datetime | None = None,
+) -> list[DossierRow]:
+    """The dossiers matching `text` and the SQL conditions `where` (with their `params`), best
+    first: tier after tier (store.search), each newest first, until the page is full; a dossier
+    in an earlier tier is not repeated in a later one. Pass the receipt period's bounds, if any
+    are among the conditions, as well: they also bound the index's rowids."""
+    wanted = None if limit is None else offset + limit
+    found: dict[int, DossierRow] = {}
+    bounds, bound_params = _rowid_bounds(db, received_from, received_before)
+    # CROSS JOIN: the index first, newest first, and each match's dossier by rowid. Left to
+    # choose, SQLite may take the few dossiers of a short period first and run the whole
+    # full-text query again for each of them (17 s for "nguyen" today, at a million).
+    sql = (
+        f"SELECT dossiers.rowid, {ROW_COLUMNS} FROM {search.TABLE} "
+        f"CROSS JOIN dossiers ON dossiers.rowid = {search.TABLE}.rowid "
+        f"WHERE {search.TABLE} MATCH ?"
+        + "".join(f" AND {condition}" for condition in [*bounds, *where])
+        + f" ORDER BY {search.TABLE}.rowid DESC"
+    )
+    for expression in search.tiers(text):
+        tier_sql, tier_params = sql, [expression, *bound_params, *params]
+        if wanted is not None:
+            # Enough to fill the page even if every earlier find turns up again.
+            tier_sql += " LIMIT ?"
+            tier_params.append(wanted)
+        for r in db.execute(tier_sql, tier_params):
+            found.setdefault(r[0], dossier_row(r[1:]))
+        if wanted is not None and len(found) >= wanted:
+            break
+    matches = list(found.values())
+    return matches[offset:] if wanted is None else matches[offset:wanted]
+
+
+def _rowid_bounds(
+    db: sqlite_utils.Database, received_from: datetime | None, received_before: datetime | None,
+) -> tuple[list[str], list]:
+    """Conditions on the index's rowids that a receipt period implies: the lowest and highest
+    rowid of the dossiers received in it (found through the receipt index), so that a search
+    of today's dossiers reads today's part of the index, not ten years of matches."""
+    conditions, params = [], []
+    for moment, aggregate, compare, op in (
+        (received_from, "MIN", ">=", ">="), (received_before, "MAX", "<", "<="),
+    ):
+        if moment is None:
+            continue
+        bound = db.execute(
+            f"SELECT {aggregate}(rowid) FROM dossiers INDEXED BY dossiers_received_at "
+            f"WHERE received_at {compare} ?",
+            [iso(moment)]).fetchone()[0]
+        conditions.append(f"{search.TABLE}.rowid {op} ?")
+        params.append(bound if bound is not None else (2**62 if op == ">=" else -1))
+    return conditions, params
 
 
 def on_the_board(
@@ -221,12 +274,15 @@ def on_the_board(
     """Every dossier the day's board may show: received that day, or still open. Most urgent
     (earliest due) first."""
     codes = sorted(int(s) for s in open_states)
+    # Two indexed look-ups: with OR, or left to choose, SQLite reads every dossier (it cannot
+    # know that open ones are few among a million).
     sql = (
-        f"SELECT {_ROW_COLUMNS} FROM dossiers "
-        f"WHERE (received_at >= ? AND received_at < ?) OR status IN {_marks(codes)} "
+        f"SELECT {ROW_COLUMNS} FROM dossiers WHERE received_at >= ? AND received_at < ? "
+        f"UNION SELECT {ROW_COLUMNS} FROM dossiers INDEXED BY dossiers_status "
+        f"WHERE status IN {_marks(codes)} "
         "ORDER BY due_at, code"
     )
-    return [_dossier_row(r) for r in db.execute(sql, [iso(day_start), iso(day_end), *codes])]
+    return [dossier_row(r) for r in db.execute(sql, [iso(day_start), iso(day_end), *codes])]
 
 
 def ledger(
@@ -235,12 +291,12 @@ def ledger(
     """The ledger's lines for dossiers received in [received_from, received_before), in book
     and line order; each judged early / on time / late as of `now`."""
     sql = (
-        f"SELECT {_ROW_COLUMNS}, address, phone, ledger_book, ledger_number FROM dossiers "
+        f"SELECT {ROW_COLUMNS}, address, phone, ledger_book, ledger_number FROM dossiers "
         "WHERE received_at >= ? AND received_at < ? ORDER BY ledger_book, ledger_number"
     )
     lines = []
     for r in db.execute(sql, [iso(received_from), iso(received_before)]):
-        row, address, phone, book, number = _dossier_row(r[:12]), *r[12:]
+        row, address, phone, book, number = dossier_row(r[:12]), *r[12:]
         verdict = dossier_timeliness(row.status, row.due_at, now, row.finished_at)
         lines.append(LedgerLine(
             book=book, number=number, code=row.code, procedure_name=row.procedure_name,

@@ -1,0 +1,252 @@
+"""The counter app at ten years of records: every figure issue 6 asks for, at N dossiers.
+
+    .venv/bin/python bench/scale.py [--dossiers 1000000] [--runs 5] [--cache DIR]
+
+The database is generated once (bench/generate.py, seed 1) into DIR/<N>/desk.db, by default
+under the system's temporary folder, and reused by later runs. Each run receives a few dozen
+dossiers into it (today's, which no figure depends on). Prints `<name> <value> <unit>` lines,
+medians unless the name says otherwise, and each figure's ratio to its floor where it has one:
+
+- cold start to the main window shown (bench/startup.py's approach) against an empty PySide6
+  window, and on to its list filled; the resident memory of that process with the list
+  filled and after one search;
+- search latency p50/p95 over a fixed list of 200 queries built the same way from the same
+  database: names with and without marks, word prefixes, whole codes, code tails, ID numbers
+  and phones; each as the list asks (one page of results);
+- the list's first page (newest first), the first page sorted by due time, code and state, and
+  a page 50 pages down;
+- receiving one dossier (save to committed) against a bare sqlite3 insert of the same rows
+  in one transaction in a database of the same schema, and the receipt PDF;
+- the database size per dossier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from generate import generate  # bench/ is this script's folder
+from startup import EMPTY, time_to_shown
+
+from desk_app.core.listing import ListFilter, Sort, SortKey
+from desk_app.core.text import fold
+from desk_app.services.app import DB_FILE, Services
+from desk_app.services.demo import demo_draft
+from desk_app.store.db import connect
+
+MS = 1000
+
+# The start-up of bench/startup.py, then what a clerk does first: a search. Memory from the
+# kernel's own count (VmRSS), which is what Task Manager shows as the working set.
+APP = """
+import sys, os
+from desk_app.ui.app import application, build_main_window
+from desk_app.services.app import Services
+from desk_app.ui.worker import Worker
+from PySide6.QtCore import QTimer
+
+def rss():
+    with open("/proc/self/status") as status:
+        return next(int(l.split()[1]) for l in status if l.startswith("VmRSS")) / 1024
+
+app = application()
+services = Services(sys.argv[1])
+worker = Worker()
+window = build_main_window(services, worker)
+window.show()
+def listed():
+    print("listed", flush=True)
+    print(f"rss_after_start {rss():.0f}", flush=True)
+    services.dossier_rows("nguyen thi", limit=200)
+    print(f"rss_after_search {rss():.0f}", flush=True)
+    os._exit(0)  # no orderly shutdown to wait for: only the start is measured
+window.dossier_list.loaded.connect(listed)
+QTimer.singleShot(0, lambda: print("shown", flush=True))
+app.exec()
+"""
+
+
+def start_once(data: Path) -> tuple[float, float, float, float]:
+    """Seconds to the window shown and to the list filled, and MiB resident then and after a
+    search."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", APP, str(data)], stdout=subprocess.PIPE,
+                               text=True, env=env)
+    times = []
+    for expected in ("shown", "listed"):
+        line = process.stdout.readline()
+        times.append(time.perf_counter() - started)
+        if line.strip() != expected:
+            raise SystemExit(f"no {expected!r} from the app (exit code {process.wait()})")
+    memory = [float(process.stdout.readline().split()[1]) for _ in range(2)]
+    process.wait(timeout=120)
+    return times[0], times[1], *memory
+
+
+def queries(db_path: Path, dossiers: int) -> list[str]:
+    """200 queries, the same for the same database: dossiers are picked at fixed rowids."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    picks = []
+    for n in range(60):
+        rowid = 1 + (n * 7919 * 104729) % dossiers
+        picks.append(conn.execute(
+            "SELECT applicant_name, code, id_number, phone FROM dossiers WHERE rowid >= ? "
+            "ORDER BY rowid LIMIT 1", [rowid]).fetchone())
+    conn.close()
+    names = [p[0] for p in picks]
+    found = (
+        names[:30]                                                   # as typed, with marks
+        + [fold(name) for name in names[25:60]]                      # without marks
+        + [" ".join(word[:3] for word in fold(name).split()[:2]) for name in names[:20]]
+        + [" ".join(name.split()[1:]) for name in names[40:60]]      # middle and given name
+        + [p[1] for p in picks[:20]]                                 # whole codes
+        + [p[1].rpartition("-")[2] for p in picks[20:35]]            # code tails
+        + [p[1].split("-", 1)[1] for p in picks[35:45]]              # date and number
+        + [p[2] for p in picks[:25]]                                 # ID numbers
+        + [p[3] for p in picks[25:40]]                               # phones
+        + [p[3][:6] for p in picks[40:50]]                           # phone prefixes
+    )
+    assert len(found) == 200, len(found)
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def bare_insert(floor_db, services: Services, dossier_uuid: str) -> float:
+    """The rows one receipt wrote, written again under new keys with plain sqlite3 in one
+    committed transaction: the least any receive can cost on this disk."""
+    conn = floor_db.conn
+    source = services.db.conn
+    dossier = list(source.execute("SELECT * FROM dossiers WHERE uuid = ?", [dossier_uuid])
+                   .fetchone())
+    documents = source.execute("SELECT * FROM dossier_documents WHERE dossier_uuid = ?",
+                               [dossier_uuid]).fetchall()
+    event = list(source.execute("SELECT * FROM events WHERE dossier_uuid = ?", [dossier_uuid])
+                 .fetchone())
+    new_uuid, event_uuid = str(uuid.uuid4()), str(uuid.uuid4())
+    dossier[0], dossier[1] = new_uuid, new_uuid  # uuid, code
+    dossier[29] = int(time.perf_counter_ns() % 10**12)  # ledger number
+    event[0], event[1], event[7] = event_uuid, new_uuid, time.perf_counter_ns()
+    marks = lambda row: ", ".join("?" * len(row))  # noqa: E731
+    started = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.execute(f"INSERT INTO dossiers VALUES ({marks(dossier)})", dossier)
+    conn.executemany(f"INSERT INTO dossier_documents VALUES ({marks(documents[0])})",
+                     [(new_uuid, *d[1:]) for d in documents])
+    conn.execute(f"INSERT INTO events VALUES ({marks(event)})", event)
+    conn.execute("INSERT INTO outbox (event_uuid, queued_at) VALUES (?, ?)",
+                 [event_uuid, event[8]])
+    conn.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cache", type=Path,
+                        default=Path(tempfile.gettempdir()) / "desk_app_bench")
+    args = parser.parse_args()
+    data = args.cache / str(args.dossiers)
+    db_path = data / DB_FILE
+    if not db_path.exists():
+        started = time.perf_counter()
+        generate(db_path, args.dossiers)
+        print(f"generate_time {time.perf_counter() - started:.1f} s")
+
+    def report(name: str, value: float, unit: str) -> None:
+        digits = {"x": 2, "count": 0}.get(unit, 1)
+        line = f"{name} {value:.{digits}f} {unit}"
+        print(line, flush=True)
+
+    # Start-up first, with the OS file cache warmed once, as on a PC used every day.
+    start_once(data)
+    starts = [start_once(data) for _ in range(args.runs)]
+    empty = statistics.median(time_to_shown(EMPTY) for _ in range(args.runs))
+    start = statistics.median(s[0] for s in starts)
+    report("startup_to_main_window", start * MS, "ms")
+    report("startup_to_list_filled", statistics.median(s[1] for s in starts) * MS, "ms")
+    report("empty_qt_window", empty * MS, "ms")
+    report("startup_ratio_to_empty_window", start / empty, "x")
+    report("rss_after_start", statistics.median(s[2] for s in starts), "MiB")
+    report("rss_after_search", statistics.median(s[3] for s in starts), "MiB")
+
+    services = Services(data)
+    searches = []
+    for text in queries(db_path, args.dossiers):
+        started = time.perf_counter()
+        services.dossier_rows(text, limit=200)
+        searches.append(time.perf_counter() - started)
+    report("search_p50", percentile(searches, 0.5) * MS, "ms")
+    report("search_p95", percentile(searches, 0.95) * MS, "ms")
+    report("search_max", max(searches) * MS, "ms")
+
+    runs = max(args.runs, 5)
+    report("list_first_page", timed(
+        lambda: services.dossier_page(ListFilter(), Sort()), runs) * MS, "ms")
+    for key in (SortKey.DUE, SortKey.CODE, SortKey.STATE):
+        report(f"list_first_page_sorted_by_{key.name.lower()}", timed(
+            lambda key=key: services.dossier_page(ListFilter(), Sort(key, False)), runs) * MS,
+            "ms")
+    after = None
+    for _ in range(50):
+        after = services.dossier_page(ListFilter(), Sort(), after).next
+    report("list_page_50", timed(
+        lambda: services.dossier_page(ListFilter(), Sort(), after), runs) * MS, "ms")
+    report("list_overdue_first_page", timed(
+        lambda: services.dossier_page(ListFilter(overdue_at=services.now()), Sort()), runs)
+        * MS, "ms")
+
+    rng = random.Random(1)
+    procedure = services.procedure("1.004222")
+    services.receipt_pdf(services.receive(demo_draft(rng, procedure), accept_warnings=True).uuid)
+    with tempfile.TemporaryDirectory() as scratch:
+        floor_db = connect(Path(scratch) / "floor.db")
+        floor_db.conn.isolation_level = None  # BEGIN and COMMIT by hand, as written
+        receive, receipt, floor = [], [], []
+        for _ in range(30):
+            draft = demo_draft(rng, procedure)
+            t0 = time.perf_counter()
+            dossier = services.receive(draft, accept_warnings=True)
+            t1 = time.perf_counter()
+            services.receipt_pdf(dossier.uuid)
+            receipt.append(time.perf_counter() - t1)
+            receive.append(t1 - t0)
+            floor.append(bare_insert(floor_db, services, dossier.uuid))
+        floor_db.close()
+    report("receive", statistics.median(receive) * MS, "ms")
+    report("receive_floor_bare_sqlite_insert", statistics.median(floor) * MS, "ms")
+    report("receive_ratio_to_floor", statistics.median(receive) / statistics.median(floor), "x")
+    report("receipt_pdf", statistics.median(receipt) * MS, "ms")
+
+    count = services.db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
+    services.close()
+    report("dossiers", count, "count")
+    report("database_size_per_dossier", db_path.stat().st_size / count / 1024, "KiB")
+
+
+if __name__ == "__main__":
+    main()
