@@ -14,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="desk-app",
         description="Phần mềm tiếp nhận và trả kết quả hồ sơ tại bộ phận một cửa cấp xã.",
+        epilog="desk-app verify [--db PATH]: kiểm tra chuỗi băm của nhật ký sự kiện.",
     )
     parser.add_argument(
         "--demo", action="store_true",
@@ -36,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # A command word before the options, kept apart from them: `desk-app verify --db X`.
+    if argv[:1] == ["verify"]:
+        from desk_app.verify import run as verify
+
+        return verify(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:
         from desk_app.self_test import run

@@ -30,6 +30,7 @@ from desk_app.core.lifecycle import (
     ResultReturn,
     SupplementRequest,
 )
+from desk_app.core.listing import ListFilter, Sort
 from desk_app.core.model import (
     Dossier,
     DossierDraft,
@@ -43,11 +44,22 @@ from desk_app.core.states import DossierState
 from desk_app.core.validation import Issue, Severity, validate_draft
 from desk_app.paths import resource
 from desk_app.printing.receipt import render_receipt
-from desk_app.services import lifecycle, printouts, reports
+from desk_app.services import backups, lifecycle, printouts, reports
 from desk_app.services.errors import NotSetUp, ServiceError, ValidationFailed
 from desk_app.services.payloads import received_payload
 from desk_app.store import calendar as calendar_store
-from desk_app.store import catalogue, dossiers, events, sequences, settings, slips
+from desk_app.store import (
+    catalogue,
+    dossiers,
+    events,
+    issued_codes,
+    journal,
+    listing,
+    sequences,
+    settings,
+    slips,
+)
+from desk_app.store.backup import PERIODIC, START, BackupInfo
 from desk_app.store.db import connect
 
 DB_FILE = "desk.db"
@@ -65,7 +77,8 @@ def _locked(method: Callable) -> Callable:
 class Services:
     def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn):
         self.data_dir = Path(data_dir)
-        self.db = connect(self.data_dir / DB_FILE)
+        self.db_path = self.data_dir / DB_FILE
+        self.db = connect(self.db_path)
         self._clock = clock
         self._lock = threading.RLock()
         self._calendar: WorkCalendar | None = None
@@ -74,6 +87,14 @@ class Services:
     def close(self) -> None:
         with self._lock:
             self.db.close()
+
+    def reopen(self) -> None:
+        """Open the database file again after it was replaced (a restore): nothing cached from
+        the old one may survive."""
+        with self._lock:
+            self.db = connect(self.db_path)
+            self._calendar = None
+            self._load_bundled_catalogue()
 
     def now(self) -> datetime:
         return to_vn(self._clock())
@@ -174,10 +195,13 @@ class Services:
         device_id = self.device_id()
         with self.db.atomic():
             sequence = sequences.next_code_sequence(
-                self.db, setup.agency_code, at.date(), setup.counter_number
+                self.db, setup.agency_code, at.date(), setup.counter_number,
+                issued_codes.highest_code(
+                    self.data_dir, setup.agency_code, at.date(), setup.counter_number),
             )
             code = make_code(setup.agency_code, at.date(), setup.counter_number, sequence)
-            ledger = LedgerEntry(at.year, sequences.next_ledger_number(self.db, at.year))
+            ledger = LedgerEntry(at.year, sequences.next_ledger_number(
+                self.db, at.year, issued_codes.highest_ledger(self.data_dir, at.year)))
             due_at = self.calendar().due_time(at, procedure.time)
             dossier = Dossier(
                 uuid=str(uuidlib.uuid4()),
@@ -204,6 +228,12 @@ class Services:
                 device_id=device_id,
                 at=at,
             )
+        # Before the receipt can be printed: a later restore must not hand these out again.
+        issued_codes.record(
+            self.data_dir, agency=setup.agency_code, day=at.date(),
+            counter=setup.counter_number, sequence=sequence, book=ledger.book,
+            ledger_number=ledger.number,
+        )
         return dossier
 
     # --- after the receipt (services.lifecycle) ---------------------------------------------
@@ -354,12 +384,28 @@ class Services:
     def dossier_rows(
         self, text: str = "", *, received_from: datetime | None = None,
         received_before: datetime | None = None, status: set[DossierState] | None = None,
-        limit: int | None = 500,
+        limit: int | None = 500, offset: int = 0,
     ) -> list[DossierRow]:
         return dossiers.rows(
             self.db, text=text, received_from=received_from, received_before=received_before,
-            status=status, limit=limit,
+            status=status, limit=limit, offset=offset,
         )
+
+    @_locked
+    def dossier_page(
+        self, flt: ListFilter, sort: Sort, after: tuple | int | None = None, limit: int = 200,
+    ) -> listing.Page:
+        """One page of the dossier list: the first with `after` None, then each from the
+        previous page's `next`. Quick at any size, but it reads the disk: call it from the
+        worker."""
+        return listing.page(self.db, flt, sort, after, limit)
+
+    @_locked
+    def clerks(self) -> list[str]:
+        """Everyone who has received a dossier here, for the list's clerk filter."""
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT clerk FROM dossiers INDEXED BY dossiers_clerk_received "
+            "ORDER BY clerk")]
 
     @_locked
     def history(self, dossier_uuid: str) -> list[Event]:
@@ -368,3 +414,35 @@ class Services:
     @_locked
     def outbox_counts(self) -> dict[str, int]:
         return events.outbox_counts(self.db)
+
+    # --- backups and the journal (services.backups, store.journal) ----------------------
+
+    @_locked
+    def backup_settings(self) -> backups.BackupSettings:
+        return backups.load_settings(self)
+
+    @_locked
+    def save_backup_settings(self, values: backups.BackupSettings) -> backups.BackupSettings:
+        return backups.save_settings(self, values)
+
+    @_locked
+    def back_up_at_start(self) -> BackupInfo:
+        return backups.back_up(self, START)
+
+    @_locked
+    def back_up_now(self) -> BackupInfo:
+        """The periodic backup (the app's timer), or one asked for by hand."""
+        return backups.back_up(self, PERIODIC)
+
+    @_locked
+    def list_backups(self) -> list[BackupInfo]:
+        return backups.list_backups(self)
+
+    @_locked
+    def restore(self, backup: BackupInfo) -> BackupInfo:
+        """Replace the data with `backup`; returns the backup made of the state before."""
+        return backups.restore(self, backup)
+
+    @_locked
+    def verify_journal(self) -> journal.JournalCheck:
+        return journal.verify(self.db)

@@ -12,6 +12,7 @@ import sqlite_utils
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.model import Event
 from desk_app.core.states import DossierState
+from desk_app.store import journal
 from sync.protocol import canonical_json
 
 
@@ -58,11 +59,21 @@ def append(
         device_time=at,
         server_time=origin.server_time if origin else None,
     )
+    stored_payload = canonical_json(payload)
+    # Chained to the device's previous event (store.journal) over exactly what is stored.
+    prev_hash = journal.last_hash(db, device_id)
+    chained = journal.link(prev_hash, {
+        "uuid": event.uuid, "dossier_uuid": dossier_uuid, "kind": kind, "status": int(status),
+        "payload": json.loads(stored_payload), "clerk": clerk, "device_seq": seq,
+        "device_time": iso(at),
+    })
     db.execute(
         "INSERT INTO events (uuid, dossier_uuid, kind, status, payload, clerk, device_id, "
-        "device_seq, device_time, server_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [event.uuid, dossier_uuid, kind, int(status), canonical_json(payload), clerk,
-         device_id, seq, iso(at), origin.server_time.isoformat() if origin else None],
+        "device_seq, device_time, server_time, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [event.uuid, dossier_uuid, kind, int(status), stored_payload, clerk,
+         device_id, seq, iso(at), origin.server_time.isoformat() if origin else None,
+         prev_hash, chained],
     )
     if origin is not None:
         return event

@@ -7,8 +7,11 @@ Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlite_utils
 
+from desk_app.store import journal, search
 from desk_app.store.errors import StoreError
 
 _V1 = [
@@ -234,7 +237,41 @@ _V3 = [
     )""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Fast at ten years of records (issue 6): the full-text index (store.search), and indexes for
+# the list's filters, each ending in received_at so a filtered list still comes newest first
+# straight from the index. Sorting by received, due, code or state uses the single-column
+# indexes, which SQLite extends with the rowid, so every sort has a unique key to page on.
+_V4 = [
+    *search.MIGRATION,
+    # The LIKE-searched copy of the text, now in the index instead.
+    "UPDATE dossiers SET search_key = ''",
+    "CREATE INDEX dossiers_procedure_received ON dossiers (procedure_code, received_at)",
+    "CREATE INDEX dossiers_clerk_received ON dossiers (clerk, received_at)",
+    "CREATE INDEX dossiers_status_received ON dossiers (status, received_at)",
+]
+
+# The tamper-evident journal (issue 5, store.journal): each event carries the hash of its
+# device's previous event and its own. Existing events are chained in device order (a Python
+# step: SQLite has no SHA-256), with the immutability trigger lifted for that moment only and
+# put back guarding the two new columns as well.
+_V5 = [
+    "ALTER TABLE events ADD COLUMN prev_hash TEXT",
+    "ALTER TABLE events ADD COLUMN hash TEXT",
+    "DROP TRIGGER events_immutable",
+    journal.chain_existing,
+    """CREATE TRIGGER events_immutable BEFORE UPDATE ON events
+        WHEN NOT (OLD.server_time IS NULL AND NEW.server_time IS NOT NULL
+                  AND NEW.uuid = OLD.uuid AND NEW.payload = OLD.payload AND NEW.kind = OLD.kind
+                  AND NEW.status = OLD.status AND NEW.clerk = OLD.clerk
+                  AND NEW.device_id = OLD.device_id AND NEW.device_seq = OLD.device_seq
+                  AND NEW.device_time = OLD.device_time AND NEW.dossier_uuid = OLD.dossier_uuid
+                  AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash)
+        BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
+]
+
+# A step is an SQL statement, or a function of the database for what SQL cannot compute.
+Step = str | Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -251,7 +288,10 @@ def migrate(db: sqlite_utils.Database) -> int:
         )
     for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
         with db.atomic():
-            for statement in statements:
-                db.execute(statement)
+            for step in statements:
+                if callable(step):
+                    step(db)
+                else:
+                    db.execute(step)
             db.execute(f"PRAGMA user_version = {version}")
     return len(MIGRATIONS)

@@ -7,10 +7,13 @@ from datetime import date
 import sqlite_utils
 
 
-def next_code_sequence(db: sqlite_utils.Database, agency: str, day: date, counter: int) -> int:
-    """The next daily sequence for this counter. It continues past the stored high-water mark and
-    past any code already in the dossiers table, so a restored or hand-edited sequence table can
-    never make a code repeat."""
+def next_code_sequence(
+    db: sqlite_utils.Database, agency: str, day: date, counter: int, issued: int = 0
+) -> int:
+    """The next daily sequence for this counter. It continues past the stored high-water mark,
+    past any code already in the dossiers table and past `issued` (the highest the caller knows
+    was issued outside this database: store.issued_codes), so a restored or hand-edited database
+    can never make a code repeat."""
     day_key = day.isoformat()
     prefix = f"{agency}-{day:%y%m%d}-{counter}"
     stored = db.execute(
@@ -23,8 +26,8 @@ def next_code_sequence(db: sqlite_utils.Database, agency: str, day: date, counte
         "SELECT MAX(code) FROM dossiers WHERE code BETWEEN ? AND ?",
         [prefix + "000", prefix + "999"],
     ).fetchone()[0]
-    issued = int(highest[-3:]) if highest else 0
-    sequence = max(stored[0] if stored else 0, issued) + 1
+    in_table = int(highest[-3:]) if highest else 0
+    sequence = max(stored[0] if stored else 0, in_table, issued) + 1
     db.execute(
         "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (agency, day, counter) DO UPDATE SET last = excluded.last",
@@ -33,13 +36,14 @@ def next_code_sequence(db: sqlite_utils.Database, agency: str, day: date, counte
     return sequence
 
 
-def next_ledger_number(db: sqlite_utils.Database, book: int) -> int:
-    """The next line of the ledger book (one book per year, numbering continuous within it)."""
+def next_ledger_number(db: sqlite_utils.Database, book: int, issued: int = 0) -> int:
+    """The next line of the ledger book (one book per year, numbering continuous within it),
+    past `issued` as well, like the code sequence."""
     stored = db.execute("SELECT last FROM ledger_sequences WHERE book = ?", [book]).fetchone()
     used = db.execute(
         "SELECT MAX(ledger_number) FROM dossiers WHERE ledger_book = ?", [book]
     ).fetchone()[0]
-    number = max(stored[0] if stored else 0, used or 0) + 1
+    number = max(stored[0] if stored else 0, used or 0, issued) + 1
     db.execute(
         "INSERT INTO ledger_sequences (book, last) VALUES (?, ?) "
         "ON CONFLICT (book) DO UPDATE SET last = excluded.last",

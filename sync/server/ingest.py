@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, case, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
-from sync.protocol import Result, canonical_json, content_digest
+from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
 from sync.server import clock
 from sync.server.auth import Device
 from sync.server.database import insert_ignoring_conflicts, is_transient
@@ -71,6 +71,10 @@ def _check(position: int, raw: Any) -> _Pushed:
         event = EventIn.model_validate(raw)
     except ValidationError as exc:
         return _Pushed(position, raw, reason=validation_reason(exc))
+    if (event.prev_hash is None) != (event.hash is None):
+        return _Pushed(position, raw, reason="chain: prev_hash and hash come together")
+    if event.hash is not None and chain_hash(event.prev_hash, raw) != event.hash:
+        return _Pushed(position, raw, reason="chain: hash does not match the event's content")
     return _Pushed(position, raw, event, digest=content_digest(raw),
                    when=clock.stamp(clock.parse_aware(event.device_time)))
 
@@ -86,7 +90,7 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
         p.position: EventResult(uuid=_given_uuid(p.raw), result=Result.INVALID, reason=p.reason)
         for p in pushed if p.event is None
     }
-    valid = [p for p in pushed if p.event is not None]
+    valid = _linked(connection, device, [p for p in pushed if p.event is not None], results)
     owners, claimed = _claim_dossiers(connection, device,
                                       sorted({p.event.dossier_uuid for p in valid}))
     mine: dict[str, _Pushed] = {}  # the first of each UUID; later copies compare against it
@@ -143,6 +147,38 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
     return [results[p.position] for p in pushed]
 
 
+def _linked(connection: Connection, device: Device, valid: list[_Pushed],
+            results: dict[int, EventResult]) -> list[_Pushed]:
+    """The events whose chain link holds; the others are answered invalid in `results`. An
+    event follows the hash of an event this device sent with device_seq one lower, stored
+    before or earlier in this batch; when there is none to compare with, the link cannot be
+    checked and the event is let through (see protocol)."""
+    wanted = sorted({p.event.device_seq - 1 for p in valid
+                     if p.event.hash is not None and p.event.device_seq > 1})
+    known: dict[int, set[str]] = {0: {GENESIS_HASH}}  # what device_seq 1 follows
+    for seq, stored_hash in connection.execute(
+        select(events.c.device_seq, events.c.hash).where(
+            events.c.device_id == device.id, events.c.device_seq.in_(wanted),
+            events.c.hash.is_not(None))
+    ) if wanted else ():
+        known.setdefault(seq, set()).add(stored_hash)
+    linked = []
+    for p in sorted(valid, key=lambda p: p.event.device_seq):
+        event = p.event
+        expected = known.get(event.device_seq - 1)
+        if event.hash is not None and expected and event.prev_hash not in expected:
+            results[p.position] = EventResult(
+                uuid=event.uuid, result=Result.INVALID,
+                reason=f"chain: prev_hash does not follow this device's event "
+                       f"{event.device_seq - 1}",
+            )
+            continue
+        if event.hash is not None:
+            known.setdefault(event.device_seq, set()).add(event.hash)
+        linked.append(p)
+    return sorted(linked, key=lambda p: p.position)
+
+
 def _claim_dossiers(connection: Connection, device: Device,
                     dossier_uuids: list[str]) -> tuple[dict[str, int], set[str]]:
     """(dossier → owning commune, dossiers claimed just now). A dossier nobody has sent before
@@ -178,6 +214,8 @@ def _event_row(p: _Pushed, device: Device, server_time: str, skew: float | None)
         "content_digest": p.digest,
         "server_time": server_time,
         "clock_skew_seconds": skew,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
     }
 
 

@@ -80,7 +80,11 @@ events = Table(
     Column("content_digest", String(64), nullable=False),
     Column("server_time", String(40), nullable=False),
     Column("clock_skew_seconds", Float),
+    # The counter's hash chain (protocol.chain_hash); NULL when the event came without one.
+    Column("prev_hash", String(64)),
+    Column("hash", String(64)),
     Index("events_device_time", "device_id", "device_time_vn"),
+    Index("events_device_seq", "device_id", "device_seq"),
     Index("events_dossier", "dossier_uuid"),
     Index("events_commune", "commune_id"),
 )

@@ -23,6 +23,7 @@ from sync import protocol
 from sync.server.clock import parse_aware, stamp
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+HASH_PATTERN = r"^[0-9a-f]{64}$"
 MAX_CODE_LENGTH = 60
 MAX_PAYLOAD_DEPTH = 32
 
@@ -111,6 +112,10 @@ class EventIn(Model):
     clerk: Line = Field(min_length=1, max_length=200)
     device_seq: int = Field(ge=0, le=2**62)
     device_time: AwareTime
+    prev_hash: str | None = Field(default=None, pattern=HASH_PATTERN,
+                                  description="hash of this device's previous event")
+    hash: str | None = Field(default=None, pattern=HASH_PATTERN,
+                             description="protocol.chain_hash(prev_hash, this event)")
 
     @field_validator("kind")
     @classmethod

@@ -13,6 +13,7 @@ from desk_app.core.states import DossierState
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.sync import DISCARDED_KIND, SyncService, SyncState
 from desk_app.store import events, outbox
+from sync import protocol
 from sync.client import HubClient
 from sync.server.database import reading
 from sync.server.tables import devices
@@ -69,6 +70,7 @@ def test_a_poisoned_event_is_quarantined_and_the_rest_go_through(live_hub, count
     queued = sync.outbox.pending(10)
     # Someone else stored this event's UUID with other content first.
     tampered = {**queued[4], "payload": {**queued[4]["payload"], "request": "sửa lén"}}
+    tampered["hash"] = protocol.chain_hash(tampered["prev_hash"], tampered)  # a consistent forgery
     raw_hub(sync).push([tampered], sent_at=counter.now().isoformat())
     # And this counter recorded a kind the hub does not know.
     with counter._lock, counter.db.atomic():

@@ -1,0 +1,45 @@
+"""Which backups to keep: generations like a grandfather-father-son tape rotation.
+
+The 6 newest backups (a working day of backups every 4 hours, so this morning's stays when the
+afternoon's is made), the newest of each of the last 7 days that have backups, of the last 4
+ISO weeks and of the last 12 months (counted over days that have backups, as restic does, so a PC left off for a
+month still keeps a week of history), plus every backup taken before a migration or a restore
+for 30 days: those are the ones to go back to if an update or a restore went wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import datetime, timedelta
+
+from desk_app.store.backup import PRE_MIGRATION, PRE_RESTORE, BackupInfo, newest_first
+
+LAST, DAILY, WEEKLY, MONTHLY = 6, 7, 4, 12
+SAFETY_DAYS = 30
+
+
+def _newest_per(backups: list[BackupInfo], period: Callable[[datetime], Hashable],
+                count: int) -> set:
+    kept, seen = set(), set()
+    for info in newest_first(backups):
+        key = period(info.made_at)
+        if key in seen:
+            continue
+        if len(seen) == count:
+            break
+        seen.add(key)
+        kept.add(info.path)
+    return kept
+
+
+def to_keep(backups: list[BackupInfo], now: datetime) -> set:
+    """The paths of the backups to keep out of `backups`."""
+    kept = {info.path for info in newest_first(backups)[:LAST]}
+    kept |= _newest_per(backups, lambda t: t.date(), DAILY)
+    kept |= _newest_per(backups, lambda t: t.isocalendar()[:2], WEEKLY)
+    kept |= _newest_per(backups, lambda t: (t.year, t.month), MONTHLY)
+    kept |= {
+        b.path for b in backups
+        if b.kind in (PRE_MIGRATION, PRE_RESTORE) and now - b.made_at < timedelta(SAFETY_DAYS)
+    }
+    return kept

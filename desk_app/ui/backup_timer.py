@@ -1,0 +1,41 @@
+"""The automatic backups while the app runs: one at start, then one every N hours (the backup
+setting), each on the database worker so it queues behind the clerk's saves instead of racing
+them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer
+
+from desk_app.ui.messages import show_error
+
+log = logging.getLogger(__name__)
+
+HOUR_MS = 60 * 60 * 1000
+
+
+class BackupTimer(QObject):
+    def __init__(self, services, worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._worker = services, worker
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.back_up)
+
+    def start(self) -> None:
+        self._worker.run(self._services.back_up_at_start, on_done=self._done,
+                         on_error=self._failed)
+        self.timer.start(self._services.backup_settings().every_hours * HOUR_MS)
+
+    def back_up(self) -> None:
+        self._worker.run(self._services.back_up_now, on_done=self._done, on_error=self._failed)
+
+    def _done(self, made) -> None:
+        log.info("backup %s: %d dossiers", made.path, made.dossiers)
+
+    def _failed(self, exc: Exception) -> None:
+        # A backup that cannot be made (disk full, folder read-only) is for the clerk to pass
+        # on: the next one may fail the same way.
+        log.error("backup failed", exc_info=exc)
+        parent = self.parent()
+        show_error(parent if parent is not None and parent.isWidgetType() else None, exc)

@@ -1,0 +1,129 @@
+from datetime import timedelta
+
+import pytest
+
+from desk_app.services import backups
+from desk_app.services.app import Services
+from desk_app.services.errors import ServiceError
+from desk_app.store import backup
+from desk_app.store.issued_codes import WATERMARK_FILE
+from tests.services.factories import full_draft
+
+
+def receive(services, n):
+    return [services.receive(full_draft(services), accept_warnings=True).code for _ in range(n)]
+
+
+def codes(services):
+    return sorted(row.code for row in services.dossier_rows(limit=None))
+
+
+def test_backup_and_restore_round_trip(services, clock):
+    kept = receive(services, 3)
+    made = services.back_up_now()
+    assert (made.dossiers, made.last_code, made.kind) == (3, kept[-1], backup.PERIODIC)
+    clock.now += timedelta(minutes=5)
+    receive(services, 2)
+
+    before = services.restore(made)
+
+    assert codes(services) == sorted(kept)
+    assert before.kind == backup.PRE_RESTORE and before.dossiers == 5
+    assert [b.path for b in services.list_backups()] == [before.path, made.path]
+    assert services.verify_journal().ok
+
+
+def test_a_restore_never_hands_out_a_code_again(services, clock):
+    receive(services, 3)
+    made = services.back_up_now()
+    issued = receive(services, 2)
+    assert issued[-1].endswith("-1005")
+    services.restore(made)
+    assert services.receive(full_draft(services), accept_warnings=True).code.endswith("-1006")
+
+
+def test_printed_receipts_keep_their_codes_even_without_the_watermark_file(services):
+    for dossier_uuid in [services.receive(full_draft(services), accept_warnings=True).uuid
+                         for _ in range(2)]:
+        services.receipt_pdf(dossier_uuid)
+    made = services.back_up_now()
+    later = services.receive(full_draft(services), accept_warnings=True)
+    services.receipt_pdf(later.uuid)
+    (services.data_dir / WATERMARK_FILE).unlink()
+    services.restore(made)
+    fresh = services.receive(full_draft(services), accept_warnings=True)
+    assert fresh.code.endswith("-1004")
+
+
+def test_the_ledger_line_is_not_reused_either(services):
+    receive(services, 2)
+    made = services.back_up_now()
+    latest = services.receive(full_draft(services), accept_warnings=True)
+    services.restore(made)
+    after = services.receive(full_draft(services), accept_warnings=True)
+    assert after.ledger.number == latest.ledger.number + 1
+
+
+def test_backups_are_mirrored_to_a_second_folder(services, tmp_path):
+    stick = tmp_path / "usb"
+    services.save_backup_settings(backups.BackupSettings(every_hours=2, mirror=str(stick)))
+    made = services.back_up_at_start()
+    [copy] = backup.listed(stick)
+    assert copy.path.name == made.path.name and copy.kind == backup.START
+    assert len(services.list_backups()) == 2
+
+
+def test_a_missing_mirror_does_not_stop_the_backup(services, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    services.save_backup_settings(backups.BackupSettings(mirror=str(blocker / "sub")))
+    made = services.back_up_now()
+    assert made.path.exists()
+
+
+def test_backup_settings_are_checked(services):
+    with pytest.raises(ServiceError, match="1 đến 168"):
+        services.save_backup_settings(backups.BackupSettings(every_hours=0))
+    assert services.backup_settings() == backups.BackupSettings()
+
+
+def test_backups_are_thinned_as_days_go_by(services, clock):
+    for _ in range(20):
+        services.back_up_now()
+        clock.now += timedelta(days=1)
+    assert len(services.list_backups()) < 20
+    days = [b.made_at.date() for b in services.list_backups()]
+    assert days[:7] == [clock.now.date() - timedelta(days=n) for n in range(1, 8)]
+
+
+def test_a_damaged_database_is_set_aside_and_the_newest_good_backup_put_back(services, clock):
+    kept = receive(services, 3)
+    services.back_up_now()
+    older = services.list_backups()[0]
+    clock.now += timedelta(hours=1)
+    newest = services.back_up_now()
+    newest.path.write_bytes(b"\0" * newest.size)  # the newest copy went bad on disk
+    data, live = services.data_dir, services.db_path
+    services.close()
+    with open(live, "r+b") as f:  # a damaged sector in the middle of the file
+        f.seek(live.stat().st_size // 2)
+        f.write(b"\xde\xad" * 2000)
+
+    chosen = backups.newest_good(data)
+    assert chosen.path == older.path
+    aside = backups.restore_damaged(live, chosen)
+
+    assert aside.exists() and aside.name.startswith("desk.db.hong-")
+    reopened = Services(data)
+    try:
+        assert codes(reopened) == sorted(kept)
+    finally:
+        reopened.close()
+
+
+def test_a_backup_from_a_newer_version_is_refused(services):
+    made = services.back_up_now()
+    newer = made.__class__(made.path, made.made_at, made.kind, made.dossiers, made.last_code,
+                           made.schema_version + 1, made.size)
+    with pytest.raises(ServiceError, match="mới hơn"):
+        services.restore(newer)

@@ -1,0 +1,150 @@
+import pytest
+
+from desk_app.core.states import DossierState
+from desk_app.store import events, journal
+from desk_app.store.db import connect
+from desk_app.store.events import Origin
+from tests.store.factories import AT, insert_received_dossier, make_dossier
+from tests.store.test_migrations import RETURNED_HISTORY, version_1_database
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = connect(tmp_path / "desk.db")
+    yield db
+    db.close()
+
+
+def journal_of(db, n=5):
+    """n events of device-1 in order, the dossier's receipt first."""
+    dossier = make_dossier()
+    recorded = [insert_received_dossier(db, dossier)]
+    with db.atomic():
+        for i in range(n - 1):
+            recorded.append(events.append(
+                db, dossier_uuid=dossier.uuid, kind="corrected", status=DossierState.RECEIVED,
+                payload={"note": f"sửa lần {i + 1}"}, clerk="Hoa", device_id="device-1", at=AT,
+            ))
+    return recorded
+
+
+def tamper(db, *statements):
+    """What someone with the file and a SQLite shell could do."""
+    db.execute("DROP TRIGGER events_immutable")
+    db.execute("DROP TRIGGER events_undeletable")
+    with db.atomic():
+        for sql, params in statements:
+            db.execute(sql, params)
+
+
+def test_each_event_is_chained_to_the_previous_one_of_its_device(db):
+    recorded = journal_of(db, 3)
+    rows = list(db.query("SELECT prev_hash, hash FROM events ORDER BY device_seq"))
+    assert rows[0]["prev_hash"] == journal.GENESIS
+    assert [r["prev_hash"] for r in rows[1:]] == [r["hash"] for r in rows[:-1]]
+    check = journal.verify(db)
+    assert check.ok and check.events == len(recorded) == 3
+    assert check.message == "OK: 3 sự kiện, chuỗi toàn vẹn"
+
+
+def test_an_edited_payload_is_named(db):
+    recorded = journal_of(db)
+    tamper(db, ("UPDATE events SET payload = ? WHERE uuid = ?",
+                ['{"note":"đã sửa trộm"}', recorded[2].uuid]))
+    check = journal.verify(db)
+    assert not check.ok
+    assert (check.broken.event_uuid, check.broken.device_seq) == (recorded[2].uuid, 3)
+    assert check.broken.problem == journal.ALTERED
+    assert recorded[2].uuid in check.message and "bị sửa" in check.message
+
+
+def test_an_edit_with_its_hash_recomputed_is_caught_by_the_next_link(db):
+    recorded = journal_of(db)
+    row = db.execute("SELECT prev_hash FROM events WHERE uuid = ?", [recorded[1].uuid]).fetchone()
+    forged = {"uuid": recorded[1].uuid, "dossier_uuid": recorded[1].dossier_uuid,
+              "kind": "corrected", "status": 2, "payload": {"note": "giả"}, "clerk": "Hoa",
+              "device_seq": 2, "device_time": "2026-11-24T09:30:00+07:00"}
+    tamper(db, ("UPDATE events SET payload = ?, hash = ? WHERE uuid = ?",
+                ['{"note":"giả"}', journal.link(row[0], forged), recorded[1].uuid]))
+    broken = journal.verify(db).broken
+    assert (broken.event_uuid, broken.problem) == (recorded[1].uuid, journal.ALTERED)
+
+
+def test_a_deleted_event_is_detected(db):
+    recorded = journal_of(db)
+    tamper(db, ("DELETE FROM outbox WHERE event_uuid = ?", [recorded[2].uuid]),
+           ("DELETE FROM events WHERE uuid = ?", [recorded[2].uuid]))
+    broken = journal.verify(db).broken
+    assert broken.problem == journal.MISSING
+    assert (broken.event_uuid, broken.device_seq) == (recorded[3].uuid, 4)
+
+
+def test_a_deleted_event_with_the_later_ones_renumbered_is_detected(db):
+    recorded = journal_of(db)
+    tamper(db, ("DELETE FROM outbox WHERE event_uuid = ?", [recorded[2].uuid]),
+           ("DELETE FROM events WHERE uuid = ?", [recorded[2].uuid]),
+           ("UPDATE events SET device_seq = device_seq - 1 WHERE device_seq > 3", []))
+    broken = journal.verify(db).broken
+    assert (broken.event_uuid, broken.problem) == (recorded[3].uuid, journal.MISSING)
+
+
+def test_reordered_events_are_detected(db):
+    recorded = journal_of(db)
+    tamper(db, ("UPDATE events SET device_seq = 100 WHERE uuid = ?", [recorded[1].uuid]),
+           ("UPDATE events SET device_seq = 2 WHERE uuid = ?", [recorded[2].uuid]),
+           ("UPDATE events SET device_seq = 3 WHERE uuid = ?", [recorded[1].uuid]))
+    broken = journal.verify(db).broken
+    assert (broken.event_uuid, broken.problem) == (recorded[2].uuid, journal.REORDERED)
+    assert "đảo" in broken.message
+
+
+def test_the_trigger_guards_the_chain_columns(db):
+    recorded = journal_of(db, 2)
+    with pytest.raises(Exception, match="immutable"):
+        db.execute("UPDATE events SET hash = 'x' WHERE uuid = ?", [recorded[0].uuid])
+
+
+def test_province_events_are_chained_under_their_own_device(db):
+    [received] = journal_of(db, 1)
+    with db.atomic():
+        pulled = events.append(
+            db, dossier_uuid=received.dossier_uuid, kind="result_ready",
+            status=DossierState.RESULT_READY, payload={"code": "x", "note": ""}, clerk="",
+            device_id="", at=AT,
+            origin=Origin("0b5c7c8e-1111-4222-8333-444455556666", "province", "Sở Tư pháp", AT),
+        )
+    row = db.execute("SELECT prev_hash FROM events WHERE uuid = ?", [pulled.uuid]).fetchone()
+    assert row[0] == journal.GENESIS  # the first of the province's chain, not after device-1
+    check = journal.verify(db)
+    assert check.ok and check.devices == 2
+
+
+def test_the_migration_chains_events_recorded_before_it(tmp_path):
+    path = tmp_path / "desk.db"
+    version_1_database(path, RETURNED_HISTORY)
+    db = connect(path)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM events WHERE hash IS NULL").fetchone()[0] == 0
+        check = journal.verify(db)
+        assert check.ok and check.events == len(RETURNED_HISTORY)
+    finally:
+        db.close()
+
+
+def test_long_journals_are_walked_a_page_at_a_time(db, monkeypatch):
+    monkeypatch.setattr(journal, "_PAGE", 2)
+    recorded = journal_of(db, 7)
+    assert journal.verify(db).ok and journal.verify(db).events == 7
+    tamper(db, ("UPDATE events SET clerk = 'Người khác' WHERE uuid = ?", [recorded[5].uuid]))
+    assert journal.verify(db).broken.event_uuid == recorded[5].uuid
+
+
+def test_the_migration_chains_across_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(journal, "_PAGE", 3)
+    path = tmp_path / "desk.db"
+    version_1_database(path, RETURNED_HISTORY * 2)
+    db = connect(path)
+    try:
+        assert journal.verify(db).ok
+    finally:
+        db.close()

@@ -1,0 +1,60 @@
+import subprocess
+import sys
+
+import pytest
+
+from desk_app.cli import main
+from desk_app.store.db import connect
+from tests.store.test_journal import journal_of, tamper
+
+
+@pytest.fixture
+def journal_file(tmp_path):
+    path = tmp_path / "desk.db"
+    db = connect(path)
+    recorded = journal_of(db, 4)
+    db.close()
+    return path, recorded
+
+
+def test_an_intact_journal_exits_0(journal_file, capsys):
+    path, _ = journal_file
+    assert main(["verify", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "OK: 4 sự kiện, chuỗi toàn vẹn"
+
+
+def test_a_broken_link_is_named_and_exits_non_zero(journal_file, capsys):
+    path, recorded = journal_file
+    db = connect(path)
+    tamper(db, ("UPDATE events SET payload = '{}' WHERE uuid = ?", [recorded[1].uuid]))
+    db.close()
+    assert main(["verify", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "device-1" in out and "số thứ tự 2" in out and recorded[1].uuid in out
+    assert "bị sửa" in out
+
+
+def test_the_check_changes_nothing(journal_file):
+    path, _ = journal_file
+    before = path.read_bytes()
+    main(["verify", "--db", str(path)])
+    assert path.read_bytes() == before
+
+
+def test_no_database_is_said_plainly(tmp_path, capsys):
+    assert main(["verify", "--db", str(tmp_path / "none.db")]) == 2
+    assert "Không tìm thấy" in capsys.readouterr().out
+
+
+def test_the_default_database_is_the_data_folder_one(journal_file, monkeypatch, capsys):
+    path, _ = journal_file
+    monkeypatch.setenv("DESK_APP_DATA", str(path.parent))
+    assert main(["verify"]) == 0
+
+
+def test_verify_runs_as_a_command(journal_file):
+    path, _ = journal_file
+    result = subprocess.run([sys.executable, "-m", "desk_app", "verify", "--db", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "chuỗi toàn vẹn" in result.stdout

@@ -1,0 +1,151 @@
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desk_app.services.app import Services
+from desk_app.store import backup
+from desk_app.ui import app as app_module
+from desk_app.ui import restore_dialog
+from desk_app.ui.app import open_services
+from desk_app.ui.backup_timer import BackupTimer
+from desk_app.ui.restore_dialog import RestoreDialog
+from tests.services.factories import full_draft
+
+
+@pytest.fixture
+def critical(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text, *rest: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    return shown
+
+
+@pytest.fixture
+def offers(monkeypatch):
+    """The start-up offer, answered as the test says."""
+    asked = []
+
+    def answer(problem, newest):
+        asked.append((problem, newest))
+        return offers.answer
+
+    offers = type("Offers", (), {"asked": asked, "answer": True})
+    monkeypatch.setattr(app_module, "offer_restore", answer)
+    return offers
+
+
+def data_with_backup(tmp_path, clock):
+    services = Services(tmp_path, clock=clock)
+    from desk_app.services.demo import DEMO_SETUP
+    services.save_counter_setup(DEMO_SETUP)
+    codes = [services.receive(full_draft(services), accept_warnings=True).code for _ in range(3)]
+    services.back_up_now()
+    services.close()
+    return codes
+
+
+def damage(path):
+    with open(path, "r+b") as f:
+        f.seek(path.stat().st_size // 2)
+        f.write(b"\xde\xad\xbe\xef" * 2048)
+
+
+def test_a_damaged_database_offers_the_newest_good_backup(qapp, tmp_path, clock, critical,
+                                                          offers):
+    codes = data_with_backup(tmp_path, clock)
+    damage(tmp_path / "desk.db")
+
+    services = open_services(tmp_path)
+
+    try:
+        assert services is not None and critical == []
+        [(problem, newest)] = offers.asked
+        assert "bị hỏng" in problem and newest.dossiers == 3
+        assert sorted(r.code for r in services.dossier_rows()) == sorted(codes)
+        assert list(tmp_path.glob("desk.db.hong-*"))  # the damaged file is kept
+    finally:
+        services.close()
+
+
+def test_garbage_over_the_whole_file_is_restored_too(qapp, tmp_path, clock, critical, offers):
+    data_with_backup(tmp_path, clock)
+    (tmp_path / "desk.db").write_bytes(b"\x00garbage\xff" * 5000)
+    services = open_services(tmp_path)
+    assert services is not None
+    services.close()
+
+
+def test_declining_the_restore_stops_the_app_without_touching_the_file(qapp, tmp_path, clock,
+                                                                      critical, offers):
+    data_with_backup(tmp_path, clock)
+    damage(tmp_path / "desk.db")
+    before = (tmp_path / "desk.db").read_bytes()
+    offers.answer = False
+    assert open_services(tmp_path) is None
+    assert (tmp_path / "desk.db").read_bytes() == before
+    assert not list(tmp_path.glob("desk.db.hong-*"))
+
+
+def test_without_a_backup_the_damage_is_explained(qapp, tmp_path, critical, offers):
+    (tmp_path / "desk.db").write_bytes(b"\x00garbage\xff" * 5000)
+    assert open_services(tmp_path) is None
+    assert offers.asked == [] and "bị hỏng" in critical[0]
+
+
+def test_the_offer_names_the_backup(qtbot, monkeypatch, services):
+    made = services.back_up_now()
+    texts = []
+
+    def exec_(box):
+        texts.append(box.informativeText())
+        box.buttons()[0].click()
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    restore_dialog.offer_restore("Tệp dữ liệu bị hỏng", made)
+    assert f"{made.made_at:%d/%m/%Y}" in texts[0] and "0 hồ sơ" in texts[0]
+
+
+def test_the_restore_dialog_lists_backups_and_restores_after_confirming(
+        qtbot, monkeypatch, services, worker, clock):
+    first = [services.receive(full_draft(services), accept_warnings=True).code for _ in range(2)]
+    services.back_up_now()
+    services.receive(full_draft(services), accept_warnings=True)
+    services.back_up_now()
+    monkeypatch.setattr(restore_dialog, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+
+    dialog = RestoreDialog(services, worker)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 2).text() for r in range(2)] == ["3", "2"]
+    assert not dialog.restore_button.isEnabled()
+    dialog.table.selectRow(1)
+    dialog.restore_button.click()
+
+    assert dialog.restored is not None and dialog.restored.dossiers == 2
+    assert sorted(r.code for r in services.dossier_rows()) == sorted(first)
+    kinds = [b.kind for b in services.list_backups()]
+    assert backup.PRE_RESTORE in kinds
+
+
+def test_a_declined_confirmation_changes_nothing(qtbot, monkeypatch, services, worker):
+    services.receive(full_draft(services), accept_warnings=True)
+    services.back_up_now()
+    services.receive(full_draft(services), accept_warnings=True)
+    monkeypatch.setattr(restore_dialog, "confirm", lambda *a, **k: False)
+    dialog = RestoreDialog(services, worker)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert dialog.restored is None and len(services.dossier_rows()) == 2
+
+
+def test_the_timer_backs_up_at_start_and_every_few_hours(qtbot, services, worker):
+    timer = BackupTimer(services, worker)
+    timer.start()
+    assert [b.kind for b in services.list_backups()] == [backup.START]
+    assert timer.timer.interval() == 4 * 60 * 60 * 1000
+    timer.timer.timeout.emit()
+    assert sorted(b.kind for b in services.list_backups()) == [backup.PERIODIC, backup.START]
