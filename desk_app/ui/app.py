@@ -97,14 +97,18 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         return EXIT_DATA_UNUSABLE
     i18n.install(app, language or services.language())
     worker = Worker()
+    sync = None
     try:
         window = build_main_window(services, worker, demo=demo)
         if window is None:
             return 0
-        SyncController.install(window, services)
+        sync = SyncController.install(window, services)
         window.showMaximized()  # the clerk's whole working day happens in this window
         BackupTimer(services, worker, window).start()
         return app.exec()
     finally:
+        # Both background threads finish their current call before the database closes.
+        if sync is not None:
+            sync.shutdown()
         worker.shutdown()
         services.close()

@@ -21,6 +21,7 @@ from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.processing_units_dialog import open_processing_units
 from desk_app.ui.receive_form import ReceiveDialog
+from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
 
@@ -95,6 +96,12 @@ class MainWindow(QMainWindow):
         self.units_action = self._action(
             "units_action", self.tr("Đơn &vị xử lý hồ sơ…"), ["Ctrl+Shift+U"],
             lambda: open_processing_units(self.services, self.worker, self))
+        self.restore_action = self._action(
+            "restore_action", self.tr("&Khôi phục dữ liệu từ bản sao lưu…"), ["Ctrl+Shift+K"],
+            self.open_restore)
+        self.verify_action = self._action(
+            "verify_action", self.tr("Kiểm tra &toàn vẹn nhật ký"), ["Ctrl+Shift+J"],
+            self.verify_journal)
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         saved = self.services.language()
@@ -129,6 +136,8 @@ class MainWindow(QMainWindow):
         language.setObjectName("language_menu")
         language.addActions(list(self.language_actions.values()))
         settings.addActions([self.setup_action, self.units_action])
+        settings.addSeparator()
+        settings.addActions([self.restore_action, self.verify_action])
 
         # Right click on the list: what can be done to the dossiers under the pointer.
         table = self.dossier_list.table
@@ -270,6 +279,20 @@ class MainWindow(QMainWindow):
     def open_preview(self, pdf_path: Path) -> None:
         self.statusBar().clearMessage()
         show_preview(pdf_path, self.worker, self)
+
+    def open_restore(self) -> None:
+        dialog = RestoreDialog(self.services, self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+
+    def verify_journal(self) -> None:
+        """The leader's check that no recorded event was altered, removed or re-ordered."""
+        def report(check) -> None:
+            box = QMessageBox.information if check.ok else QMessageBox.warning
+            box(self, self.tr("Kiểm tra toàn vẹn nhật ký"), check.message)
+
+        self.worker.run(self.services.verify_journal, report, partial(show_error, self))
 
     def open_setup(self) -> None:
         dialog = SetupDialog(self.services, self)

@@ -167,6 +167,8 @@ class SyncController(QObject):
     def _crashed(self, exc: Exception) -> None:
         """A bug, not a network failure (those come back as a status): say it, retry later."""
         self._busy = False
+        if self._closed:  # the window is going away: nobody is there to read a message
+            return
         self._schedule(self.backoff.failed())
         self.refresh_status()
         show_error(self.window, exc)

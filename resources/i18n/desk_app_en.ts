@@ -977,6 +977,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <translation>Withdrawn by the applicant</translation>
     </message>
     <message>
+        <source>Loại bỏ sự kiện bị cách ly</source>
+        <translation>Quarantined event discarded</translation>
+    </message>
+    <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Receipt and appointment slip</translation>
     </message>
@@ -1231,6 +1235,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <translation>Processing &amp;units…</translation>
     </message>
     <message>
+        <source>&amp;Khôi phục dữ liệu từ bản sao lưu…</source>
+        <translation>&amp;Restore data from a backup…</translation>
+    </message>
+    <message>
+        <source>Kiểm tra &amp;toàn vẹn nhật ký</source>
+        <translation>Check the &amp;journal's integrity</translation>
+    </message>
+    <message>
         <source>&amp;Hồ sơ</source>
         <translation>&amp;Dossiers</translation>
     </message>
@@ -1313,6 +1325,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Đang chuẩn bị phiếu tiếp nhận…</source>
         <translation>Preparing the receipt…</translation>
+    </message>
+    <message>
+        <source>Kiểm tra toàn vẹn nhật ký</source>
+        <translation>Journal integrity check</translation>
     </message>
     <message>
         <source>Ngôn ngữ giao diện</source>
@@ -1866,6 +1882,101 @@ What you typed is still there.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Khi mở phần mềm</source>
+        <translation>At start</translation>
+    </message>
+    <message>
+        <source>Định kỳ</source>
+        <translation>Periodic</translation>
+    </message>
+    <message>
+        <source>Trước khi nâng cấp dữ liệu</source>
+        <translation>Before a data upgrade</translation>
+    </message>
+    <message>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})</source>
+        <translation>the backup of {time} on {day}, {count} dossiers (last code: {code})</translation>
+    </message>
+    <message>
+        <source>Dữ liệu bị hỏng</source>
+        <translation>The data is damaged</translation>
+    </message>
+    <message>
+        <source>Có thể khôi phục {backup}. Tệp hỏng được giữ lại bên cạnh (đổi tên), không bị xóa. Hồ sơ tiếp nhận sau thời điểm sao lưu cần nhập lại; mã của chúng không bị cấp lại.</source>
+        <translation>You can restore {backup}. The damaged file is kept beside it (renamed), never deleted. Dossiers received after the backup must be entered again; their codes will not be issued again.</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu từ bản sao lưu</source>
+        <translation>Restore the data from a backup</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Số hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ cuối</source>
+        <translation>Last dossier code</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>There are no backups yet.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã chọn</source>
+        <translation>&amp;Restore the selected backup</translation>
+    </message>
+    <message>
+        <source>Trước khi khôi phục, dữ liệu hiện tại được sao lưu thêm một bản, nên có thể quay lại. Mã hồ sơ đã cấp không bao giờ bị cấp lại.</source>
+        <translation>Before a restore the current data is backed up once more, so you can go back. Dossier codes already issued are never issued again.</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <source>Thay dữ liệu hiện tại bằng {backup}?</source>
+        <translation>Replace the current data with {backup}?</translation>
+    </message>
+    <message>
+        <source>Hồ sơ tiếp nhận sau thời điểm đó sẽ không còn trong danh sách (bản sao lưu trước khi khôi phục vẫn giữ chúng).</source>
+        <translation>Dossiers received after that time will no longer be in the list (the backup made before the restore still holds them).</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục {backup}.</source>
+        <translation>Restored {backup}.</translation>
+    </message>
+</context>
+<context>
     <name>ResultReadyDialog</name>
     <message>
         <source>Nhận kết quả từ đơn vị xử lý</source>
@@ -2277,101 +2388,6 @@ What you typed is still there.</translation>
     <message>
         <source>Gõ vài chữ trong tên đơn vị, ví dụ: công an</source>
         <translation>Type a few letters of the unit&apos;s name, for example: công an</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Khi mở phần mềm</source>
-        <translation>At start</translation>
-    </message>
-    <message>
-        <source>Định kỳ</source>
-        <translation>Periodic</translation>
-    </message>
-    <message>
-        <source>Trước khi nâng cấp dữ liệu</source>
-        <translation>Before a data upgrade</translation>
-    </message>
-    <message>
-        <source>Trước khi khôi phục</source>
-        <translation>Before a restore</translation>
-    </message>
-    <message>
-        <source>bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})</source>
-        <translation>the backup of {time} on {day}, {count} dossiers (last code: {code})</translation>
-    </message>
-    <message>
-        <source>Dữ liệu bị hỏng</source>
-        <translation>The data is damaged</translation>
-    </message>
-    <message>
-        <source>Có thể khôi phục {backup}. Tệp hỏng được giữ lại bên cạnh (đổi tên), không bị xóa. Hồ sơ tiếp nhận sau thời điểm sao lưu cần nhập lại; mã của chúng không bị cấp lại.</source>
-        <translation>You can restore {backup}. The damaged file is kept beside it (renamed), never deleted. Dossiers received after the backup must be entered again; their codes will not be issued again.</translation>
-    </message>
-    <message>
-        <source>&amp;Khôi phục</source>
-        <translation>&amp;Restore</translation>
-    </message>
-    <message>
-        <source>&amp;Thoát</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>Khôi phục dữ liệu từ bản sao lưu</source>
-        <translation>Restore the data from a backup</translation>
-    </message>
-    <message>
-        <source>Thời điểm</source>
-        <translation>Made at</translation>
-    </message>
-    <message>
-        <source>Loại</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Số hồ sơ</source>
-        <translation>Dossiers</translation>
-    </message>
-    <message>
-        <source>Mã hồ sơ cuối</source>
-        <translation>Last dossier code</translation>
-    </message>
-    <message>
-        <source>Chưa có bản sao lưu nào.</source>
-        <translation>There are no backups yet.</translation>
-    </message>
-    <message>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>&amp;Khôi phục bản đã chọn</source>
-        <translation>&amp;Restore the selected backup</translation>
-    </message>
-    <message>
-        <source>Trước khi khôi phục, dữ liệu hiện tại được sao lưu thêm một bản, nên có thể quay lại. Mã hồ sơ đã cấp không bao giờ bị cấp lại.</source>
-        <translation>Before a restore the current data is backed up once more, so you can go back. Dossier codes already issued are never issued again.</translation>
-    </message>
-    <message>
-        <source>Khôi phục dữ liệu</source>
-        <translation>Restore data</translation>
-    </message>
-    <message>
-        <source>Thay dữ liệu hiện tại bằng {backup}?</source>
-        <translation>Replace the current data with {backup}?</translation>
-    </message>
-    <message>
-        <source>Hồ sơ tiếp nhận sau thời điểm đó sẽ không còn trong danh sách (bản sao lưu trước khi khôi phục vẫn giữ chúng).</source>
-        <translation>Dossiers received after that time will no longer be in the list (the backup made before the restore still holds them).</translation>
-    </message>
-    <message>
-        <source>Đã khôi phục</source>
-        <translation>Restored</translation>
-    </message>
-    <message>
-        <source>Đã khôi phục {backup}.</source>
-        <translation>Restored {backup}.</translation>
     </message>
 </context>
 </TS>
