@@ -290,13 +290,21 @@ def ledger(
 ) -> list[LedgerLine]:
     """The ledger's lines for dossiers received in [received_from, received_before), in book
     and line order; each judged early / on time / late as of `now`."""
+    # The ledger's "processing unit" and "handed over" columns come from the dossier's first
+    # hand-over event (found through the events' dossier index, one dossier at a time).
+    first_handover = (
+        "FROM events WHERE events.dossier_uuid = dossiers.uuid AND kind = 'handed_over' "
+        "ORDER BY device_time, device_seq LIMIT 1"
+    )
     sql = (
-        f"SELECT {ROW_COLUMNS}, address, phone, ledger_book, ledger_number FROM dossiers "
+        f"SELECT {ROW_COLUMNS}, address, phone, ledger_book, ledger_number, sets, "
+        f"(SELECT json_extract(payload, '$.unit') {first_handover}), "
+        f"(SELECT device_time {first_handover}) FROM dossiers "
         "WHERE received_at >= ? AND received_at < ? ORDER BY ledger_book, ledger_number"
     )
     lines = []
     for r in db.execute(sql, [iso(received_from), iso(received_before)]):
-        row, address, phone, book, number = dossier_row(r[:12]), *r[12:]
+        row, (address, phone, book, number, sets, unit, handed_at) = dossier_row(r[:12]), r[12:]
         verdict = dossier_timeliness(row.status, row.due_at, now, row.finished_at)
         lines.append(LedgerLine(
             book=book, number=number, code=row.code, procedure_name=row.procedure_name,
@@ -305,6 +313,8 @@ def ledger(
             received_at=row.received_at, due_at=row.due_at, returned_at=row.returned_at,
             clerk=row.clerk, status=row.status, timeliness=verdict.label if verdict else "",
             original_due_at=row.original_due_at if row.rescheduled else None,
+            sets=sets, processing_unit=unit or "",
+            handed_over_at=parse_iso(handed_at) if handed_at else None,
         ))
     return lines
 

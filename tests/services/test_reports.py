@@ -183,3 +183,15 @@ def test_a_quiet_day_makes_an_empty_report(services, clock):
     report = services.end_of_day()
     assert report.received == 0 and report.activity == () and report.at_counter == ()
     assert all(c.count == 0 for c in services.board().categories)
+
+
+def test_the_ledger_says_where_and_when_each_dossier_went(services, clock):
+    went, stayed = (receive(services, clock, vn(11, 25, 9, minute)) for minute in (0, 5))
+    clock.now = vn(11, 25, 10)
+    services.hand_over([went.uuid], "Công an xã", "Lê Văn Tám")
+    clock.now = vn(11, 25, 11)
+    lines = {line.code: line for line in services.ledger(date(2026, 11, 25), date(2026, 11, 25))}
+    assert lines[went.code].processing_unit == "Công an xã"
+    assert lines[went.code].handed_over_at == vn(11, 25, 10)
+    assert lines[went.code].sets == went.draft.sets
+    assert lines[stayed.code].processing_unit == "" and lines[stayed.code].handed_over_at is None
