@@ -1,9 +1,11 @@
 """The dossier list: what was received, when it is due, and whether it is late.
 
-The table shows at most `ROW_LIMIT` rows, newest first, fetched by the services (which search
-without diacritics); sorting by a column happens in memory through a proxy model. Instead of the
-period, the list can show one group of dossiers chosen elsewhere (a tile of today's board), until
-the clerk leaves that group with Esc.
+The table pages through any number of dossiers (a `LazyDossierModel`): the first page comes
+at once, more as the clerk scrolls, each read on the worker. Sorting by an indexed column
+(code, received, due, state) reads again in that order; the search's results come in its
+ranking. The filter bar narrows by state, period, procedure, clerk and overdue. Instead, the list
+can show one group of dossiers chosen elsewhere (a tile of today's board), until the clerk leaves
+that group with Esc; such a group is small and sorts in memory by any column.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from functools import partial
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -27,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,14 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.lifecycle import OPEN_STATES
+from desk_app.core.listing import ListFilter
 from desk_app.core.model import DossierRow
+from desk_app.core.states import DossierState
 from desk_app.core.text import fold
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
 from desk_app.ui.labels import date_time_text, state_label, timeliness_label
 from desk_app.ui.messages import error_text
 
-ROW_LIMIT = 500
 FILTER_DELAY_MS = 250
+OPEN = -1  # the state filter's choice of every open state
 # Due today becomes overdue during the day: re-judge against the clock this often.
 CLOCK_TICK_MS = 60_000
 
@@ -225,9 +231,9 @@ class DossierTable(QTableView):
 
 
 class DossierListWidget(QWidget):
-    """Filter line, period and count above the table. `open_requested(uuid)` on Enter or a
-    double click; `loaded` after each reload; `selection_changed` whenever the selected
-    dossiers change."""
+    """Filter line, filters and count above the table. `open_requested(uuid)` on Enter or a
+    double click; `loaded` once the first page of each reload is shown; `selection_changed`
+    whenever the selected dossiers change."""
 
     open_requested = Signal(str)
     loaded = Signal()
@@ -235,11 +241,16 @@ class DossierListWidget(QWidget):
 
     def __init__(self, services, worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The lazy model builds on this module's table model.
+        from desk_app.ui.lazy_dossier_model import SORTABLE, LazyDossierModel
+
+        self._sortable = SORTABLE
         self._services = services
         self._worker = worker
         # Only the newest request's answer is shown, should answers ever cross.
         self._generation = 0
         self._select_after_load: list[str] = []
+        self._awaiting_first = False  # a reload was asked for: its first page is still to come
         self._first_after_load = False  # a group just opened: its first dossier is current
         self._group: Group | None = None
 
@@ -265,6 +276,27 @@ class DossierListWidget(QWidget):
         period_label = QLabel(self.tr("&Nhận trong:"))
         period_label.setBuddy(self.period)
 
+        self.state_filter = QComboBox(objectName="state_filter")
+        self.state_filter.setToolTip(self.tr("Trạng thái hồ sơ"))
+        self.state_filter.addItem(self.tr("Mọi trạng thái"), None)
+        self.state_filter.addItem(self.tr("Đang giải quyết"), OPEN)
+        for state in DossierState:
+            self.state_filter.addItem(state_label(state), int(state))
+        self.state_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+
+        self.procedure_filter = QComboBox(objectName="procedure_filter")
+        self.procedure_filter.setToolTip(self.tr("Thủ tục"))
+        self.procedure_filter.addItem(self.tr("Mọi thủ tục"), None)
+        self.procedure_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+
+        self.clerk_filter = QComboBox(objectName="clerk_filter")
+        self.clerk_filter.setToolTip(self.tr("Cán bộ tiếp nhận"))
+        self.clerk_filter.addItem(self.tr("Mọi cán bộ"), None)
+        self.clerk_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+
+        self.overdue_filter = QCheckBox(self.tr("&Quá hạn"), objectName="overdue_filter")
+        self.overdue_filter.toggled.connect(lambda _checked: self.refresh())
+
         self.group_label = QLabel(objectName="group_label")
         self.group_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
         self.leave_group_button = QPushButton(
@@ -281,10 +313,13 @@ class DossierListWidget(QWidget):
         self.row_count.setMinimumWidth(
             self.row_count.fontMetrics().horizontalAdvance("000 hồ sơ · 000 quá hạn") + 8)
 
-        self.model = DossierTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.model = LazyDossierModel(services, worker, self)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.failed.connect(self._show_error)
+        # Sorting goes through to the model, which reads in the new order (or, for a group,
+        # sorts its few rows).
+        self.proxy = QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = DossierTable(objectName="dossier_table")
         self.table.setModel(self.proxy)
         self._set_up_table()
@@ -299,9 +334,20 @@ class DossierListWidget(QWidget):
         self._clock.start()
 
         bar = QHBoxLayout()
+        # The search box is what clerks use most: the filters keep to a compact width (their
+        # lists still show whole names when opened).
+        for combo in (self.state_filter, self.procedure_filter, self.clerk_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.filter_text.setMinimumWidth(360)
         bar.addWidget(self.filter_text, 1)
         bar.addWidget(period_label)
         bar.addWidget(self.period)
+        bar.addWidget(self.state_filter)
+        bar.addWidget(self.procedure_filter)
+        bar.addWidget(self.clerk_filter)
+        bar.addWidget(self.overdue_filter)
         bar.addWidget(self.group_label)
         bar.addWidget(self.leave_group_button)
         bar.addWidget(self.row_count)
@@ -310,6 +356,7 @@ class DossierListWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        self._load_choices()
 
     def _set_up_table(self) -> None:
         table = self.table
@@ -317,15 +364,17 @@ class DossierListWidget(QWidget):
         # Shift+arrows and Ctrl+click pick several dossiers, to hand them over as one batch.
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = table.horizontalHeader()
+        header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
-        table.sortByColumn(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        self._sort_indicator = (int(Column.RECEIVED), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().setVisible(False)
         # Compact rows: a 768-pixel-high screen should show a good part of the day's work.
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setTabKeyNavigation(False)
-        header = table.horizontalHeader()
         header.setHighlightSections(False)
         metrics = table.fontMetrics()
         padding = 24
@@ -347,6 +396,42 @@ class DossierListWidget(QWidget):
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
 
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """Outside a group only the indexed columns sort: a click on another keeps the header
+        showing the order the rows are really in."""
+        if self._group is None and Column(column) not in self._sortable:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort_indicator)
+            header.blockSignals(False)
+            return
+        self._sort_indicator = (column, order)
+
+    def _load_choices(self) -> None:
+        """The procedures and clerks to filter by, read on the worker."""
+
+        def load() -> tuple[list[tuple[str, str]], list[str]]:
+            procedures = [(p.code, p.name) for p in self._services.procedures()]
+            return procedures, self._services.clerks()
+
+        self._worker.run(load, self._show_choices, lambda _exc: None)
+
+    def _show_choices(self, choices: tuple[list[tuple[str, str]], list[str]]) -> None:
+        procedures, clerks = choices
+        for combo, items in (
+            (self.procedure_filter, procedures),
+            (self.clerk_filter, [(clerk, clerk) for clerk in clerks]),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for data, text in items:
+                combo.addItem(text, data)
+                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
     # --- loading ---------------------------------------------------------------------------
 
     def _filter_changed(self) -> None:
@@ -360,6 +445,23 @@ class DossierListWidget(QWidget):
         first_day = now.date() - timedelta(days=days - 1)
         return datetime.combine(first_day, time(0, 0), now.tzinfo)
 
+    def list_filter(self) -> ListFilter:
+        """What the filter bar asks for."""
+        return ListFilter(
+            text=self.filter_text.text().strip(),
+            states=self.chosen_states(),
+            received_from=self.received_from(),
+            procedure_code=self.procedure_filter.currentData(),
+            clerk=self.clerk_filter.currentData(),
+            overdue_at=self._services.now() if self.overdue_filter.isChecked() else None,
+        )
+
+    def chosen_states(self) -> frozenset[DossierState] | None:
+        chosen = self.state_filter.currentData()
+        if chosen is None:
+            return None
+        return OPEN_STATES if chosen == OPEN else frozenset({DossierState(chosen)})
+
     def refresh(self) -> None:
         """Reload from the services, keeping the selected dossiers selected."""
         self.refresh_selecting(*self.selected_uuids())
@@ -372,25 +474,31 @@ class DossierListWidget(QWidget):
         # The current dossier last, so that it is also the current row after the reload.
         self._select_after_load = sorted(
             (uuid for uuid in uuids if uuid), key=lambda uuid: uuid == current)
-        text, received_from, group = self.filter_text.text(), self.received_from(), self._group
+        self._awaiting_first = True
+        group = self._group
+        if group is None:
+            self.model.set_query(self.list_filter())
+            return
+        text = self.filter_text.text()
 
         def load() -> tuple[list[DossierRow], datetime]:
-            if group is not None:
-                rows = [row for row in group.load() if matches(row, text)]
-            else:
-                rows = self._services.dossier_rows(
-                    text, received_from=received_from, limit=ROW_LIMIT)
-            return rows, self._services.now()
+            return [row for row in group.load() if matches(row, text)], self._services.now()
 
-        self._worker.run(load, partial(self._show, generation),
+        self._worker.run(load, partial(self._show_rows, generation),
                          partial(self._failed, generation))
 
-    def _show(self, generation: int, result: tuple[list[DossierRow], datetime]) -> None:
+    def _show_rows(self, generation: int, result: tuple[list[DossierRow], datetime]) -> None:
         if generation != self._generation:
             return
         rows, now = result
-        self.model.set_rows(rows, now)
+        self.model.set_fixed_rows(rows, now)
+        self._page_loaded()
+
+    def _page_loaded(self) -> None:
         self._show_count()
+        if not self._awaiting_first:
+            return
+        self._awaiting_first = False
         for uuid in self._select_after_load:
             self.select_uuid(uuid, keep=True)
         if self._first_after_load and self.proxy.rowCount():
@@ -405,10 +513,14 @@ class DossierListWidget(QWidget):
     def _show_count(self) -> None:
         """How many are listed, and how many of them need attention (what a leader asks)."""
         count = self.model.rowCount()
-        if count >= ROW_LIMIT:
-            parts = [self.tr("{count} hồ sơ mới nhất (tìm để thu hẹp)").format(count=count)]
-        elif count == 0:
-            parts = [self.tr("Không có hồ sơ phù hợp") if self.filter_text.text().strip()
+        if self.model.has_more():
+            # Counting a million dossiers would take the time paging saves: say there are more.
+            self.row_count.setStyleSheet("")
+            self.row_count.setText(
+                self.tr("{count}+ hồ sơ (cuộn để xem thêm)").format(count=count))
+            return
+        if count == 0:
+            parts = [self.tr("Không có hồ sơ phù hợp") if self._filtered()
                      else self.tr("Chưa có hồ sơ")]
         else:
             parts = [self.tr("{count} hồ sơ").format(count=count)]
@@ -421,12 +533,24 @@ class DossierListWidget(QWidget):
         self.row_count.setStyleSheet("")
         self.row_count.setText(" · ".join(parts))
 
+    def _filtered(self) -> bool:
+        """Whether the clerk narrowed the list (so an empty one says no match)."""
+        if self.filter_text.text().strip():
+            return True
+        if self._group is not None:
+            return False
+        combos = (self.state_filter, self.procedure_filter, self.clerk_filter)
+        return self.overdue_filter.isChecked() or any(c.currentIndex() > 0 for c in combos)
+
     def _failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
             return
+        self._show_error(error_text(exc))
+
+    def _show_error(self, message: str) -> None:
         self.row_count.setStyleSheet("color: #b71c1c;")
         self.row_count.setText(
-            self.tr("Không tải được danh sách: {error}").format(error=error_text(exc)))
+            self.tr("Không tải được danh sách: {error}").format(error=message))
 
     # --- a group from elsewhere ------------------------------------------------------------
 
@@ -443,6 +567,17 @@ class DossierListWidget(QWidget):
             return
         self._group = None
         self._show_group()
+        if Column(self._sort_indicator[0]) not in self._sortable:
+            # The group was sorted by a column the whole list cannot be: back to the model's.
+            flt, sort = self.model.query()
+            column = next(c for c, key in self._sortable.items() if key == sort.key)
+            order = (Qt.SortOrder.DescendingOrder if sort.descending
+                     else Qt.SortOrder.AscendingOrder)
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(column, order)
+            header.blockSignals(False)
+            self._sort_indicator = (int(column), order)
         self.refresh()
 
     def group(self) -> Group | None:
@@ -454,7 +589,8 @@ class DossierListWidget(QWidget):
             self.tr("Đang xem: {title}").format(title=self._group.title) if grouped else "")
         for widget in (self.group_label, self.leave_group_button):
             widget.setVisible(grouped)
-        for widget in (self._period_label, self.period):
+        for widget in (self._period_label, self.period, self.state_filter, self.procedure_filter,
+                       self.clerk_filter, self.overdue_filter):
             widget.setVisible(not grouped)
 
     # --- selection -------------------------------------------------------------------------
@@ -475,7 +611,8 @@ class DossierListWidget(QWidget):
         return [row.uuid for row in self.selected_rows()]
 
     def select_uuid(self, uuid: str, *, keep: bool = False) -> bool:
-        """Make `uuid` the current dossier; with `keep`, add it to the selection."""
+        """Make `uuid` the current dossier, if it is among the rows loaded; with `keep`, add it
+        to the selection."""
         for row in range(self.model.rowCount()):
             if self.model.dossier_row(row).uuid == uuid:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))

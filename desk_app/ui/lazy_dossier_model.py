@@ -4,7 +4,8 @@ The view asks for more as the clerk scrolls near the end (canFetchMore/fetchMore
 comes from the services on the worker, so the GUI never waits on the disk. Sorting by a column
 with an index (received, due, code, state) starts again from the first page in the new order;
 the other columns do not sort at this size. Answers to an older query (the clerk typed on, or
-sorted again) are dropped.
+sorted again) are dropped. It can also show a few rows chosen elsewhere (`set_fixed_rows`):
+those it sorts in memory, by any column.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from desk_app.core.listing import ListFilter, Sort, SortKey
+from desk_app.core.model import DossierRow
 from desk_app.core.timeliness import dossier_timeliness
 from desk_app.store.listing import Page
 from desk_app.ui.dossier_list import Column, DossierTableModel
@@ -47,6 +49,8 @@ class LazyDossierModel(DossierTableModel):
         self._next: tuple | int | None = None
         self._generation = 0
         self._fetching = False
+        self._fixed = False
+        self._fixed_order: tuple[int, Qt.SortOrder] | None = None
 
     def query(self) -> tuple[ListFilter, Sort]:
         return self._filter, self._sort
@@ -56,7 +60,23 @@ class LazyDossierModel(DossierTableModel):
         self._filter, self._sort = flt, sort or self._sort
         self._generation += 1
         self._fetching = False
+        self._fixed = False
         self._load(None)
+
+    def set_fixed_rows(self, rows: list[DossierRow], now: datetime) -> None:
+        """Show just `rows` (a few, chosen elsewhere), in the column order last asked for;
+        no pages follow, and any page still on its way is dropped."""
+        self._generation += 1
+        self._fetching = False
+        self._fixed = True
+        self._next = None
+        self.set_rows(rows, now)
+        if self._fixed_order is not None:
+            self._sort_fixed(*self._fixed_order)
+
+    def has_more(self) -> bool:
+        """Whether more dossiers follow the rows loaded so far."""
+        return self._next is not None
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         return not parent.isValid() and self._next is not None and not self._fetching
@@ -66,9 +86,23 @@ class LazyDossierModel(DossierTableModel):
             self._load(self._next)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._fixed_order = (column, order)
+        if self._fixed:
+            self._sort_fixed(column, order)
+            return
         key = SORTABLE.get(Column(column))
         if key is not None:
             self.set_query(self._filter, Sort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def _sort_fixed(self, column: int, order: Qt.SortOrder) -> None:
+        paired = sorted(
+            zip(self._rows, self._timeliness, strict=True),
+            key=lambda pair: self._sort_key(pair[0], Column(column), pair[1]),
+            reverse=order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        self._rows = [row for row, _ in paired]
+        self._timeliness = [timeliness for _, timeliness in paired]
+        self.endResetModel()
 
     def _load(self, after: tuple | int | None) -> None:
         self._fetching = True

@@ -526,12 +526,44 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <translation>Received &amp;within:</translation>
     </message>
     <message>
+        <source>Trạng thái hồ sơ</source>
+        <translation>Dossier state</translation>
+    </message>
+    <message>
+        <source>Mọi trạng thái</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Mọi thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Receiving clerk</translation>
+    </message>
+    <message>
+        <source>Mọi cán bộ</source>
+        <translation>All clerks</translation>
+    </message>
+    <message>
+        <source>&amp;Quá hạn</source>
+        <translation>&amp;Overdue</translation>
+    </message>
+    <message>
         <source>Xem tất cả (Esc)</source>
         <translation>Show all (Esc)</translation>
     </message>
     <message>
-        <source>{count} hồ sơ mới nhất (tìm để thu hẹp)</source>
-        <translation>newest {count} dossiers (search to narrow)</translation>
+        <source>{count}+ hồ sơ (cuộn để xem thêm)</source>
+        <translation>{count}+ dossiers (scroll for more)</translation>
     </message>
     <message>
         <source>Không có hồ sơ phù hợp</source>
