@@ -7,7 +7,7 @@ from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.demo import seed
-from tests.services.conftest import Clock
+from tests.clock import Clock
 
 S = DossierState
 TUESDAY_0900 = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)

@@ -21,7 +21,7 @@ from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.services.errors import TransitionRefused
-from tests.services.conftest import Clock
+from tests.clock import Clock
 from tests.services.factories import full_draft
 
 S = DossierState

@@ -9,34 +9,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.core.clock import VN_TZ
-from desk_app.services.app import Services
-from desk_app.services.demo import DEMO_SETUP
 from desk_app.ui.worker import InlineWorker
+from tests.clock import Clock
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)  # a Tuesday morning: due times are fixed
-
-
-class Clock:
-    """A clock the test can move by hand."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
 def clock():
     return Clock(NOW)
-
-
-@pytest.fixture
-def services(tmp_path, clock):
-    services = Services(tmp_path / "data", clock=clock)
-    services.save_counter_setup(DEMO_SETUP)
-    yield services
-    services.close()
 
 
 @pytest.fixture
