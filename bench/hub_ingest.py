@@ -16,7 +16,6 @@ import gzip
 import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import requests
+from hub_server import running_hub  # noqa: E402 - bench/ is the script's own folder
 
 from desk_app.core.clock import VN_TZ, iso
 from desk_app.core.model import Dossier, LedgerEntry
@@ -139,16 +139,8 @@ def main() -> None:
         name = "postgresql" if db.startswith("postgres") else "sqlite"
         counters = prepare(db, args.reset, args.devices, args.per_device, args.batch,
                            random.Random(4))
-        hub = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--db", db,
-                                "--port", str(args.port), "--workers", str(args.workers),
-                                "--log-level", "warning"])
-        url = f"http://127.0.0.1:{args.port}"
-        try:
-            _wait_healthy(url)
+        with running_hub(db, args.port, args.workers) as url:
             seconds, accepted, latencies, errors = push_all(url, counters)
-        finally:
-            hub.terminate()
-            hub.wait()
     sent = sum(len(b) for _, bodies, _ in counters for b in bodies)
     plain = sum(size for _, _, size in counters)
     events = args.devices * args.per_device
@@ -163,17 +155,6 @@ def main() -> None:
     for error in errors[:5]:
         print(f"# {error}", file=sys.stderr)
 
-
-def _wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}{API_PREFIX}/health", timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    raise SystemExit("the hub did not start")
 
 
 if __name__ == "__main__":

@@ -19,22 +19,19 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import requests
+from hub_server import running_hub  # noqa: E402 - bench/ is the script's own folder
 
 from desk_app.core.clock import VN_TZ
 from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP, demo_draft
 from desk_app.services.sync import SyncService
-from sync.protocol import API_PREFIX
 from sync.server import enrollment, registry
 from sync.server.database import is_postgresql, open_engine, upgrade
 
@@ -76,34 +73,11 @@ def fresh_hub(db: str, reset: bool) -> str:
     return code
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}{API_PREFIX}/health", timeout=1).status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    raise SystemExit("the hub did not start")
-
-
 def one_run(template: Path, work: Path, db: str, reset: bool, count: int) -> dict[str, float]:
     counter_dir = work / "counter"
     shutil.copytree(template, counter_dir)
     code = fresh_hub(db, reset)
-    port = free_port()
-    hub = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--db", db,
-                            "--port", str(port), "--log-level", "warning"])
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url)
+    with running_hub(db) as url:
         services = Services(counter_dir)
         sync = SyncService(services)
         sync.enroll(url, code, "Quầy 1")
@@ -115,10 +89,7 @@ def one_run(template: Path, work: Path, db: str, reset: bool, count: int) -> dic
         wire = sync.stats.bytes_sent + sync.stats.bytes_received - enrolling
         sync.close()
         services.close()
-    finally:
-        hub.terminate()
-        hub.wait()
-        shutil.rmtree(counter_dir)
+    shutil.rmtree(counter_dir)
     if report.stored != count or waiting:
         raise SystemExit(f"pushed {report.stored} of {count}, {waiting} still waiting")
     return {"seconds": seconds, "rate": count / seconds, "wire": wire / count,

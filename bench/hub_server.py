@@ -1,0 +1,48 @@
+"""A provincial hub in a subprocess on loopback, for the benchmarks that push to one."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import requests
+
+from sync.protocol import API_PREFIX
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_hub(db: str, port: int | None = None, workers: int = 1) -> Iterator[str]:
+    """`province-hub serve` on `db`; yields its base URL once it answers its health check."""
+    port = port or free_port()
+    hub = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--db", db,
+                            "--port", str(port), "--workers", str(workers),
+                            "--log-level", "warning"])
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url)
+        yield url
+    finally:
+        hub.terminate()
+        hub.wait()
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{url}{API_PREFIX}/health", timeout=1).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("the hub did not start")
