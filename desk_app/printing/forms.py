@@ -17,7 +17,7 @@ from desk_app.printing import PrintingError
 
 OFFICIAL_FORM_KEYS = ("receipt", "supplement", "refusal", "apology", "control", "ledger")
 # The counter's own documents: no circular numbers them, so their number may be empty.
-OWN_DOCUMENT_KEYS = ("handover_list", "end_of_day")
+OWN_DOCUMENT_KEYS = ("handover_list", "end_of_day", "reconciliation")
 
 
 @dataclass(frozen=True)

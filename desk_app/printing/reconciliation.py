@@ -16,7 +16,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.model import Office
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
-from desk_app.printing.forms import FormInfo
+from desk_app.printing.forms import form_info
 from desk_app.printing.layout import (
     A5_PORTRAIT,
     MARGIN,
@@ -32,8 +32,6 @@ from desk_app.printing.layout import (
     vn_datetime_phrase,
 )
 
-# The counter's own document: no circular numbers it.
-FORM = FormInfo("reconciliation", "", "PHIẾU ĐỐI CHIẾU ĐỒNG BỘ CUỐI NGÀY", "")
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 HEADER = ("Nội dung", "Trên máy này", "Máy chủ tỉnh đã nhận")
 
@@ -96,6 +94,7 @@ def render_reconciliation(
     figures: ReconciliationFigures, office: Office, clerk: str, out_path: Path
 ) -> Path:
     styles = slip_styles()
+    form = form_info("reconciliation")
     hub = "—" if figures.hub_count is None else str(figures.hub_count)
     rows = [
         ["Sự kiện ghi trong ngày", str(figures.created), ""],
@@ -105,11 +104,11 @@ def render_reconciliation(
         ["Đã loại bỏ sau cách ly", str(figures.discarded), ""],
     ]
     story = [
-        top_corners("", FORM, WIDTH, styles),
+        top_corners("", form, WIDTH, styles),
         Spacer(1, 2 * mm),
         official_header(office, WIDTH, styles, figures.printed_at.date()),
         Spacer(1, 3 * mm),
-        form_title(FORM, WIDTH, styles),
+        form_title(form, WIDTH, styles),
         Paragraph(f"Ngày {figures.day:%d/%m/%Y}", styles.centre),
         Spacer(1, 3 * mm),
         field_line(
@@ -139,7 +138,7 @@ def render_reconciliation(
         signature_block([Signer("NGƯỜI LẬP PHIẾU", clerk)], WIDTH, styles),
     ]
     copy = PrintedCopy(
-        story, f"{FORM.title} – ngày {figures.day:%d/%m/%Y} (tiếp theo)", fit_one_page=True
+        story, f"{form.title} – ngày {figures.day:%d/%m/%Y} (tiếp theo)", fit_one_page=True
     )
-    info = PdfInfo(f"{FORM.title} – {figures.day:%d/%m/%Y}", office.unit_name, figures.device_name)
+    info = PdfInfo(f"{form.title} – {figures.day:%d/%m/%Y}", office.unit_name, figures.device_name)
     return write_pdf(out_path, [copy], A5_PORTRAIT, info)
