@@ -37,7 +37,7 @@ from pathlib import Path
 
 from desk_app.core.clock import VN_TZ, now_vn
 from desk_app.services.app import DB_FILE, Services
-from desk_app.services.demo import DEMO_SETUP
+from desk_app.services.demo import DEMO_SETUP, set_up_demo_counter
 from desk_app.store import journal, search
 from sync.protocol import canonical_json
 
@@ -322,7 +322,7 @@ def generate(path: Path, dossiers: int, years: int = 5, seed: int = 1,
         raise SystemExit(f"the database file must be called {DB_FILE}")
     now = now or now_vn()
     services = Services(path.parent)
-    services.save_counter_setup(DEMO_SETUP)
+    set_up_demo_counter(services)
     procedures = {p["code"]: p for p in json.loads(
         (Path(__file__).resolve().parent.parent / "resources" / "catalogue" / "procedures.json")
         .read_text("utf-8"))["procedures"]}

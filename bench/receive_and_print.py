@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from desk_app.services.app import Services
-from desk_app.services.demo import DEMO_SETUP, demo_draft
+from desk_app.services.demo import demo_draft, log_in_to_demo
 
 
 def main() -> None:
@@ -22,7 +22,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         services = Services(Path(folder))
-        services.save_counter_setup(DEMO_SETUP)
+        log_in_to_demo(services, "lan.nt")
         procedure = services.procedure("1.004222")
         rng = random.Random(1)
         # The first receipt registers the fonts: a once-per-process cost, measured apart.

@@ -40,7 +40,7 @@ from startup import EMPTY, time_to_shown
 from desk_app.core.listing import ListFilter, Sort, SortKey
 from desk_app.core.text import fold
 from desk_app.services.app import DB_FILE, Services
-from desk_app.services.demo import demo_draft
+from desk_app.services.demo import demo_draft, log_in_to_demo
 from desk_app.store.db import connect
 
 MS = 1000
@@ -51,6 +51,7 @@ APP = """
 import sys, os
 from desk_app.ui.app import application, build_main_window
 from desk_app.services.app import Services
+from desk_app.services.demo import log_in_to_demo
 from desk_app.ui.worker import Worker
 from PySide6.QtCore import QTimer
 
@@ -60,6 +61,7 @@ def rss():
 
 app = application()
 services = Services(sys.argv[1])
+log_in_to_demo(services)
 worker = Worker()
 window = build_main_window(services, worker)
 window.show()
@@ -195,6 +197,7 @@ def main() -> None:
     report("rss_after_search", statistics.median(s[3] for s in starts), "MiB")
 
     services = Services(data)
+    log_in_to_demo(services)
     searches = []
     for text in queries(db_path, args.dossiers):
         started = time.perf_counter()

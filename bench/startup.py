@@ -21,10 +21,12 @@ APP = """
 import sys, time
 from desk_app.ui.app import application, build_main_window
 from desk_app.services.app import Services
+from desk_app.services.demo import log_in_to_demo
 from desk_app.ui.worker import Worker
 from PySide6.QtCore import QTimer
 app = application()
 services = Services(sys.argv[1])
+log_in_to_demo(services)  # the clerk's password check (one scrypt hash), not their typing
 worker = Worker()
 window = build_main_window(services, worker)
 window.show()

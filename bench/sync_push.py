@@ -30,7 +30,7 @@ from hub_server import running_hub  # noqa: E402 - bench/ is the script's own fo
 
 from desk_app.core.clock import VN_TZ
 from desk_app.services.app import Services
-from desk_app.services.demo import DEMO_SETUP, demo_draft
+from desk_app.services.demo import DEMO_SETUP, demo_draft, log_in_to_demo
 from desk_app.services.sync import SyncService
 from sync.server import enrollment, registry
 from sync.server.database import is_postgresql, open_engine, upgrade
@@ -42,7 +42,7 @@ def queue_dossiers(folder: Path, count: int) -> None:
     """A set-up counter with `count` dossiers received over the working days before today."""
     start = datetime(2026, 9, 1, 7, 30, tzinfo=VN_TZ)
     services = Services(folder, clock=lambda: start + timedelta(days=60))
-    services.save_counter_setup(DEMO_SETUP)
+    log_in_to_demo(services, "lan.nt")
     calendar = services.calendar()
     rng = random.Random(1)
     procedures = services.procedures()
@@ -79,6 +79,7 @@ def one_run(template: Path, work: Path, db: str, reset: bool, count: int) -> dic
     code = fresh_hub(db, reset)
     with running_hub(db) as url:
         services = Services(counter_dir)
+        log_in_to_demo(services)  # enrolling is the admin's
         sync = SyncService(services)
         sync.enroll(url, code, "Quầy 1")
         enrolling = sync.stats.bytes_sent + sync.stats.bytes_received

@@ -6,6 +6,7 @@ receipt), in a throw-away data folder, and says clearly what is broken if anythi
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import sys
 import tempfile
@@ -29,7 +30,7 @@ def run(out_pdf: Path) -> int:
     try:
         services = Services(workdir)
         try:
-            services.save_counter_setup(DEMO_SETUP)
+            services.first_run(DEMO_SETUP, "kiemtra", "Tự kiểm tra", secrets.token_urlsafe())
             card = parse_qr_line(SCANNER_LINE)
             procedure = services.procedure(PROCEDURE)
             if procedure is None:

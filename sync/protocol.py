@@ -54,6 +54,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   commune's dossiers (kinds in PROVINCE_EVENT_KINDS, `device_seq` 0, `device_time` when the
   province recorded it, `payload` `{"code", "note"}`). Apply it like a local event but do not
   push it back (a re-sent copy is only acknowledged as a duplicate).
+- A catalogue's procedure may carry `unit` (added), the processing unit its dossiers are handed
+  over to. A `received` payload's `procedure` carries `version` (added): the version of the
+  counter's catalogue entry the dossier was received under (the counter numbers its own).
 - `limit` is 1..MAX_PULL_LIMIT (default DEFAULT_PULL_LIMIT). When a page is empty,
   `next_cursor` equals the cursor sent. Catalogue and calendar changes reach every commune.
 - Server times are ISO-8601 in +07:00 with microseconds.
@@ -73,7 +76,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   refuses as `invalid` (reason starting "chain:") an event whose `hash` does not match its
   content, or whose `prev_hash` is not the hash of any event it holds from that device with
   `device_seq` one lower; when it holds no such event (never sent, or sent without a chain)
-  continuity cannot be checked and the event is accepted.
+  continuity cannot be checked and the event is accepted. A counter restored from an older
+  backup never numbers an event twice: its next event takes the number after the last one it
+  recorded before the restore and links to that event's hash, so its `device_seq` may jump.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 from pypdf import PdfReader
 
-from desk_app import self_test
+from desk_app import cli, self_test
 from desk_app.cli import build_parser
 from desk_app.printing import fonts
 
@@ -38,3 +39,51 @@ def test_self_test_names_a_missing_font_and_fails(tmp_path, monkeypatch, capsys)
     assert self_test.run(tmp_path / "out.pdf") == 1
     err = capsys.readouterr().err
     assert "TỰ KIỂM TRA THẤT BẠI" in err and "LiberationSerif" in err
+
+
+def _typed(monkeypatch, *answers):
+    typed = iter(answers)
+    monkeypatch.setattr(cli, "getpass", lambda prompt: next(typed))
+
+
+def test_reset_password_from_the_command_line(tmp_path, monkeypatch, capsys):
+    from desk_app.services.app import Services
+    from desk_app.services.demo import DEMO_SETUP
+    from desk_app.services.errors import LoginRefused
+
+    data = tmp_path / "data"
+    services = Services(data)
+    services.first_run(DEMO_SETUP, "quantri", "Hoàng Văn Nam", "da-quen-mat")
+    services.close()
+
+    _typed(monkeypatch, "mat-khau-moi", "mat-khau-khac")
+    assert cli.main(["reset-password", "quantri", "--data", str(data)]) == 1
+    assert "không khớp" in capsys.readouterr().err
+    _typed(monkeypatch, "ngan", "ngan")
+    assert cli.main(["reset-password", "quantri", "--data", str(data)]) == 1
+    assert "8 ký tự" in capsys.readouterr().err
+    _typed(monkeypatch, "mat-khau-moi", "mat-khau-moi")
+    assert cli.main(["reset-password", "khong.co", "--data", str(data)]) == 1
+    assert "Không có tài khoản khong.co" in capsys.readouterr().err
+    _typed(monkeypatch, "mat-khau-moi", "mat-khau-moi")
+    assert cli.main(["reset-password", "quantri", "--data", str(data)]) == 0
+    assert "Đã đặt lại mật khẩu của quantri" in capsys.readouterr().out
+
+    services = Services(data)
+    try:
+        with pytest.raises(LoginRefused):
+            services.login("quantri", "da-quen-mat")
+        assert services.login("quantri", "mat-khau-moi").must_change_password
+        services.change_password("mat-khau-moi", "mat-khau-rieng")
+        changed, reset = services.account_log()[:2]
+        assert (reset.actor, reset.username, reset.action) == ("cli", "quantri",
+                                                               "password_reset")
+        assert changed.action == "password_changed"
+    finally:
+        services.close()
+
+
+def test_reset_password_needs_an_existing_data_folder(tmp_path, capsys):
+    assert cli.main(["reset-password", "quantri", "--data", str(tmp_path / "none")]) == 2
+    assert "Không có dữ liệu" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()

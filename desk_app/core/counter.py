@@ -16,7 +16,6 @@ class CounterSetup:
     unit_name: str  # "Trung tâm Phục vụ hành chính công xã"
     agency_code: str  # "000.17.22.H56"
     counter_number: int  # 1–9, the first digit of every code this PC issues
-    clerk_name: str
     place_name: str  # "Tân Lập", as in "Tân Lập, ngày … tháng … năm …"
 
     def cleaned(self) -> CounterSetup:
@@ -25,7 +24,6 @@ class CounterSetup:
             unit_name=clean(self.unit_name),
             agency_code=clean(self.agency_code).upper(),
             counter_number=self.counter_number,
-            clerk_name=clean(self.clerk_name),
             place_name=clean(self.place_name),
         )
 
@@ -49,8 +47,6 @@ def setup_issues(setup: CounterSetup) -> list[Issue]:
         error("agency_code", message)
     if not 1 <= setup.counter_number <= 9:
         error("counter_number", "Số quầy phải từ 1 đến 9.")
-    if not setup.clerk_name:
-        error("clerk_name", "Nhập họ tên cán bộ tiếp nhận.")
     if not setup.place_name:
         error("place_name", "Nhập địa danh ghi trên phiếu (ví dụ: Tân Lập).")
     return issues

@@ -61,6 +61,10 @@ class Procedure:
     fee: int = 0  # đồng
     fee_note: str = ""
     documents: tuple[RequiredDocument, ...] = ()
+    unit: str = ""  # the processing unit its dossiers are handed over to; "" when not set
+    # Which version of the catalogue entry this is: numbered from 1 per code when stored, so a
+    # dossier names the version it was received under; 0 while not yet in the catalogue.
+    version: int = 0
 
 
 class ApplicantType(IntEnum):
@@ -169,6 +173,7 @@ class Dossier:
     original_due_at: datetime | None = None
     finished_at: datetime | None = None  # the result came back to the counter
     returned_at: datetime | None = None  # the result reached the applicant
+    procedure_version: int = 1  # the catalogue version of the procedure it was received under
 
     @property
     def applicant(self) -> Applicant:

@@ -9,14 +9,19 @@ The functions taking `app` run under the services lock (the Services facade call
 from __future__ import annotations
 
 import logging
+import sqlite3
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desk_app.core.clock import now_vn
+import sqlite_utils
+
+from desk_app.core import options
+from desk_app.core.clock import iso, now_vn
 from desk_app.services.errors import ServiceError
-from desk_app.store import backup, backup_rotation, settings
+from desk_app.store import backup, backup_rotation, journal, settings
 from desk_app.store.backup import BackupInfo
 from desk_app.store.db import connect
 from desk_app.store.errors import StoreError
@@ -36,9 +41,7 @@ class BackupSettings:
     mirror: str = ""  # a second folder for every backup (a USB stick); empty for none
 
     def issue(self) -> str | None:
-        if not 1 <= self.every_hours <= 24 * 7:
-            return "Khoảng thời gian giữa hai lần sao lưu phải từ 1 đến 168 giờ."
-        return None
+        return options.BY_NAME["backups.every_hours"].problem(self.every_hours)
 
 
 def folder(data_dir: Path) -> Path:
@@ -118,17 +121,36 @@ def _usable(chosen: BackupInfo) -> None:
 def restore(app: Services, chosen: BackupInfo) -> BackupInfo:
     """Replace the live database with `chosen`, after a backup of the current state (returned:
     the way back). The database is closed, overwritten through the backup API, reopened and
-    migrated. Codes issued since the backup stay reserved (store.issued_codes)."""
+    migrated. Codes issued since the backup stay reserved (store.issued_codes), and so do the
+    journal's event numbers (a seam, store.journal)."""
     _usable(chosen)
     # Thinned only afterwards: the new backup must not push out the one being restored.
     before = _make(app, backup.PRE_RESTORE)
+    device_id = app.device_id()
+    lost_tip = journal.tip(app.db, device_id)
     app.db.close()
     try:
         backup.restore_into(chosen.path, app.db_path)
     finally:
         app.reopen()
+    _resume_journal(app.db, device_id, lost_tip, chosen, app.now())
     _thin(app)
     return before
+
+
+def _resume_journal(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str],
+                    chosen: BackupInfo, at: datetime) -> None:
+    with db.atomic():
+        journal.mark_seam(db, device_id, lost_tip, at=iso(at), backup=chosen.path.name)
+
+
+def _tip_of_damaged(damaged: Path, device_id: str) -> tuple[int, str] | None:
+    """The device's last event in a damaged database, when that much can still be read."""
+    try:
+        with closing(sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)) as conn:
+            return journal.tip(sqlite_utils.Database(conn), device_id)
+    except sqlite3.DatabaseError:
+        return None
 
 
 def newest_good(data_dir: Path) -> BackupInfo | None:
@@ -155,5 +177,12 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
         if part.exists():
             part.rename(aside.with_name(aside.name + suffix))
     backup.restore_into(chosen.path, live)
-    connect(live).close()
+    db = connect(live)
+    try:
+        device_id = settings.load(db).get("device_id", "")
+        lost_tip = _tip_of_damaged(aside, device_id)
+        if lost_tip is not None:
+            _resume_journal(db, device_id, lost_tip, chosen, now_vn())
+    finally:
+        db.close()
     return aside

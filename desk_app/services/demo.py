@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
+from desk_app.core.accounts import Account, Role
 from desk_app.core.clock import VN_TZ
 from desk_app.core.counter import CounterSetup
 from desk_app.core.model import (
@@ -16,17 +19,29 @@ from desk_app.core.model import (
     ResultDelivery,
     Sex,
 )
+from desk_app.services import accounts
 from desk_app.services.app import Services
 from desk_app.services.demo_life import bring_to_life
+from desk_app.store import accounts as account_store
 
 DEMO_SETUP = CounterSetup(
     commune_name="UBND xã Tân Lập",
     unit_name="Trung tâm Phục vụ hành chính công xã Tân Lập",
     agency_code="000.17.22.H56",
     counter_number=1,
-    clerk_name="Nguyễn Thị Hoa",
     place_name="Tân Lập",
 )
+
+# The demo's accounts (README lists them), all with the one documented password.
+DEMO_PASSWORD = "motcua2026"
+DEMO_ACCOUNTS = (
+    ("quantri", "Hoàng Văn Nam", Role.ADMIN),
+    ("lanhdao", "Phạm Minh Đức", Role.LEADER),
+    ("lan.nt", "Nguyễn Thị Lan", Role.CLERK),
+    ("hung.tv", "Trần Văn Hùng", Role.CLERK),
+)
+# The two clerks take the counter on alternate days and receive that day's dossiers.
+DEMO_CLERKS = ("lan.nt", "hung.tv")
 
 _FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
            "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
@@ -97,16 +112,19 @@ def seed(
     services: Services, *, count: int = 36, days: int = 12, seed_value: int = 2026,
     living: bool = False,
 ) -> int:
-    """Set up the demo counter if needed and receive `count` dossiers over the last `days`
-    working days (today included), at plausible counter hours. `living` then moves the older
-    ones on through their lives (demo_life), so the board and the ledger look like a real
-    counter's; without it every dossier is just received. Returns how many were made."""
-    if services.counter_setup() is None:
-        services.save_counter_setup(DEMO_SETUP)
+    """Set up the demo counter and its accounts if needed and receive `count` dossiers over
+    the last `days` working days (today included), at plausible counter hours, each by the
+    demo clerk on duty that day. `living` then moves the older ones on through their lives
+    (demo_life), so the board and the ledger look like a real counter's; without it every
+    dossier is just received. Whoever was logged in before still is. Returns how many were
+    made."""
+    set_up_demo_counter(services)
     rng = random.Random(seed_value)
-    procedures = [p for p in services.procedures() if p.code in _REQUESTS] or services.procedures()
-    calendar = services.calendar()
     now = services.now()
+    with on_duty(services, now):
+        procedures = ([p for p in services.procedures() if p.code in _REQUESTS]
+                      or services.procedures())
+        calendar = services.calendar()
     working_days: list[date] = []
     day = now.date()
     while len(working_days) < days + 1:
@@ -123,12 +141,47 @@ def seed(
         if moment > now:  # later today: make it the same hour on the previous working day
             moment = datetime.combine(working_days[index + 1], moment.time(), VN_TZ)
         moments.append(moment)
-    received = [
-        services.receive(
-            demo_draft(rng, rng.choice(procedures)), accept_warnings=True, received_at=moment
-        )
-        for moment in sorted(moments)
-    ]
+    received = []
+    for moment in sorted(moments):
+        draft = demo_draft(rng, rng.choice(procedures))
+        with on_duty(services, moment):
+            received.append(services.receive(draft, accept_warnings=True, received_at=moment))
     if living:
-        bring_to_life(services, received, random.Random(seed_value + 1))
+        with on_duty(services, now):  # planning reads the calendar
+            bring_to_life(services, received, random.Random(seed_value + 1),
+                          lambda moment: on_duty(services, moment))
     return count
+
+
+def set_up_demo_counter(services: Services) -> None:
+    """The demo commune's setup (unless the counter has one) and the demo accounts it lacks,
+    in one transaction. Nobody is logged in by it: seeding is not a login."""
+    with services._lock, services.db.atomic():
+        if services.counter_setup() is None:
+            services._store_setup(DEMO_SETUP)
+        for username, full_name, role in DEMO_ACCOUNTS:
+            if account_store.get(services.db, username) is None:
+                accounts.create_account(
+                    services, "demo", username, full_name, role, DEMO_PASSWORD)
+
+
+def log_in_to_demo(services: Services, username: str = "quantri") -> Account:
+    """The demo counter (set up if needed) with one of its accounts logged in: for benchmarks
+    and scripts that drive the services."""
+    set_up_demo_counter(services)
+    return services.login(username, DEMO_PASSWORD)
+
+
+@contextmanager
+def on_duty(services: Services, moment: datetime) -> Iterator[None]:
+    """The services act as the demo clerk on duty on `moment`'s day, then return to whoever
+    was logged in. The demo's history is written by its clerks as the real counter's would
+    be, without typing their passwords (which would cost a slow hash for every switch)."""
+    username = DEMO_CLERKS[moment.date().toordinal() % len(DEMO_CLERKS)]
+    with services._lock:
+        before = services._account
+        services._account = account_store.get(services.db, username)
+        try:
+            yield
+        finally:
+            services._account = before

@@ -13,6 +13,7 @@ import functools
 import random
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ class _Plan:
     services: Services
     rng: random.Random
     now: datetime
+    on_duty: Callable[[datetime], AbstractContextManager]  # the clerk at the counter then
     steps: list[tuple[datetime, int, Callable[[], object]]] = field(default_factory=list)
 
     def at(self, moment: datetime, action: Callable, *args, **kwargs) -> bool:
@@ -53,8 +55,9 @@ class _Plan:
         return self.services.calendar().add_working_time(moment, timedelta(hours=hours))
 
     def run(self) -> None:
-        for _, _, action in sorted(self.steps, key=lambda step: step[:2]):
-            action()
+        for moment, _, action in sorted(self.steps, key=lambda step: step[:2]):
+            with self.on_duty(moment):
+                action()
 
     # The dossier's usual life
 
@@ -91,9 +94,14 @@ class _Plan:
         self.at(moment, self.services.return_result, dossier.uuid, ret)
 
 
-def bring_to_life(services: Services, received: list[Dossier], rng: random.Random) -> None:
+def bring_to_life(
+    services: Services, received: list[Dossier], rng: random.Random,
+    on_duty: Callable[[datetime], AbstractContextManager],
+) -> None:
+    """`on_duty(moment)`: a context in which the services act as the clerk at the counter at
+    `moment`, who records what happens then."""
     now = services.now()
-    plan = _Plan(services, rng, now)
+    plan = _Plan(services, rng, now, on_duty)
     # Today's dossiers, and the last ones received before, still lie on the clerk's desk.
     on_desk = received[-ON_DESK:]
     past = [d for d in received if d.received_at.date() < now.date() and d not in on_desk]

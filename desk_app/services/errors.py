@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from desk_app.core.accounts import Permission
 from desk_app.core.validation import Issue, Severity
 
 
@@ -37,3 +40,29 @@ class TransitionRefused(ServiceError):
     def __init__(self, message: str, codes: tuple[str, ...] = ()):
         super().__init__(message)
         self.codes = codes
+
+
+class NotLoggedIn(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("Bạn chưa đăng nhập: hãy đăng nhập để tiếp tục.")
+
+
+class PermissionDenied(ServiceError):
+    def __init__(self, permission: Permission) -> None:
+        super().__init__(f"Tài khoản của bạn không có quyền {permission.label}.")
+        self.permission = permission
+
+
+class MustChangePassword(ServiceError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Mật khẩu của bạn do quản trị đặt lại: hãy đổi mật khẩu của riêng bạn trước khi "
+            "làm việc.")
+
+
+class LoginRefused(ServiceError):
+    """Wrong name or password, or an account locked out for a while (`retry_after`)."""
+
+    def __init__(self, message: str, retry_after: timedelta | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

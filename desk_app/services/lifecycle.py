@@ -141,14 +141,17 @@ def _record(
     dossiers.update(app.db, dossier.uuid, status=target, **changes)
     return events.append(
         app.db, dossier_uuid=dossier.uuid, kind=kind.value, status=target, payload=payload,
-        clerk=app.required_setup().clerk_name, device_id=app.device_id(), at=at, origin=origin,
+        clerk=origin.clerk if origin else app._clerk_name(), device_id=app.device_id(), at=at,
+        origin=origin,
     )
 
 
-def _counter(app: Services) -> tuple[str, str]:
-    """The counter's side of a hand-over: its unit and the clerk."""
-    setup = app.required_setup()
-    return setup.unit_name, setup.clerk_name
+def _counter(app: Services, origin: events.Origin | None = None) -> tuple[str, str]:
+    """The counter's side of a hand-over: its unit and the logged-in clerk. What the province
+    recorded reaches the counter by sync, which runs with nobody acting (even while the screen
+    is locked): then the unit alone stands for the counter."""
+    unit = app.required_setup().unit_name
+    return unit, "" if origin else app._clerk_name()
 
 
 def control_rows(app: Services, dossier_uuid: str) -> list[tuple[Event, ControlRow]]:
@@ -162,7 +165,7 @@ def control_rows(app: Services, dossier_uuid: str) -> list[tuple[Event, ControlR
 
 def current_unit(app: Services, dossier_uuid: str) -> str:
     """The processing unit that last received the dossier from the counter ('' if none)."""
-    counter_unit, _ = _counter(app)
+    counter_unit = app.required_setup().unit_name
     for _, row in reversed(control_rows(app, dossier_uuid)):
         if row.giver_unit == counter_unit:
             return row.receiver_unit
@@ -187,7 +190,7 @@ def hand_over(
     if not receiver_name:
         issues.append(_error("receiver_name", "Nhập họ tên người nhận hồ sơ của đơn vị xử lý."))
     _raise_if(issues)
-    batch = [app.dossier(u) for u in uuids]
+    batch = [app._dossier(u) for u in uuids]
     refused = []
     for dossier in batch:
         try:
@@ -225,8 +228,8 @@ def record_result_ready(
     recorded it, and sync brings it down (services.province_events)."""
     unit, giver_name, note = clean(unit), clean(giver_name), clean_multiline(note)
     _raise_if([] if unit else [_error("unit", "Chọn đơn vị trả kết quả về bộ phận một cửa.")])
-    dossier = app.dossier(dossier_uuid)
-    counter_unit, clerk = _counter(app)
+    dossier = app._dossier(dossier_uuid)
+    counter_unit, clerk = _counter(app, origin)
     with app.db.atomic():
         when = _when(app, dossier, at)
         verdict = timeliness(dossier.due_at, when, when)
@@ -236,7 +239,7 @@ def record_result_ready(
             "due_at": iso(dossier.due_at), "timeliness": verdict.value,
             "control": payloads.control_payload(row),
         }, when, origin=origin, finished_at=when)
-    return app.dossier(dossier_uuid)
+    return app._dossier(dossier_uuid)
 
 
 def request_supplement(
@@ -250,8 +253,8 @@ def request_supplement(
     missing_docs = tuple(dict.fromkeys(m for m in (clean(x) for x in missing) if m))
     reason, contact = clean_multiline(reason), clean(contact)
     _raise_if(supplement_issues(missing_docs, reason))
-    dossier = app.dossier(dossier_uuid)
-    counter_unit, clerk = _counter(app)
+    dossier = app._dossier(dossier_uuid)
+    counter_unit, clerk = _counter(app, origin)
     from_unit = dossier.status is DossierState.PROCESSING
     requested_by = clean(requested_by) or (
         current_unit(app, dossier_uuid) if from_unit else counter_unit
@@ -281,7 +284,7 @@ def receive_supplement(
     moves on by the working time spent waiting, and a new receipt is issued (the old one is
     kept). A dossier the unit had sent back goes back to that unit (`receiver_name` takes it)."""
     note = clean_multiline(note)
-    dossier = app.dossier(dossier_uuid)
+    dossier = app._dossier(dossier_uuid)
     request = events.latest(app.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
     resume_in = DossierState(request.payload["resume_in"]) if request else None
     _target(dossier, EventKind.SUPPLEMENTED, resume_in)
@@ -312,7 +315,7 @@ def receive_supplement(
             original_due_at=resumed_due(calendar, dossier.original_due_at or dossier.due_at,
                                         paused_at, when),
         )
-        resumed = app.dossier(dossier_uuid)
+        resumed = app._dossier(dossier_uuid)
         app.issue_receipt(resumed, event)
     return resumed
 
@@ -324,7 +327,7 @@ def _ending(
     """A move whose only input is a mandatory reason: refusal, withdrawal, stop."""
     reason = clean_multiline(reason)
     _raise_if(reason_issues(reason, what))
-    dossier = app.dossier(dossier_uuid)
+    dossier = app._dossier(dossier_uuid)
     with app.db.atomic():
         when = _when(app, dossier, at)
         return _record(app, dossier, kind, {"reason": reason}, when)
@@ -341,14 +344,14 @@ def withdraw(
     app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
     _ending(app, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
-    return app.dossier(dossier_uuid)
+    return app._dossier(dossier_uuid)
 
 
 def stop_processing(
     app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
     _ending(app, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
-    return app.dossier(dossier_uuid)
+    return app._dossier(dossier_uuid)
 
 
 def apologise(
@@ -367,7 +370,7 @@ def apologise(
         raise ValidationFailed([_error(
             "extra_working_days", "Số ngày làm việc gia hạn phải từ 1 trở lên."
         )])
-    dossier = app.dossier(dossier_uuid)
+    dossier = app._dossier(dossier_uuid)
     _target(dossier, EventKind.RESCHEDULED)
     if extra_working_days is not None:
         new_due_at = rescheduled_due(app.calendar(), dossier.due_at, extra_working_days)
@@ -392,9 +395,9 @@ def return_result(app: Services, dossier_uuid: str, ret: ResultReturn) -> Dossie
         tracking_number=clean(ret.tracking_number),
     )
     _raise_if(return_issues(ret))
-    dossier = app.dossier(dossier_uuid)
+    dossier = app._dossier(dossier_uuid)
     with app.db.atomic():
         when = _when(app, dossier, ret.at)
         payload = {**payloads.return_payload(ret), "due_at": iso(dossier.due_at)}
         _record(app, dossier, EventKind.RETURNED, payload, when, returned_at=when)
-    return app.dossier(dossier_uuid)
+    return app._dossier(dossier_uuid)

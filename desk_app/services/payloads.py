@@ -19,6 +19,7 @@ def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
         "code": dossier.code,
         "procedure": {
             "code": d.procedure_code,
+            "version": dossier.procedure_version,
             "name": dossier.procedure_name,
             "time": {"value": dossier.processing_time.value,
                      "unit": dossier.processing_time.unit.value},

@@ -88,7 +88,7 @@ def slip_for_event(
     with app.db.atomic():
         slips.record(
             app.db, dossier_uuid=dossier.uuid, kind=kind, path=path,
-            clerk=app.required_setup().clerk_name, at=app.now(), event_uuid=event.uuid,
+            clerk=app._clerk_name(), at=app.now(), event_uuid=event.uuid,
         )
     return path
 
@@ -168,7 +168,7 @@ def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
         for event in batch:
             slips.record(
                 app.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
-                clerk=app.required_setup().clerk_name, at=app.now(),
+                clerk=app._clerk_name(), at=app.now(),
                 event_uuid=event.uuid,
             )
     return path

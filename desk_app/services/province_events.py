@@ -67,8 +67,7 @@ def apply_page(app: Services, changes: list[dict[str, Any]], next_cursor: int) -
 def _apply(app: Services, change: dict[str, Any]) -> None:
     kind, data = change["type"], change["data"]
     if kind == "catalogue":
-        if catalogue.is_newer(str(data["version"]), catalogue.loaded_version(app.db)):
-            catalogue.replace(app.db, data)
+        catalogue.apply_province(app.db, data, app.now())
     elif kind == "calendar":
         calendar_store.put(app.db, LocalOverride(
             date.fromisoformat(data["day"]), OverrideKind(data["kind"]), clean(data["note"])))

@@ -22,7 +22,6 @@ from desk_app.core.reports import (
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.end_of_day import render_end_of_day
 from desk_app.printing.ledger import render_ledger
-from desk_app.printing.ledger_excel import write_ledger_xlsx
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.printouts import REPORT_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events
@@ -36,10 +35,14 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def board(app: Services, now: datetime | None = None) -> Board:
+def board(app: Services, now: datetime | None = None, *, clerk: str | None = None) -> Board:
+    """The day's board of the whole counter, or of the dossiers `clerk` received."""
     now = to_vn(now) if now is not None else app.now()
     start, end = _day_bounds(now.date())
-    return build_board(dossiers.on_the_board(app.db, start, end, OPEN_STATES), now)
+    rows = dossiers.on_the_board(app.db, start, end, OPEN_STATES)
+    if clerk is not None:
+        rows = [row for row in rows if row.clerk == clerk]
+    return build_board(rows, now)
 
 
 def ledger(app: Services, date_from: date, date_to: date) -> list[LedgerLine]:
@@ -72,6 +75,9 @@ def ledger_xlsx(app: Services, date_from: date, date_to: date, out: Path) -> Pat
     with app._lock:
         lines = ledger(app, date_from, date_to)
         office = app.required_setup().office
+    # Imported here: openpyxl costs 70 ms of every start-up for an export made now and then.
+    from desk_app.printing.ledger_excel import write_ledger_xlsx
+
     write_ledger_xlsx(lines, office, date_from, date_to, Path(out))
     return Path(out)
 
@@ -88,7 +94,7 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
     for event in day_events:
         if event.kind != EventKind.HANDED_OVER.value:
             continue
-        dossier = app.dossier(event.dossier_uuid)
+        dossier = app._dossier(event.dossier_uuid)
         handed_over.append(HandedOver(
             code=dossier.code, procedure_name=dossier.procedure_name,
             applicant_name=dossier.applicant.name, unit=event.payload["unit"],
@@ -102,7 +108,7 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
     return EndOfDay(
         day=day,
         made_at=now,
-        clerk=app.required_setup().clerk_name,
+        clerk=app._clerk_name(),
         activity=activity_tallies(e.kind for e in day_events),
         by_state=state_tallies(r.status for r in received),
         by_procedure=procedure_tallies((r.procedure_code, r.procedure_name) for r in received),

@@ -18,7 +18,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import QUARANTINE_DISCARDED
+from desk_app.core.options import DEFAULT_END_OF_DAY
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
@@ -43,7 +45,6 @@ from sync.client import (
 )
 
 END_OF_DAY_KEY = "sync_end_of_day"
-DEFAULT_END_OF_DAY = time(16, 45)
 DISCARDED_KIND = QUARANTINE_DISCARDED
 
 
@@ -113,6 +114,11 @@ class StoreOutbox:
 
 
 class SyncService:
+    """What the clerk asks for (enrollment, the quarantine, the reconciliation) checks the
+    logged-in account's permission. The exchange itself (sync_now, push, pull, probe, status)
+    runs on the network worker's timers with nobody logged in too (the screen may be locked):
+    it only sends what was already recorded, so it is open."""
+
     def __init__(self, app: Services, *, batch_size: int = exchange.BATCH_SIZE,
                  connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT):
         self.app = app
@@ -136,6 +142,7 @@ class SyncService:
                ca_bundle: str | None = None) -> EnrolledCounter:
         """Exchange the province's one-time code for this PC's token; the token is stored
         sealed (store.token_vault) and never handed back."""
+        self._require(Permission.SYNC_ADMIN)
         url, code, device_name = normalise_url(url), clean(code), clean(device_name)
         ca_bundle = clean(ca_bundle or "") or None
         issues = [Issue(field, message, Severity.ERROR) for field, message, missing in (
@@ -263,22 +270,26 @@ class SyncService:
         return time.fromisoformat(stored) if stored else DEFAULT_END_OF_DAY
 
     def set_end_of_day(self, at: time) -> None:
+        self._require(Permission.SETTINGS)
         with self.app._lock, self.app.db.atomic():
             settings.save(self.app.db, {END_OF_DAY_KEY: at.strftime("%H:%M")})
 
     # --- quarantine ------------------------------------------------------------------------
 
     def quarantined(self) -> list[QuarantinedEvent]:
+        self._require(Permission.SYNC_ADMIN)
         with self.app._lock:
             return outbox.quarantined(self.app.db)
 
     def problems(self) -> list[SyncProblem]:
         """Changes from the province that could not be applied here."""
+        self._require(Permission.SYNC_ADMIN)
         with self.app._lock:
             return sync_state.problems(self.app.db)
 
     def requeue(self, event_uuid: str) -> None:
         """Send a quarantined event again (after the hub was upgraded or the data fixed)."""
+        self._require(Permission.SYNC_ADMIN)
         with self.app._lock, self.app.db.atomic():
             if not outbox.requeue(self.app.db, event_uuid):
                 raise ServiceError(GONE_FROM_QUARANTINE)
@@ -286,6 +297,7 @@ class SyncService:
     def discard(self, event_uuid: str, note: str) -> events.Event:
         """Set a quarantined event aside for good. The event itself stays (events are never
         deleted); the discarding is a new event, queued for the hub like any other."""
+        self._require(Permission.SYNC_ADMIN)
         note = clean_multiline(note)
         if not note:
             raise ValidationFailed([Issue("note", "Nhập lý do loại bỏ sự kiện.",
@@ -301,7 +313,7 @@ class SyncService:
                 status=dossier.status,
                 payload={"discarded_event": refused.uuid, "discarded_kind": refused.kind,
                          "reason": refused.reason, "note": note},
-                clerk=self.app.required_setup().clerk_name, device_id=self.app.device_id(),
+                clerk=self.app._clerk_name(), device_id=self.app.device_id(),
                 at=self.app.now(),
             )
 
@@ -310,6 +322,7 @@ class SyncService:
     def reconciliation(self, day: date) -> ReconciliationFigures:
         """The day's events of this counter by where they stand, beside the hub's count of
         what it holds from this counter for that day."""
+        self._require(Permission.END_OF_DAY)
         with self.app._lock:
             counts = outbox.day_counts(self.app.db, self.app.device_id(), day)
             state = sync_state.load(self.app.db)
@@ -332,13 +345,18 @@ class SyncService:
     def reconciliation_pdf(self, day: date) -> Path:
         """The reconciliation slip, under data/phieu/YYYY/MM/ (never overwriting an earlier
         one)."""
+        self._require(Permission.END_OF_DAY)
         figures = self.reconciliation(day)
         setup = self.app.required_setup()
         folder = dated_folder(self.app, SLIP_FOLDER, figures.printed_at)
         path = new_version(folder, f"doi-chieu-dong-bo-{day:%Y%m%d}")
-        return render_reconciliation(figures, setup.office, setup.clerk_name, path)
+        return render_reconciliation(figures, setup.office, self.app._clerk_name(), path)
 
     # --- inside ----------------------------------------------------------------------------
+
+    def _require(self, permission: Permission) -> None:
+        with self.app._lock:
+            self.app._require(permission)
 
     def _record(self, outcome: str, error: str) -> None:
         with self.app._lock, self.app.db.atomic():

@@ -36,9 +36,10 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             applicant_type, applicant_name, id_number, birth_date, sex, phone, email, address,
             request, sets, channel, delivery_method, delivery_recipient, delivery_phone,
             delivery_address, fee, notes, received_at, due_at, status, clerk, device_id,
-            ledger_book, ledger_number, search_key, original_due_at, finished_at, returned_at)
+            ledger_book, ledger_number, search_key, original_due_at, finished_at, returned_at,
+            procedure_version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                   ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             dossier.uuid, dossier.code, d.procedure_code, dossier.procedure_name,
             dossier.processing_time.value, dossier.processing_time.unit.value,
@@ -50,7 +51,7 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             # search_key stays empty: store.search's index replaced it (migration 4).
             device_id, dossier.ledger.book, dossier.ledger.number, "",
             iso(dossier.original_due_at or dossier.due_at), _iso_or_none(dossier.finished_at),
-            _iso_or_none(dossier.returned_at),
+            _iso_or_none(dossier.returned_at), dossier.procedure_version,
         ],
     )
     for position, doc in enumerate(d.documents, start=1):
@@ -115,6 +116,7 @@ def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
         original_due_at=parse_iso(row["original_due_at"] or row["due_at"]),
         finished_at=_parse_or_none(row["finished_at"]),
         returned_at=_parse_or_none(row["returned_at"]),
+        procedure_version=row["procedure_version"],
     )
 
 

@@ -44,9 +44,7 @@ def append(
     `device_id`)."""
     if origin is not None:
         clerk, device_id = origin.clerk, origin.device_id
-    seq = db.execute(
-        "SELECT COALESCE(MAX(device_seq), 0) + 1 FROM events WHERE device_id = ?", [device_id]
-    ).fetchone()[0]
+    seq, prev_hash = journal.next_link(db, device_id)
     event = Event(
         uuid=origin.uuid if origin else str(uuidlib.uuid4()),
         dossier_uuid=dossier_uuid,
@@ -61,7 +59,6 @@ def append(
     )
     stored_payload = canonical_json(payload)
     # Chained to the device's previous event (store.journal) over exactly what is stored.
-    prev_hash = journal.last_hash(db, device_id)
     chained = journal.link(prev_hash, {
         "uuid": event.uuid, "dossier_uuid": dossier_uuid, "kind": kind, "status": int(status),
         "payload": json.loads(stored_payload), "clerk": clerk, "device_seq": seq,

@@ -12,6 +12,12 @@ copy was not altered after it was pulled; the hub vouches for the originals.
 
 What a chain cannot show on its own: the newest events of a device deleted together (the tail
 just ends earlier), or a whole chain rewritten with new hashes. The hub holds the synced ones.
+
+A restore of an older backup loses this device's newest events here, though the hub may hold
+them. The restore records a seam: the next event takes the number after the last one the
+device ever recorded and chains to its hash, so the hub's copy of the chain runs on unbroken
+and no number is used twice. The check accepts a link only at a recorded seam and reports
+which numbers the restore lost.
 """
 
 from __future__ import annotations
@@ -47,10 +53,30 @@ class BrokenLink:
 
 
 @dataclass(frozen=True)
+class Seam:
+    """Where a restore made a device's chain resume: the events numbered `first_lost` to
+    `resumes_at - 1` are not on this machine any more (the hub has those it was sent)."""
+
+    device_id: str
+    first_lost: int
+    resumes_at: int
+    restored_at: str
+    backup: str
+
+    @property
+    def message(self) -> str:
+        lost = (f"sự kiện số {self.first_lost}" if self.first_lost == self.resumes_at - 1
+                else f"các sự kiện số {self.first_lost}–{self.resumes_at - 1}")
+        return (f"Khôi phục từ bản sao lưu {self.backup} lúc {self.restored_at}: {lost} của "
+                f"thiết bị {self.device_id} không còn trên máy này.")
+
+
+@dataclass(frozen=True)
 class JournalCheck:
     events: int
     devices: int
     broken: BrokenLink | None
+    seams: tuple[Seam, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -58,9 +84,10 @@ class JournalCheck:
 
     @property
     def message(self) -> str:
-        if self.broken is None:
-            return f"OK: {self.events} sự kiện, chuỗi toàn vẹn"
-        return self.broken.message
+        if self.broken is not None:
+            return self.broken.message
+        return "\n".join([f"OK: {self.events} sự kiện, chuỗi toàn vẹn",
+                          *(seam.message for seam in self.seams)])
 
 
 # The hash of an event (its protocol fields, as pushed) chained after a previous hash.
@@ -71,12 +98,42 @@ def _fields(row: dict) -> dict:
     return {**row, "payload": json.loads(row["payload"])}
 
 
-def last_hash(db: sqlite_utils.Database, device_id: str) -> str:
+def tip(db: sqlite_utils.Database, device_id: str) -> tuple[int, str]:
+    """The device's last event here: (device_seq, hash), or (0, GENESIS) before its first."""
     row = db.execute(
-        "SELECT hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1",
-        [device_id],
+        "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC "
+        "LIMIT 1", [device_id],
     ).fetchone()
-    return row[0] if row else GENESIS
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def next_link(db: sqlite_utils.Database, device_id: str) -> tuple[int, str]:
+    """(device_seq, prev_hash) for the device's next event: after its tip, or after a seam
+    recorded beyond the tip by a restore."""
+    seq, prev = tip(db, device_id)
+    seam = db.execute(
+        "SELECT resumes_at, prev_hash FROM journal_seams WHERE device_id = ? AND resumes_at > ?"
+        " ORDER BY resumes_at DESC LIMIT 1", [device_id, seq + 1],
+    ).fetchone()
+    return (seam[0], seam[1]) if seam else (seq + 1, prev)
+
+
+def mark_seam(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str], *,
+              at: str, backup: str) -> bool:
+    """After a restore: `lost_tip` is the device's tip before it. When the restored log ends
+    earlier, the next event must resume after the lost tip. Returns whether a seam was needed."""
+    seq, prev = lost_tip
+    if seq <= tip(db, device_id)[0]:
+        return False
+    db.execute(
+        "INSERT OR REPLACE INTO journal_seams (device_id, resumes_at, prev_hash, restored_at, "
+        "backup) VALUES (?, ?, ?, ?, ?)", [device_id, seq + 1, prev, at, backup])
+    return True
+
+
+def _seams(db: sqlite_utils.Database) -> dict[tuple[str, int], dict]:
+    return {(r["device_id"], r["resumes_at"]): r for r in db.query(
+        "SELECT device_id, resumes_at, prev_hash, restored_at, backup FROM journal_seams")}
 
 
 _COLUMNS = ("uuid, dossier_uuid, kind, status, payload, clerk, device_id, device_seq, "
@@ -147,16 +204,31 @@ def _problem(db: sqlite_utils.Database, row: dict, previous: dict | None) -> Bro
     return BrokenLink(row["device_id"], culprit["device_seq"], culprit["uuid"], problem)
 
 
+def _at_seam(row: dict, previous: dict | None, seam: dict | None) -> bool:
+    """Whether `row` is the first event after a restore's seam, following `previous`."""
+    return (seam is not None and row["prev_hash"] == seam["prev_hash"]
+            and (previous["device_seq"] if previous else 0) < row["device_seq"])
+
+
 def verify(db: sqlite_utils.Database) -> JournalCheck:
     """Walk every device's chain in device_seq order; the first broken link, if any."""
     count, devices = db.execute(
         "SELECT COUNT(*), COUNT(DISTINCT device_id) FROM events").fetchone()
+    seams = _seams(db)
+    crossed: list[Seam] = []
     previous: dict | None = None
     for row in _in_chain_order(db):
         if previous is not None and previous["device_id"] != row["device_id"]:
             previous = None  # the next device's chain starts
-        broken = _problem(db, row, previous)
+        seam = seams.get((row["device_id"], row["device_seq"]))
+        if _at_seam(row, previous, seam):
+            broken = None if link(row["prev_hash"], _fields(row)) == row["hash"] else BrokenLink(
+                row["device_id"], row["device_seq"], row["uuid"], ALTERED)
+            crossed.append(Seam(row["device_id"], previous["device_seq"] + 1 if previous else 1,
+                                row["device_seq"], seam["restored_at"], seam["backup"]))
+        else:
+            broken = _problem(db, row, previous)
         if broken is not None:
-            return JournalCheck(count, devices, broken)
+            return JournalCheck(count, devices, broken, tuple(crossed))
         previous = row
-    return JournalCheck(count, devices, None)
+    return JournalCheck(count, devices, None, tuple(crossed))

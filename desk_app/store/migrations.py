@@ -269,9 +269,86 @@ _V5 = [
         BEGIN SELECT RAISE(ABORT, 'events are immutable'); END""",
 ]
 
+# Accounts (issue 5): who may log in at this counter, with the password's scrypt hash only, the
+# failed attempts that lock an account out for a while, and a log of what admins did to
+# accounts and of lock-outs, for the commune leader to read.
+# And the journal's seams (store.journal): where a restore made this device's chain resume
+# after events the restored backup does not hold.
+_V6 = [
+    """CREATE TABLE journal_seams (
+        device_id TEXT NOT NULL,
+        resumes_at INTEGER NOT NULL,
+        prev_hash TEXT NOT NULL,
+        restored_at TEXT NOT NULL,
+        backup TEXT NOT NULL,
+        PRIMARY KEY (device_id, resumes_at)
+    )""",
+    """CREATE TABLE accounts (
+        username TEXT PRIMARY KEY,
+        full_name TEXT NOT NULL,
+        full_name_key TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'leader', 'admin')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE account_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        username TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    )""",
+]
+
+# The catalogue editor (issue 5, store.catalogue): every version of every procedure is kept,
+# `procedures` holds the current one with the processing unit its dossiers go to, whether the
+# commune overrides the province's versions, and whether it is withdrawn from new dossiers.
+# A dossier names the version it was received under. What is there becomes version 1, as
+# published by the province catalogue it was loaded from.
+_V7 = [
+    """CREATE TABLE procedure_versions (
+        code TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        name TEXT NOT NULL,
+        field TEXT NOT NULL,
+        time_value INTEGER NOT NULL CHECK (time_value >= 0),
+        time_unit TEXT NOT NULL
+            CHECK (time_unit IN ('same_day', 'working_days', 'working_hours', 'calendar_days')),
+        fee INTEGER NOT NULL CHECK (fee >= 0),
+        fee_note TEXT NOT NULL,
+        documents TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('province', 'local', 'import')),
+        catalogue_version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        PRIMARY KEY (code, version)
+    )""",
+    """INSERT INTO procedure_versions (code, version, name, field, time_value, time_unit, fee,
+            fee_note, documents, unit, source, catalogue_version, created_at, created_by)
+       SELECT p.code, 1, p.name, p.field, p.time_value, p.time_unit, p.fee, p.fee_note,
+              p.documents, '', 'province', p.catalogue_version,
+              COALESCE((SELECT c.loaded_at FROM catalogue_versions c
+                        WHERE c.version = p.catalogue_version), ''), ''
+       FROM procedures p""",
+    "ALTER TABLE procedures ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE procedures ADD COLUMN unit TEXT NOT NULL DEFAULT ''",
+    """ALTER TABLE procedures ADD COLUMN local_override INTEGER NOT NULL DEFAULT 0
+        CHECK (local_override IN (0, 1))""",
+    """ALTER TABLE procedures ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0
+        CHECK (withdrawn IN (0, 1))""",
+    "ALTER TABLE dossiers ADD COLUMN procedure_version INTEGER NOT NULL DEFAULT 1",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -19,3 +19,8 @@ def save(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value, ensure_ascii=False)],
         )
+
+
+def delete(db: sqlite_utils.Database, keys: list[str]) -> None:
+    for key in keys:
+        db.execute("DELETE FROM settings WHERE key = ?", [key])

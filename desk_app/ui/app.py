@@ -1,5 +1,5 @@
 """Starting the counter application: open the data, choose the language, make sure the counter
-is set up, then show the main window."""
+is set up and someone is logged in, then show the main window."""
 
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ from desk_app.store.backup import BackupInfo
 from desk_app.store.errors import DatabaseCorrupt, StoreError
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
+from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.messages import install_excepthook
 from desk_app.ui.restore_dialog import offer_restore
-from desk_app.ui.setup_dialog import SetupDialog
+from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
 from desk_app.ui.sync_controller import SyncController
 from desk_app.ui.worker import Worker
 
@@ -79,14 +80,32 @@ def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | Non
 
 
 def build_main_window(services: Services, worker, *, demo: bool = False) -> MainWindow | None:
-    """The main window, after seeding demo data into an empty database if asked, and after the
-    first-run setup if the counter is not set up yet; None if the clerk cancels the setup."""
-    if demo and not services.dossier_rows(limit=1):
+    """The main window, after seeding the demo counter into a new data folder if asked, and
+    once someone is logged in; None if the clerk closes the setup or the login instead."""
+    if demo and services.counter_setup() is None:
         seed_demo(services, living=True)
-    needs_setup = services.counter_setup() is None
-    if needs_setup and SetupDialog(services).exec() != QDialog.DialogCode.Accepted:
+    if not sign_in(services, worker):
         return None
     return MainWindow(services, worker)
+
+
+def sign_in(services: Services, worker) -> bool:
+    """Whether someone is logged in, after the first-run setup (which creates the admin), the
+    first admin of a database from before accounts, or the login, whichever this counter
+    needs. Nothing of the dossiers shows before."""
+    if services.current_account() is not None:
+        return True
+    if services.counter_setup() is None:
+        first = SetupDialog(services, worker)
+    elif not services.has_accounts():
+        first = FirstAdminDialog(services, worker, services.suggested_admin_name())
+    else:
+        first = None
+    if first is not None and first.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if services.current_account() is not None:
+        return True
+    return LoginDialog(services, worker).exec() == QDialog.DialogCode.Accepted
 
 
 def run_gui(data: Path, demo: bool, language: str | None) -> int:
@@ -104,7 +123,12 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
             return 0
         sync = SyncController.install(window, services)
         window.showMaximized()  # the clerk's whole working day happens in this window
-        BackupTimer(services, worker, window).start()
+        backup_timer = BackupTimer(services, worker, window)
+        backup_timer.start()
+        window.settings_saved.connect(
+            lambda view: backup_timer.reschedule(view.form.values["backups.every_hours"]))
+        window.settings_saved.connect(
+            lambda view: sync.arm_end_of_day(view.form.values["sync_end_of_day"]))
         return app.exec()
     finally:
         # Both background threads finish their current call before the database closes.

@@ -27,6 +27,12 @@ class BackupTimer(QObject):
                          on_error=self._failed)
         self.timer.start(self._services.backup_settings().every_hours * HOUR_MS)
 
+    def reschedule(self, every_hours: int) -> None:
+        """A changed interval counts from now, so the next backup is at most that far away."""
+        interval = every_hours * HOUR_MS
+        if interval != self.timer.interval():
+            self.timer.start(interval)
+
     def back_up(self) -> None:
         self._worker.run(self._services.back_up_now, on_done=self._done, on_error=self._failed)
 

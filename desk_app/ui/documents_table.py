@@ -31,7 +31,9 @@ NAME_ROLE = Qt.ItemDataRole.UserRole
 MANDATORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _CountDelegate(QStyledItemDelegate):
+class CountDelegate(QStyledItemDelegate):
+    """Edits a count of copies with a spin box from 0 to MAX_COUNT."""
+
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
@@ -70,7 +72,7 @@ class DocumentsTable(QTableWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        delegate = _CountDelegate(self)
+        delegate = CountDelegate(self)
         for column in COUNT_COLUMNS:
             self.setItemDelegateForColumn(column, delegate)
         self.itemChanged.connect(lambda _item: self.changed.emit())

@@ -152,7 +152,7 @@ class DossierActions(QObject):
         self._worker.run(lambda: slip(result), self._preview, self._slip_failed)
 
     def _preview(self, path: Path) -> None:
-        show_preview(path, self._worker, self._host)
+        show_preview(path, self._worker, self._host, services=self._services)
 
     def _slip_failed(self, exc: Exception) -> None:
         warn(self._host, self.tr("Chưa in được phiếu"), self.tr(
@@ -184,9 +184,13 @@ class DossierActions(QObject):
                 return services.handover_list_pdf(batch_uuid)
             return services.slip_pdf(rows[0].uuid, "control")
 
+        def read() -> tuple:
+            uuids = [row.uuid for row in rows]
+            return services.processing_units(), services.suggested_unit(uuids)
+
         self._open(
-            services.processing_units,
-            lambda units: HandoverDialog(services, self._worker, rows, units, self._host),
+            read,
+            lambda data: HandoverDialog(services, self._worker, rows, *data, parent=self._host),
             slip, rows)
 
     def record_result_ready(self) -> None:
@@ -212,9 +216,12 @@ class DossierActions(QObject):
 
         def read() -> tuple:
             dossier = services.dossier(row.uuid)
-            procedure = services.procedure(dossier.draft.procedure_code)
-            setup = services.counter_setup()
-            contact = f"{setup.clerk_name}, {setup.unit_name}" if setup else ""
+            # The documents the procedure asked for when the dossier was received.
+            procedure = services.procedure_at(dossier.draft.procedure_code,
+                                              dossier.procedure_version)
+            # Whoever asks for the supplement is who the citizen asks for when bringing it.
+            setup, clerk = services.counter_setup(), services.current_account()
+            contact = f"{clerk.full_name}, {setup.unit_name}" if setup and clerk else ""
             provided = {d.name for d in dossier.draft.documents if d.provided}
             at_unit = dossier.status is DossierState.PROCESSING
             from_unit = services.current_unit(row.uuid) if at_unit else ""

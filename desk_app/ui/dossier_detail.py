@@ -244,8 +244,10 @@ class DossierDetailDialog(QDialog):
             while form.rowCount():
                 form.removeRow(0)
         rows = [
-            (self.tr("Thủ tục"), f"{dossier.procedure_name} ({draft.procedure_code})",
-             "detail_procedure"),
+            # The catalogue version it was received under: what the admin finds in its history.
+            (self.tr("Thủ tục"), self.tr("{name} ({code}, phiên bản {version})").format(
+                name=dossier.procedure_name, code=draft.procedure_code,
+                version=dossier.procedure_version), "detail_procedure"),
             (self.tr("Thời hạn giải quyết"), processing_time_label(dossier.processing_time), None),
             (self.tr("Nội dung yêu cầu"), draft.request, None),
             (self.tr("Số bộ hồ sơ"), str(draft.sets), None),
@@ -329,7 +331,8 @@ class DossierDetailDialog(QDialog):
     def _preview_slip(self) -> None:
         row = self.slips_table.currentRow()
         if 0 <= row < len(self._slip_paths):
-            show_preview(self._slip_paths[row], self._worker, self)
+            show_preview(self._slip_paths[row], self._worker, self,
+                         services=self._services)
 
     def _acted(self) -> None:
         self.load()
@@ -343,7 +346,7 @@ class DossierDetailDialog(QDialog):
     def _reprinted(self, path: Path) -> None:
         self.reprint_button.setEnabled(True)
         self.load()
-        show_preview(path, self._worker, self)
+        show_preview(path, self._worker, self, services=self._services)
 
     def _reprint_failed(self, exc: Exception) -> None:
         self.reprint_button.setEnabled(True)

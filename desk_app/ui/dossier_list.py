@@ -411,7 +411,9 @@ class DossierListWidget(QWidget):
         """The procedures and clerks to filter by, read on the worker."""
 
         def load() -> tuple[list[tuple[str, str]], list[str]]:
-            procedures = [(p.code, p.name) for p in self._services.procedures()]
+            # Withdrawn procedures too: old dossiers still name them.
+            procedures = [(e.procedure.code, e.procedure.name)
+                          for e in self._services.catalogue_entries()]
             return procedures, self._services.clerks()
 
         self._worker.run(load, self._show_choices, lambda _exc: None)

@@ -164,7 +164,7 @@ class EndOfDayDialog(QDialog):
 
     def _preview(self, path: Path) -> None:
         self.print_button.setEnabled(True)
-        show_preview(path, self._worker, self)
+        show_preview(path, self._worker, self, services=self._services)
 
 
 def open_end_of_day(services, worker, parent: QWidget) -> EndOfDayDialog:

@@ -26,6 +26,7 @@ from desk_app.core.text import nfc
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.sync import EnrolledCounter, SyncService
 from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
+from desk_app.ui.field_form import with_button
 from desk_app.ui.messages import error_text
 from sync.client import HubError
 
@@ -55,13 +56,8 @@ class EnrollDialog(QDialog):
         self.ca_bundle = self._edit("ca_bundle", self.tr("để trống nếu tỉnh không yêu cầu"))
         self.ca_bundle.setText(connection.ca_bundle or "")
         browse = QPushButton(self.tr("Chọn tệp…"), objectName="browse_ca")
-        browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
-        ca_row = QWidget()
-        ca_layout = QHBoxLayout(ca_row)
-        ca_layout.setContentsMargins(0, 0, 0, 0)
-        ca_layout.addWidget(self.ca_bundle, 1)
-        ca_layout.addWidget(browse)
+        ca_row = with_button(self.ca_bundle, browse)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -72,7 +72,8 @@ class HandoverDialog(UnitExchangeDialog):
     person_key = "receiver_name"
 
     def __init__(self, services, worker, rows: Sequence[DossierRow],
-                 units: Sequence[ProcessingUnit], parent: QWidget | None = None) -> None:
+                 units: Sequence[ProcessingUnit], suggested_unit: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(
             services, worker, rows, units, name="handover_dialog",
             title=self.tr("Bàn giao hồ sơ cho đơn vị xử lý"),
@@ -80,6 +81,10 @@ class HandoverDialog(UnitExchangeDialog):
             person_label=self.tr("Người &nhận"),
             person_required=self.tr("Nhập họ tên người nhận hồ sơ ở đơn vị."),
             parent=parent)
+        # The unit the dossiers' procedures go to (services.suggested_unit), when they share one.
+        if suggested_unit:
+            self.unit.set_unit(suggested_unit)
+            self.person.setFocus()
 
     def action(self) -> Callable[[], object]:
         uuids = [row.uuid for row in self.rows]

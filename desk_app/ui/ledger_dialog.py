@@ -173,7 +173,7 @@ class LedgerDialog(QDialog):
 
     def _pdf_ready(self, path: Path) -> None:
         self._say(self.tr("Đã tạo {path}").format(path=path))
-        show_preview(path, self._worker, self)
+        show_preview(path, self._worker, self, services=self._services)
 
     def export_xlsx(self) -> None:
         period = self._period_or_say()

@@ -6,11 +6,12 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk_app.core.counter import CounterSetup
+from desk_app.ui.catalogue_dialog import open_catalogue
 from desk_app.ui.dossier_actions import DossierActions
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from desk_app.ui.dossier_list import DossierListWidget, Group
@@ -22,6 +23,8 @@ from desk_app.ui.print_preview import show_preview
 from desk_app.ui.processing_units_dialog import open_processing_units
 from desk_app.ui.receive_form import ReceiveDialog
 from desk_app.ui.restore_dialog import RestoreDialog
+from desk_app.ui.session import CounterSession
+from desk_app.ui.settings_dialog import open_settings
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
 
@@ -29,6 +32,10 @@ STATUS_MESSAGE_MS = 5000
 
 
 class MainWindow(QMainWindow):
+    # The settings as saved in the settings dialog, for the parts that run on their own
+    # (the backup timer, the end-of-day sync).
+    settings_saved = Signal(object)
+
     def __init__(self, services, worker, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="main_window")
         self.services = services
@@ -56,7 +63,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.show_counter(services.counter_setup())
         self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
-        self.refresh()
+        # Who is logged in: loads the list and the board for them, or shows the lock page.
+        self.session = CounterSession(self)
 
     # --- building --------------------------------------------------------------------------
 
@@ -91,11 +99,16 @@ class MainWindow(QMainWindow):
         self.end_of_day_action = self._action(
             "end_of_day_action", self.tr("&Tổng kết cuối ngày…"), ["Ctrl+E"],
             lambda: open_end_of_day(self.services, self.worker, self))
+        self.settings_action = self._action(
+            "settings_action", self.tr("&Cài đặt…"), ["Ctrl+,"], self.open_settings)
         self.setup_action = self._action(
             "setup_action", self.tr("&Thông tin quầy…"), ["Ctrl+Shift+T"], self.open_setup)
         self.units_action = self._action(
             "units_action", self.tr("Đơn &vị xử lý hồ sơ…"), ["Ctrl+Shift+U"],
             lambda: open_processing_units(self.services, self.worker, self))
+        self.catalogue_action = self._action(
+            "catalogue_action", self.tr("&Danh mục thủ tục…"), ["Ctrl+Shift+P"],
+            lambda: open_catalogue(self.services, self.worker, self))
         self.restore_action = self._action(
             "restore_action", self.tr("&Khôi phục dữ liệu từ bản sao lưu…"), ["Ctrl+Shift+K"],
             self.open_restore)
@@ -135,7 +148,8 @@ class MainWindow(QMainWindow):
         language = settings.addMenu(self.tr("&Ngôn ngữ"))
         language.setObjectName("language_menu")
         language.addActions(list(self.language_actions.values()))
-        settings.addActions([self.setup_action, self.units_action])
+        settings.addActions([self.settings_action, self.setup_action, self.units_action,
+                             self.catalogue_action])
         settings.addSeparator()
         settings.addActions([self.restore_action, self.verify_action])
 
@@ -193,8 +207,6 @@ class MainWindow(QMainWindow):
         commune = setup.commune_name if setup else ""
         self.setWindowTitle(self.tr("Tiếp nhận và trả kết quả – {commune}").format(
             commune=commune))
-        self.clerk_label.setText(
-            self.tr("Cán bộ: {name}").format(name=setup.clerk_name) if setup else "")
         self.counter_label.setText(
             self.tr("Quầy số {number}").format(number=setup.counter_number) if setup else "")
 
@@ -254,7 +266,8 @@ class MainWindow(QMainWindow):
         # The form stays open for the next citizen; the preview opens over it.
         dialog.saved.connect(self.dossier_list.refresh_selecting)
         dialog.received.connect(
-            lambda _uuid, pdf_path: show_preview(Path(pdf_path), self.worker, dialog))
+            lambda _uuid, pdf_path: show_preview(
+                Path(pdf_path), self.worker, dialog, services=self.services))
         dialog.open()
         return dialog
 
@@ -278,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def open_preview(self, pdf_path: Path) -> None:
         self.statusBar().clearMessage()
-        show_preview(pdf_path, self.worker, self)
+        show_preview(pdf_path, self.worker, self, services=self.services)
 
     def open_restore(self) -> None:
         dialog = RestoreDialog(self.services, self.worker, self)
@@ -295,10 +308,22 @@ class MainWindow(QMainWindow):
         self.worker.run(self.services.verify_journal, report, partial(show_error, self))
 
     def open_setup(self) -> None:
-        dialog = SetupDialog(self.services, self)
+        dialog = SetupDialog(self.services, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.show_counter(self.services.counter_setup()))
         dialog.open()
+
+    def open_settings(self) -> None:
+        enroll = self.findChild(QAction, "enroll_action")  # added by the sync controller
+        open_settings(self.services, self.worker, self,
+                      enroll=enroll.trigger if enroll is not None else None,
+                      saved=self._settings_saved)
+
+    def _settings_saved(self, view) -> None:
+        self.show_counter(self.services.counter_setup())
+        self.language_actions[view.form.values["language"]].setChecked(True)
+        self.refresh()  # due times and the board follow the new hours and days off
+        self.settings_saved.emit(view)
 
     def choose_language(self, code: str) -> None:
         def saved(_result: object) -> None:
@@ -311,6 +336,9 @@ class MainWindow(QMainWindow):
                         partial(show_error, self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.may_close():
+            event.ignore()
+            return
         # A save still queued must reach the disk before the app goes away.
         self._tell(self.tr("Đang hoàn tất các thao tác lưu…"))
         self.statusBar().repaint()  # shown now: the wait below blocks the event loop

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pypdfium2
@@ -36,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.options import AS_DRAWN, PrinterChoice
 from desk_app.ui.ask import warn
 from desk_app.ui.messages import ClerkError, error_text
+from desk_app.ui.printer_choice import new_printer, printed_kind
 
 log = logging.getLogger(__name__)
 
@@ -93,12 +96,20 @@ def render_pages(pdf_path: Path, dpi: int) -> list[PageImage]:
         document.close()
 
 
-def page_layout(size_points: QSizeF) -> QPageLayout:
-    """Paper matching the PDF page (A5 portrait for slips, A4 landscape for the ledger)."""
+PAPER_SIZES = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
+
+
+def page_layout(size_points: QSizeF, paper: str = AS_DRAWN) -> QPageLayout:
+    """Paper matching the PDF page (A5 portrait for slips, A4 landscape for the ledger), or
+    the paper set for its kind in the settings, turned the way the page is drawn. A4 and A5
+    have the same proportions, so a page fills either."""
     short, long = sorted((size_points.width(), size_points.height()))
     orientation = (QPageLayout.Orientation.Landscape if size_points.width() > size_points.height()
                    else QPageLayout.Orientation.Portrait)
-    page_size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point)
+    if paper == AS_DRAWN:
+        page_size = QPageSize(QSizeF(short, long), QPageSize.Unit.Point)
+    else:
+        page_size = QPageSize(PAPER_SIZES[paper])
     return QPageLayout(page_size, orientation, QMarginsF())
 
 
@@ -106,12 +117,12 @@ def printer_dpi(printer: QPrinter) -> int:
     return min(printer.resolution(), MAX_PRINT_DPI)
 
 
-def paint_pages(pages: list[PageImage], printer: QPrinter) -> None:
+def paint_pages(pages: list[PageImage], printer: QPrinter, paper: str = AS_DRAWN) -> None:
     """Each image over the whole sheet: the PDF already carries its own margins."""
     if not pages:
         raise PrintFailed(QCoreApplication.translate("PrintPreview", "Tệp phiếu không có trang nào."))
     printer.setFullPage(True)
-    printer.setPageLayout(page_layout(pages[0].size_points))
+    printer.setPageLayout(page_layout(pages[0].size_points, paper))
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(QCoreApplication.translate(
@@ -121,7 +132,7 @@ def paint_pages(pages: list[PageImage], printer: QPrinter) -> None:
     try:
         for number, page in enumerate(pages):
             if number:
-                printer.setPageLayout(page_layout(page.size_points))
+                printer.setPageLayout(page_layout(page.size_points, paper))
                 printer.newPage()
             sheet = printer.pageLayout().fullRectPixels(printer.resolution())
             painter.drawImage(QRectF(sheet), page.image)
@@ -129,10 +140,10 @@ def paint_pages(pages: list[PageImage], printer: QPrinter) -> None:
         painter.end()
 
 
-def print_pdf(pdf_path: Path, printer: QPrinter) -> int:
+def print_pdf(pdf_path: Path, printer: QPrinter, paper: str = AS_DRAWN) -> int:
     """Print the PDF on `printer`; returns the number of pages sent."""
     pages = render_pages(pdf_path, printer_dpi(printer))
-    paint_pages(pages, printer)
+    paint_pages(pages, printer, paper)
     return len(pages)
 
 
@@ -145,10 +156,14 @@ def no_printer_message(pdf_path: Path) -> str:
 
 
 class PrintPreviewDialog(QDialog):
-    def __init__(self, pdf_path: Path | str, worker, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf_path: Path | str, worker, parent: QWidget | None = None,
+                 *, services=None) -> None:
+        """`services` gives the printer and paper set for the PDF's kind; without it (or for
+        a PDF the app did not make) the system's default printer and the drawn paper."""
         super().__init__(parent, objectName="print_preview")
         self.pdf_path = Path(pdf_path)
         self._worker = worker
+        self.printer_choice = PrinterChoice()
         self._pages: list[PageImage] = []
         self._page_labels: list[QLabel] = []
         self._zoom = 1.0
@@ -216,8 +231,16 @@ class PrintPreviewDialog(QDialog):
         self._show_zoom()
 
         self.print_button.setEnabled(False)
+        kind = printed_kind(self.pdf_path)
+        if services is not None and kind is not None:
+            # Queued first on the serial worker: known before the pages, so before printing.
+            self._worker.run(partial(services.printer_choice, kind), self._set_printer_choice,
+                             lambda exc: log.warning("printer setting unreadable", exc_info=exc))
         self._worker.run(lambda: render_pages(self.pdf_path, PREVIEW_DPI),
                          self._show_pages, self._preview_failed)
+
+    def _set_printer_choice(self, choice: PrinterChoice) -> None:
+        self.printer_choice = choice
 
     # --- preview ---------------------------------------------------------------------------
 
@@ -267,9 +290,12 @@ class PrintPreviewDialog(QDialog):
         if not QPrinterInfo.availablePrinters():
             warn(self, self.tr("Không có máy in"), no_printer_message(self.pdf_path))
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer, notice = new_printer(self.printer_choice)
+        paper = self.printer_choice.paper
+        self.printer_notice.setText(notice)
+        self.printer_notice.setVisible(bool(notice))
         if self._pages:
-            printer.setPageLayout(page_layout(self._pages[0].size_points))
+            printer.setPageLayout(page_layout(self._pages[0].size_points, paper))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -277,13 +303,13 @@ class PrintPreviewDialog(QDialog):
         dpi = printer_dpi(printer)
         self._worker.run(
             lambda: render_pages(self.pdf_path, dpi),
-            lambda pages: self._send(pages, printer),
+            lambda pages: self._send(pages, printer, paper),
             self._print_failed,
         )
 
-    def _send(self, pages: list[PageImage], printer: QPrinter) -> None:
+    def _send(self, pages: list[PageImage], printer: QPrinter, paper: str) -> None:
         try:
-            paint_pages(pages, printer)
+            paint_pages(pages, printer, paper)
         except PrintFailed as exc:
             self._print_failed(exc)
             return
@@ -318,9 +344,10 @@ class PrintPreviewDialog(QDialog):
                     path=self.pdf_path))
 
 
-def show_preview(pdf_path: Path | str, worker, parent: QWidget | None) -> PrintPreviewDialog:
+def show_preview(pdf_path: Path | str, worker, parent: QWidget | None,
+                 *, services=None) -> PrintPreviewDialog:
     """Open the preview window-modal, without blocking; it deletes itself when closed."""
-    dialog = PrintPreviewDialog(pdf_path, worker, parent)
+    dialog = PrintPreviewDialog(pdf_path, worker, parent, services=services)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -25,23 +25,17 @@ from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean, fold
 from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.messages import error_text, show_error
-from desk_app.ui.tables import compact_rows
+from desk_app.ui.tables import compact_rows, edit_cell, remove_current_row
 
 NAME, INTER_AGENCY = 0, 1
 
 
-class ProcessingUnitsDialog(QDialog):
-    def __init__(self, services, worker, units: Sequence[ProcessingUnit],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="processing_units_dialog")
-        self._services = services
-        self._worker = worker
-        self.setWindowTitle(self.tr("Đơn vị xử lý hồ sơ"))
+class ProcessingUnitsEditor(QWidget):
+    """The table of units with its add and remove keys: this dialog's, and a tab of the
+    settings dialog."""
 
-        intro = QLabel(self.tr(
-            "Các đơn vị nhận hồ sơ khi bàn giao. Đánh dấu «Liên thông» cho cơ quan cấp tỉnh "
-            "hoặc cơ quan khác ngoài xã."))
-        intro.setWordWrap(True)
+    def __init__(self, units: Sequence[ProcessingUnit], parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="units_editor")
         self.table = QTableWidget(0, 2, objectName="units_table")
         self.table.setHorizontalHeaderLabels([self.tr("Tên đơn vị"), self.tr("Liên thông")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -58,42 +52,31 @@ class ProcessingUnitsDialog(QDialog):
         hint = QLabel(self.tr(
             "Gõ để sửa tên; phím cách: đánh dấu liên thông; Insert: thêm; Delete: xóa dòng."))
         hint.setStyleSheet("color: #555;")
-        self.error = QLabel(objectName="error_form")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
 
-        add = QPushButton(self.tr("Thêm (Insert)"), objectName="add_button")
-        add.clicked.connect(self.add_unit)
-        remove = QPushButton(self.tr("Xóa (Delete)"), objectName="remove_button")
-        remove.clicked.connect(self.remove_unit)
-        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
-        self.save_button.clicked.connect(self.save)
-        cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
-        cancel.clicked.connect(self.reject)
-        for button in (add, remove, self.save_button, cancel):
+        self.add_button = QPushButton(self.tr("Thêm (Insert)"), objectName="add_button")
+        self.add_button.clicked.connect(self.add_unit)
+        self.remove_button = QPushButton(self.tr("Xóa (Delete)"), objectName="remove_button")
+        self.remove_button.clicked.connect(self.remove_unit)
+        for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_unit)
+        # Within the editor only: in the settings dialog, Insert elsewhere belongs to others.
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_unit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_unit,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(cancel)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.resize(720, 480)
-        self.table.setFocus()
+        layout.addLayout(self.buttons)
         if self.table.rowCount():
             self.table.setCurrentCell(0, NAME)
+        self.setFocusProxy(self.table)
 
     def _append(self, name: str, inter_agency: bool) -> int:
         row = self.table.rowCount()
@@ -108,17 +91,15 @@ class ProcessingUnitsDialog(QDialog):
 
     def add_unit(self) -> None:
         row = self._append("", False)
-        self.table.setFocus()
-        self.table.setCurrentCell(row, NAME)
-        self.table.editItem(self.table.item(row, NAME))
+        edit_cell(self.table, row, NAME)
 
     def remove_unit(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
+        remove_current_row(self.table)
 
     def units(self) -> list[ProcessingUnit]:
-        """The units as typed, empty lines left out."""
+        """The units as typed, empty lines left out; a name being typed counts."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self.table.setCurrentCell(self.table.currentRow(), INTER_AGENCY)  # commit the edit
         units = []
         for row in range(self.table.rowCount()):
             name = clean(self.table.item(row, NAME).text())
@@ -127,22 +108,69 @@ class ProcessingUnitsDialog(QDialog):
                 units.append(ProcessingUnit(name, ticked))
         return units
 
+    def duplicate_message(self) -> str:
+        """Names the first unit typed twice (the services only say that one is), or ""."""
+        seen: set[str] = set()
+        for unit in self.units():
+            if fold(unit.name) in seen:
+                return self.tr("Đơn vị «{name}» có hai lần trong danh sách.").format(
+                    name=unit.name)
+            seen.add(fold(unit.name))
+        return ""
+
+
+class ProcessingUnitsDialog(QDialog):
+    def __init__(self, services, worker, units: Sequence[ProcessingUnit],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="processing_units_dialog")
+        self._services = services
+        self._worker = worker
+        self.setWindowTitle(self.tr("Đơn vị xử lý hồ sơ"))
+
+        intro = QLabel(self.tr(
+            "Các đơn vị nhận hồ sơ khi bàn giao. Đánh dấu «Liên thông» cho cơ quan cấp tỉnh "
+            "hoặc cơ quan khác ngoài xã."))
+        intro.setWordWrap(True)
+        self.editor = ProcessingUnitsEditor(units)
+        self.table = self.editor.table
+        self.error = QLabel(objectName="error_form")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
+        cancel.clicked.connect(self.reject)
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.editor.buttons.addWidget(self.save_button)
+        self.editor.buttons.addWidget(cancel)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.error)
+        self.resize(720, 480)
+        self.table.setFocus()
+
+    def units(self) -> list[ProcessingUnit]:
+        return self.editor.units()
+
+    def add_unit(self) -> None:
+        self.editor.add_unit()
+
     def _say(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
     def save(self) -> None:
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            self.table.setCurrentCell(self.table.currentRow(), INTER_AGENCY)  # commit the edit
         units = self.units()
-        seen: set[str] = set()
-        for unit in units:
-            if fold(unit.name) in seen:
-                self._say(self.tr("Đơn vị «{name}» có hai lần trong danh sách.").format(
-                    name=unit.name))
-                return
-            seen.add(fold(unit.name))
-        self._say("")
+        duplicate = self.editor.duplicate_message()
+        self._say(duplicate)
+        if duplicate:
+            return
         self.save_button.setEnabled(False)
         self._worker.run(partial(self._services.save_processing_units, units),
                          lambda _saved: self.accept(), self._failed)

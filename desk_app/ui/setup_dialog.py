@@ -1,36 +1,39 @@
-"""First-run setup of the counter: who issues the codes and slips printed on this PC."""
+"""First-run setup of the counter: who issues the codes and slips printed on this PC, and the
+admin account that looks after it. Also the first admin of a database from before accounts."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from functools import partial
 
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+
+from desk_app.core.accounts import Account
 from desk_app.core.counter import CounterSetup
 from desk_app.core.text import nfc
 from desk_app.services.app import Services
-from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.ui.ask import warn
-from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
+from desk_app.ui.account_fields import AccountFields
+from desk_app.ui.form_dialog import FormDialog
 
 
-class SetupDialog(QDialog):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class SetupDialog(FormDialog):
+    """The counter's identity. At the first run (nothing set up yet) it also creates the admin
+    account, saved with the setup in one go, and logs the admin in."""
+
+    def __init__(self, services: Services, worker, parent: QWidget | None = None) -> None:
+        super().__init__(worker, parent)
         self._services = services
-        self._messages = FieldMessages()
-        self._fields: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Thiết lập quầy tiếp nhận"))
         self.setObjectName("setup_dialog")
+        current = services.counter_setup()
+        self.first_run = current is None
 
         intro = QLabel(self.tr(
             "Thông tin này in trên mọi phiếu và tạo nên mã hồ sơ. Nhập một lần cho máy này."
@@ -52,48 +55,29 @@ class SetupDialog(QDialog):
         counter_note.setObjectName("counter_note")
         counter_note.setWordWrap(True)
         counter_note.setStyleSheet("color: #555;")
-        self._clerk = self._line_edit("clerk_name", self.tr("người ký trên phiếu tiếp nhận"))
         self._place = self._line_edit(
             "place_name", self.tr("ví dụ Tân Lập (in thành «Tân Lập, ngày … tháng … năm …»)")
         )
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("Tên &xã, phường"), "commune_name", self._commune)
-        self._row(form, self.tr("&Bộ phận tiếp nhận"), "unit_name", self._unit)
-        self._row(form, self.tr("&Mã định danh đơn vị"), "agency_code", self._agency)
-        self._row(form, self.tr("&Số quầy"), "counter_number", self._counter, counter_note)
-        self._row(form, self.tr("&Cán bộ tiếp nhận"), "clerk_name", self._clerk)
-        self._row(form, self.tr("Đị&a danh ghi trên phiếu"), "place_name", self._place)
-
-        self._general_error = QLabel()
-        self._general_error.setObjectName("error_form")
-        self._general_error.setWordWrap(True)
-        self._general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self._general_error.hide()
-        self._save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
-        self._save_button.setObjectName("save_button")
-        self._save_button.setDefault(True)
-        self._save_button.clicked.connect(self._save)
-        cancel = QPushButton(self.tr("Hủy (Esc)"))
-        cancel.setObjectName("cancel_button")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._save)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self._save_button)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self._general_error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        form = self.form
+        form.row(self.tr("Tên &xã, phường"), "commune_name", self._commune)
+        form.row(self.tr("&Bộ phận tiếp nhận"), "unit_name", self._unit)
+        form.row(self.tr("&Mã định danh đơn vị"), "agency_code", self._agency)
+        form.row(self.tr("&Số quầy"), "counter_number", self._counter, counter_note)
+        form.row(self.tr("Đị&a danh ghi trên phiếu"), "place_name", self._place)
+        self.admin: AccountFields | None = None
+        if self.first_run:
+            admin_intro = QLabel(self.tr(
+                "Người quản trị máy này đăng nhập bằng tài khoản dưới đây, rồi tạo tài khoản "
+                "cho từng cán bộ. Họ tên in trên phiếu của hồ sơ người đó tiếp nhận."))
+            admin_intro.setWordWrap(True)
+            form.addRow(heading(self.tr("Tài khoản quản trị")))
+            form.addRow(admin_intro)
+            self.admin = AccountFields(form)
+        self._finish_layout(intro, form)
         self.setMinimumWidth(640)
 
-        if (current := services.counter_setup()) is not None:
+        if current is not None:
             self._fill(current)
 
     def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
@@ -102,28 +86,11 @@ class SetupDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         return edit
 
-    def _row(
-        self, form: QFormLayout, text: str, key: str, field: QWidget, note: QLabel | None = None
-    ) -> None:
-        self._fields[key] = field
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self._messages.label(key))
-        if note is not None:
-            column.addWidget(note)
-        label = QLabel(text)
-        label.setBuddy(field)
-        form.addRow(label, box)
-
     def _fill(self, setup: CounterSetup) -> None:
         self._commune.setText(setup.commune_name)
         self._unit.setText(setup.unit_name)
         self._agency.setText(setup.agency_code)
         self._counter.setValue(setup.counter_number)
-        self._clerk.setText(setup.clerk_name)
         self._place.setText(setup.place_name)
 
     def typed_setup(self) -> CounterSetup:
@@ -132,23 +99,45 @@ class SetupDialog(QDialog):
             unit_name=nfc(self._unit.text()),
             agency_code=nfc(self._agency.text()),
             counter_number=self._counter.value(),
-            clerk_name=nfc(self._clerk.text()),
             place_name=nfc(self._place.text()),
         )
 
-    def _save(self) -> None:
-        try:
-            saved = self._services.save_counter_setup(self.typed_setup())
-        except ValidationFailed as exc:
-            homeless = self._messages.show(exc.issues)
-            self._general_error.setText("\n".join(issue.message for issue in homeless))
-            self._general_error.setVisible(bool(homeless))
-            first = next((i.field for i in exc.issues if i.field in self._fields), None)
-            if first is not None:
-                self._fields[first].setFocus()
-            return
-        except ServiceError as exc:
-            warn(self, self.tr("Chưa lưu được thiết lập"), str(exc))
-            return
-        self._fill(saved)  # as stored: trimmed, agency code in capitals
-        self.accept()
+    def _job(self):
+        setup = self.typed_setup()
+        if self.admin is None:
+            return partial(self._services.save_counter_setup, setup)
+        admin = self.admin.typed()
+        if admin is None:
+            return None
+        return partial(self._services.first_run, setup, *admin)
+
+    def _saved(self, result: CounterSetup | Account) -> None:
+        if isinstance(result, CounterSetup):
+            self._fill(result)  # as stored: trimmed, agency code in capitals
+        super()._saved(result)
+
+class FirstAdminDialog(FormDialog):
+    """For a counter set up before accounts existed: the first admin account, the name
+    prefilled with the clerk its slips were signed by until now."""
+
+    def __init__(self, services: Services, worker, suggested_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(worker, parent)
+        self._services = services
+        self.setWindowTitle(self.tr("Tạo tài khoản quản trị"))
+        self.setObjectName("first_admin_dialog")
+        intro = QLabel(self.tr(
+            "Từ phiên bản này, mỗi cán bộ đăng nhập bằng tài khoản riêng và mọi thao tác ghi "
+            "tên người làm. Hãy tạo tài khoản quản trị đầu tiên; người quản trị sẽ tạo tài "
+            "khoản cho các cán bộ khác."))
+        intro.setWordWrap(True)
+        self.admin = AccountFields(self.form)
+        self.admin.full_name.setText(suggested_name)
+        self._finish_layout(intro, self.form)
+        self.setMinimumWidth(560)
+
+    def _job(self):
+        admin = self.admin.typed()
+        if admin is None:
+            return None
+        return partial(self._services.create_first_admin, *admin)

@@ -296,7 +296,7 @@ class SyncController(QObject):
 
     def _preview(self, pdf: Path) -> None:
         self.window.statusBar().clearMessage()
-        show_preview(pdf, self.window.worker, self.window)
+        show_preview(pdf, self.window.worker, self.window, services=self.services)
 
     # --- closing ---------------------------------------------------------------------------
 

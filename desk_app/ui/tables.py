@@ -40,3 +40,16 @@ def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+
+
+def edit_cell(table: QTableWidget, row: int, column: int) -> None:
+    """Put the typing cursor in a cell, as after Insert in an editable table."""
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+
+
+def remove_current_row(table: QTableWidget) -> None:
+    row = table.currentRow()
+    if row >= 0:
+        table.removeRow(row)

@@ -94,6 +94,197 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Danh mục thủ tục hành chính</source>
+        <translation>Administrative procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Tìm theo mã, tên hoặc lĩnh vực (Ctrl+F)</source>
+        <translation>Search by code, name or field (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Người sửa</source>
+        <translation>Edited by</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Lấy nội dung phiên bản này (Ctrl+Shift+V)</source>
+        <translation>Copy this version into the form (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>ví dụ 1.001193</source>
+        <translation>e.g. 1.001193</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận hồ sơ khi bàn giao</source>
+        <translation>Unit that receives the dossiers at handover</translation>
+    </message>
+    <message>
+        <source>&amp;Giữ bản sửa của xã (không để danh mục tỉnh ghi đè)</source>
+        <translation>&amp;Keep the commune's edit (the province catalogue does not overwrite it)</translation>
+    </message>
+    <message>
+        <source>&amp;Mã thủ tục</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Tên thủ tục</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Lĩnh vực</source>
+        <translation>&amp;Field</translation>
+    </message>
+    <message>
+        <source>T&amp;hời hạn giải quyết</source>
+        <translation>Processing &amp;time</translation>
+    </message>
+    <message>
+        <source>Lệ &amp;phí</source>
+        <translation>&amp;Fee</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;chú lệ phí</source>
+        <translation>Fee &amp;note</translation>
+    </message>
+    <message>
+        <source>Đơn &amp;vị xử lý</source>
+        <translation>Processing &amp;unit</translation>
+    </message>
+    <message>
+        <source>Giấy tờ phải &amp;nộp</source>
+        <translation>&amp;Required documents</translation>
+    </message>
+    <message>
+        <source>Thủ tục mới (Ctrl+N)</source>
+        <translation>New procedure (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp… (Ctrl+I)</source>
+        <translation>Import from file… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Xuất ra tệp… (Ctrl+Shift+E)</source>
+        <translation>Export to file… (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Các phiên bản của thủ tục đang chọn</source>
+        <translation>Versions of the selected procedure</translation>
+    </message>
+    <message>
+        <source> (ngừng áp dụng)</source>
+        <translation> (withdrawn)</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>ngày (kể cả ngày nghỉ)</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <source>Thủ tục mới: nhập mã, tên và các giấy tờ rồi bấm Lưu (Ctrl+S).</source>
+        <translation>New procedure: enter the code, the name and the documents, then Save (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Phiên bản đang áp dụng: {version}.</source>
+        <translation>Version in use: {version}.</translation>
+    </message>
+    <message>
+        <source>Đã ngừng áp dụng: danh mục tỉnh không còn thủ tục này; đánh dấu «Giữ bản sửa của xã» rồi Lưu để xã tiếp tục áp dụng.</source>
+        <translation>Withdrawn: the province catalogue no longer lists this procedure; tick «Keep the commune's edit» and Save to keep offering it in this commune.</translation>
+    </message>
+    <message>
+        <source>Thủ tục riêng của xã.</source>
+        <translation>The commune's own procedure.</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã có phiên bản {version} nhưng xã đang giữ bản sửa của mình; bỏ đánh dấu «Giữ bản sửa của xã» rồi Lưu để áp dụng bản của tỉnh.</source>
+        <translation>The province has published version {version}, but the commune keeps its own edit; untick «Keep the commune's edit» and Save to use the province's version.</translation>
+    </message>
+    <message>
+        <source>Danh mục tỉnh {version}</source>
+        <translation>Province catalogue {version}</translation>
+    </message>
+    <message>
+        <source>Nhập từ tệp</source>
+        <translation>Imported from file</translation>
+    </message>
+    <message>
+        <source>Xã sửa</source>
+        <translation>Commune edit</translation>
+    </message>
+    <message>
+        <source>Đã lấy nội dung phiên bản {version} vào biểu mẫu; bấm Lưu (Ctrl+S) để áp dụng.</source>
+        <translation>Version {version} copied into the form; Save (Ctrl+S) to use it.</translation>
+    </message>
+    <message>
+        <source>Bỏ nội dung chưa lưu?</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+    <message>
+        <source>Thủ tục đang sửa có thay đổi chưa được lưu. Bỏ các thay đổi đó?</source>
+        <translation>The procedure being edited has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>Không có thay đổi nội dung: vẫn là phiên bản {version}.</source>
+        <translation>Nothing changed: still version {version}.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thủ tục {code}, phiên bản {version}.</source>
+        <translation>Saved procedure {code}, version {version}.</translation>
+    </message>
+    <message>
+        <source>Nhập danh mục thủ tục</source>
+        <translation>Import the procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Đã nhập từ {file}: {added} thủ tục mới, {changed} thủ tục có phiên bản mới, {unchanged} thủ tục không đổi.</source>
+        <translation>Imported from {file}: {added} new procedures, {changed} with a new version, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <source>Xuất danh mục thủ tục</source>
+        <translation>Export the procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Đã xuất {count} thủ tục ra tệp {file}.</source>
+        <translation>Exported {count} procedures to {file}.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>ngày/tháng/năm</source>
@@ -254,6 +445,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 </context>
 <context>
     <name>DossierDetailDialog</name>
+    <message>
+        <source>{name} ({code}, phiên bản {version})</source>
+        <translation>{name} ({code}, version {version})</translation>
+    </message>
     <message>
         <source>Chi tiết hồ sơ</source>
         <translation>Dossier details</translation>
@@ -1211,6 +1406,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Cài đặt…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Danh mục thủ tục…</source>
+        <translation>Procedure &amp;catalogue…</translation>
+    </message>
+    <message>
         <source>Danh sách hồ sơ (Ctrl+1)</source>
         <translation>Dossiers (Ctrl+1)</translation>
     </message>
@@ -1394,6 +1597,10 @@ Everything saved before is still intact. If it happens again, tell your IT offic
 </context>
 <context>
     <name>PrintPreview</name>
+    <message>
+        <source>Không thấy máy in «{wanted}» đã chọn trong Cài đặt cho loại phiếu này (máy in chưa bật, đã rút cáp hoặc đổi tên). Phiếu sẽ in ra máy in mặc định{default}; hãy kiểm tra máy in hoặc chọn lại trong Cài đặt → Máy in.</source>
+        <translation>The printer «{wanted}» chosen in Settings for this kind of slip is not found (switched off, unplugged or renamed). The slip goes to the default printer{default}; check the printer or choose again in Settings → Printers.</translation>
+    </message>
     <message>
         <source>Không mở được tệp phiếu {path} ({error}). Tệp có thể đã bị xóa, di chuyển hoặc hỏng; hãy in lại phiếu từ danh sách hồ sơ để tạo lại.</source>
         <translation>Could not open the slip file {path} ({error}). It may have been deleted, moved or damaged; reprint the slip from the dossier list to make it again.</translation>
@@ -1914,6 +2121,45 @@ What you typed is still there.</translation>
     </message>
 </context>
 <context>
+    <name>RequiredDocumentsEditor</name>
+    <message>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Bắt buộc</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Bản sao CT</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <source>Bản photo</source>
+        <translation>Photocopies</translation>
+    </message>
+    <message>
+        <source>Thêm (Insert)</source>
+        <translation>Add (Insert)</translation>
+    </message>
+    <message>
+        <source>Xóa (Delete)</source>
+        <translation>Remove (Delete)</translation>
+    </message>
+    <message>
+        <source>Lên (Alt+↑)</source>
+        <translation>Up (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Xuống (Alt+↓)</source>
+        <translation>Down (Alt+↓)</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Khi mở phần mềm</source>
@@ -2121,10 +2367,6 @@ What you typed is still there.</translation>
         <translation>The first digit of every dossier code is the counter number, so two counters of the commune never issue the same code, even without a network. Each counter (each computer) needs a different number.</translation>
     </message>
     <message>
-        <source>người ký trên phiếu tiếp nhận</source>
-        <translation>who signs the receipts</translation>
-    </message>
-    <message>
         <source>ví dụ Tân Lập (in thành «Tân Lập, ngày … tháng … năm …»)</source>
         <translation>for example Tân Lập (printed as «Tân Lập, ngày … tháng … năm …»)</translation>
     </message>
@@ -2145,24 +2387,16 @@ What you typed is still there.</translation>
         <translation>Counter &amp;number</translation>
     </message>
     <message>
-        <source>&amp;Cán bộ tiếp nhận</source>
-        <translation>Receiving c&amp;lerk</translation>
-    </message>
-    <message>
         <source>Đị&amp;a danh ghi trên phiếu</source>
         <translation>&amp;Place name on slips</translation>
     </message>
     <message>
-        <source>Lưu (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
+        <source>Người quản trị máy này đăng nhập bằng tài khoản dưới đây, rồi tạo tài khoản cho từng cán bộ. Họ tên in trên phiếu của hồ sơ người đó tiếp nhận.</source>
+        <translation>The administrator of this computer logs in with the account below, then creates an account for each clerk. The full name is printed on the slips of the dossiers that person receives.</translation>
     </message>
     <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Chưa lưu được thiết lập</source>
-        <translation>The setup was not saved</translation>
+        <source>Tài khoản quản trị</source>
+        <translation>Administrator account</translation>
     </message>
 </context>
 <context>
@@ -2420,6 +2654,684 @@ What you typed is still there.</translation>
     <message>
         <source>Gõ vài chữ trong tên đơn vị, ví dụ: công an</source>
         <translation>Type a few letters of the unit&apos;s name, for example: công an</translation>
+    </message>
+</context>
+<context>
+    <name>DaysOffEditor</name>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Làm bù</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>ví dụ Lễ hội truyền thống của xã</source>
+        <translation>e.g. the commune's traditional festival</translation>
+    </message>
+    <message>
+        <source>Thêm (Insert)</source>
+        <translation>Add (Insert)</translation>
+    </message>
+    <message>
+        <source>Xóa dòng (Delete)</source>
+        <translation>Remove line (Delete)</translation>
+    </message>
+    <message>
+        <source>Ngày lễ, Tết và ngày làm bù theo quy định của Nhà nước đã có sẵn; ở đây chỉ ghi các ngày riêng của địa phương. Thêm lại một ngày đã có để sửa dòng đó.</source>
+        <translation>Public holidays, Tết and the government's swapped working days are built in; list only the commune's own days here. Add a day again to change its line.</translation>
+    </message>
+    <message>
+        <source>Nhập ngày, ví dụ 02/09/2026.</source>
+        <translation>Type a date, e.g. 02/09/2026.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterRow</name>
+    <message>
+        <source>Máy in mặc định</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>{name} (không thấy trên máy này)</source>
+        <translation>{name} (not found on this PC)</translation>
+    </message>
+    <message>
+        <source>Theo mẫu (A5 cho phiếu, A4 cho sổ, báo cáo)</source>
+        <translation>As drawn (A5 for slips, A4 for the ledger and reports)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSettings</name>
+    <message>
+        <source>Chọn máy in và khổ giấy cho từng loại phiếu. Nếu máy in đã chọn không có (chưa bật hoặc đã rút cáp), phiếu in ra máy in mặc định và phần mềm báo cho cán bộ biết.</source>
+        <translation>Choose the printer and paper for each kind of slip. If the chosen printer is not there (switched off or unplugged), the slip goes to the default printer and the clerk is told.</translation>
+    </message>
+    <message>
+        <source>Máy tính này chưa cài máy in nào: mọi phiếu sẽ dùng máy in mặc định khi có.</source>
+        <translation>No printer is installed on this PC: every slip will use the default printer once there is one.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingUnitsEditor</name>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Liên thông</source>
+        <translation>Inter-agency</translation>
+    </message>
+    <message>
+        <source>Gõ để sửa tên; phím cách: đánh dấu liên thông; Insert: thêm; Delete: xóa dòng.</source>
+        <translation>Type to edit a name; Space: mark inter-agency; Insert: add; Delete: remove the line.</translation>
+    </message>
+    <message>
+        <source>Thêm (Insert)</source>
+        <translation>Add (Insert)</translation>
+    </message>
+    <message>
+        <source>Xóa (Delete)</source>
+        <translation>Remove (Delete)</translation>
+    </message>
+    <message>
+        <source>Đơn vị «{name}» có hai lần trong danh sách.</source>
+        <translation>The unit «{name}» is listed twice.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier ledger</translation>
+    </message>
+    <message>
+        <source>Tổng kết cuối ngày</source>
+        <translation>End-of-day summary</translation>
+    </message>
+    <message>
+        <source>Biên bản đối chiếu đồng bộ</source>
+        <translation>Sync reconciliation record</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ / làm bù</source>
+        <translation>Days off / working days</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý</source>
+        <translation>Processing units</translation>
+    </message>
+    <message>
+        <source>Các đơn vị nhận hồ sơ khi bàn giao. Đánh dấu «Liên thông» cho cơ quan cấp tỉnh hoặc cơ quan khác ngoài xã.</source>
+        <translation>The units dossiers are handed over to. Mark «Inter-agency» for province agencies or other bodies outside the commune.</translation>
+    </message>
+    <message>
+        <source>Máy in</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab, Ctrl+Shift+Tab: sang thẻ sau, thẻ trước; Ctrl+S: lưu mọi thẻ; Esc: hủy.</source>
+        <translation>Ctrl+Tab, Ctrl+Shift+Tab: next, previous tab; Ctrl+S: save every tab; Esc: cancel.</translation>
+    </message>
+    <message>
+        <source>ví dụ UBND xã Tân Lập</source>
+        <translation>e.g. UBND xã Tân Lập</translation>
+    </message>
+    <message>
+        <source>ví dụ Trung tâm Phục vụ hành chính công xã Tân Lập</source>
+        <translation>e.g. Trung tâm Phục vụ hành chính công xã Tân Lập</translation>
+    </message>
+    <message>
+        <source>ví dụ 000.17.22.H56</source>
+        <translation>e.g. 000.17.22.H56</translation>
+    </message>
+    <message>
+        <source>ví dụ Tân Lập (in thành «Tân Lập, ngày … tháng … năm …»)</source>
+        <translation>e.g. Tân Lập (printed as «Tân Lập, ngày … tháng … năm …»)</translation>
+    </message>
+    <message>
+        <source>Tên &amp;xã, phường</source>
+        <translation>&amp;Commune or ward</translation>
+    </message>
+    <message>
+        <source>&amp;Bộ phận tiếp nhận</source>
+        <translation>&amp;Reception unit</translation>
+    </message>
+    <message>
+        <source>&amp;Mã định danh đơn vị</source>
+        <translation>&amp;Agency code</translation>
+    </message>
+    <message>
+        <source>&amp;Số quầy</source>
+        <translation>Counter &amp;number</translation>
+    </message>
+    <message>
+        <source>Chữ số đầu của mỗi mã hồ sơ là số quầy: mỗi quầy (mỗi máy) cần một số khác nhau.</source>
+        <translation>The first digit of every dossier code is the counter number: each counter (each PC) needs its own.</translation>
+    </message>
+    <message>
+        <source>Đị&amp;a danh ghi trên phiếu</source>
+        <translation>Pl&amp;ace name on slips</translation>
+    </message>
+    <message>
+        <source>Buổi sáng bắt đầu</source>
+        <translation>Morning starts</translation>
+    </message>
+    <message>
+        <source>Buổi sáng kết thúc</source>
+        <translation>Morning ends</translation>
+    </message>
+    <message>
+        <source>Buổi chiều bắt đầu</source>
+        <translation>Afternoon starts</translation>
+    </message>
+    <message>
+        <source>Buổi chiều kết thúc</source>
+        <translation>Afternoon ends</translation>
+    </message>
+    <message>
+        <source>Giờ chốt hồ sơ trả trong ngày</source>
+        <translation>Same-day cut-off</translation>
+    </message>
+    <message>
+        <source>Hồ sơ giải quyết trong ngày nhận sau giờ này được hẹn trả vào ngày làm việc tiếp theo.</source>
+        <translation>A same-day dossier received after this time is due on the next working day.</translation>
+    </message>
+    <message>
+        <source>Giờ mới áp dụng cho hồ sơ tiếp nhận sau khi lưu; ngày hẹn của hồ sơ đã nhận không đổi.</source>
+        <translation>New hours apply to dossiers received after saving; due dates already given do not change.</translation>
+    </message>
+    <message>
+        <source>(máy chưa đăng ký với tỉnh)</source>
+        <translation>(this PC is not enrolled with the province)</translation>
+    </message>
+    <message>
+        <source>Máy chủ đồng bộ của tỉnh</source>
+        <translation>Province sync server</translation>
+    </message>
+    <message>
+        <source>Đăng &amp;ký lại với tỉnh…</source>
+        <translation>Re-&amp;enrol with the province…</translation>
+    </message>
+    <message>
+        <source>Đồng bộ cuối ngày lúc</source>
+        <translation>End-of-day sync at</translation>
+    </message>
+    <message>
+        <source>Mỗi ngày vào giờ này, máy gửi mọi hồ sơ còn chờ lên tỉnh.</source>
+        <translation>Every day at this time, the PC sends every waiting dossier to the province.</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu chính</source>
+        <translation>Main backup folder</translation>
+    </message>
+    <message>
+        <source>ví dụ E:\ (ổ USB); để trống nếu không dùng</source>
+        <translation>e.g. E:\ (a USB stick); leave empty if not used</translation>
+    </message>
+    <message>
+        <source>&amp;Chọn thư mục…</source>
+        <translation>&amp;Choose folder…</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu thứ hai</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <source>Mỗi bản sao lưu được chép thêm vào đây (ví dụ ổ USB cắm cố định).</source>
+        <translation>Every backup is also copied here (e.g. a USB stick left plugged in).</translation>
+    </message>
+    <message>
+        <source> giờ</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>Sao lưu tự động mỗi</source>
+        <translation>Automatic backup every</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục sao lưu thứ hai</source>
+        <translation>Choose the second backup folder</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Giao diện dùng ngôn ngữ mới từ lần mở ứng dụng tiếp theo. Phiếu in luôn bằng tiếng Việt.</source>
+        <translation>The interface uses the new language from the next start. Slips are always printed in Vietnamese.</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Không tự khóa</source>
+        <translation>Never lock</translation>
+    </message>
+    <message>
+        <source>Tự khóa màn hình sau</source>
+        <translation>Lock the screen after</translation>
+    </message>
+    <message>
+        <source>Máy không được dùng trong khoảng này thì khóa lại, chờ đăng nhập.</source>
+        <translation>When the PC is not used for this long it locks and waits for a login.</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo duyệt phiếu từ chối và phiếu xin lỗi</source>
+        <translation>A leader approves refusal and apology slips</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFields</name>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Reception clerk</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>in trên phiếu và sổ, ví dụ Nguyễn Thị Lan</source>
+        <translation>printed on slips and in the ledger, for example Nguyễn Thị Lan</translation>
+    </message>
+    <message>
+        <source>gõ khi đăng nhập, ví dụ lan.nt</source>
+        <translation>typed to log in, for example lan.nt</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;Login name</translation>
+    </message>
+    <message>
+        <source>&amp;Vai trò</source>
+        <translation>&amp;Role</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người làm</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Nhật ký tài khoản</source>
+        <translation>Account log</translation>
+    </message>
+    <message>
+        <source>Thêm (Insert)</source>
+        <translation>Add (Insert)</translation>
+    </message>
+    <message>
+        <source>Sửa (F4)</source>
+        <translation>Edit (F4)</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng (Ctrl+D)</source>
+        <translation>Deactivate (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu (Ctrl+R)</source>
+        <translation>Reset password (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Mở khóa (Ctrl+U)</source>
+        <translation>Unlock (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Tạm khóa</source>
+        <translation>Locked out</translation>
+    </message>
+    <message>
+        <source>Chờ đổi mật khẩu</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <source>Sửa tài khoản</source>
+        <translation>Account changed</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Tạm khóa do nhập sai mật khẩu</source>
+        <translation>Locked out after wrong passwords</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
+        <source>Mở lại (Ctrl+D)</source>
+        <translation>Reactivate (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Ngừng sử dụng tài khoản</source>
+        <translation>Deactivate the account</translation>
+    </message>
+    <message>
+        <source>Ngừng tài khoản {username} ({name})? Người đó sẽ không đăng nhập được nữa; hồ sơ và nhật ký vẫn giữ tên họ.</source>
+        <translation>Deactivate the account {username} ({name})? They will no longer be able to log in; dossiers and logs keep their name.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Quản trị đã đặt lại mật khẩu của bạn. Hãy đặt mật khẩu mới của riêng bạn trước khi làm việc.</source>
+        <translation>An administrator has reset your password. Set a new password of your own before you start work.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới cần ít nhất 8 ký tự. Không ai khác, kể cả quản trị, xem được nó.</source>
+        <translation>The new password needs at least 8 characters. Nobody else, not even an administrator, can see it.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;hiện tại</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;mới</source>
+        <translation>&amp;New password</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSession</name>
+    <message>
+        <source>Đổi &amp;cán bộ…</source>
+        <translation>Switch &amp;clerk…</translation>
+    </message>
+    <message>
+        <source>&amp;Khóa màn hình</source>
+        <translation>&amp;Lock the screen</translation>
+    </message>
+    <message>
+        <source>Đổi &amp;mật khẩu…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>Tài &amp;khoản…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <source>Đổi cán bộ (Ctrl+Shift+D)</source>
+        <translation>Switch clerk (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Khóa (Ctrl+Shift+L)</source>
+        <translation>Lock (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Cán bộ: {name} ({role})</source>
+        <translation>Clerk: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <source>Thoát ứng dụng</source>
+        <translation>Quit the application</translation>
+    </message>
+    <message>
+        <source>{names} còn cửa sổ đang làm dở, chưa lưu. Thoát bây giờ sẽ mất nội dung đó. Vẫn thoát?</source>
+        <translation>{names} still has unsaved work in open windows. Quitting now loses it. Quit anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>EditAccountDialog</name>
+    <message>
+        <source>Sửa tài khoản {username}</source>
+        <translation>Edit the account {username}</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Vai trò</source>
+        <translation>&amp;Role</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Tạo tài khoản quản trị</source>
+        <translation>Create the administrator account</translation>
+    </message>
+    <message>
+        <source>Từ phiên bản này, mỗi cán bộ đăng nhập bằng tài khoản riêng và mọi thao tác ghi tên người làm. Hãy tạo tài khoản quản trị đầu tiên; người quản trị sẽ tạo tài khoản cho các cán bộ khác.</source>
+        <translation>From this version on, every clerk logs in with their own account and every action records who did it. Create the first administrator account; the administrator then creates the other clerks' accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Màn hình đã khóa</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <source>Hồ sơ được ẩn khi không có ai đăng nhập. Chọn tên của bạn và nhập mật khẩu để làm việc; đồng bộ và sao lưu vẫn tiếp tục chạy.</source>
+        <translation>Dossiers are hidden while nobody is logged in. Choose your name and enter your password to work; sync and backups keep running.</translation>
+    </message>
+    <message>
+        <source>Các cửa sổ bạn đang làm dở ({windows}) sẽ hiện lại đúng như lúc khóa khi bạn đăng nhập.</source>
+        <translation>The windows you left open ({windows}) come back exactly as they were when you log in.</translation>
+    </message>
+    <message>
+        <source>{name} đang làm dở {windows}. Nội dung đó được giữ nguyên và chỉ hiện lại khi {name} đăng nhập; cán bộ khác đăng nhập không làm mất nó.</source>
+        <translation>{name} has unfinished work in {windows}. It is kept as it is and comes back only when {name} logs in; another clerk logging in does not lose it.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <source>gõ vài chữ của họ tên hoặc tên đăng nhập</source>
+        <translation>type a few letters of your name or login name</translation>
+    </message>
+    <message>
+        <source>&amp;Cán bộ</source>
+        <translation>&amp;Clerk</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Đăng nhập (Enter)</source>
+        <translation>Log in (Enter)</translation>
+    </message>
+    <message>
+        <source>Chọn tên của bạn trong danh sách.</source>
+        <translation>Choose your name in the list.</translation>
+    </message>
+    <message>
+        <source>Nhập mật khẩu.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Bạn cần đặt mật khẩu mới trước khi làm việc. Hãy đăng nhập lại.</source>
+        <translation>You need to set a new password before you work. Please log in again.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập sai nhiều lần: tài khoản tạm khóa. Thử lại sau {wait} (hoặc nhờ quản trị mở khóa).</source>
+        <translation>Too many failed logins: the account is locked for now. Try again in {wait} (or ask an administrator to unlock it).</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Thêm tài khoản</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>Mỗi cán bộ một tài khoản: họ tên in trên phiếu của hồ sơ người đó làm. Báo mật khẩu cho cán bộ; họ có thể tự đổi sau khi đăng nhập.</source>
+        <translation>One account per clerk: the full name is printed on the slips of the dossiers they handle. Tell the clerk the password; they can change it after logging in.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassword</name>
+    <message>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Mật &amp;khẩu</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu</source>
+        <translation>Re&amp;peat the password</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không giống nhau: hãy nhập lại.</source>
+        <translation>The two passwords typed differ: please type it again.</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu tạm cho {name} ({username}). Báo riêng cho người đó; khi đăng nhập lần sau, họ phải đặt mật khẩu mới của mình. Việc này cũng mở khóa tài khoản.</source>
+        <translation>A temporary password for {name} ({username}). Tell it to them privately; at their next login they must set a new password of their own. This also unlocks the account.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu &amp;tạm</source>
+        <translation>&amp;Temporary password</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup
 from desk_app.store.issued_codes import WATERMARK_FILE
+from tests.accounts import log_in_again
 from tests.services.factories import full_draft
 
 
@@ -27,6 +28,8 @@ def test_backup_and_restore_round_trip(services, clock):
 
     before = services.restore(made)
 
+    log_in_again(services)
+
     assert codes(services) == sorted(kept)
     assert before.kind == backup.PRE_RESTORE and before.dossiers == 5
     assert [b.path for b in services.list_backups()] == [before.path, made.path]
@@ -39,6 +42,7 @@ def test_a_restore_never_hands_out_a_code_again(services, clock):
     issued = receive(services, 2)
     assert issued[-1].endswith("-1005")
     services.restore(made)
+    log_in_again(services)
     assert services.receive(full_draft(services), accept_warnings=True).code.endswith("-1006")
 
 
@@ -51,6 +55,7 @@ def test_printed_receipts_keep_their_codes_even_without_the_watermark_file(servi
     services.receipt_pdf(later.uuid)
     (services.data_dir / WATERMARK_FILE).unlink()
     services.restore(made)
+    log_in_again(services)
     fresh = services.receive(full_draft(services), accept_warnings=True)
     assert fresh.code.endswith("-1004")
 
@@ -60,6 +65,7 @@ def test_the_ledger_line_is_not_reused_either(services):
     made = services.back_up_now()
     latest = services.receive(full_draft(services), accept_warnings=True)
     services.restore(made)
+    log_in_again(services)
     after = services.receive(full_draft(services), accept_warnings=True)
     assert after.ledger.number == latest.ledger.number + 1
 
@@ -116,6 +122,7 @@ def test_a_damaged_database_is_set_aside_and_the_newest_good_backup_put_back(ser
     assert aside.exists() and aside.name.startswith("desk.db.hong-")
     reopened = Services(data)
     try:
+        log_in_again(reopened)
         assert codes(reopened) == sorted(kept)
     finally:
         reopened.close()
@@ -127,3 +134,43 @@ def test_a_backup_from_a_newer_version_is_refused(services):
                            made.schema_version + 1, made.size)
     with pytest.raises(ServiceError, match="mới hơn"):
         services.restore(newer)
+
+
+def own_events(services):
+    return services.db.execute(
+        "SELECT device_seq, prev_hash, hash FROM events WHERE device_id = ? "
+        "ORDER BY device_seq", [services.device_id()]).fetchall()
+
+
+def test_after_a_restore_event_numbers_run_on_from_the_lost_ones(services, clock):
+    receive(services, 3)
+    made = services.back_up_now()
+    receive(services, 2)
+    lost_seq, _, lost_hash = own_events(services)[-1]
+    services.restore(made)
+    log_in_again(services)
+
+    receive(services, 1)
+
+    assert [seq for seq, *_ in own_events(services)] == [1, 2, 3, lost_seq + 1]
+    assert own_events(services)[-1][1] == lost_hash  # chained to the event the hub holds
+    check = services.verify_journal()
+    assert check.ok and [(s.first_lost, s.resumes_at) for s in check.seams] == [(4, 6)]
+
+
+def test_a_restore_over_a_damaged_file_that_still_reads_keeps_the_numbers(services):
+    receive(services, 2)
+    made = services.back_up_now()
+    receive(services, 2)
+    data, live = services.data_dir, services.db_path
+    services.close()
+
+    backups.restore_damaged(live, made)
+
+    reopened = Services(data)
+    try:
+        with reopened.db.atomic():
+            seam = reopened.db.execute("SELECT resumes_at FROM journal_seams").fetchall()
+        assert seam == [(5,)]
+    finally:
+        reopened.close()

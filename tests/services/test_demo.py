@@ -6,7 +6,7 @@ from desk_app.core.clock import VN_TZ
 from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
 from desk_app.services.app import Services
-from desk_app.services.demo import seed
+from desk_app.services.demo import DEMO_CLERKS, DEMO_PASSWORD, seed
 from tests.clock import Clock
 
 S = DossierState
@@ -17,7 +17,10 @@ def living_demo(path):
     services = Services(path, clock=Clock(TUESDAY_0900))
     started = time.perf_counter()
     seed(services, living=True)
-    return services, time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    assert services.current_account() is None  # seeding is not a login
+    services.login("lanhdao", DEMO_PASSWORD)
+    return services, seconds
 
 
 def story(services):
@@ -64,6 +67,18 @@ def test_the_living_demo_is_the_same_every_time(tmp_path):
 def test_the_plain_demo_only_receives(tmp_path):
     services = Services(tmp_path, clock=Clock(TUESDAY_0900))
     seed(services)
+    services.login("quantri", DEMO_PASSWORD)
     assert {row.status for row in services.dossier_rows()} == {S.RECEIVED}
     assert services.outbox_counts()["pending"] == 36
+    services.close()
+
+
+def test_the_demo_clerks_did_the_demo_counter_s_work(tmp_path):
+    services, _ = living_demo(tmp_path)
+    names = {a.username: a.full_name for a in services.login_choices()}
+    assert set(names) == {"quantri", "lanhdao", *DEMO_CLERKS}
+    clerks = {names[username] for username in DEMO_CLERKS}
+    recorders = {e.clerk for row in services.dossier_rows() for e in services.history(row.uuid)}
+    assert {row.clerk for row in services.dossier_rows()} == clerks
+    assert recorders == clerks
     services.close()

@@ -10,6 +10,7 @@ from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.errors import NotSetUp, ValidationFailed
 from desk_app.store import events as events_store
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
 from tests.services.factories import full_draft
 
 
@@ -41,10 +42,11 @@ def test_codes_stay_unique_after_a_crash_and_reopen(tmp_path, clock):
     from desk_app.services.demo import DEMO_SETUP
 
     first = Services(tmp_path, clock=clock)
-    first.save_counter_setup(DEMO_SETUP)
+    first.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     code1 = first.receive(full_draft(first)).code
     first.db.conn.close()  # no orderly shutdown
     second = Services(tmp_path, clock=clock)
+    log_in_again(second)
     code2 = second.receive(full_draft(second)).code
     second.close()
     assert code1 != code2 and code2.endswith("-1002")
@@ -96,6 +98,7 @@ def test_a_failure_inside_the_transaction_leaves_no_trace(services, monkeypatch)
 
 def test_receiving_needs_the_counter_set_up(tmp_path, clock):
     bare = Services(tmp_path, clock=clock)
+    bare.create_first_admin(ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     with pytest.raises(NotSetUp):
         bare.receive(full_draft(bare))
     bare.close()

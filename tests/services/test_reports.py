@@ -1,14 +1,14 @@
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
 
+from desk_app.core.accounts import Role
 from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import EventKind, ResultReturn
 from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
-from desk_app.services.demo import DEMO_SETUP
 from desk_app.services.errors import ValidationFailed
+from tests.accounts import login_as
 from tests.services.factories import full_draft
 
 S = DossierState
@@ -26,7 +26,8 @@ def receive(services, clock, at, code="1.004194", name="Đặng Thị Ánh"):
 
 
 def as_clerk(services, name):
-    services.save_counter_setup(replace(DEMO_SETUP, clerk_name=name))
+    # A leader: the tests read the whole counter's board and reports between receipts.
+    login_as(services, Role.LEADER, name)
 
 
 @pytest.fixture

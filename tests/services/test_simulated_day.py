@@ -8,11 +8,12 @@ before it, so that some results are late and some early; thirty-five are receive
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pytest
 
+from desk_app.core.accounts import Role
 from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import EventKind, ResultReturn, Satisfaction
 from desk_app.core.model import Dossier
@@ -21,6 +22,7 @@ from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.services.errors import TransitionRefused
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, login_as
 from tests.clock import Clock
 from tests.services.factories import full_draft
 
@@ -64,7 +66,8 @@ class Day:
             self.done_today[kind] += 1
 
     def clerk(self, name: str) -> None:
-        self.services.save_counter_setup(replace(DEMO_SETUP, clerk_name=name))
+        # A leader: the day's checks read the whole counter's board and reports.
+        login_as(self.services, Role.LEADER, name)
 
     def receive(self, name: str, code: str, moment: datetime) -> Dossier:
         self.at(moment)
@@ -226,7 +229,7 @@ def the_day(day: Day) -> None:
 def day(tmp_path_factory):
     clock = Clock(vn(16, 7))
     services = Services(tmp_path_factory.mktemp("simulated") / "data", clock=clock)
-    services.save_counter_setup(DEMO_SETUP)
+    services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     simulated = Day(services, clock)
     the_days_before(simulated)
     the_day(simulated)

@@ -148,3 +148,69 @@ def test_the_migration_chains_across_pages(tmp_path, monkeypatch):
         assert journal.verify(db).ok
     finally:
         db.close()
+
+
+
+def note(db, dossier_uuid, text):
+    with db.atomic():
+        return events.append(
+            db, dossier_uuid=dossier_uuid, kind="corrected", status=DossierState.RECEIVED,
+            payload={"note": text}, clerk="Hoa", device_id="device-1", at=AT)
+
+
+def restore_keeping(db, kept):
+    """What a restore of an older backup leaves: the first `kept` events of the log, and the
+    seam after the tip that was lost."""
+    lost = journal.tip(db, "device-1")
+    tamper(db, ("DELETE FROM outbox WHERE event_uuid IN "
+                "(SELECT uuid FROM events WHERE device_seq > ?)", [kept]),
+           ("DELETE FROM events WHERE device_seq > ?", [kept]))
+    with db.atomic():
+        assert journal.mark_seam(db, "device-1", lost, at="2026-11-25T10:00:00+07:00",
+                                 backup="desk-20261124-093000-v6-start.db")
+    return lost
+
+
+def test_after_a_restore_the_next_event_resumes_after_the_lost_tip(db):
+    recorded = journal_of(db, 5)
+    lost_seq, lost_hash = restore_keeping(db, 3)
+
+    resumed = note(db, recorded[0].dossier_uuid, "sau khi khôi phục")
+
+    assert resumed.device_seq == lost_seq + 1 == 6
+    assert db.execute("SELECT prev_hash FROM events WHERE uuid = ?",
+                      [resumed.uuid]).fetchone()[0] == lost_hash
+    after = note(db, recorded[0].dossier_uuid, "tiếp theo")
+    assert after.device_seq == 7
+    check = journal.verify(db)
+    assert check.ok
+    [seam] = check.seams
+    assert (seam.first_lost, seam.resumes_at) == (4, 6)
+    assert "các sự kiện số 4–5" in check.message and "desk-20261124" in check.message
+
+
+def test_no_seam_when_the_backup_holds_the_whole_log(db):
+    journal_of(db, 3)
+    lost = journal.tip(db, "device-1")
+    with db.atomic():
+        assert not journal.mark_seam(db, "device-1", lost, at="x", backup="b")
+    assert journal.next_link(db, "device-1") == (4, lost[1])
+
+
+def test_a_seam_does_not_excuse_an_edit_after_it(db):
+    recorded = journal_of(db, 4)
+    restore_keeping(db, 2)
+    resumed = note(db, recorded[0].dossier_uuid, "sau khi khôi phục")
+    with db.atomic():  # the triggers went with the restore's tampering above
+        db.execute("UPDATE events SET clerk = 'Kẻ gian' WHERE uuid = ?", [resumed.uuid])
+    broken = journal.verify(db).broken
+    assert (broken.device_seq, broken.problem) == (5, journal.ALTERED)
+
+
+def test_a_gap_without_a_recorded_seam_is_still_reported(db):
+    recorded = journal_of(db, 5)
+    restore_keeping(db, 3)
+    note(db, recorded[0].dossier_uuid, "sau khi khôi phục")
+    db.execute("DELETE FROM journal_seams")
+    broken = journal.verify(db).broken
+    assert (broken.device_seq, broken.problem) == (6, journal.MISSING)

@@ -21,6 +21,7 @@ from desk_app.store import outbox
 from sync.protocol import content_digest
 from sync.server.database import reading
 from sync.server.tables import events as hub_events_table
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
 from tests.sync.live_hub import HubAdmin
 
 # DEMO_SETUP's agency code, so the hub's commune and the dossier codes agree.
@@ -39,9 +40,12 @@ class Clock:
 
 
 def new_counter(data_dir: Path, clock: Callable[[], datetime] | None = None) -> Services:
+    """The demo counter in `data_dir` (set up if new) with its admin logged in."""
     services = Services(data_dir, clock=clock or Clock())
     if services.counter_setup() is None:
-        services.save_counter_setup(DEMO_SETUP)
+        services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+    else:
+        log_in_again(services)
     return services
 
 

@@ -20,6 +20,7 @@ from sync.client import HubOffline, HubUnauthorised
 from sync.server import publishing, registry
 from sync.server.database import reading
 from sync.server.tables import dossiers as hub_dossiers
+from tests.accounts import log_in_again
 from tests.sync.counter_side import (
     AGENCY,
     assert_hub_matches_counter,
@@ -61,9 +62,11 @@ def test_a_dossier_goes_up_once_and_the_result_comes_back_down(live_hub, counter
     assert [(d.code, d.status) for d in on_hub] == [(dossier.code, 2)]
 
     decided = live_hub.admin.province_event(dossier.code, "result_ready", note="Đã ký quyết định")
+    counter.logout()  # the screen is locked: sync goes on and applies the province's decision
     after = sync.sync_now()
 
     assert after.state is SyncState.SYNCED
+    log_in_again(counter)
     local = counter.dossier(dossier.uuid)
     assert local.status is DossierState.RESULT_READY
     last = counter.history(dossier.uuid)[-1]
@@ -86,8 +89,10 @@ def test_a_supplement_request_from_the_province_stops_the_clock(live_hub, counte
     live_hub.admin.province_event(dossier.code, "supplement_requested",
                                   note="Bản sao giấy khai sinh của con")
 
+    counter.logout()  # nobody at the counter: sync applies it all the same
     sync.sync_now()
 
+    log_in_again(counter)
     assert counter.dossier(dossier.uuid).status is DossierState.SUPPLEMENT
     request = counter.history(dossier.uuid)[-1]
     assert request.payload["missing"] == ["Bản sao giấy khai sinh của con"]

@@ -12,6 +12,7 @@ from desk_app.store import outbox
 from sync import protocol
 from sync.server.database import reading
 from sync.server.tables import events
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 from tests.services.factories import full_draft
 from tests.sync.samples import next_event, received_event
 
@@ -101,7 +102,7 @@ def test_the_counters_queue_carries_links_the_hub_accepts(hub_client, hub_admin,
     device = hub_admin.enroll(hub_admin.commune(agency_code=DEMO_SETUP.agency_code))
     services = Services(tmp_path)
     try:
-        services.save_counter_setup(DEMO_SETUP)
+        services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
         for _ in range(3):
             services.receive(full_draft(services), accept_warnings=True)
         queued = outbox.pending(services.db, 10)
@@ -109,3 +110,33 @@ def test_the_counters_queue_carries_links_the_hub_accepts(hub_client, hub_admin,
         services.close()
     assert all(e["hash"] for e in queued)
     assert [r for r, _ in push(hub_client, device, queued)] == ["accepted"] * 3
+
+
+def test_a_counter_restored_from_an_older_backup_runs_its_chain_on_at_the_hub(
+        hub_client, hub_admin, hub_engine, tmp_path):
+    device = hub_admin.enroll(hub_admin.commune(agency_code=DEMO_SETUP.agency_code))
+    services = Services(tmp_path)
+    try:
+        services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+        def receive(count):
+            for _ in range(count):
+                services.receive(full_draft(services), accept_warnings=True)
+
+        receive(2)
+        made = services.back_up_now()
+        receive(2)
+        assert {r for r, _ in push(hub_client, device, outbox.pending(services.db, 10))} == {
+            "accepted"}
+        services.restore(made)  # the two newest dossiers are gone here, not at the hub
+        services.login(ADMIN_USERNAME, PASSWORD)
+        receive(1)
+        # The restored queue sends the first two again (duplicates), then the new dossier.
+        results = push(hub_client, device, outbox.pending(services.db, 10))
+    finally:
+        services.close()
+    assert [r for r, _ in results] == ["duplicate", "duplicate", "accepted"]
+    with reading(hub_engine) as connection:
+        numbers = connection.execute(
+            select(events.c.device_seq).where(events.c.device_id == device.device_id)
+            .order_by(events.c.device_seq)).scalars().all()
+    assert numbers == [1, 2, 3, 4, 5]

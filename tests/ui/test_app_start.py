@@ -1,12 +1,48 @@
 import sys
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QWidget
 
+from desk_app.services.accounts import LEGACY_CLERK_KEY
 from desk_app.services.app import Services
+from desk_app.services.demo import DEMO_PASSWORD, DEMO_SETUP
+from desk_app.store import settings
 from desk_app.ui import app as app_module
 from desk_app.ui.app import build_main_window, run_gui
 from desk_app.ui.main_window import MainWindow
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
+
+ACCEPTED = QDialog.DialogCode.Accepted
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialog(qapp, monkeypatch):
+    """A modal dialog nobody answers would wait forever: each test answers the ones it
+    expects (by patching that class's exec), any other one fails the test at once. (Every
+    test here may make dialogs: `qapp`, even when run alone.)"""
+    def unexpected(dialog):
+        raise AssertionError(f"unexpected dialog {dialog.objectName()}")
+
+    monkeypatch.setattr(QDialog, "exec", unexpected)
+
+
+def answer(monkeypatch, dialog_class, fill) -> list[QDialog]:
+    """`dialog_class`'s exec() runs `fill(dialog)` as the clerk would, then returns the
+    dialog's result; the dialogs shown are returned."""
+    shown = []
+
+    def exec_(dialog):
+        shown.append(dialog)
+        fill(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return shown
+
+
+def type_into(dialog: QDialog, **values: str) -> None:
+    for name, text in values.items():
+        dialog.findChild(QWidget, name).setText(text)
 
 
 @pytest.fixture
@@ -18,6 +54,13 @@ def critical(monkeypatch):
     return shown
 
 
+@pytest.fixture
+def fresh(tmp_path):
+    services = Services(tmp_path / "fresh")
+    yield services
+    services.close()
+
+
 def test_a_corrupt_database_is_explained_and_the_app_stops(qapp, tmp_path, critical):
     (tmp_path / "desk.db").write_bytes(b"\x00garbage, not a database\xff" * 200)
     assert run_gui(tmp_path, demo=False, language=None) == 2
@@ -25,9 +68,81 @@ def test_a_corrupt_database_is_explained_and_the_app_stops(qapp, tmp_path, criti
     assert "bị hỏng" in critical[0] and "desk.db" in critical[0]
 
 
-def test_demo_on_an_empty_database_seeds_dossiers(qtbot, services, worker):
-    assert services.dossier_rows() == []
-    window = build_main_window(services, worker, demo=True)
+def test_a_new_counter_is_set_up_with_its_admin_who_is_then_logged_in(
+        qtbot, fresh, worker, monkeypatch):
+    def set_up(dialog) -> None:
+        type_into(dialog, commune_name="UBND xã Tân Lập", unit_name="Bộ phận một cửa",
+                  agency_code="000.17.22.H56", place_name="Tân Lập", full_name=ADMIN_NAME,
+                  password=PASSWORD, password_repeat=PASSWORD)
+        dialog._save_button.click()
+
+    setups = answer(monkeypatch, app_module.SetupDialog, set_up)
+    window = build_main_window(fresh, worker)
+    qtbot.addWidget(window)
+    assert len(setups) == 1 and setups[0].first_run  # and no login asked after it
+    assert window.session.account.username == ADMIN_USERNAME
+    assert window.clerk_label.text() == f"Cán bộ: {ADMIN_NAME} (Quản trị)"
+
+
+def test_cancelled_first_setup_means_no_main_window(fresh, worker, monkeypatch):
+    answer(monkeypatch, app_module.SetupDialog, lambda dialog: dialog.reject())
+    assert build_main_window(fresh, worker) is None
+    assert not fresh.has_accounts()
+
+
+def test_a_counter_from_before_accounts_creates_its_admin_from_the_old_clerk(
+        qtbot, fresh, worker, monkeypatch):
+    # What the settings upgrade leaves of an older version's setup: the clerk's name aside.
+    with fresh.db.atomic():
+        settings.save(fresh.db, {"counter_setup": DEMO_SETUP.__dict__,
+                                 LEGACY_CLERK_KEY: ADMIN_NAME})
+    prefilled = []
+
+    def create(dialog) -> None:
+        prefilled.append(dialog.findChild(QWidget, "full_name").text())
+        type_into(dialog, password=PASSWORD, password_repeat=PASSWORD)
+        dialog._save_button.click()
+
+    answer(monkeypatch, app_module.FirstAdminDialog, create)
+    window = build_main_window(fresh, worker)
+    qtbot.addWidget(window)
+    assert prefilled == [ADMIN_NAME]
+    assert window.session.account.full_name == ADMIN_NAME
+
+
+def test_a_counter_with_accounts_asks_who_logs_in(qtbot, services, worker, monkeypatch):
+    services.logout()
+
+    def log_in(dialog) -> None:
+        dialog.form.search.setText(ADMIN_USERNAME)
+        dialog.form.password.setText(PASSWORD)
+        dialog.form.login_button.click()
+
+    logins = answer(monkeypatch, app_module.LoginDialog, log_in)
+    window = build_main_window(services, worker)
+    qtbot.addWidget(window)
+    assert len(logins) == 1
+    assert window.session.account.username == ADMIN_USERNAME
+    assert window.session.stack.currentIndex() == 0  # the dossiers, not the lock page
+
+
+def test_closing_the_login_means_no_main_window(services, worker, monkeypatch):
+    services.logout()
+    answer(monkeypatch, app_module.LoginDialog, lambda dialog: dialog.reject())
+    assert build_main_window(services, worker) is None
+    assert services.current_account() is None
+
+
+def log_in_as_demo_admin(dialog) -> None:
+    dialog.form.search.setText("quantri")
+    dialog.form.password.setText(DEMO_PASSWORD)
+    dialog.form.login_button.click()
+
+
+def test_demo_on_a_new_data_folder_seeds_the_counter_and_its_accounts(
+        qtbot, fresh, worker, monkeypatch):
+    answer(monkeypatch, app_module.LoginDialog, log_in_as_demo_admin)
+    window = build_main_window(fresh, worker, demo=True)
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
     assert window.dossier_list.proxy.rowCount() > 0
@@ -41,17 +156,7 @@ def test_demo_does_not_add_to_a_database_in_use(qtbot, services, worker):
     assert len(services.dossier_rows()) == 3
 
 
-def test_cancelled_first_setup_means_no_main_window(tmp_path, worker, monkeypatch):
-    monkeypatch.setattr(app_module.SetupDialog, "exec",
-                        lambda self: QDialog.DialogCode.Rejected)
-    services = Services(tmp_path)
-    try:
-        assert build_main_window(services, worker) is None
-    finally:
-        services.close()
-
-
-def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qapp, tmp_path, critical,
+def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, critical,
                                                              monkeypatch):
     shown = []
 
@@ -61,6 +166,13 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qapp, tmp_path, cri
         return 0
 
     monkeypatch.setattr(QApplication, "exec", exec_returning_at_once)
+
+    def log_in_and_wait(dialog) -> None:
+        log_in_as_demo_admin(dialog)
+        # The real worker answers on its thread: wait for the login as the dialog's loop would.
+        qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
+
+    answer(monkeypatch, app_module.LoginDialog, log_in_and_wait)
     assert run_gui(tmp_path, demo=True, language="vi") == 0
     assert critical == []
     assert len(shown) == 1
@@ -69,6 +181,8 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qapp, tmp_path, cri
     shown[0].close()
     services = Services(tmp_path)
     try:
+        services.login("quantri", DEMO_PASSWORD)
         assert services.dossier_rows()
     finally:
         services.close()
+

@@ -14,6 +14,7 @@ from desk_app.core.listing import ListFilter, Sort, SortKey
 from desk_app.core.states import DossierState
 from desk_app.core.text import fold
 from desk_app.services.app import DB_FILE, Services
+from desk_app.services.demo import log_in_to_demo
 from desk_app.ui.lazy_dossier_model import PAGE_SIZE, LazyDossierModel
 from tests.ui.conftest import NOW
 
@@ -36,6 +37,7 @@ def generated(tmp_path_factory):
 def big_services(generated, tmp_path):
     shutil.copy(generated / DB_FILE, tmp_path / DB_FILE)
     services = Services(tmp_path, clock=lambda: NOW)
+    log_in_to_demo(services)
     yield services
     services.close()
 

@@ -68,7 +68,7 @@ def test_title_and_status_bar_say_where_and_who(window):
     assert window.windowTitle() == "Tiếp nhận và trả kết quả – UBND xã Tân Lập"
     assert window.sync_status.text() == "Chưa kết nối máy chủ tỉnh"
     assert window.outbox_count.text() == "36 sự kiện chờ đồng bộ"
-    assert window.clerk_label.text() == "Cán bộ: Nguyễn Thị Hoa"
+    assert window.clerk_label.text() == "Cán bộ: Nguyễn Thị Hoa (Quản trị)"
     assert window.counter_label.text() == "Quầy số 1"
 
 

@@ -10,6 +10,7 @@ from desk_app.printing import PrintingError
 from desk_app.services import app as services_module
 from desk_app.services.app import Services
 from desk_app.ui.receive_form import ReceiveDialog
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 
 Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -437,6 +438,7 @@ def test_a_receipt_that_cannot_be_rendered_still_leaves_the_dossier_saved(
 @pytest.fixture
 def not_set_up(tmp_path):
     services = Services(tmp_path / "fresh")
+    services.create_first_admin(ADMIN_USERNAME, ADMIN_NAME, PASSWORD)  # an admin, no setup
     yield services
     services.close()
 

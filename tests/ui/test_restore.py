@@ -10,6 +10,7 @@ from desk_app.ui import restore_dialog
 from desk_app.ui.app import open_services
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.restore_dialog import RestoreDialog
+from tests.accounts import log_in_again
 from tests.services.factories import full_draft
 
 
@@ -39,7 +40,8 @@ def offers(monkeypatch):
 def data_with_backup(tmp_path, clock):
     services = Services(tmp_path, clock=clock)
     from desk_app.services.demo import DEMO_SETUP
-    services.save_counter_setup(DEMO_SETUP)
+    from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
+    services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     codes = [services.receive(full_draft(services), accept_warnings=True).code for _ in range(3)]
     services.back_up_now()
     services.close()
@@ -63,6 +65,7 @@ def test_a_damaged_database_offers_the_newest_good_backup(qapp, tmp_path, clock,
         assert services is not None and critical == []
         [(problem, newest)] = offers.asked
         assert "bị hỏng" in problem and newest.dossiers == 3
+        log_in_again(services)
         assert sorted(r.code for r in services.dossier_rows()) == sorted(codes)
         assert list(tmp_path.glob("desk.db.hong-*"))  # the damaged file is kept
     finally:
@@ -125,6 +128,7 @@ def test_the_restore_dialog_lists_backups_and_restores_after_confirming(
     dialog.restore_button.click()
 
     assert dialog.restored is not None and dialog.restored.dossiers == 2
+    log_in_again(services)  # the restored file has its own accounts
     assert sorted(r.code for r in services.dossier_rows()) == sorted(first)
     kinds = [b.kind for b in services.list_backups()]
     assert backup.PRE_RESTORE in kinds

@@ -1,0 +1,235 @@
+"""Who may do what at the counter (issue 5): roles, permissions and the account record.
+
+Several clerks share one counter PC. Every use case in `services` asks for one permission before
+it touches anything, so hiding a button is a convenience, never the protection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from desk_app.core.text import clean, fold
+from desk_app.core.validation import Issue, Severity
+
+
+class Role(StrEnum):
+    CLERK = "clerk"
+    LEADER = "leader"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.CLERK: "Cán bộ tiếp nhận",
+    Role.LEADER: "Lãnh đạo",
+    Role.ADMIN: "Quản trị",
+}
+
+
+class Permission(StrEnum):
+    LOOK_UP = "look_up"  # the list, a dossier, its history and slips
+    RECEIVE = "receive"
+    HAND_OVER = "hand_over"  # hand-over, result ready, supplement request and its receipt
+    RETURN = "return"  # return, withdrawal, stop
+    REFUSE = "refuse"
+    APOLOGISE = "apologise"
+    END_OF_DAY = "end_of_day"
+    LEDGER = "ledger"
+    BOARD_ALL = "board_all"  # the board across every clerk, not only one's own dossiers
+    REPORTS = "reports"
+    VERIFY_JOURNAL = "verify_journal"
+    SETTINGS = "settings"
+    ACCOUNTS = "accounts"
+    CATALOGUE = "catalogue"
+    BACKUPS = "backups"  # restore, backup settings
+    SYNC_ADMIN = "sync_admin"  # enrolment, quarantine
+
+    @property
+    def label(self) -> str:
+        return _PERMISSION_LABELS[self]
+
+
+_PERMISSION_LABELS = {
+    Permission.LOOK_UP: "tra cứu hồ sơ",
+    Permission.RECEIVE: "tiếp nhận hồ sơ",
+    Permission.HAND_OVER: "chuyển hồ sơ và nhận kết quả",
+    Permission.RETURN: "trả kết quả, rút hoặc dừng hồ sơ",
+    Permission.REFUSE: "từ chối hồ sơ",
+    Permission.APOLOGISE: "gửi phiếu xin lỗi và hẹn lại",
+    Permission.END_OF_DAY: "tổng kết cuối ngày",
+    Permission.LEDGER: "sổ theo dõi hồ sơ",
+    Permission.BOARD_ALL: "xem bảng theo dõi của mọi cán bộ",
+    Permission.REPORTS: "báo cáo",
+    Permission.VERIFY_JOURNAL: "kiểm tra nhật ký",
+    Permission.SETTINGS: "cài đặt",
+    Permission.ACCOUNTS: "quản lý tài khoản",
+    Permission.CATALOGUE: "sửa danh mục thủ tục",
+    Permission.BACKUPS: "sao lưu và khôi phục",
+    Permission.SYNC_ADMIN: "quản trị đồng bộ",
+}
+
+_CLERK = frozenset({
+    Permission.LOOK_UP, Permission.RECEIVE, Permission.HAND_OVER, Permission.RETURN,
+    Permission.REFUSE, Permission.APOLOGISE, Permission.END_OF_DAY, Permission.LEDGER,
+})
+_LEADER = _CLERK | {Permission.BOARD_ALL, Permission.REPORTS, Permission.VERIFY_JOURNAL}
+# A commune has two to four people at the counter; whoever administers the PC also stands in
+# for the others, so the admin can do everything.
+_ADMIN = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: _CLERK,
+    Role.LEADER: _LEADER,
+    Role.ADMIN: _ADMIN,
+}
+
+# When the commune wants refusals and apologies approved by its leader (a setting), a clerk
+# can no longer issue them alone: the leader switches in and does it.
+_NEEDS_LEADER = frozenset({Permission.REFUSE, Permission.APOLOGISE})
+
+
+def permissions_for(role: Role, *, leader_approves: bool = False) -> frozenset[Permission]:
+    granted = ROLE_PERMISSIONS[role]
+    if leader_approves and role is Role.CLERK:
+        granted = granted - _NEEDS_LEADER
+    return granted
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str  # what is typed at login: lowercase, no spaces ("lan.nt")
+    full_name: str  # what events and slips carry; unique on the machine
+    role: Role
+    active: bool = True
+    must_change_password: bool = False  # after an admin reset
+    locked_until: datetime | None = None
+
+
+# --- what may be typed ---------------------------------------------------------------------
+
+# Typed at every login on a shared keyboard: short, lowercase ASCII, no spaces ("lan.nt").
+_USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
+MIN_PASSWORD_LENGTH = 8
+
+
+def normalise_username(username: str) -> str:
+    return clean(username).lower()
+
+
+def username_issues(username: str) -> list[Issue]:
+    if not normalise_username(username):
+        return [_error("username", "Nhập tên đăng nhập (ví dụ: lan.nt).")]
+    if not _USERNAME.fullmatch(normalise_username(username)):
+        return [_error(
+            "username",
+            "Tên đăng nhập gồm 2–32 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch "
+            "ngang, bắt đầu bằng chữ hoặc số (ví dụ: lan.nt).",
+        )]
+    return []
+
+
+def full_name_issues(full_name: str) -> list[Issue]:
+    name = clean(full_name)
+    if not name:
+        return [_error("full_name", "Nhập họ và tên cán bộ (in trên phiếu và sổ).")]
+    if len(name) > 80:
+        return [_error("full_name", "Họ và tên dài quá 80 ký tự.")]
+    return []
+
+
+def password_issues(password: str, username: str) -> list[Issue]:
+    # Passwords are not cleaned: a space is a character the clerk chose.
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [_error("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")]
+    if fold(password) == fold(normalise_username(username)):
+        return [_error("password", "Mật khẩu không được trùng với tên đăng nhập.")]
+    return []
+
+
+def full_name_key(full_name: str) -> str:
+    """Two accounts may not have names that differ only by case or diacritics: the slips and
+    the board could not tell "Nguyễn Văn An" from "Nguyen Van An"."""
+    return fold(full_name)
+
+
+def _error(field: str, message: str) -> Issue:
+    return Issue(field, message, Severity.ERROR)
+
+
+# --- lock-out ------------------------------------------------------------------------------
+
+FREE_FAILURES = 4  # typing slips at a busy counter cost nothing
+FIRST_LOCK = timedelta(seconds=30)
+LONGEST_LOCK = timedelta(minutes=15)
+
+
+def lockout_delay(failures: int) -> timedelta:
+    """How long an account stays locked after its `failures`-th failed login in a row: enough
+    to make guessing hopeless (a few dozen tries an hour), short enough that a clerk who
+    mistyped is back at work before the queue grows."""
+    if failures <= FREE_FAILURES:
+        return timedelta(0)
+    # Capped before the power so that a huge count cannot overflow the timedelta.
+    doublings = min(failures - FREE_FAILURES - 1, 16)
+    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
+
+
+# --- the commune's account policy ----------------------------------------------------------
+
+MAX_IDLE_LOCK_MINUTES = 240
+
+
+@dataclass(frozen=True)
+class AccountPolicy:
+    idle_lock_minutes: int = 10  # the screen locks after this much idle time; 0 = never
+    leader_approves: bool = False  # refusals and apologies need a leader
+
+    @classmethod
+    def from_stored(cls, stored: dict | None) -> AccountPolicy:
+        """The policy from its settings value; unknown keys (a newer version) are ignored."""
+        stored = stored or {}
+        return cls(
+            idle_lock_minutes=int(stored.get("idle_lock_minutes", cls.idle_lock_minutes)),
+            leader_approves=bool(stored.get("leader_approves", cls.leader_approves)),
+        )
+
+
+def policy_issues(policy: AccountPolicy) -> list[Issue]:
+    if not 0 <= policy.idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES:
+        return [_error(
+            "idle_lock_minutes",
+            f"Thời gian tự khóa màn hình phải từ 0 (không tự khóa) đến "
+            f"{MAX_IDLE_LOCK_MINUTES} phút.",
+        )]
+    return []
+
+
+# --- what happened to accounts -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AccountLogEntry:
+    at: datetime
+    actor: str  # the admin's username, "cli" for the command line, or the user themself
+    username: str  # the account concerned
+    action: str  # one of ACCOUNT_ACTIONS
+    detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return ACCOUNT_ACTIONS.get(self.action, self.action)
+
+
+ACCOUNT_ACTIONS = {
+    "created": "Tạo tài khoản",
+    "updated": "Sửa tài khoản",
+    "password_reset": "Đặt lại mật khẩu",
+    "password_changed": "Đổi mật khẩu",
+    "locked_out": "Tạm khóa do nhập sai mật khẩu",
+    "unlocked": "Mở khóa",
+}

@@ -1,0 +1,153 @@
+"""The commune edits its procedure catalogue (issue 5): versions, the override that keeps the
+commune's version when the province publishes another, and the catalogue as a JSON file.
+
+Each function runs in the caller's lock (the Services facade); the facade checks permissions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk_app.core.catalogue import (
+    CatalogueEntry,
+    VersionSource,
+    cleaned,
+    procedure_issues,
+    same_content,
+)
+from desk_app.core.model import Procedure
+from desk_app.printing.atomic import atomic_output
+from desk_app.services.errors import ServiceError, ValidationFailed
+from desk_app.store import catalogue, dossiers
+
+if TYPE_CHECKING:
+    from desk_app.services.app import Services
+
+EXPORT_SOURCE = "Danh mục thủ tục xuất từ quầy"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    changed: int
+    unchanged: int
+
+
+def save_procedure(
+    app: Services, procedure: Procedure, clerk: str, *, local_override: bool
+) -> Procedure:
+    """Save what the editor holds. `procedure.version` is the version the admin started from
+    (0 for a new procedure): if someone else saved another meanwhile, nothing is saved. A new
+    version is made only when something changed; returns the current version."""
+    procedure = cleaned(procedure)
+    known = catalogue.entry(app.db, procedure.code)
+    new = procedure.version == 0
+    issues = procedure_issues(procedure, catalogue.codes(app.db) if new else ())
+    if issues:
+        raise ValidationFailed(issues)
+    if known is None and not new:
+        raise ServiceError(f"Không tìm thấy thủ tục {procedure.code} trong danh mục.")
+    if known is not None and not new and known.procedure.version != procedure.version:
+        raise ServiceError(
+            f"Thủ tục {procedure.code} vừa được cập nhật lên phiên bản "
+            f"{known.procedure.version} trong lúc bạn sửa. Hãy mở lại thủ tục và sửa lại "
+            "trên phiên bản mới nhất.")
+    with app.db.atomic():
+        if known is None or not same_content(known.procedure, procedure):
+            saved = catalogue.add_version(app.db, procedure, VersionSource.LOCAL, "",
+                                          app.now(), clerk, current=True)
+            catalogue.offer(app.db, procedure.code, local_override=local_override)
+            return saved
+        # Only the override changed (or nothing): unticking it takes the province's version.
+        catalogue.offer(app.db, procedure.code, local_override=local_override)
+        if not local_override:
+            _take_province_version(app, known)
+    return _entry(app, procedure.code).procedure
+
+
+def set_local_override(app: Services, code: str, on: bool) -> CatalogueEntry:
+    """Turning the override off takes the newest province version kept aside meanwhile."""
+    known = _entry(app, code)
+    with app.db.atomic():
+        catalogue.set_override(app.db, code, on)
+        if not on:
+            _take_province_version(app, known)
+    return _entry(app, code)
+
+
+def _take_province_version(app: Services, known: CatalogueEntry) -> None:
+    if known.newer_province_version is not None:
+        catalogue.make_current(app.db, known.procedure.code, known.newer_province_version)
+
+
+def _entry(app: Services, code: str) -> CatalogueEntry:
+    known = catalogue.entry(app.db, code)
+    if known is None:
+        raise ServiceError(f"Không tìm thấy thủ tục {code} trong danh mục.")
+    return known
+
+
+def export_catalogue(app: Services, path: Path) -> int:
+    """Every current procedure, withdrawn ones too, as a catalogue document; returns how
+    many."""
+    procedures = [e.procedure for e in catalogue.entries(app.db)]
+    document = catalogue.document(
+        catalogue.loaded_version(app.db) or "0", EXPORT_SOURCE, procedures)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    try:
+        with atomic_output(Path(path)) as stream:
+            stream.write(text.encode("utf-8"))
+    except OSError as exc:
+        raise ServiceError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
+    return len(procedures)
+
+
+def import_catalogue(app: Services, path: Path, clerk: str) -> ImportSummary:
+    """Read a catalogue document as the commune's own edit: each new or changed procedure gets
+    a version and the override. Everything is checked first; on any error nothing changes.
+    Procedures the file does not list stay as they are."""
+    try:
+        document = json.loads(Path(path).read_text("utf-8"))
+    except OSError as exc:
+        raise ServiceError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ServiceError(f"Tệp {Path(path).name} không phải tệp danh mục JSON: {exc}.") from exc
+    try:
+        _, procedures = catalogue.parse(document)
+    except catalogue.CatalogueError as exc:
+        raise ServiceError(str(exc)) from exc
+    for procedure in procedures:
+        issues = procedure_issues(procedure)
+        if issues:
+            raise ServiceError(
+                f"Thủ tục {procedure.code or '(không mã)'} trong tệp chưa hợp lệ: "
+                + " ".join(issue.message for issue in issues))
+    added = changed = 0
+    at = app.now()
+    with app.db.atomic():
+        for procedure in procedures:
+            known = catalogue.entry(app.db, procedure.code)
+            if known is not None and same_content(known.procedure, procedure):
+                continue
+            catalogue.add_version(app.db, procedure, VersionSource.IMPORT, "", at, clerk,
+                                  current=True)
+            catalogue.offer(app.db, procedure.code, local_override=True)
+            added += known is None
+            changed += known is not None
+    return ImportSummary(added, changed, len(procedures) - added - changed)
+
+
+def suggested_unit(app: Services, dossier_uuids: list[str]) -> str:
+    """The processing unit the dossiers' procedures go to (as received), if they share one."""
+    units = set()
+    for uuid in dossier_uuids:
+        dossier = dossiers.get(app.db, uuid)
+        if dossier is None:
+            return ""
+        procedure = catalogue.at_version(app.db, dossier.draft.procedure_code,
+                                         dossier.procedure_version)
+        units.add(procedure.unit if procedure else "")
+    return units.pop() if len(units) == 1 else ""

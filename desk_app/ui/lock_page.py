@@ -1,0 +1,143 @@
+"""The locked counter: the page the main window shows instead of the dossiers, and the windows
+the clerks had open, kept aside for them.
+
+Locking never throws away what a clerk typed. The windows open at that moment (a receive form
+half filled in, a dossier's detail, a preview) are hidden, not closed, and belong to the clerk
+who had them open: they come back when that clerk logs in again, and stay hidden while someone
+else works, so a form is never saved under another clerk's name. The lock page says whose work
+is waiting, so that the next clerk knows that logging in loses nothing.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.accounts import Account
+from desk_app.ui.field_errors import WARNING_COLOUR
+from desk_app.ui.login_form import LoginForm
+
+# Windows that wait on a nested event loop for an answer: hiding one answers it with its safe
+# choice (No, Cancel), so it is not kept to be shown again.
+_ANSWERED_BY_HIDING = (QMessageBox, QFileDialog, QPrintDialog)
+
+
+class HeldWindows:
+    """The open windows of `main`'s clerks while someone else, or nobody, is logged in."""
+
+    def __init__(self, main: QWidget) -> None:
+        self._main = main
+        self._held: dict[str, list[QWidget]] = {}  # username → hidden windows
+        self._names: dict[str, str] = {}  # username → full name, for the lock page
+
+    def hold(self, owner: Account) -> None:
+        """Hide every window open over the main window, kept for `owner`."""
+        kept = []
+        for window in QApplication.topLevelWidgets():
+            if not window.isVisible() or not self._opened_over_main(window):
+                continue
+            window.hide()
+            if not isinstance(window, _ANSWERED_BY_HIDING):
+                kept.append(window)
+        if kept:
+            self._held.setdefault(owner.username, []).extend(kept)
+            self._names[owner.username] = owner.full_name
+
+    def _opened_over_main(self, window: QWidget) -> bool:
+        if window.windowType() not in (Qt.WindowType.Dialog, Qt.WindowType.Window):
+            return False  # menus, tooltips
+        parent = window.parentWidget()
+        while parent is not None and parent is not self._main:
+            parent = parent.parentWidget()
+        return parent is self._main
+
+    def give_back(self, owner: str) -> None:
+        """Show `owner`'s windows again, as they were left; the last one opened on top."""
+        windows = [w for w in self._held.pop(owner, []) if shiboken6.isValid(w)]
+        for window in windows:
+            window.show()
+        if windows:
+            windows[-1].raise_()
+            windows[-1].activateWindow()
+
+    def waiting(self) -> list[tuple[str, str, list[str]]]:
+        """(username, full name, window titles) of each clerk whose windows are kept."""
+        return [
+            (owner, self._names[owner],
+             [w.windowTitle() for w in windows if shiboken6.isValid(w)])
+            for owner, windows in self._held.items()
+        ]
+
+    def __bool__(self) -> bool:
+        return any(self._held.values())
+
+
+class LockPage(QWidget):
+    """Nothing of the dossiers: who may come in (the login form) and whose work waits."""
+
+    def __init__(self, services, worker, held: HeldWindows,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="lock_page")
+        self._held = held
+        title = QLabel(self.tr("Màn hình đã khóa"), objectName="lock_title")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        hint = QLabel(self.tr(
+            "Hồ sơ được ẩn khi không có ai đăng nhập. Chọn tên của bạn và nhập mật khẩu để "
+            "làm việc; đồng bộ và sao lưu vẫn tiếp tục chạy."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        self.held_note = QLabel(objectName="held_note")
+        self.held_note.setWordWrap(True)
+        self.held_note.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.held_note.hide()
+        self.form = LoginForm(services, worker, self)
+        self.form.chosen.connect(self._explain_held)
+
+        panel = QFrame(objectName="lock_panel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setMaximumWidth(560)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(24, 24, 24, 24)
+        column.setSpacing(12)
+        column.addWidget(title)
+        column.addWidget(hint)
+        column.addWidget(self.form)
+        column.addWidget(self.held_note)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_locked(self, select: str = "") -> None:
+        """Read who may log in, the clerk `select` (who just locked) highlighted, if given."""
+        self.form.load(select)
+        self._explain_held(select)
+
+    def _explain_held(self, username: str) -> None:
+        lines = []
+        for owner, name, titles in self._held.waiting():
+            windows = ", ".join(f"«{title}»" for title in titles)
+            if owner == username:
+                lines.append(self.tr(
+                    "Các cửa sổ bạn đang làm dở ({windows}) sẽ hiện lại đúng như lúc khóa khi "
+                    "bạn đăng nhập.").format(windows=windows))
+            else:
+                lines.append(self.tr(
+                    "{name} đang làm dở {windows}. Nội dung đó được giữ nguyên và chỉ hiện lại "
+                    "khi {name} đăng nhập; cán bộ khác đăng nhập không làm mất nó.").format(
+                    name=name, windows=windows))
+        self.held_note.setText("\n".join(lines))
+        self.held_note.setVisible(bool(lines))

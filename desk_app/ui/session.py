@@ -1,0 +1,230 @@
+"""Who works in the main window right now: logging in and out at a shared counter PC.
+
+"Đổi cán bộ" and "Khóa màn hình" log the clerk out in the services and put the lock page in
+front of the dossiers; so does a while without input (the commune's idle-lock setting). After
+every login the window shows the new clerk, enables only what their role allows (the services
+refuse the rest anyway), and reloads the list and the board for them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QToolButton
+
+from desk_app.core.accounts import Account, AccountPolicy, Permission
+from desk_app.ui.account_fields import role_label
+from desk_app.ui.accounts_dialog import open_accounts
+from desk_app.ui.ask import confirm
+from desk_app.ui.lock_page import HeldWindows, LockPage
+from desk_app.ui.lock_watch import LockWatch
+from desk_app.ui.messages import show_error
+from desk_app.ui.password_dialog import ChangePasswordDialog
+
+LOCK_KEY = "Ctrl+Shift+L"
+SWITCH_KEY = "Ctrl+Shift+D"
+MS_PER_MINUTE = 60_000
+
+# The permission each of the main window's actions needs, by objectName. An action not named
+# here is open to every logged-in account.
+ACTION_PERMISSIONS: dict[str, Permission] = {
+    "receive_action": Permission.RECEIVE,
+    "detail_action": Permission.LOOK_UP,
+    "reprint_action": Permission.LOOK_UP,
+    "handover_action": Permission.HAND_OVER,
+    "result_ready_action": Permission.HAND_OVER,
+    "supplement_action": Permission.HAND_OVER,
+    "supplemented_action": Permission.HAND_OVER,
+    "refuse_action": Permission.REFUSE,
+    "apology_action": Permission.APOLOGISE,
+    "return_action": Permission.RETURN,
+    "withdraw_action": Permission.RETURN,
+    "stop_action": Permission.RETURN,
+    "ledger_action": Permission.LEDGER,
+    "end_of_day_action": Permission.END_OF_DAY,
+    "settings_action": Permission.SETTINGS,
+    "setup_action": Permission.SETTINGS,
+    "units_action": Permission.SETTINGS,
+    "restore_action": Permission.BACKUPS,
+    "verify_action": Permission.VERIFY_JOURNAL,
+    "enroll_action": Permission.SYNC_ADMIN,
+    "quarantine_action": Permission.SYNC_ADMIN,
+    "accounts_action": Permission.ACCOUNTS,
+    "catalogue_action": Permission.CATALOGUE,
+}
+
+
+class CounterSession(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._services = window.services
+        self._worker = window.worker
+        self.account: Account | None = None
+        self.granted: frozenset[Permission] = frozenset()
+
+        self.held = HeldWindows(window)
+        self.lock_page = LockPage(self._services, self._worker, self.held)
+        self.lock_page.form.logged_in.connect(self.start)
+        self.stack = QStackedWidget(objectName="main_stack")
+        self.stack.addWidget(window.takeCentralWidget())
+        self.stack.addWidget(self.lock_page)
+        window.setCentralWidget(self.stack)
+
+        self.watch = LockWatch(QKeySequence(LOCK_KEY), window)
+        self.watch.idle.connect(self.lock)
+        self.watch.lock_pressed.connect(self.lock)
+        self._build_actions()
+        window.installEventFilter(self)  # actions added later (sync) get their permission too
+        # After the window's own handlers have enabled what the selection's states allow:
+        window.dossier_list.selection_changed.connect(self.update_actions)
+        window.tabs.currentChanged.connect(self.update_actions)
+        # The idle time and whether refusals need a leader are settings: apply them at once.
+        window.settings_saved.connect(lambda _settings: self._account_may_have_changed())
+
+        account = self._services.current_account()
+        if account is not None:
+            self.start(account)
+        else:
+            self._show_lock("")
+
+    def _build_actions(self) -> None:
+        def action(name: str, text: str, keys: str, slot) -> QAction:
+            made = QAction(text, self.window, objectName=name)
+            made.setShortcut(QKeySequence(keys))
+            made.triggered.connect(lambda _checked=False: slot())
+            self.window.addAction(made)
+            return made
+
+        self.switch_action = action(
+            "switch_clerk_action", self.tr("Đổi &cán bộ…"), SWITCH_KEY, self.switch_clerk)
+        # The lock key also works over an open form: LockWatch catches it there.
+        self.lock_action = action(
+            "lock_action", self.tr("&Khóa màn hình"), LOCK_KEY, self.lock)
+        self.password_action = action(
+            "change_password_action", self.tr("Đổi &mật khẩu…"), "Ctrl+Shift+M",
+            self.change_password)
+        self.accounts_action = action(
+            "accounts_action", self.tr("Tài &khoản…"), "Ctrl+Shift+A",
+            lambda: open_accounts(self._services, self._worker, self.window,
+                                  self._account_may_have_changed))
+
+        dossiers = self.window.findChild(QMenu, "dossier_menu")
+        quit_action = self.window.quit_action
+        dossiers.insertActions(quit_action, [
+            self.switch_action, self.lock_action, self.password_action])
+        dossiers.insertSeparator(quit_action)
+        settings = self.window.findChild(QMenu, "settings_menu")
+        settings.addSeparator()
+        settings.addAction(self.accounts_action)
+        # Beside the clerk's name in the status bar: the toolbar is full on a 1366-pixel screen.
+        for made, text in ((self.switch_action, self.tr("Đổi cán bộ (Ctrl+Shift+D)")),
+                           (self.lock_action, self.tr("Khóa (Ctrl+Shift+L)"))):
+            made.setIconText(text)
+            button = QToolButton(objectName=made.objectName().replace("_action", "_button"))
+            button.setDefaultAction(made)
+            button.setAutoRaise(True)
+            self.window.statusBar().addPermanentWidget(button)
+
+    # --- logging in and out ----------------------------------------------------------------
+
+    def start(self, account: Account) -> None:
+        """`account` has just logged in: show it the dossiers and what it left open."""
+        self.stack.setCurrentIndex(0)
+        self.window.menuBar().setEnabled(True)
+        self.window.findChild(QToolBar, "main_toolbar").show()
+        self._show_account(account)
+        self.window.refresh()
+        self.window.dossier_list.table.setFocus()
+        self.held.give_back(account.username)
+
+    def _show_account(self, account: Account) -> None:
+        """Who is logged in, in the status bar, and what they may use (read on the worker)."""
+        self.account = account
+        self.window.clerk_label.setText(self.tr("Cán bộ: {name} ({role})").format(
+            name=account.full_name, role=role_label(account.role)))
+        self._worker.run(lambda: (self._services.permissions(),
+                                  self._services.account_policy()),
+                         self._apply, lambda exc: show_error(self.window, exc))
+
+    def _account_may_have_changed(self) -> None:
+        """After the account dialog (the admin may have renamed themself or left the role) or
+        the settings: show the account and its rights again."""
+        def reread(account: Account | None) -> None:
+            if account is not None and self.account is not None:
+                self._show_account(account)
+
+        self._worker.run(self._services.current_account, reread)
+
+    def _apply(self, granted_and_policy: tuple[frozenset[Permission], AccountPolicy]) -> None:
+        self.granted, policy = granted_and_policy
+        self.update_actions()
+        self.watch.set_idle_ms(policy.idle_lock_minutes * MS_PER_MINUTE)
+
+    def lock(self) -> None:
+        """Hide everything until someone logs in; the clerk's open windows wait for them."""
+        self._leave(select_again=True)
+
+    def switch_clerk(self) -> None:
+        """Another clerk takes the counter: as a lock, with nobody pre-chosen."""
+        self._leave(select_again=False)
+
+    def _leave(self, *, select_again: bool) -> None:
+        if self.account is None:
+            return
+        leaving = self.account
+        self.held.hold(leaving)
+        self.account = None
+        self.granted = frozenset()
+        self._worker.run(self._services.logout, None, lambda exc: show_error(self.window, exc))
+        self._show_lock(leaving.username if select_again else "")
+
+    def _show_lock(self, select: str) -> None:
+        self.watch.disarm()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.window.menuBar().setEnabled(False)
+        self.window.findChild(QToolBar, "main_toolbar").hide()
+        self.window.clerk_label.setText(self.tr("Đã khóa"))
+        self.update_actions()
+        self.lock_page.show_locked(select)
+
+    # --- what the account may use ----------------------------------------------------------
+
+    def update_actions(self) -> None:
+        """While locked only quitting; else what the permissions allow, and of the dossier
+        actions, what the selected dossiers' states also allow."""
+        actions = self.window.actions()
+        for action in actions:
+            action.setEnabled(True)
+        self.window.dossier_actions.update()
+        for action in actions:
+            self._gate(action)
+
+    def _gate(self, action: QAction) -> None:
+        needed = ACTION_PERMISSIONS.get(action.objectName())
+        allowed = self.account is not None and (needed is None or needed in self.granted)
+        if not allowed and action is not self.window.quit_action:
+            action.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.ActionAdded:
+            self._gate(event.action())
+        return False
+
+    # --- the clerk's own -------------------------------------------------------------------
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self._services, self._worker, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(
+            self.tr("Đã đổi mật khẩu."), 5000))
+        dialog.open()
+
+    def may_close(self) -> bool:
+        """Closing the app loses the windows kept for clerks away from the counter: ask."""
+        if not self.held:
+            return True
+        names = ", ".join(name for _owner, name, _titles in self.held.waiting())
+        return confirm(self.window, self.tr("Thoát ứng dụng"), self.tr(
+            "{names} còn cửa sổ đang làm dở, chưa lưu. Thoát bây giờ sẽ mất nội dung đó. "
+            "Vẫn thoát?").format(names=names))

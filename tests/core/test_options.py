@@ -1,0 +1,171 @@
+"""The typed settings: each option's checks, reading stored values, and each upgrade."""
+
+from datetime import time
+
+import pytest
+
+from desk_app.core import options
+from desk_app.core.options import BY_NAME, PrinterChoice, parse_clock
+
+
+def problem(name, value):
+    option = BY_NAME[name]
+    return option.problem(option.normalise(value))
+
+
+def fields(values):
+    return [issue.field for issue in options.issues(values)]
+
+
+def test_every_default_is_valid_but_the_counter_names_which_must_be_typed():
+    assert fields(options.defaults()) == [
+        "counter_setup.commune_name", "counter_setup.unit_name", "counter_setup.agency_code",
+        "counter_setup.place_name"]
+
+
+@pytest.mark.parametrize("name", [
+    "counter_setup.commune_name", "counter_setup.unit_name", "counter_setup.place_name",
+    "counter_setup.agency_code",
+])
+def test_required_texts_say_what_to_type(name):
+    assert problem(name, "   ")
+    assert BY_NAME[name].normalise("  Ta\u0302\u0301n  Lập ") in ("Tấn Lập", "TẤN LẬP")
+
+
+def test_agency_code_is_upper_cased_and_checked():
+    assert BY_NAME["counter_setup.agency_code"].normalise(" 000.17.22.h56 ") == "000.17.22.H56"
+    assert problem("counter_setup.agency_code", "000.17.22.h56") is None
+    assert "000.17.22.H56" in problem("counter_setup.agency_code", "H56-17")
+
+
+def test_texts_have_a_length_limit():
+    assert "200" in problem("counter_setup.unit_name", "x" * 201)
+    assert problem("counter_setup.unit_name", "x" * 200) is None
+
+
+@pytest.mark.parametrize("number, ok", [(0, False), (1, True), (9, True), (10, False),
+                                        (True, False)])
+def test_counter_number_is_one_digit(number, ok):
+    assert (problem("counter_setup.counter_number", number) is None) is ok
+
+
+@pytest.mark.parametrize("hours, ok", [(0, False), (1, True), (168, True), (169, False)])
+def test_backup_interval(hours, ok):
+    assert (problem("backups.every_hours", hours) is None) is ok
+
+
+@pytest.mark.parametrize("folder, ok", [
+    ("", True), ("E:\\", True), ("D:\\SaoLuu", True), ("/media/usb", True),
+    ("SaoLuu", False), ("..\\x", False),
+])
+def test_mirror_folder_must_be_a_full_path(folder, ok):
+    assert (problem("backups.mirror", folder) is None) is ok
+
+
+def test_language_is_one_of_the_interfaces():
+    assert problem("language", "en") is None
+    assert problem("language", "fr")
+
+
+def test_printer_paper_must_be_known():
+    name = options.printer_option_name("receipt")
+    assert problem(name, PrinterChoice(" HP LaserJet ", "A4")) is None
+    assert BY_NAME[name].normalise(PrinterChoice(" HP LaserJet ", "A4")).printer == "HP LaserJet"
+    assert problem(name, PrinterChoice("", "Letter"))
+
+
+def test_times_parse_the_ways_clerks_type_them():
+    assert parse_clock("7:30") == time(7, 30)
+    assert parse_clock("07h30") == time(7, 30)
+    with pytest.raises(ValueError):
+        parse_clock("7 giờ")
+    assert problem("working_hours.morning_start", time(7, 30, 15))
+
+
+def hours(**changes):
+    values = {k: v for k, v in options.defaults().items() if k.startswith("working_hours.")}
+    values.update({f"working_hours.{k}": v for k, v in changes.items()})
+    return values
+
+
+def test_working_hours_must_make_a_day():
+    assert fields(hours(morning_end=time(6, 0))) == ["working_hours.morning_end"]
+    assert fields(hours(afternoon_start=time(11, 0))) == ["working_hours.afternoon_start"]
+    assert fields(hours(afternoon_end=time(13, 0))) == ["working_hours.afternoon_end"]
+    assert fields(hours(same_day_cutoff=time(12, 0))) == ["working_hours.same_day_cutoff"]
+    assert fields(hours(same_day_cutoff=time(11, 30), morning_end=time(11, 30))) == []
+
+
+def test_reading_falls_back_to_defaults_for_missing_or_broken_values():
+    stored = {
+        "counter_setup": {"commune_name": "UBND xã Tân Lập", "counter_number": "3"},
+        "working_hours": {"morning_start": "7:15", "afternoon_end": 1700},
+        "printers": {"receipt": {"printer": "HP", "paper": "A5"}, "ledger": {"paper": "B5"}},
+        "language": "fr",
+        "sync_end_of_day": "16:00",
+    }
+    values = options.read(stored)
+    assert values["counter_setup.commune_name"] == "UBND xã Tân Lập"
+    assert values["counter_setup.counter_number"] == 1
+    assert values["working_hours.morning_start"] == time(7, 15)
+    assert values["working_hours.afternoon_end"] == time(17, 0)
+    assert values["printers.receipt"] == PrinterChoice("HP", "A5")
+    assert values["printers.ledger"] == PrinterChoice()
+    assert values["language"] == "vi"
+    assert values["sync_end_of_day"] == time(16, 0)
+
+
+def test_stored_changes_keep_the_other_fields_of_a_key():
+    values = options.defaults()
+    values["working_hours.morning_start"] = time(7, 30)
+    changes = options.stored_changes({"counter_setup": {"future_field": 1}}, values)
+    assert changes["counter_setup"]["future_field"] == 1
+    assert changes["working_hours"]["morning_start"] == "07:30"
+    assert changes["printers"]["refusal"] == {"printer": "", "paper": ""}
+    assert changes["sync_end_of_day"] == "16:45"
+    assert options.read(changes) == values
+
+
+def test_printed_kinds_match_the_services_names():
+    from desk_app.services import printouts
+
+    assert {printouts.RECEIPT, printouts.HANDOVER_LIST, *printouts.SLIP_KINDS} <= set(
+        options.PRINTED_KINDS)
+
+
+VERSION_1 = {
+    "counter_setup": {
+        "commune_name": "UBND xã Tân Lập", "unit_name": "Bộ phận Một cửa",
+        "agency_code": "000.17.22.H56", "counter_number": 2,
+        "clerk_name": " Nguyễn  Thị Lan ", "place_name": "Tân Lập",
+    },
+    "device_id": "d-1",
+    "language": "en",
+}
+
+
+def test_upgrade_to_2_moves_the_clerk_name_aside():
+    upgraded = options.upgrade_to_2(VERSION_1)
+    assert "clerk_name" not in upgraded["counter_setup"]
+    assert upgraded["counter_setup"]["agency_code"] == "000.17.22.H56"
+    assert upgraded["legacy_clerk_name"] == "Nguyễn Thị Lan"
+    assert upgraded["language"] == "en"
+    assert "clerk_name" in VERSION_1["counter_setup"]  # the input is left alone
+
+
+def test_upgrade_to_2_without_a_clerk():
+    assert options.upgrade_to_2({"language": "vi"}) == {"language": "vi"}
+    blank = {"counter_setup": {**VERSION_1["counter_setup"], "clerk_name": " "}}
+    assert "legacy_clerk_name" not in options.upgrade_to_2(blank)
+
+
+def test_upgrade_runs_every_step_once_and_records_the_version():
+    upgraded = options.upgrade(VERSION_1)
+    assert upgraded[options.VERSION_KEY] == options.SETTINGS_VERSION
+    assert options.upgrade(upgraded) == upgraded
+    assert options.upgrade({}) == {options.VERSION_KEY: options.SETTINGS_VERSION}
+
+
+def test_settings_from_a_newer_release_are_left_alone():
+    newer = {options.VERSION_KEY: options.SETTINGS_VERSION + 1, "counter_setup": {"x": 1}}
+    assert options.upgrade(newer) == newer
