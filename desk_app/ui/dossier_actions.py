@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState, InvalidTransition
@@ -47,20 +48,23 @@ class _Spec:
     name: str
     kind: EventKind
     shortcut: str
+    permission: Permission
     many: bool = False  # can act on several selected dossiers at once
 
 
 _SPECS = (
-    _Spec("handover_action", EventKind.HANDED_OVER, "Ctrl+G", many=True),
-    _Spec("result_ready_action", EventKind.RESULT_READY, "Ctrl+K"),
-    _Spec("supplement_action", EventKind.SUPPLEMENT_REQUESTED, "Ctrl+B"),
-    _Spec("supplemented_action", EventKind.SUPPLEMENTED, "Ctrl+Shift+B"),
-    _Spec("refuse_action", EventKind.REFUSED, "Ctrl+Shift+R"),
-    _Spec("apology_action", EventKind.RESCHEDULED, "Ctrl+H"),
-    _Spec("return_action", EventKind.RETURNED, "Ctrl+T"),
-    _Spec("withdraw_action", EventKind.WITHDRAWN, "Ctrl+R"),
-    _Spec("stop_action", EventKind.STOPPED, "Ctrl+D"),
+    _Spec("handover_action", EventKind.HANDED_OVER, "Ctrl+G", Permission.HAND_OVER, many=True),
+    _Spec("result_ready_action", EventKind.RESULT_READY, "Ctrl+K", Permission.HAND_OVER),
+    _Spec("supplement_action", EventKind.SUPPLEMENT_REQUESTED, "Ctrl+B", Permission.HAND_OVER),
+    _Spec("supplemented_action", EventKind.SUPPLEMENTED, "Ctrl+Shift+B", Permission.HAND_OVER),
+    _Spec("refuse_action", EventKind.REFUSED, "Ctrl+Shift+R", Permission.REFUSE),
+    _Spec("apology_action", EventKind.RESCHEDULED, "Ctrl+H", Permission.APOLOGISE),
+    _Spec("return_action", EventKind.RETURNED, "Ctrl+T", Permission.RETURN),
+    _Spec("withdraw_action", EventKind.WITHDRAWN, "Ctrl+R", Permission.RETURN),
+    _Spec("stop_action", EventKind.STOPPED, "Ctrl+D", Permission.RETURN),
 )
+# What each dossier action needs, by its objectName (the session gates the main window's).
+PERMISSIONS = {spec.name: spec.permission for spec in _SPECS}
 
 
 class DossierActions(QObject):
@@ -70,13 +74,17 @@ class DossierActions(QObject):
     done = Signal(list)
 
     def __init__(self, services, worker, host: QWidget, selection: Selection, *,
-                 hide_disabled: bool = False) -> None:
+                 hide_disabled: bool = False,
+                 granted: Callable[[], frozenset[Permission]] | None = None) -> None:
+        """`granted()`: what the logged-in account may do, when this host does not have its
+        actions gated by the session (the detail dialog)."""
         super().__init__(host)
         self._services = services
         self._worker = worker
         self._host = host
         self._selection = selection
         self._hide_disabled = hide_disabled
+        self._granted = granted
         texts = {
             "handover_action": self.tr("Bàn &giao cho đơn vị xử lý…"),
             "result_ready_action": self.tr("Nhận kết &quả từ đơn vị xử lý…"),
@@ -117,9 +125,10 @@ class DossierActions(QObject):
     def update(self) -> None:
         """Enable what every selected dossier's state allows."""
         rows = self._selection()
+        granted = self._granted() if self._granted else frozenset(Permission)
         for spec in _SPECS:
             enabled = bool(rows) and (spec.many or len(rows) == 1) and all(
-                allows(spec.kind, row.status) for row in rows)
+                allows(spec.kind, row.status) for row in rows) and spec.permission in granted
             action = self.actions[spec.name]
             action.setEnabled(enabled)
             if self._hide_disabled:

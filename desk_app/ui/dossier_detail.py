@@ -3,6 +3,7 @@ slips printed for it (each one reprintable), with the actions its state allows."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import ControlRow
 from desk_app.core.model import DeliveryMethod, Dossier, DossierRow, Event
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
@@ -80,7 +82,9 @@ class DossierDetailDialog(QDialog):
 
     changed = Signal(str)
 
-    def __init__(self, services, worker, uuid: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services, worker, uuid: str, parent: QWidget | None = None, *,
+                 granted: Callable[[], frozenset[Permission]] | None = None) -> None:
+        """`granted()`: what the logged-in clerk may do (the buttons show only that)."""
         super().__init__(parent, objectName="dossier_detail")
         self._services = services
         self._worker = worker
@@ -110,7 +114,8 @@ class DossierDetailDialog(QDialog):
         close_button.clicked.connect(self.reject)
 
         self.actions = DossierActions(
-            services, worker, self, lambda: [self.row] if self.row else [], hide_disabled=True)
+            services, worker, self, lambda: [self.row] if self.row else [], hide_disabled=True,
+            granted=granted)
         self.actions.done.connect(self._acted)
         self.action_bar = QToolBar(objectName="detail_actions")
         self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

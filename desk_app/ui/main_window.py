@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
         uuid = uuid or self._selected_or_tell()
         if uuid is None:
             return None
-        dialog = DossierDetailDialog(self.services, self.worker, uuid, self)
+        dialog = DossierDetailDialog(self.services, self.worker, uuid, self,
+                                     granted=lambda: self.session.granted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(lambda uuid: self.after_action([uuid]))
         dialog.open()

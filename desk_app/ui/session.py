@@ -16,6 +16,7 @@ from desk_app.core.accounts import Account, AccountPolicy, Permission
 from desk_app.ui.account_fields import role_label
 from desk_app.ui.accounts_dialog import open_accounts
 from desk_app.ui.ask import confirm
+from desk_app.ui.dossier_actions import PERMISSIONS as DOSSIER_ACTION_PERMISSIONS
 from desk_app.ui.lock_page import HeldWindows, LockPage
 from desk_app.ui.lock_watch import LockWatch
 from desk_app.ui.messages import show_error
@@ -31,15 +32,7 @@ ACTION_PERMISSIONS: dict[str, Permission] = {
     "receive_action": Permission.RECEIVE,
     "detail_action": Permission.LOOK_UP,
     "reprint_action": Permission.LOOK_UP,
-    "handover_action": Permission.HAND_OVER,
-    "result_ready_action": Permission.HAND_OVER,
-    "supplement_action": Permission.HAND_OVER,
-    "supplemented_action": Permission.HAND_OVER,
-    "refuse_action": Permission.REFUSE,
-    "apology_action": Permission.APOLOGISE,
-    "return_action": Permission.RETURN,
-    "withdraw_action": Permission.RETURN,
-    "stop_action": Permission.RETURN,
+    **DOSSIER_ACTION_PERMISSIONS,
     "ledger_action": Permission.LEDGER,
     "end_of_day_action": Permission.END_OF_DAY,
     "settings_action": Permission.SETTINGS,

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton
 
+from desk_app.core.accounts import AccountPolicy
 from desk_app.services.demo import DEMO_PASSWORD
 from desk_app.ui.receive_form import ReceiveDialog
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
@@ -94,6 +95,20 @@ def test_a_clerk_account_finds_the_admin_actions_disabled(qtbot, window, keyboar
     keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
     log_in(qtbot, window, keyboard, "hoa.nt")
     assert window.session.accounts_action.isEnabled() and window.setup_action.isEnabled()
+
+
+def test_the_detail_offers_a_clerk_only_what_their_role_allows(
+        qtbot, window, services, keyboard):
+    services.save_account_policy(AccountPolicy(leader_approves=True))
+    keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
+    log_in(qtbot, window, keyboard, "lan")
+    received = services.dossier_rows()[0]
+    detail = wait_active(qtbot, window.open_detail(received.uuid))
+    shown = {name for name, action in detail.actions.actions.items() if action.isVisible()}
+    # A received dossier may be handed over, refused or withdrawn; refusing is the leader's here.
+    assert {"handover_action", "withdraw_action"} <= shown
+    assert "refuse_action" not in shown and "apology_action" not in shown
+    detail.reject()
 
 
 def test_idle_time_locks_and_an_open_receive_form_keeps_its_text_for_its_clerk(
