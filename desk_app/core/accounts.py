@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
+from desk_app.core.options import BoolOption, IntOption, Option, UnreadableValue
 from desk_app.core.text import clean, fold
 from desk_app.core.validation import Issue, Severity
 
@@ -180,6 +182,17 @@ def lockout_delay(failures: int) -> timedelta:
     return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
 
 
+def lock_remaining(locked_until: datetime | None, failures: int, now: datetime) -> timedelta:
+    """How long an account locked until `locked_until` after `failures` failed logins still
+    waits at `now`; zero when it is free. A wait longer than those failures ever earn means
+    the PC's clock was ahead when the lock was set and has been put right since: the lock is
+    over, rather than lasting until the wrong date comes round again (months, maybe)."""
+    if locked_until is None or locked_until <= now:
+        return timedelta(0)
+    remaining = locked_until - now
+    return remaining if remaining <= lockout_delay(failures) else timedelta(0)
+
+
 # --- the commune's account policy ----------------------------------------------------------
 
 MAX_IDLE_LOCK_MINUTES = 240
@@ -191,23 +204,38 @@ class AccountPolicy:
     leader_approves: bool = False  # refusals and apologies need a leader
 
     @classmethod
-    def from_stored(cls, stored: dict | None) -> AccountPolicy:
-        """The policy from its settings value; unknown keys (a newer version) are ignored."""
-        stored = stored or {}
-        return cls(
-            idle_lock_minutes=int(stored.get("idle_lock_minutes", cls.idle_lock_minutes)),
-            leader_approves=bool(stored.get("leader_approves", cls.leader_approves)),
-        )
+    def from_stored(cls, stored: Any) -> AccountPolicy:
+        """The policy from its settings value. Unknown keys (a newer version) are ignored; a
+        field that does not read as its type or is out of range (edited by hand, written by a
+        broken release) takes its default: every permission check reads the policy, so a bad
+        value must not stop the counter."""
+        stored = stored if isinstance(stored, dict) else {}
+        return cls(**{option.name: _policy_field(option, stored.get(option.name))
+                      for option in _POLICY_OPTIONS})
+
+
+_POLICY_OPTIONS: tuple[Option, ...] = (
+    IntOption("idle_lock_minutes", AccountPolicy.idle_lock_minutes, minimum=0,
+              maximum=MAX_IDLE_LOCK_MINUTES,
+              message=f"Thời gian tự khóa màn hình phải từ 0 (không tự khóa) đến "
+                      f"{MAX_IDLE_LOCK_MINUTES} phút."),
+    BoolOption("leader_approves", AccountPolicy.leader_approves),
+)
+
+
+def _policy_field(option: Option, stored: Any) -> Any:
+    if stored is None:
+        return option.default
+    try:
+        value = option.read(stored)
+    except UnreadableValue:
+        return option.default
+    return option.default if option.problem(value) else value
 
 
 def policy_issues(policy: AccountPolicy) -> list[Issue]:
-    if not 0 <= policy.idle_lock_minutes <= MAX_IDLE_LOCK_MINUTES:
-        return [_error(
-            "idle_lock_minutes",
-            f"Thời gian tự khóa màn hình phải từ 0 (không tự khóa) đến "
-            f"{MAX_IDLE_LOCK_MINUTES} phút.",
-        )]
-    return []
+    return [_error(option.name, message) for option in _POLICY_OPTIONS
+            if (message := option.problem(getattr(policy, option.name)))]
 
 
 # --- what happened to accounts -------------------------------------------------------------

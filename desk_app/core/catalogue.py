@@ -51,7 +51,9 @@ class CatalogueEntry:
     local_override: bool  # the province's versions do not replace the commune's
     withdrawn: bool  # no longer offered for new dossiers; old dossiers still point at it
     local_only: bool  # the commune's own: the province never published it
-    newer_province_version: int | None  # a province version kept aside by the override
+    # The province's newest version when the override keeps another one current: what
+    # dropping the override takes.
+    newer_province_version: int | None
 
 
 def same_content(a: Procedure, b: Procedure) -> bool:
@@ -74,22 +76,26 @@ def cleaned(procedure: Procedure) -> Procedure:
 
 def procedure_issues(procedure: Procedure, existing_codes: Iterable[str] = ()) -> list[Issue]:
     """What is wrong with a procedure before it may be saved. `existing_codes` are the codes it
-    must not take (the others in the catalogue, for a new procedure). Field keys: code, name,
-    field, time, fee, documents."""
+    must not take, nor spelled with other capitals (the others in the catalogue, for a new
+    procedure). Field keys: code, name, field, time, fee, documents."""
     issues: list[Issue] = []
 
     def error(field: str, message: str) -> None:
         issues.append(Issue(field, message, Severity.ERROR))
 
     code = clean(procedure.code)
+    taken = {fold(c): c for c in existing_codes}.get(fold(code))
     if not code:
         error("code", "Nhập mã thủ tục (ví dụ 1.001193).")
     elif not _CODE.fullmatch(code):
         error("code", "Mã thủ tục chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang hoặc "
                       "gạch dưới, không có khoảng trắng, tối đa 40 ký tự (ví dụ 1.001193).")
-    elif fold(code) in {fold(c) for c in existing_codes}:
+    elif taken == code:
         error("code", f"Mã thủ tục {code} đã có trong danh mục: hãy sửa thủ tục đó, hoặc "
                       "dùng mã khác.")
+    elif taken is not None:
+        error("code", f"Mã thủ tục {taken} đã có trong danh mục, chỉ khác {code} ở chữ hoa, "
+                      f"chữ thường: hãy ghi đúng {taken} để sửa thủ tục đó, hoặc dùng mã khác.")
     if not clean(procedure.name):
         error("name", "Nhập tên thủ tục.")
     if not clean(procedure.field):

@@ -8,7 +8,7 @@ the app does not reset it. Times are the services' clock (`app.now()`).
 from __future__ import annotations
 
 from dataclasses import asdict, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desk_app.core import passwords
@@ -19,6 +19,8 @@ from desk_app.core.accounts import (
     Permission,
     Role,
     full_name_issues,
+    full_name_key,
+    lock_remaining,
     lockout_delay,
     normalise_username,
     password_issues,
@@ -104,21 +106,11 @@ def login(app: Services, username: str, password: str) -> Account:
     if found is None or not found.account.active:
         passwords.verify(password, DECOY_HASH)
         raise LoginRefused(WRONG_LOGIN)
-    account = found.account
-    if account.locked_until and account.locked_until > now:
-        raise _locked_out(account.locked_until - now)
+    _refuse_if_locked(found, now)
     if not passwords.verify(password, found.password_hash):
-        failures = found.failed_logins + 1
-        delay = lockout_delay(failures)
-        with app.db.atomic():
-            store.record_failures(app.db, account.username, failures,
-                                  now + delay if delay else None)
-            if delay:
-                _log(app, account.username, account.username, "locked_out",
-                     f"{failures} lần sai liên tiếp, khóa {_duration(delay)}")
-        if delay:
-            raise _locked_out(delay)
+        _count_failure(app, found, now)
         raise LoginRefused(WRONG_LOGIN)
+    account = found.account
     with app.db.atomic():
         if found.failed_logins or account.locked_until:
             store.record_failures(app.db, account.username, 0, None)
@@ -126,6 +118,27 @@ def login(app: Services, username: str, password: str) -> Account:
             store.set_password(app.db, account.username, passwords.hash_password(password),
                                must_change=account.must_change_password, at=now)
     return replace(account, locked_until=None)
+
+
+def _refuse_if_locked(found: store.Credentials, now: datetime) -> None:
+    wait = lock_remaining(found.account.locked_until, found.failed_logins, now)
+    if wait:
+        raise _locked_out(wait)
+
+
+def _count_failure(app: Services, found: store.Credentials, now: datetime) -> None:
+    """One more wrong password in a row, typed at the login or as the current one when changing
+    it (both let someone guess it); raises the lock-out it earns, if any."""
+    username = found.account.username
+    failures = found.failed_logins + 1
+    delay = lockout_delay(failures)
+    with app.db.atomic():
+        store.record_failures(app.db, username, failures, now + delay if delay else None)
+        if delay:
+            _log(app, username, username, "locked_out",
+                 f"{failures} lần sai liên tiếp, khóa {_duration(delay)}")
+    if delay:
+        raise _locked_out(delay)
 
 
 def _locked_out(wait: timedelta) -> LoginRefused:
@@ -154,8 +167,15 @@ def permissions(app: Services, account: Account) -> frozenset[Permission]:
 
 def change_password(app: Services, account: Account, old_password: str,
                     new_password: str) -> Account:
+    """Raises LoginRefused when the account is, or now gets, locked out: the caller must then
+    end the session, as a login would be refused."""
+    now = app.now()
     found = store.credentials(app.db, account.username)
-    if found is None or not passwords.verify(old_password, found.password_hash):
+    if found is None:
+        raise ServiceError(f"Không có tài khoản {account.username}.")
+    _refuse_if_locked(found, now)
+    if not passwords.verify(old_password, found.password_hash):
+        _count_failure(app, found, now)
         raise ValidationFailed([_error("old_password", "Mật khẩu hiện tại không đúng.")])
     issues = password_issues(new_password, account.username)
     if not issues and new_password == old_password:
@@ -164,7 +184,7 @@ def change_password(app: Services, account: Account, old_password: str,
         raise ValidationFailed(issues)
     with app.db.atomic():
         store.set_password(app.db, account.username, passwords.hash_password(new_password),
-                           must_change=False, at=app.now())
+                           must_change=False, at=now)
         _log(app, account.username, account.username, "password_changed")
     return replace(account, must_change_password=False, locked_until=None)
 
@@ -195,7 +215,11 @@ def update_account(app: Services, actor: str, username: str, *,
         role=before.role if role is None else Role(role),
         active=before.active if active is None else active,
     )
-    issues = full_name_issues(after.full_name) + _name_taken(app, after.full_name, username)
+    renamed = after.full_name != before.full_name
+    issues = full_name_issues(after.full_name)
+    if not issues and renamed:
+        issues = _rename_refused(app, before) or _name_taken(app, after.full_name,
+                                                             before.username)
     if issues:
         raise ValidationFailed(issues)
     if before.username == actor and not after.active:
@@ -265,12 +289,38 @@ def _new_account(app: Services, username: str, full_name: str, role: Role,
     return account, issues
 
 
+# Dossiers, events and slips carry the name of whoever recorded them, not the username: the
+# board, the ledger and the slips find a clerk's work by that name. So a name that is on the
+# records stays with the person who recorded them.
+
 def _name_taken(app: Services, full_name: str, username: str | None) -> list[Issue]:
     holder = store.name_holder(app.db, full_name)
-    if holder is None or holder == username:
+    if holder is not None and holder != username:
+        return [_error("full_name", f"Họ tên này đã dùng cho tài khoản {holder}: phiếu và sổ "
+                                    "sẽ không phân biệt được hai người.")]
+    if _in_records(app, full_name) and full_name_key(full_name) != full_name_key(
+            suggested_admin_name(app)):
+        # The counter's clerk from before accounts may still get an account in the name their
+        # records carry: they are that person.
+        return [_error("full_name", "Họ tên này đã có trên hồ sơ, sự kiện hoặc phiếu do cán "
+                                    "bộ khác ghi tại quầy này: tài khoản mới sẽ nhận lẫn việc "
+                                    "của người đó. Hãy ghi họ tên khác để phân biệt (ví dụ "
+                                    "thêm tên đệm).")]
+    return []
+
+
+def _rename_refused(app: Services, account: Account) -> list[Issue]:
+    """Renaming an account that recorded something would split its work in two names."""
+    if not _in_records(app, account.full_name):
         return []
-    return [_error("full_name", f"Họ tên này đã dùng cho tài khoản {holder}: phiếu và sổ "
-                                "sẽ không phân biệt được hai người.")]
+    return [_error("full_name", "Tài khoản này đã ghi hồ sơ, sự kiện hoặc phiếu mang họ tên "
+                                f"{account.full_name} nên không đổi được họ tên: sổ, phiếu và "
+                                "bảng theo dõi nhận ra cán bộ theo họ tên. Nếu cần tên khác, "
+                                "hãy tạo tài khoản mới và khóa tài khoản này.")]
+
+
+def _in_records(app: Services, full_name: str) -> bool:
+    return store.name_in_records(app.db, full_name, app.device_id())
 
 
 def _insert(app: Services, account: Account, password: str, *, actor: str) -> None:

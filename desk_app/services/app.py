@@ -50,6 +50,7 @@ from desk_app.printing.receipt import render_receipt
 from desk_app.services import accounts, backups, lifecycle, options, printouts, reports
 from desk_app.services import catalogue as catalogue_editing
 from desk_app.services.errors import (
+    LoginRefused,
     MustChangePassword,
     NotLoggedIn,
     NotSetUp,
@@ -189,8 +190,14 @@ class Services:
 
     @_locked
     def change_password(self, old_password: str, new_password: str) -> Account:
-        self._account = accounts.change_password(
-            self, self._require_login(), old_password, new_password)
+        """Raises LoginRefused, and logs out, once wrong current passwords lock the account:
+        whoever was guessing at an unlocked session must not keep it."""
+        try:
+            self._account = accounts.change_password(
+                self, self._require_login(), old_password, new_password)
+        except LoginRefused:
+            self._account = None
+            raise
         return self._account
 
     @_locked
@@ -290,13 +297,13 @@ class Services:
 
     @_locked
     def language(self) -> str:
-        return settings.load(self.db).get("language", "vi")
+        return options.values(self)["language"]
 
     @_locked
     def set_language(self, language: str) -> None:
-        self._require_login()
-        with self.db.atomic():
-            settings.save(self.db, {"language": language})
+        """The language of the whole counter, for every account: a setting."""
+        self._require(Permission.SETTINGS)
+        options.save_option(self, "language", language)
 
     # --- catalogue and calendar ------------------------------------------------------------
 
@@ -627,6 +634,12 @@ class Services:
     def backup_settings(self) -> backups.BackupSettings:
         self._require(Permission.BACKUPS)
         return backups.load_settings(self)
+
+    @_locked
+    def backup_interval_hours(self) -> int:
+        """How often the app's timer backs up: the timer runs for whoever is logged in, or
+        nobody, so reading it needs no permission (the rest of the settings does)."""
+        return backups.load_settings(self).every_hours
 
     @_locked
     def save_backup_settings(self, values: backups.BackupSettings) -> backups.BackupSettings:

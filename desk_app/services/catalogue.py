@@ -19,6 +19,7 @@ from desk_app.core.catalogue import (
     same_content,
 )
 from desk_app.core.model import Procedure
+from desk_app.core.text import fold
 from desk_app.printing.atomic import atomic_output
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import catalogue, dossiers
@@ -119,8 +120,13 @@ def import_catalogue(app: Services, path: Path, clerk: str) -> ImportSummary:
         _, procedures = catalogue.parse(document)
     except catalogue.CatalogueError as exc:
         raise ServiceError(str(exc)) from exc
+    known_codes = {fold(code): code for code in catalogue.codes(app.db)}
     for procedure in procedures:
-        issues = procedure_issues(procedure)
+        # The file's code updates the procedure of exactly that code; the same code with other
+        # capitals would be a second procedure the editor could never have made.
+        known = known_codes.get(fold(procedure.code))
+        issues = procedure_issues(procedure, [known] if known not in (None, procedure.code)
+                                  else [])
         if issues:
             raise ServiceError(
                 f"Thủ tục {procedure.code or '(không mã)'} trong tệp chưa hợp lệ: "

@@ -127,6 +127,17 @@ def save(app: Services, form: SettingsForm) -> SettingsView:
     return view(app)
 
 
+def save_option(app: Services, name: str, value: object) -> None:
+    """One option saved on its own (the language menu), checked as the settings dialog checks
+    it: a value outside the option's choices would be kept for the whole counter."""
+    new_values = options.normalise({name: value})
+    issues = options.issues(new_values)
+    if issues:
+        raise ValidationFailed(issues)
+    with app.db.atomic():
+        settings.save(app.db, options.stored_changes(settings.load(app.db), new_values))
+
+
 def _cleaned(override: LocalOverride) -> LocalOverride:
     return LocalOverride(override.day, override.kind, clean(override.note))
 

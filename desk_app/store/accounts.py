@@ -53,6 +53,26 @@ def name_holder(db: sqlite_utils.Database, full_name: str) -> str | None:
     return row[0] if row else None
 
 
+def name_in_records(db: sqlite_utils.Database, full_name: str, device_id: str) -> bool:
+    """Whether dossiers, events or slips recorded at this counter carry a name that folds to
+    the same key as `full_name` (events pulled from the hub carry the province's names and
+    do not count)."""
+    key = full_name_key(full_name)
+    # Names are few, so each table's distinct names are folded here, not in SQL. The dossiers
+    # come first: their index on clerk answers from the index alone, and a name on any record
+    # here is nearly always on a dossier it received, so an account that worked is found
+    # without reading the events. Events and slips have no index on clerk: they are scanned
+    # only when no dossier carries the name, on an admin's rare account creation or rename.
+    for query, parameters in (
+        ("SELECT DISTINCT clerk FROM dossiers", []),
+        ("SELECT DISTINCT clerk FROM events WHERE device_id = ?", [device_id]),
+        ("SELECT DISTINCT clerk FROM slips", []),
+    ):
+        if any(full_name_key(row[0]) == key for row in db.execute(query, parameters)):
+            return True
+    return False
+
+
 def insert(db: sqlite_utils.Database, account: Account, password_hash: str,
            at: datetime) -> None:
     db.execute(

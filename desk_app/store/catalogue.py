@@ -311,12 +311,15 @@ def entry(db: sqlite_utils.Database, code: str) -> CatalogueEntry | None:
 
 def _catalogue_entry(row: tuple) -> CatalogueEntry:
     current = _procedure(row[:10])
+    local_override = bool(row[10])
     province = row[12]
+    # Compared by identity, not by number: the commune may have edited its own version again
+    # after the province's newest was kept aside, numbering its edit above the province's.
+    aside = local_override and province is not None and province != current.version
     return CatalogueEntry(
-        procedure=current, local_override=bool(row[10]), withdrawn=bool(row[11]),
+        procedure=current, local_override=local_override, withdrawn=bool(row[11]),
         local_only=province is None,
-        newer_province_version=(
-            province if province is not None and province > current.version else None),
+        newer_province_version=province if aside else None,
     )
 
 

@@ -23,14 +23,17 @@ class BackupTimer(QObject):
         self.timer.timeout.connect(self.back_up)
 
     def start(self) -> None:
+        """The backup at start, then the timer, once the worker has read its interval (queued
+        behind that backup, not read here: the GUI thread would wait for it)."""
         self._worker.run(self._services.back_up_at_start, on_done=self._done,
                          on_error=self._failed)
-        self.timer.start(self._services.backup_settings().every_hours * HOUR_MS)
+        self._worker.run(self._services.backup_interval_hours, on_done=self.reschedule,
+                         on_error=self._failed)
 
     def reschedule(self, every_hours: int) -> None:
         """A changed interval counts from now, so the next backup is at most that far away."""
         interval = every_hours * HOUR_MS
-        if interval != self.timer.interval():
+        if interval != self.timer.interval() or not self.timer.isActive():
             self.timer.start(interval)
 
     def back_up(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import LedgerLine
 from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.labels import date_time_text, state_label
@@ -55,10 +56,15 @@ def _python_date(edit: QDateEdit) -> date:
 
 
 class LedgerDialog(QDialog):
-    def __init__(self, services, worker, today: date, parent: QWidget | None = None) -> None:
+    """`granted`: the permissions of the clerk who opens it; saving as Excel (for reports
+    sent on) is offered only with REPORTS."""
+
+    def __init__(self, services, worker, today: date, parent: QWidget | None = None, *,
+                 granted: frozenset[Permission]) -> None:
         super().__init__(parent, objectName="ledger_dialog")
         self._services = services
         self._worker = worker
+        self._may_save_excel = Permission.REPORTS in granted
         self.lines: list[LedgerLine] = []
         self.setWindowTitle(self.tr("Sổ theo dõi hồ sơ"))
 
@@ -92,6 +98,7 @@ class LedgerDialog(QDialog):
         self.xlsx_button = QPushButton(self.tr("Xuất Excel… (Ctrl+S)"), objectName="xlsx_button")
         self.xlsx_button.setShortcut(QKeySequence.StandardKey.Save)
         self.xlsx_button.clicked.connect(self.export_xlsx)
+        self.xlsx_button.setVisible(self._may_save_excel)  # hidden, its Ctrl+S does nothing
         close_button = QPushButton(self.tr("Đóng (Esc)"), objectName="close_button")
         close_button.clicked.connect(self.reject)
         for button in (this_month, last_month, self.pdf_button, self.xlsx_button, close_button):
@@ -176,7 +183,7 @@ class LedgerDialog(QDialog):
         show_preview(path, self._worker, self, services=self._services)
 
     def export_xlsx(self) -> None:
-        period = self._period_or_say()
+        period = self._period_or_say() if self._may_save_excel else None
         if period is None:
             return
         target, _ = QFileDialog.getSaveFileName(
@@ -194,8 +201,9 @@ class LedgerDialog(QDialog):
             lambda exc: self._say(error_text(exc), error=True))
 
 
-def open_ledger(services, worker, parent: QWidget) -> LedgerDialog:
-    dialog = LedgerDialog(services, worker, services.now().date(), parent)
+def open_ledger(services, worker, parent: QWidget,
+                granted: frozenset[Permission]) -> LedgerDialog:
+    dialog = LedgerDialog(services, worker, services.now().date(), parent, granted=granted)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

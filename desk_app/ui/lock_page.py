@@ -11,7 +11,7 @@ is waiting, so that the next clerk knows that logging in loses nothing.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,12 +30,24 @@ from desk_app.ui.login_form import LoginForm
 # Windows that wait on a nested event loop for an answer: hiding one answers it with its safe
 # choice (No, Cancel), so it is not kept to be shown again.
 _ANSWERED_BY_HIDING = (QMessageBox, QFileDialog, QPrintDialog)
+# The windows a clerk works in; not menus, tooltips or a field's pop-up list.
+_WORK_WINDOWS = (Qt.WindowType.Dialog, Qt.WindowType.Window)
 
 
-class HeldWindows:
-    """The open windows of `main`'s clerks while someone else, or nobody, is logged in."""
+def _kept(window: QWidget) -> bool:
+    """Whether a hidden window is kept to be shown again to its clerk."""
+    return (window.windowType() in _WORK_WINDOWS
+            and not isinstance(window, _ANSWERED_BY_HIDING))
+
+
+class HeldWindows(QObject):
+    """The open windows of `main`'s clerks while someone else, or nobody, is logged in.
+
+    A window opened later over a held one is held with it: a save that finishes after the lock
+    opens the citizen's receipt over its form, which must not show over the lock page."""
 
     def __init__(self, main: QWidget) -> None:
+        super().__init__(main)
         self._main = main
         self._held: dict[str, list[QWidget]] = {}  # username → hidden windows
         self._names: dict[str, str] = {}  # username → full name, for the lock page
@@ -47,15 +59,17 @@ class HeldWindows:
             if not window.isVisible() or not self._opened_over_main(window):
                 continue
             window.hide()
-            if not isinstance(window, _ANSWERED_BY_HIDING):
+            if _kept(window):
                 kept.append(window)
         if kept:
             self._held.setdefault(owner.username, []).extend(kept)
             self._names[owner.username] = owner.full_name
+            # Only while something is held: every event of the app passes through the filter.
+            QApplication.instance().installEventFilter(self)
 
     def _opened_over_main(self, window: QWidget) -> bool:
-        if window.windowType() not in (Qt.WindowType.Dialog, Qt.WindowType.Window):
-            return False  # menus, tooltips
+        if window.windowType() not in _WORK_WINDOWS:
+            return False
         parent = window.parentWidget()
         while parent is not None and parent is not self._main:
             parent = parent.parentWidget()
@@ -64,11 +78,47 @@ class HeldWindows:
     def give_back(self, owner: str) -> None:
         """Show `owner`'s windows again, as they were left; the last one opened on top."""
         windows = [w for w in self._held.pop(owner, []) if shiboken6.isValid(w)]
+        if not self:
+            QApplication.instance().removeEventFilter(self)
         for window in windows:
+            self._hide_late(window)  # held as it was shown, and its hiding not done yet
             window.show()
         if windows:
             windows[-1].raise_()
             windows[-1].activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                and watched.isWindow()):
+            owner = self._owner_of_ancestor(watched)
+            if owner is not None:
+                self._hold_late(watched, owner)
+        return False
+
+    def _owner_of_ancestor(self, window: QWidget) -> str | None:
+        """Whose held window `window` was opened over, if it was."""
+        parent = window.parentWidget()
+        while parent is not None:
+            for owner, windows in self._held.items():
+                if parent in windows:
+                    return owner
+            parent = parent.parentWidget()
+        return None
+
+    def _hold_late(self, window: QWidget, owner: str) -> None:
+        # Qt shows the window on screen right after this Show event, and hiding it during the
+        # event leaves it there: keep it off the screen, then hide it once the show is done.
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        QTimer.singleShot(0, window, lambda: self._hide_late(window))
+        if _kept(window):
+            self._held[owner].append(window)
+
+    @staticmethod
+    def _hide_late(window: QWidget) -> None:
+        """Finish holding a window held as it was shown; once (give_back may come first)."""
+        if window.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
+            window.hide()
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
 
     def waiting(self) -> list[tuple[str, str, list[str]]]:
         """(username, full name, window titles) of each clerk whose windows are kept."""

@@ -105,6 +105,10 @@ class LoginForm(QWidget):
                          partial(self._say, "username"))
 
     def set_accounts(self, accounts: list[Account], select: str = "") -> None:
+        # A lock-out counted down here may have been lifted by an admin since: the services
+        # say so again at the next try.
+        self._locked_until.clear()
+        self._countdown.stop()
         self.accounts.clear()
         for account in accounts:
             item = QListWidgetItem(f"{account.full_name} – {role_label(account.role)}")
@@ -223,6 +227,7 @@ class LoginForm(QWidget):
         dialog.accepted.connect(
             lambda: self.logged_in.emit(replace(account, must_change_password=False)))
         dialog.rejected.connect(self._password_not_changed)
+        dialog.locked_out.connect(self.say_refused)
         dialog.open()
 
     def _password_not_changed(self) -> None:
@@ -230,6 +235,12 @@ class LoginForm(QWidget):
         self._worker.run(self._services.logout)
         self._say("password", self.tr(
             "Bạn cần đặt mật khẩu mới trước khi làm việc. Hãy đăng nhập lại."))
+        self.password.setFocus()
+
+    def say_refused(self, message: str) -> None:
+        """A refusal met elsewhere (the account got locked while changing its password)."""
+        self.password.clear()
+        self._say("password", message)
         self.password.setFocus()
 
     def _lockout_left(self, username: str) -> float:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             "board_action", self.tr("&Bảng theo dõi hôm nay"), ["Ctrl+2"], self.show_board)
         self.ledger_action = self._action(
             "ledger_action", self.tr("&Sổ theo dõi hồ sơ…"), ["Ctrl+L"],
-            lambda: open_ledger(self.services, self.worker, self))
+            lambda: open_ledger(self.services, self.worker, self, self.session.granted))
         self.end_of_day_action = self._action(
             "end_of_day_action", self.tr("&Tổng kết cuối ngày…"), ["Ctrl+E"],
             lambda: open_end_of_day(self.services, self.worker, self))
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _checked=False, code=code: self.choose_language(code))
             group.addAction(action)
+            self.addAction(action)  # among the window's actions: the session gates it
             self.language_actions[code] = action
 
     def _build_menus(self) -> None:
@@ -297,8 +298,14 @@ class MainWindow(QMainWindow):
     def open_restore(self) -> None:
         dialog = RestoreDialog(self.services, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self._restored)
         dialog.open()
+
+    def _restored(self) -> None:
+        """The restored data has its own accounts and maybe another counter's identity."""
+        self.session.restored()
+        self.worker.run(self.services.counter_setup, self.show_counter,
+                        partial(show_error, self))
 
     def verify_journal(self) -> None:
         """The leader's check that no recorded event was altered, removed or re-ordered."""

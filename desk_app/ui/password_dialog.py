@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desk_app.core.text import nfc
+from desk_app.services.errors import LoginRefused
 from desk_app.ui.account_fields import NewPassword, password_edit
 from desk_app.ui.form_dialog import FormDialog
 
 
 class ChangePasswordDialog(FormDialog):
+    """`locked_out(message)`, then closed, when wrong current passwords locked the account:
+    the services have logged it out, and whoever was guessing must not stay at the session."""
+
+    locked_out = Signal(str)
+
     def __init__(self, services, worker, *, after_reset: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
@@ -35,3 +42,10 @@ class ChangePasswordDialog(FormDialog):
         if new is None:
             return None
         return partial(self._services.change_password, nfc(self.old_password.text()), new)
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, LoginRefused):
+            self.reject()  # first: what the rejection says gives way to the lock-out's message
+            self.locked_out.emit(str(exc))
+            return
+        super()._refused(exc)

@@ -17,10 +17,12 @@ from desk_app.ui.account_fields import role_label
 from desk_app.ui.accounts_dialog import open_accounts
 from desk_app.ui.ask import confirm
 from desk_app.ui.dossier_actions import PERMISSIONS as DOSSIER_ACTION_PERMISSIONS
+from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.lock_page import HeldWindows, LockPage
 from desk_app.ui.lock_watch import LockWatch
 from desk_app.ui.messages import show_error
 from desk_app.ui.password_dialog import ChangePasswordDialog
+from desk_app.ui.setup_dialog import FirstAdminDialog
 
 LOCK_KEY = "Ctrl+Shift+L"
 SWITCH_KEY = "Ctrl+Shift+D"
@@ -36,6 +38,8 @@ ACTION_PERMISSIONS: dict[str, Permission] = {
     "ledger_action": Permission.LEDGER,
     "end_of_day_action": Permission.END_OF_DAY,
     "settings_action": Permission.SETTINGS,
+    # The language is the whole counter's, as in the settings dialog.
+    **{f"language_{code}": Permission.SETTINGS for code in LANGUAGES},
     "setup_action": Permission.SETTINGS,
     "units_action": Permission.SETTINGS,
     "restore_action": Permission.BACKUPS,
@@ -172,6 +176,32 @@ class CounterSession(QObject):
         self._worker.run(self._services.logout, None, lambda exc: show_error(self.window, exc))
         self._show_lock(leaving.username if select_again else "")
 
+    def restored(self) -> None:
+        """The data was replaced by a backup: the services logged everyone out, and the backup
+        has its own accounts, none at all if it is from before accounts. The lock page, and
+        then over it the dialog creating the first admin."""
+        self._leave(select_again=True)
+        self._worker.run(self._first_admin_name, self._offer_first_admin,
+                         lambda exc: show_error(self.window, exc))
+
+    def _first_admin_name(self) -> str | None:
+        """(On the worker.) The name to prefill for the first admin; None if there are
+        accounts to log in with."""
+        if self._services.has_accounts():
+            return None
+        return self._services.suggested_admin_name()
+
+    def _offer_first_admin(self, suggested_name: str | None) -> None:
+        if suggested_name is None:
+            return
+        dialog = FirstAdminDialog(self._services, self._worker, suggested_name, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self.start)
+        # As at the start: without an admin nobody can log in, so the app closes (the next
+        # start asks again).
+        dialog.rejected.connect(self.window.close)
+        dialog.open()
+
     def _show_lock(self, select: str) -> None:
         self.watch.disarm()
         self.stack.setCurrentWidget(self.lock_page)
@@ -211,7 +241,12 @@ class CounterSession(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.window.statusBar().showMessage(
             self.tr("Đã đổi mật khẩu."), 5000))
+        dialog.locked_out.connect(self._locked_out)
         dialog.open()
+
+    def _locked_out(self, message: str) -> None:
+        self.lock()
+        self.lock_page.form.say_refused(message)
 
     def may_close(self) -> bool:
         """Closing the app loses the windows kept for clerks away from the counter: ask."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from desk_app.core.accounts import Account
@@ -118,7 +119,10 @@ class SetupDialog(FormDialog):
 
 class FirstAdminDialog(FormDialog):
     """For a counter set up before accounts existed: the first admin account, the name
-    prefilled with the clerk its slips were signed by until now."""
+    prefilled with the clerk its slips were signed by until now. `created(account)` once the
+    admin is created, and logged in."""
+
+    created = Signal(object)
 
     def __init__(self, services: Services, worker, suggested_name: str,
                  parent: QWidget | None = None) -> None:
@@ -141,3 +145,7 @@ class FirstAdminDialog(FormDialog):
         if admin is None:
             return None
         return partial(self._services.create_first_admin, *admin)
+
+    def _saved(self, result: Account) -> None:
+        super()._saved(result)
+        self.created.emit(result)

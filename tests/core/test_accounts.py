@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -9,12 +9,14 @@ from desk_app.core.accounts import (
     Role,
     full_name_issues,
     full_name_key,
+    lock_remaining,
     lockout_delay,
     password_issues,
     permissions_for,
     policy_issues,
     username_issues,
 )
+from desk_app.core.clock import VN_TZ
 
 
 @pytest.mark.parametrize("username", ["lan.nt", "hung_tv", "quantri", "a1", "  Lan.NT  "])
@@ -67,3 +69,36 @@ def test_the_policy_is_checked_and_read_back_from_settings():
     assert AccountPolicy.from_stored(
         {"idle_lock_minutes": 5, "leader_approves": True, "from_a_newer_version": 1}
     ) == AccountPolicy(5, True)
+
+
+@pytest.mark.parametrize("stored", [
+    {"idle_lock_minutes": None, "leader_approves": None},
+    {"idle_lock_minutes": "5", "leader_approves": "false"},
+    {"idle_lock_minutes": True, "leader_approves": 1},
+    {"idle_lock_minutes": -5},
+    {"idle_lock_minutes": 10_000},
+    {"idle_lock_minutes": 2.5},
+    [5, True],
+    "hỏng",
+])
+def test_a_malformed_policy_reads_as_the_default_field_by_field(stored):
+    assert AccountPolicy.from_stored(stored) == AccountPolicy()
+
+
+def test_one_bad_field_does_not_lose_the_good_one():
+    assert AccountPolicy.from_stored(
+        {"idle_lock_minutes": "mười", "leader_approves": True}) == AccountPolicy(10, True)
+    assert AccountPolicy.from_stored(
+        {"idle_lock_minutes": 0, "leader_approves": "true"}) == AccountPolicy(0, False)
+
+
+def test_a_lock_lasts_what_its_failures_earned_and_never_longer():
+    locked_at = datetime(2026, 11, 20, 9, 0, tzinfo=VN_TZ)
+    until = locked_at + lockout_delay(5)
+    assert lock_remaining(until, 5, locked_at) == timedelta(seconds=30)
+    assert lock_remaining(until, 5, locked_at + timedelta(seconds=20)) == timedelta(seconds=10)
+    assert lock_remaining(until, 5, until) == timedelta(0)
+    assert lock_remaining(None, 5, locked_at) == timedelta(0)
+    # Set while the clock was a year ahead, then the clock was put right: over.
+    assert lock_remaining(until + timedelta(days=365), 5, locked_at) == timedelta(0)
+    assert lock_remaining(until, 5, locked_at - timedelta(seconds=1)) == timedelta(0)

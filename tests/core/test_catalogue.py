@@ -42,6 +42,13 @@ def test_a_new_procedure_may_not_take_a_code_in_use():
     assert "đã có trong danh mục" in issues[0].message
 
 
+def test_a_code_in_use_with_other_capitals_is_refused_naming_the_one_in_use():
+    [issue] = procedure_issues(replace(GOOD, code="xa-01"), ["XA-01"])
+    assert issue.field == "code"
+    assert issue.message.startswith("Mã thủ tục XA-01 đã có trong danh mục")
+    assert "xa-01" in issue.message
+
+
 def test_name_and_field_are_required():
     issues = procedure_issues(replace(GOOD, name=" ", field=""))
     assert fields(issues) == ["name", "field"]

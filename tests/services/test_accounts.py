@@ -155,6 +155,26 @@ def test_lock_out_backs_off_on_the_clock_and_survives_a_restart(services, clock)
     assert [e.action for e in log if e.username == "lan.nt"][:2] == ["locked_out", "locked_out"]
 
 
+def test_a_lock_set_while_the_clock_was_ahead_ends_once_the_clock_is_put_right(services, clock):
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    right_time = clock.now
+    clock.now = right_time + timedelta(days=365)
+    wrong_logins(services, "lan.nt", 5)
+    clock.now = right_time
+    # Five failures earn 30 seconds: a lock a year away says the clock moved, not a guesser.
+    assert services.login("lan.nt", PASSWORD).locked_until is None
+
+
+def test_a_lock_the_clock_jumped_over_still_counts_its_failures(services, clock):
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    wrong_logins(services, "lan.nt", 5)
+    clock.now -= timedelta(minutes=5)
+    # The lock is over, but not the failures: the next wrong password backs off further.
+    with pytest.raises(LoginRefused) as sixth:
+        services.login("lan.nt", "sai-mat-khau")
+    assert sixth.value.retry_after == timedelta(minutes=1)
+
+
 def test_an_admin_unlocks_a_locked_account(services):
     login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
     wrong_logins(services, "lan.nt", 5)
@@ -232,6 +252,41 @@ def test_an_admin_reset_replaces_the_password_and_asks_for_a_new_one(services):
         ("lan.nt", "password_changed"), (ADMIN_USERNAME, "password_reset")]
 
 
+def test_wrong_current_passwords_count_like_failed_logins_and_end_the_session(
+        services, clock):
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    for _ in range(4):
+        with pytest.raises(ValidationFailed, match="hiện tại không đúng"):
+            services.change_password("sai-mat-khau", "moi-cua-lan-2026")
+    assert services.current_account().username == "lan.nt"
+    with pytest.raises(LoginRefused, match="tạm khóa") as fifth:
+        services.change_password("sai-mat-khau", "moi-cua-lan-2026")
+    assert fifth.value.retry_after == timedelta(seconds=30)
+    # Whoever was guessing at Lan's open session loses it, and cannot log back in for now.
+    assert services.current_account() is None
+    with pytest.raises(NotLoggedIn):
+        services.dossier_rows()
+    with pytest.raises(LoginRefused, match="tạm khóa"):
+        services.login("lan.nt", PASSWORD)
+    clock.now += timedelta(seconds=30)
+    services.login("lan.nt", PASSWORD)
+    services.change_password(PASSWORD, "moi-cua-lan-2026")
+    assert services.login("lan.nt", "moi-cua-lan-2026").username == "lan.nt"
+
+
+def test_a_session_whose_account_got_locked_elsewhere_cannot_change_its_password(
+        services, clock):
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    other = Services(services.data_dir, clock=clock)  # a second window on the same counter
+    try:
+        wrong_logins(other, "lan.nt", 5)
+    finally:
+        other.close()
+    with pytest.raises(LoginRefused, match="tạm khóa"):
+        services.change_password(PASSWORD, "moi-cua-lan-2026")
+    assert services.current_account() is None
+
+
 def test_a_reset_password_is_checked_like_any_other(services):
     with pytest.raises(ValidationFailed, match="8 ký tự"):
         services.reset_password(ADMIN_USERNAME, "ngan")
@@ -282,6 +337,73 @@ def test_updates_are_logged_and_the_last_admin_is_protected(services):
     with pytest.raises(ServiceError, match="quản trị cuối cùng"):
         services.update_account("nam.hv", role=Role.CLERK)
     assert "vai trò: Quản trị → Lãnh đạo" in services.account_log()[0].detail
+
+
+def test_an_account_that_received_a_dossier_keeps_its_name(services):
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    services.receive(full_draft(services), accept_warnings=True)
+    log_in_again(services)
+    with pytest.raises(ValidationFailed, match="không đổi được họ tên") as refused:
+        services.update_account("lan.nt", full_name="Nguyễn Thị Lan Anh")
+    assert [i.field for i in refused.value.issues] == ["full_name"]
+    # Even a change of accents only: the board and the ledger match the name as written.
+    with pytest.raises(ValidationFailed, match="không đổi được họ tên"):
+        services.update_account("lan.nt", full_name="Nguyễn Thị Lân")
+    # Everything else may still change.
+    assert services.update_account("lan.nt", full_name="Nguyễn Thị Lan",
+                                   role=Role.LEADER).role is Role.LEADER
+    assert services.login_choices()[-1].full_name == "Nguyễn Thị Lan"
+
+
+def test_an_account_that_only_handed_over_or_printed_keeps_its_name_too(services):
+    login_as(services, Role.CLERK, "Trần Văn Hùng", username="hung.tv")
+    dossier = services.receive(full_draft(services), accept_warnings=True)
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    services.hand_over([dossier.uuid], "Công an xã", "Phạm Văn Công")  # an event, no dossier
+    login_as(services, Role.CLERK, "Lê Thị Mai", username="mai.lt")
+    services.receipt_pdf(dossier.uuid)  # a slip, no event
+    log_in_again(services)
+    for username in ("lan.nt", "mai.lt"):
+        with pytest.raises(ValidationFailed, match="không đổi được họ tên"):
+            services.update_account(username, full_name="Người Khác")
+    # An account that recorded nothing may be renamed.
+    services.create_account("nam.hv", "Hoàng Văn Nam", Role.CLERK, PASSWORD)
+    assert services.update_account("nam.hv", full_name="Hoàng Văn Nam Anh").full_name == (
+        "Hoàng Văn Nam Anh")
+
+
+def test_a_name_on_another_account_s_records_cannot_be_taken(services):
+    from desk_app.store import accounts as account_store
+
+    lan = login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    services.receive(full_draft(services), accept_warnings=True)
+    log_in_again(services)
+    # Renamed by the release before this rule: her dossier still carries her old name.
+    with services.db.atomic():
+        account_store.update(services.db, replace(lan, full_name="Nguyễn Thị Lan Anh"),
+                             services.now())
+    for name in ("Nguyễn Thị Lan", "NGUYEN THI LAN"):
+        with pytest.raises(ValidationFailed, match="hồ sơ, sự kiện hoặc phiếu") as refused:
+            services.create_account("lan2", name, Role.CLERK, PASSWORD)
+        assert [i.field for i in refused.value.issues] == ["full_name"]
+    services.create_account("nam.hv", "Hoàng Văn Nam", Role.CLERK, PASSWORD)
+    with pytest.raises(ValidationFailed, match="hồ sơ, sự kiện hoặc phiếu"):
+        services.update_account("nam.hv", full_name="Nguyễn Thị Lan")
+
+
+def test_the_clerk_from_before_accounts_may_get_the_name_on_their_records(tmp_path, clock):
+    services = Services(tmp_path, clock=clock)
+    with services.db.atomic():
+        settings.save(services.db, {"counter_setup": DEMO_SETUP.__dict__,
+                                    LEGACY_CLERK_KEY: "Nguyễn Thị Hoa"})
+    services.create_first_admin("quantri", "Hoàng Văn Nam", PASSWORD)
+    dossier = services.receive(full_draft(services), accept_warnings=True)
+    with services.db.atomic():  # as the release before accounts received it
+        services.db.execute("UPDATE dossiers SET clerk = ? WHERE uuid = ?",
+                            ["Nguyễn Thị Hoa", dossier.uuid])
+    assert services.create_account("hoa.nt", "Nguyễn Thị Hoa", Role.CLERK,
+                                   PASSWORD).full_name == "Nguyễn Thị Hoa"
+    services.close()
 
 
 def test_a_restore_logs_everyone_out(services):
@@ -356,3 +478,13 @@ def test_the_account_policy_is_read_before_login_and_saved_by_settings_only(serv
         services.save_account_policy(AccountPolicy())
     services.logout()
     assert services.account_policy() == AccountPolicy(0, True)
+
+
+def test_a_malformed_stored_policy_does_not_stop_the_permission_checks(services):
+    with services.db.atomic():
+        settings.save(services.db, {"account_policy": {"idle_lock_minutes": None,
+                                                       "leader_approves": "false"}})
+    assert services.account_policy() == AccountPolicy()
+    login_as(services, Role.CLERK, "Nguyễn Thị Lan", username="lan.nt")
+    assert services.can(Permission.REFUSE)  # "false" is not a yes
+    assert services.dossier_rows() is not None

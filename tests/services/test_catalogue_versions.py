@@ -139,6 +139,31 @@ def test_the_override_keeps_the_communes_version_until_it_is_dropped(services):
     assert services.procedure(CODE).version == 3
 
 
+def test_a_province_version_kept_aside_survives_another_local_edit(services):
+    services.save_procedure(renamed(services))  # v2, with the override
+    province = replace(services.procedure_at(CODE, 1), name="Đăng ký thường trú (tỉnh 2027)")
+    publish(services, "2099.1", province)  # v3, kept aside
+    again = services.save_procedure(renamed(services, "Đăng ký thường trú (xã sửa lại)"))
+    assert again.version == 4
+
+    [entry] = services.catalogue_entries(CODE)
+    assert entry.newer_province_version == 3
+    entry = services.set_local_override(CODE, False)
+
+    assert services.procedure(CODE).version == 3
+    assert services.procedure(CODE).name == province.name
+    assert entry.newer_province_version is None
+
+
+def test_without_the_override_a_local_edit_keeps_nothing_aside(services):
+    local = services.save_procedure(renamed(services), local_override=False)
+    [entry] = services.catalogue_entries(CODE)
+    assert entry.newer_province_version is None
+    # Saving it again unchanged leaves the commune's edit current until the province publishes.
+    assert services.save_procedure(local, local_override=False) == local
+    assert services.procedure(CODE) == local
+
+
 def test_unticking_the_override_in_the_editor_takes_the_province_version(services):
     local = services.save_procedure(renamed(services))
     province = replace(services.procedure_at(CODE, 1), name="Đăng ký thường trú (tỉnh 2027)")
@@ -218,6 +243,28 @@ def test_a_bad_import_changes_nothing(services, tmp_path):
     with pytest.raises(ServiceError, match="không phải tệp danh mục JSON"):
         services.import_catalogue(path)
     assert [(e.procedure, e.local_override) for e in services.catalogue_entries()] == before
+
+
+def test_an_import_cannot_add_a_code_in_use_with_other_capitals(services, tmp_path):
+    own = Procedure(code="XA-01", name="Xác nhận thôn", field="Khác",
+                    time=ProcessingTime(2, TimeUnit.WORKING_DAYS))
+    services.save_procedure(own)
+    path = tmp_path / "danh-muc.json"
+    services.export_catalogue(path)
+    document = json.loads(path.read_text("utf-8"))
+    [item] = [p for p in document["procedures"] if p["code"] == "XA-01"]
+    document["procedures"] = [{**item, "code": "xa-01", "name": "Xác nhận thôn (sửa)"}]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+    with pytest.raises(ServiceError, match="Mã thủ tục XA-01 đã có trong danh mục"):
+        services.import_catalogue(path)
+
+    assert "xa-01" not in catalogue.codes(services.db)
+    # Spelled as in the catalogue, the same file updates the procedure.
+    document["procedures"][0]["code"] = "XA-01"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    assert services.import_catalogue(path).changed == 1
+    assert services.procedure("XA-01").name == "Xác nhận thôn (sửa)"
 
 
 def test_the_bundled_catalogue_goes_through_the_province_path(services):

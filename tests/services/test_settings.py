@@ -213,3 +213,23 @@ def test_printers_and_language_are_read_before_login(services):
     assert services.language() == "vi"
     with pytest.raises(ValueError):
         services.printer_choice("poster")
+
+
+def test_the_language_menu_sets_a_listed_language_and_needs_the_settings_permission(services):
+    services.set_language("en")
+    assert services.language() == "en"
+    with pytest.raises(ValidationFailed, match="ngôn ngữ") as refused:
+        services.set_language("xx-garbage")
+    assert [i.field for i in refused.value.issues] == ["language"]
+    assert services.language() == "en"
+    # The counter's language is everyone's: a clerk may not change it.
+    login_as(services, Role.CLERK)
+    with pytest.raises(PermissionDenied, match="cài đặt"):
+        services.set_language("vi")
+    assert services.language() == "en"
+
+
+def test_a_language_stored_by_hand_outside_the_list_reads_as_the_default(services):
+    with services.db.atomic():
+        settings.save(services.db, {"language": "xx-garbage"})
+    assert services.language() == "vi"

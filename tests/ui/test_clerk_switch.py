@@ -3,11 +3,15 @@ clerk left open surviving all of it."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton
 
-from desk_app.core.accounts import AccountPolicy
-from desk_app.services.demo import DEMO_PASSWORD
+from desk_app.core.accounts import FREE_FAILURES, AccountPolicy
+from desk_app.services.demo import DEMO_PASSWORD, seed
+from desk_app.ui.main_window import MainWindow
+from desk_app.ui.password_dialog import ChangePasswordDialog
+from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.receive_form import ReceiveDialog
+from desk_app.ui.worker import InlineWorker
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 from tests.ui.conftest import wait_active
 from tests.ui.test_receive_form import fill, fill_dossier, w
@@ -86,7 +90,8 @@ def test_a_clerk_account_finds_the_admin_actions_disabled(qtbot, window, keyboar
     keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
     log_in(qtbot, window, keyboard, "lan")
     for name in ("accounts_action", "settings_action", "setup_action", "units_action",
-                 "catalogue_action", "restore_action", "verify_action"):
+                 "catalogue_action", "restore_action", "verify_action", "language_vi",
+                 "language_en"):
         assert not window.findChild(type(window.receive_action), name).isEnabled(), name
     for name in ("receive_action", "ledger_action", "end_of_day_action", "lock_action",
                  "switch_clerk_action", "change_password_action"):
@@ -95,6 +100,7 @@ def test_a_clerk_account_finds_the_admin_actions_disabled(qtbot, window, keyboar
     keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
     log_in(qtbot, window, keyboard, "hoa.nt")
     assert window.session.accounts_action.isEnabled() and window.setup_action.isEnabled()
+    assert window.language_actions["en"].isEnabled()
 
 
 def test_the_detail_offers_a_clerk_only_what_their_role_allows(
@@ -175,3 +181,90 @@ def test_the_status_bar_buttons_switch_and_lock_too(qtbot, window):
     qtbot.mouseClick(window.findChild(QToolButton, "lock_button"), Qt.MouseButton.LeftButton)
     assert locked(window)
     assert not window.findChild(QToolButton, "switch_clerk_button").isEnabled()
+
+
+def test_the_lock_page_lets_in_a_clerk_an_admin_has_unlocked(
+        qtbot, window, services, keyboard):
+    keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
+    form = window.session.lock_page.form
+    wait_active(qtbot, window)
+    form.search.setFocus()
+    keyboard.type("lan")
+    keyboard.press(Qt.Key.Key_Return)
+    for _ in range(FREE_FAILURES + 1):
+        keyboard.type("sai-mat-khau")
+        keyboard.press(Qt.Key.Key_Return)
+    assert not form.login_button.isEnabled()  # the wait counts down
+
+    log_in(qtbot, window, keyboard, "hoa.nt")
+    services.unlock_account("lan.nt")  # what the accounts dialog does
+    keyboard.press(Qt.Key.Key_D, CTRL_SHIFT)
+    log_in(qtbot, window, keyboard, "lan")
+    assert not locked(window) and services.current_account().username == "lan.nt"
+
+
+class HoldingWorker(InlineWorker):
+    """Runs jobs at once, or, while `holding`, keeps them as a busy worker thread would."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.jobs = []
+
+    def run(self, fn, on_done=None, on_error=None) -> None:
+        if self.holding:
+            self.jobs.append((fn, on_done, on_error))
+        else:
+            super().run(fn, on_done, on_error)
+
+    def finish(self) -> None:
+        self.holding = False
+        while self.jobs:
+            super().run(*self.jobs.pop(0))
+
+
+def test_a_receipt_ready_after_the_lock_waits_hidden_for_its_clerk(
+        qtbot, services, activate, keyboard, message_boxes):
+    seed(services)
+    worker = HoldingWorker()
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    activate(window)
+    form = open_receive(qtbot, window, keyboard)
+    fill_dossier(form, keyboard, name="Trần Văn Bình")
+    worker.holding = True
+    keyboard.press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    keyboard.press(Qt.Key.Key_L, CTRL_SHIFT)  # while the save still runs
+    assert locked(window)
+    worker.finish()  # saved, as the clerk who typed it; the receipt opens over the form
+
+    preview = form.findChild(PrintPreviewDialog)
+    assert preview is not None
+    qtbot.waitUntil(lambda: not preview.isVisible())
+    assert not (preview.windowHandle() and preview.windowHandle().isVisible())  # not a glimpse
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+    log_in(qtbot, window, keyboard, "lan")
+    assert not preview.isVisible() and not form.isVisible()
+    keyboard.press(Qt.Key.Key_L, CTRL_SHIFT)
+    log_in(qtbot, window, keyboard, "hoa.nt")
+    assert form.isVisible() and preview.isVisible()
+    assert QApplication.activeModalWidget() is preview  # on top of its form, as it opened
+    [row] = [r for r in services.dossier_rows() if r.applicant_name == "Trần Văn Bình"]
+    assert row.clerk == ADMIN_NAME
+    preview.reject()
+    form.reject()
+
+
+def test_guessing_the_password_in_change_password_locks_the_screen(
+        qtbot, window, services, keyboard):
+    keyboard.press(Qt.Key.Key_M, CTRL_SHIFT)  # then on the dialog itself: it closes midway
+    dialog = wait_active(qtbot, window.findChild(ChangePasswordDialog))
+    for _ in range(FREE_FAILURES + 2):  # the last one meets the lock-out
+        dialog.old_password.setText("doan-mo")
+        dialog.new_password.password.setText("mat-khau-moi-1")
+        dialog.new_password.repeat.setText("mat-khau-moi-1")
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert locked(window) and not dialog.isVisible()
+    assert services.current_account() is None
+    message = window.session.lock_page.form.findChild(QLabel, "error_password")
+    assert message.isVisible() and "thử lại sau" in message.text()

@@ -11,6 +11,7 @@ from desk_app.ui.end_of_day_dialog import EndOfDayDialog
 from desk_app.ui.ledger_dialog import LedgerDialog, default_file_name, month_of
 from desk_app.ui.print_preview import PrintPreviewDialog
 from tests.ui.conftest import wait_active
+from tests.ui.test_clerk_switch import log_in
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
 
@@ -77,6 +78,21 @@ def test_cancelling_the_excel_dialog_writes_nothing(ledger, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: asked.append(1) or ("", ""))
     ledger.export_xlsx()
     assert asked and not list(tmp_path.rglob("*.xlsx"))
+
+
+def test_a_clerk_without_reports_is_not_offered_the_excel_file(
+        qtbot, counter_window, keyboard, tmp_path, monkeypatch):
+    keyboard.press(Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    log_in(qtbot, counter_window, keyboard, "lan")  # a clerk: the ledger, not the reports
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: asked.append(1) or (str(tmp_path / "so.xlsx"), ""))
+    qtbot.keyClick(counter_window, Qt.Key.Key_L, CTRL)
+    ledger = opened(qtbot, counter_window, LedgerDialog)
+    assert ledger.pdf_button.isVisible() and not ledger.xlsx_button.isVisible()
+    qtbot.keyClick(ledger, Qt.Key.Key_S, CTRL)
+    ledger.export_xlsx()
+    assert asked == [] and not list(tmp_path.rglob("*.xlsx"))
 
 
 def test_the_ledger_pdf_is_previewed(qtbot, ledger, services):

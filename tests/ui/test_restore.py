@@ -1,17 +1,25 @@
+import json
+import sqlite3
 import sys
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk_app.core.accounts import Role
+from desk_app.services import backups
+from desk_app.services.accounts import LEGACY_CLERK_KEY
 from desk_app.services.app import Services
+from desk_app.services.backups import BackupSettings
 from desk_app.store import backup
 from desk_app.ui import app as app_module
 from desk_app.ui import restore_dialog
 from desk_app.ui.app import open_services
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.restore_dialog import RestoreDialog
-from tests.accounts import log_in_again
+from desk_app.ui.setup_dialog import FirstAdminDialog
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again, login_as
 from tests.services.factories import full_draft
+from tests.ui.test_receive_form import DeferredWorker
 
 
 @pytest.fixture
@@ -153,3 +161,87 @@ def test_the_timer_backs_up_at_start_and_every_few_hours(qtbot, services, worker
     assert timer.timer.interval() == 4 * 60 * 60 * 1000
     timer.timer.timeout.emit()
     assert sorted(b.kind for b in services.list_backups()) == [backup.PERIODIC, backup.START]
+
+
+def test_the_timer_starts_for_a_clerk_with_its_interval_read_on_the_worker(
+        qtbot, services, clock):
+    services.save_backup_settings(BackupSettings(every_hours=2))
+    login_as(services, Role.CLERK)  # may not read the backup settings: the timer must start
+    worker = DeferredWorker()
+    timer = BackupTimer(services, worker)
+    timer.start()  # nothing read on the GUI thread, where it would wait for the backup
+    assert not timer.timer.isActive() and len(worker.jobs) == 2
+    worker.finish()
+    assert timer.timer.isActive() and timer.timer.interval() == 2 * 60 * 60 * 1000
+    assert [b.kind for b in backups.list_backups(services)] == [backup.START]
+
+
+def restore_from_the_window(qtbot, window, monkeypatch) -> None:
+    """Settings → restore, the newest backup, confirmed."""
+    monkeypatch.setattr(restore_dialog, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window.restore_action.trigger()
+    dialog = window.findChild(RestoreDialog)
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert dialog.restored is not None
+
+
+def lock_page_shown(window) -> bool:
+    return window.session.stack.currentWidget() is window.session.lock_page
+
+
+def test_after_a_restore_the_window_asks_who_logs_in(
+        qtbot, counter_window, services, monkeypatch):
+    services.back_up_now()
+    restore_from_the_window(qtbot, counter_window, monkeypatch)
+
+    assert lock_page_shown(counter_window) and not counter_window.dossier_list.isVisible()
+    assert counter_window.session.account is None and services.current_account() is None
+    assert not counter_window.receive_action.isEnabled()
+    form = counter_window.session.lock_page.form
+    assert form.username() == ADMIN_USERNAME  # who restored, to log in again
+    assert form.accounts.count() == len(services.login_choices()) > 1
+    form.password.setText(PASSWORD)
+    form.login_button.click()
+    assert not lock_page_shown(counter_window) and counter_window.receive_action.isEnabled()
+
+
+def without_accounts(info) -> None:
+    """The backup as a counter from before accounts left it (its clerk's name aside)."""
+    with sqlite3.connect(info.path) as conn:
+        conn.execute("DELETE FROM account_log")
+        conn.execute("DELETE FROM accounts")
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                     (LEGACY_CLERK_KEY, json.dumps(ADMIN_NAME)))
+    conn.close()
+    meta = backup.sidecar(info.path)
+    data = json.loads(meta.read_text("utf-8"))
+    meta.write_text(json.dumps({**data, "size": info.path.stat().st_size}), "utf-8")
+
+
+def test_a_restored_backup_without_accounts_asks_for_its_first_admin(
+        qtbot, counter_window, services, monkeypatch):
+    without_accounts(services.back_up_now())
+    restore_from_the_window(qtbot, counter_window, monkeypatch)
+
+    assert lock_page_shown(counter_window) and not services.has_accounts()
+    dialog = counter_window.findChild(FirstAdminDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.findChild(QWidget, "full_name").text() == ADMIN_NAME
+    for name in ("password", "password_repeat"):
+        dialog.findChild(QWidget, name).setText(PASSWORD)
+    dialog.findChild(QWidget, "save_button").click()
+
+    assert not dialog.isVisible() and not lock_page_shown(counter_window)
+    assert services.current_account().full_name == ADMIN_NAME
+    assert counter_window.session.account.full_name == ADMIN_NAME
+    qtbot.waitUntil(lambda: counter_window.receive_action.isEnabled())
+
+
+def test_cancelling_the_first_admin_after_a_restore_closes_the_app(
+        qtbot, counter_window, services, monkeypatch):
+    without_accounts(services.back_up_now())
+    restore_from_the_window(qtbot, counter_window, monkeypatch)
+    counter_window.findChild(FirstAdminDialog).reject()
+    assert not counter_window.isVisible()
