@@ -679,11 +679,14 @@ class Services:
         return options.view(self)
 
     @_locked
-    def save_settings(self, form: options.SettingsForm) -> options.SettingsView:
+    def save_settings(
+        self, form: options.SettingsForm, *, opened_from: options.SettingsForm | None = None,
+    ) -> options.SettingsView:
         """Every group of the settings dialog in one transaction; ValidationFailed names each
-        wrong field and nothing is saved."""
+        wrong field and nothing is saved. With `opened_from` (what the dialog showed), refused
+        if the settings changed since."""
         self._require(Permission.SETTINGS)
-        return options.save(self, form)
+        return options.save(self, form, opened_from)
 
     @_locked
     def printer_choice(self, kind: str) -> PrinterChoice:

@@ -18,7 +18,7 @@ from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
 from desk_app.services import accounts, backups, lifecycle
-from desk_app.services.errors import ValidationFailed
+from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import calendar as calendar_store
 from desk_app.store import settings, sync_state
 
@@ -101,9 +101,16 @@ def view(app: Services) -> SettingsView:
                         backups.folder(app.data_dir))
 
 
-def save(app: Services, form: SettingsForm) -> SettingsView:
+def save(app: Services, form: SettingsForm,
+         opened_from: SettingsForm | None = None) -> SettingsView:
     """Check every group and save them all, or raise ValidationFailed naming each wrong field
-    and save nothing."""
+    and save nothing. A form edited from `opened_from` is refused when the stored settings no
+    longer match it: a dialog left open (held behind the lock page) would otherwise undo what
+    another admin saved meanwhile."""
+    if opened_from is not None and view(app).form != opened_from:
+        raise ServiceError(
+            "Cài đặt đã được thay đổi từ lúc mở hộp thoại này (có thể bởi quản trị khác). "
+            "Hãy đóng và mở lại Cài đặt để sửa trên bản mới nhất.")
     unknown = set(form.values) - set(options.BY_NAME)
     if unknown:
         raise ValueError(f"unknown options: {sorted(unknown)}")

@@ -284,7 +284,8 @@ class SettingsDialog(FormDialog):
         if duplicate:
             self._refused_here([Issue("units", duplicate, Severity.ERROR)])
             return None
-        return partial(self._services.save_settings, self.settings_form())
+        return partial(self._services.save_settings, self.settings_form(),
+                       opened_from=self._view.form)
 
     def _refused_here(self, issues: list[Issue]) -> None:
         homeless = self._show_issues(issues)

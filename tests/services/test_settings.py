@@ -14,7 +14,12 @@ from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.options import PrinterChoice
 from desk_app.services.app import DB_FILE, Services
-from desk_app.services.errors import NotLoggedIn, PermissionDenied, ValidationFailed
+from desk_app.services.errors import (
+    NotLoggedIn,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
 from desk_app.store import settings
 from desk_app.store.db import connect
 from tests.accounts import ADMIN_USERNAME, PASSWORD, login_as
@@ -144,6 +149,17 @@ def test_every_group_is_saved_together(services):
     assert services.backup_settings().every_hours == 2
     assert services.printer_choice("ledger") == PrinterChoice("Canon LBP2900", "A4")
     assert services.settings_view().form == saved
+
+
+def test_a_dialog_opened_before_another_save_cannot_undo_it(services):
+    opened = services.settings_view().form  # one admin's dialog, left open behind the lock
+    services.save_settings(edited(opened, **{"backups.every_hours": 2}), opened_from=opened)
+
+    stale = edited(opened, **{"counter_setup.place_name": "Tân Lập mới"})
+    with pytest.raises(ServiceError, match="mở lại Cài đặt"):
+        services.save_settings(stale, opened_from=opened)
+    assert services.backup_settings().every_hours == 2
+    assert services.counter_setup().place_name != "Tân Lập mới"
 
 
 def test_invalid_values_are_named_and_nothing_is_saved(services):
