@@ -111,8 +111,8 @@ def test_a_locked_out_account_shows_the_wait_counting_down(qtbot, login, counter
     assert password_message(login) == "" and login.form.login_button.isEnabled()
 
 
-def test_after_an_admin_reset_a_new_password_comes_before_any_work(
-        qtbot, login, counter, keyboard):
+def log_in_after_a_reset(qtbot, login, counter, keyboard) -> ChangePasswordDialog:
+    """Lan logs in with the temporary password an admin set: the change dialog opens."""
     counter.login(ADMIN_USERNAME, PASSWORD)
     counter.reset_password("lan.nt", "tam-thoi-123")
     counter.logout()
@@ -120,7 +120,12 @@ def test_after_an_admin_reset_a_new_password_comes_before_any_work(
     keyboard.press(Qt.Key.Key_Return)
     keyboard.type("tam-thoi-123")
     keyboard.press(Qt.Key.Key_Return)
-    change = wait_active(qtbot, login.findChild(ChangePasswordDialog))
+    return wait_active(qtbot, login.findChild(ChangePasswordDialog))
+
+
+def test_after_an_admin_reset_a_new_password_comes_before_any_work(
+        qtbot, login, counter, keyboard):
+    change = log_in_after_a_reset(qtbot, login, counter, keyboard)
     assert login.result() != QDialog.DialogCode.Accepted  # not before the new password
     assert "đặt lại mật khẩu của bạn" in change.findChild(QLabel, "password_intro").text()
     keyboard.type("tam-thoi-123")
@@ -140,14 +145,7 @@ def test_after_an_admin_reset_a_new_password_comes_before_any_work(
 
 
 def test_refusing_to_change_the_reset_password_logs_out_again(qtbot, login, counter, keyboard):
-    counter.login(ADMIN_USERNAME, PASSWORD)
-    counter.reset_password("lan.nt", "tam-thoi-123")
-    counter.logout()
-    keyboard.type("lan")
-    keyboard.press(Qt.Key.Key_Return)
-    keyboard.type("tam-thoi-123")
-    keyboard.press(Qt.Key.Key_Return)
-    change = wait_active(qtbot, login.findChild(ChangePasswordDialog))
+    change = log_in_after_a_reset(qtbot, login, counter, keyboard)
     keyboard.press(Qt.Key.Key_Escape)
     assert not change.isVisible()
     assert counter.current_account() is None
