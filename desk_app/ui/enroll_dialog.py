@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 from desk_app.core.text import nfc
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.sync import EnrolledCounter, SyncService
-from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
-from desk_app.ui.field_form import with_button
+from desk_app.ui.field_errors import ERROR_COLOUR
+from desk_app.ui.field_form import FieldForm, with_button
 from desk_app.ui.messages import error_text
 from sync.client import HubError
 
@@ -39,8 +38,6 @@ class EnrollDialog(QDialog):
         super().__init__(parent, objectName="enroll_dialog")
         self._sync = sync
         self._worker = net_worker
-        self._messages = FieldMessages()
-        self._fields: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Đăng ký máy với máy chủ tỉnh"))
         connection = sync.connection()
 
@@ -59,12 +56,11 @@ class EnrollDialog(QDialog):
         browse.clicked.connect(self._browse)
         ca_row = with_button(self.ca_bundle, browse)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(form, self.tr("Địa chỉ &máy chủ"), "url", self.url)
-        self._row(form, self.tr("Mã đăng &ký"), "code", self.code)
-        self._row(form, self.tr("&Tên máy"), "device_name", self.device_name)
-        self._row(form, self.tr("Tệp chứng chỉ &CA"), "ca_bundle", ca_row)
+        self.form = form = FieldForm()
+        form.row(self.tr("Địa chỉ &máy chủ"), "url", self.url)
+        form.row(self.tr("Mã đăng &ký"), "code", self.code)
+        form.row(self.tr("&Tên máy"), "device_name", self.device_name)
+        form.row(self.tr("Tệp chứng chỉ &CA"), "ca_bundle", ca_row)
 
         self.error = QLabel(objectName="enroll_error")
         self.error.setWordWrap(True)
@@ -94,18 +90,6 @@ class EnrollDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         return edit
 
-    def _row(self, form: QFormLayout, text: str, key: str, field: QWidget) -> None:
-        self._fields[key] = field
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(self._messages.label(key))
-        label = QLabel(text)
-        label.setBuddy(field)
-        form.addRow(label, box)
-
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Chọn tệp chứng chỉ CA của tỉnh"), "",
@@ -114,7 +98,7 @@ class EnrollDialog(QDialog):
             self.ca_bundle.setText(path)
 
     def _enroll(self) -> None:
-        self._messages.clear()
+        self.form.clear_issues()
         self.error.hide()
         self.submit.setEnabled(False)
         self.submit.setText(self.tr("Đang kết nối…"))
@@ -130,11 +114,8 @@ class EnrollDialog(QDialog):
         self.submit.setEnabled(True)
         self.submit.setText(self.tr("Đăng ký"))
         if isinstance(exc, ValidationFailed):
-            homeless = self._messages.show(exc.issues)
+            homeless = self.form.show_issues(exc.issues)
             text = "\n".join(issue.message for issue in homeless)
-            first = next((i.field for i in exc.issues if i.field in self._fields), None)
-            if first is not None:
-                self._fields[first].setFocus()
         else:
             text = str(exc) if isinstance(exc, HubError) else error_text(exc)
         self.error.setText(text)

@@ -9,13 +9,11 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean, fold
 from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.messages import error_text, show_error
-from desk_app.ui.tables import compact_rows, edit_cell, remove_current_row
+from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
 
 NAME, INTER_AGENCY = 0, 1
 
@@ -36,14 +34,8 @@ class ProcessingUnitsEditor(QWidget):
 
     def __init__(self, units: Sequence[ProcessingUnit], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="units_editor")
-        self.table = QTableWidget(0, 2, objectName="units_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Tên đơn vị"), self.tr("Liên thông")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
+        self.table = editable_table(
+            "units_table", [self.tr("Tên đơn vị"), self.tr("Liên thông")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(INTER_AGENCY, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,8 +90,7 @@ class ProcessingUnitsEditor(QWidget):
 
     def units(self) -> list[ProcessingUnit]:
         """The units as typed, empty lines left out; a name being typed counts."""
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            self.table.setCurrentCell(self.table.currentRow(), INTER_AGENCY)  # commit the edit
+        commit_edit(self.table)
         units = []
         for row in range(self.table.rowCount()):
             name = clean(self.table.item(row, NAME).text())

@@ -13,11 +13,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.model import RequiredDocument
 from desk_app.ui.documents_table import CountDelegate
-from desk_app.ui.tables import compact_rows, edit_cell, remove_current_row
+from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
 
 NAME, MANDATORY, ORIGINALS, CERTIFIED, COPIES = range(5)
 COUNTS = (ORIGINALS, CERTIFIED, COPIES)
@@ -34,16 +32,9 @@ COUNTS = (ORIGINALS, CERTIFIED, COPIES)
 class RequiredDocumentsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="documents_editor")
-        self.table = QTableWidget(0, 5, objectName="documents_table")
-        self.table.setHorizontalHeaderLabels([
+        self.table = editable_table("documents_table", [
             self.tr("Tên giấy tờ"), self.tr("Bắt buộc"), self.tr("Bản chính"),
             self.tr("Bản sao CT"), self.tr("Bản photo")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
         delegate = CountDelegate(self.table)
         for column in COUNTS:
             self.table.setItemDelegateForColumn(column, delegate)
@@ -89,7 +80,7 @@ class RequiredDocumentsEditor(QWidget):
     def documents(self) -> tuple[RequiredDocument, ...]:
         """The rows as typed (a cell being edited counts), blank rows included so that the
         services can name them."""
-        self._commit_edit()
+        commit_edit(self.table)
         return tuple(self._document(row) for row in range(self.table.rowCount()))
 
     def add_row(self) -> None:
@@ -109,13 +100,6 @@ class RequiredDocumentsEditor(QWidget):
         self.table.removeRow(row)
         self._insert(target, document)
         self.table.setCurrentCell(target, column)
-
-    def _commit_edit(self) -> None:
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            # Moving the current cell ends the edit and keeps what was typed.
-            row, column = self.table.currentRow(), self.table.currentColumn()
-            self.table.setCurrentCell(row, MANDATORY if column != MANDATORY else NAME)
-            self.table.setCurrentCell(row, column)
 
     def _insert(self, row: int, document: RequiredDocument) -> None:
         self.table.insertRow(row)

@@ -1,5 +1,6 @@
-"""Read-only tables of text, the way every screen of the counter shows them: whole rows
-selected, compact rows (a 768-pixel-high screen should show many), full text in the tooltip."""
+"""Tables the way every screen of the counter shows them: compact rows (a 768-pixel-high
+screen should show many); read-only ones select whole rows and show full text in the tooltip,
+editable ones (lists an admin keeps) edit a cell as soon as it is typed into."""
 
 from __future__ import annotations
 
@@ -28,6 +29,19 @@ def read_only_table(name: str, headers: list[str], stretch: int | None = None) -
     return table
 
 
+def editable_table(name: str, headers: list[str]) -> QTableWidget:
+    """Tab leaves the table (the form's tab order goes on); Insert and Delete are the host's."""
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    compact_rows(table)
+    return table
+
+
 def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
     """Replace the rows; numbers align right, and the columns fit their contents (the
     stretched column keeps the rest of the width)."""
@@ -53,3 +67,12 @@ def remove_current_row(table: QTableWidget) -> None:
     row = table.currentRow()
     if row >= 0:
         table.removeRow(row)
+
+
+def commit_edit(table: QTableWidget) -> None:
+    """Keep what is being typed in a cell (read the table while a clerk is still in one):
+    moving the current cell away and back ends the edit."""
+    if table.state() == QAbstractItemView.State.EditingState:
+        row, column = table.currentRow(), table.currentColumn()
+        table.setCurrentCell(row, (column + 1) % table.columnCount())
+        table.setCurrentCell(row, column)
