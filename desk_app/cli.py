@@ -86,8 +86,9 @@ def reset_password(argv: list[str]) -> int:
         return 1
     services = Services(data)
     try:
-        with services._lock:
-            accounts.reset_password(services, accounts.CLI_ACTOR, args.username, password)
+        with services.ctx.lock, services.ctx.db.atomic():
+            accounts.reset_password_by(services.ctx, accounts.CLI_ACTOR, args.username,
+                                       password)
     except ServiceError as exc:
         print(f"Không đặt lại được mật khẩu: {exc}", file=sys.stderr)
         return 1

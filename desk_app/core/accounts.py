@@ -196,6 +196,7 @@ def lock_remaining(locked_until: datetime | None, failures: int, now: datetime) 
 # --- the commune's account policy ----------------------------------------------------------
 
 MAX_IDLE_LOCK_MINUTES = 240
+POLICY_KEY = "account_policy"  # the settings key holding the policy
 
 
 @dataclass(frozen=True)

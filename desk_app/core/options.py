@@ -15,6 +15,7 @@ version and returns those of the next; they are pure so each can be tested on it
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,9 +23,12 @@ from datetime import time
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
+from desk_app.core.calendar import WorkingHours
 from desk_app.core.codes import agency_code_error
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
+
+log = logging.getLogger(__name__)
 
 VERSION_KEY = "settings_version"
 LEGACY_CLERK_KEY = "legacy_clerk_name"
@@ -346,6 +350,21 @@ def group(values: Mapping[str, Any], key: str) -> Values:
     """The values of the options stored under `key`, by field name."""
     return {BY_NAME[name].field: value for name, value in values.items()
             if BY_NAME[name].key == key}
+
+
+def working_hours(values: Mapping[str, Any]) -> WorkingHours:
+    """The stored hours; the defaults if the stored ones no longer make a working day (written
+    before they were checked, or by hand), so due times can always be computed."""
+    hours = group(values, "working_hours")
+    try:
+        return WorkingHours(
+            morning=(hours["morning_start"], hours["morning_end"]),
+            afternoon=(hours["afternoon_start"], hours["afternoon_end"]),
+            same_day_cutoff=hours["same_day_cutoff"],
+        )
+    except ValueError:
+        log.warning("stored working hours are inconsistent; using the defaults", exc_info=True)
+        return WorkingHours()
 
 
 # --- Versions and upgrades ---------------------------------------------------------------------

@@ -2,17 +2,17 @@
 
 Login is entirely local (the hashes are in the counter's own database), so it works offline
 for every account on the machine. The lock-out state is stored with the account: restarting
-the app does not reset it. Times are the services' clock (`app.now()`).
+the app does not reset it. Times are the services' clock (`ctx.now()`).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from desk_app.core import passwords
 from desk_app.core.accounts import (
+    POLICY_KEY,
     Account,
     AccountLogEntry,
     AccountPolicy,
@@ -24,22 +24,20 @@ from desk_app.core.accounts import (
     lockout_delay,
     normalise_username,
     password_issues,
-    permissions_for,
     policy_issues,
     username_issues,
 )
+from desk_app.core.changes import ACCOUNTS, SETTINGS
 from desk_app.core.counter import CounterSetup, setup_issues
 from desk_app.core.options import LEGACY_CLERK_KEY
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
+from desk_app.services import setup as counter_setup
+from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import LoginRefused, ServiceError, ValidationFailed
 from desk_app.store import accounts as store
 from desk_app.store import settings
 
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
-
-POLICY_KEY = "account_policy"
 CLI_ACTOR = "cli"
 
 WRONG_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -47,46 +45,67 @@ WRONG_LOGIN = "Tên đăng nhập hoặc mật khẩu không đúng."
 
 # --- before anyone logs in -----------------------------------------------------------------
 
-def has_accounts(app: Services) -> bool:
-    return store.count(app.db) > 0
+@use_case(Access.OPEN)
+def has_accounts(ctx: Context) -> bool:
+    return _has_accounts(ctx)
 
 
-def login_choices(app: Services) -> list[Account]:
-    return store.all_accounts(app.db, active_only=True)
+def _has_accounts(ctx: Context) -> bool:
+    return store.count(ctx.db) > 0
 
 
-def suggested_admin_name(app: Services) -> str:
-    return settings.load(app.db).get(LEGACY_CLERK_KEY, "")
+@use_case(Access.OPEN)
+def login_choices(ctx: Context) -> list[Account]:
+    """The active accounts, for the login screen's picker."""
+    return store.all_accounts(ctx.db, active_only=True)
 
 
-def first_run(app: Services, setup: CounterSetup, username: str, full_name: str,
+@use_case(Access.OPEN)
+def suggested_admin_name(ctx: Context) -> str:
+    """The clerk name of a counter set up before accounts existed, to prefill the admin."""
+    return _legacy_clerk(ctx)
+
+
+def _legacy_clerk(ctx: Context) -> str:
+    return settings.load(ctx.db).get(LEGACY_CLERK_KEY, "")
+
+
+@use_case(Access.OPEN, changes=ACCOUNTS | SETTINGS)
+def first_run(ctx: Context, setup: CounterSetup, username: str, full_name: str,
               password: str) -> Account:
+    """The counter's setup and its first admin, in one transaction; logs the admin in."""
     setup = setup.cleaned()
-    account, issues = _new_account(app, username, full_name, Role.ADMIN, password)
+    account, issues = _new_account(ctx, username, full_name, Role.ADMIN, password)
     # Both forms' problems at once: the clerk fixes the whole first-run page in one go.
     issues = [*setup_issues(setup), *issues]
     if issues:
         raise ValidationFailed(issues)
-    _refuse_if_accounts(app)
-    with app.db.atomic():
-        app._store_setup(setup)
-        _insert(app, account, password, actor=account.username)
-    return account
+    _refuse_if_accounts(ctx)
+    counter_setup.store_setup(ctx, setup)
+    _insert(ctx, account, password, actor=account.username)
+    return _logged_in(ctx, account)
 
 
-def create_first_admin(app: Services, username: str, full_name: str,
+@use_case(Access.OPEN, changes=ACCOUNTS)
+def create_first_admin(ctx: Context, username: str, full_name: str,
                        password: str) -> Account:
-    account, issues = _new_account(app, username, full_name, Role.ADMIN, password)
+    """The first admin of a counter set up before accounts existed; logs them in."""
+    account, issues = _new_account(ctx, username, full_name, Role.ADMIN, password)
     if issues:
         raise ValidationFailed(issues)
-    _refuse_if_accounts(app)
-    with app.db.atomic():
-        _insert(app, account, password, actor=account.username)
+    _refuse_if_accounts(ctx)
+    _insert(ctx, account, password, actor=account.username)
+    return _logged_in(ctx, account)
+
+
+def _logged_in(ctx: Context, account: Account) -> Account:
+    ctx.account = account
+    ctx.policy()  # read now, so the GUI's permission checks never wait on the disk
     return account
 
 
-def _refuse_if_accounts(app: Services) -> None:
-    if has_accounts(app):
+def _refuse_if_accounts(ctx: Context) -> None:
+    if _has_accounts(ctx):
         raise ServiceError(
             "Máy này đã có tài khoản quản trị: hãy đăng nhập bằng tài khoản đó.")
 
@@ -100,24 +119,34 @@ DECOY_HASH = ("scrypt$16384$8$1$ItkC+wFwbohs+8gUkyeEhA==$"
               "IvTDICxQODoBBt74cKbCMRY9lJbicyAqPd/aeZYQNUg=")
 
 
-def login(app: Services, username: str, password: str) -> Account:
-    now = app.now()
-    found = store.credentials(app.db, normalise_username(username))
+# Not one transaction: a wrong password's failure count must stay written when the login is
+# refused.
+@use_case(Access.OPEN, changes=ACCOUNTS, transaction=False)
+def login(ctx: Context, username: str, password: str) -> Account:
+    """Log in (switching from whoever was logged in). Raises LoginRefused."""
+    ctx.account = None
+    now = ctx.now()
+    found = store.credentials(ctx.db, normalise_username(username))
     if found is None or not found.account.active:
         passwords.verify(password, DECOY_HASH)
         raise LoginRefused(WRONG_LOGIN)
     _refuse_if_locked(found, now)
     if not passwords.verify(password, found.password_hash):
-        _count_failure(app, found, now)
+        _count_failure(ctx, found, now)
         raise LoginRefused(WRONG_LOGIN)
     account = found.account
-    with app.db.atomic():
+    with ctx.db.atomic():
         if found.failed_logins or account.locked_until:
-            store.record_failures(app.db, account.username, 0, None)
+            store.record_failures(ctx.db, account.username, 0, None)
         if passwords.needs_rehash(found.password_hash):
-            store.set_password(app.db, account.username, passwords.hash_password(password),
+            store.set_password(ctx.db, account.username, passwords.hash_password(password),
                                must_change=account.must_change_password, at=now)
-    return replace(account, locked_until=None)
+    return _logged_in(ctx, replace(account, locked_until=None))
+
+
+@use_case(Access.OPEN, changes=ACCOUNTS, transaction=False)
+def logout(ctx: Context) -> None:
+    ctx.account = None
 
 
 def _refuse_if_locked(found: store.Credentials, now: datetime) -> None:
@@ -126,16 +155,16 @@ def _refuse_if_locked(found: store.Credentials, now: datetime) -> None:
         raise _locked_out(wait)
 
 
-def _count_failure(app: Services, found: store.Credentials, now: datetime) -> None:
+def _count_failure(ctx: Context, found: store.Credentials, now: datetime) -> None:
     """One more wrong password in a row, typed at the login or as the current one when changing
     it (both let someone guess it); raises the lock-out it earns, if any."""
     username = found.account.username
     failures = found.failed_logins + 1
     delay = lockout_delay(failures)
-    with app.db.atomic():
-        store.record_failures(app.db, username, failures, now + delay if delay else None)
+    with ctx.db.atomic():
+        store.record_failures(ctx.db, username, failures, now + delay if delay else None)
         if delay:
-            _log(app, username, username, "locked_out",
+            _log(ctx, username, username, "locked_out",
                  f"{failures} lần sai liên tiếp, khóa {_duration(delay)}")
     if delay:
         raise _locked_out(delay)
@@ -155,60 +184,71 @@ def _duration(wait: timedelta) -> str:
     return f"{minutes} phút {rest} giây" if rest else f"{minutes} phút"
 
 
-def permissions(app: Services, account: Account) -> frozenset[Permission]:
-    # A password an admin reset is known to the admin: until its owner has chosen their own,
-    # it must not let anyone act (and sign events) in that name.
-    if account.must_change_password:
-        return frozenset()
-    return permissions_for(account.role, leader_approves=account_policy(app).leader_approves)
-
-
 # --- one's own password ----------------------------------------------------------------------
 
-def change_password(app: Services, account: Account, old_password: str,
-                    new_password: str) -> Account:
-    """Raises LoginRefused when the account is, or now gets, locked out: the caller must then
-    end the session, as a login would be refused."""
-    now = app.now()
-    found = store.credentials(app.db, account.username)
+@use_case(Access.LOGIN, changes=ACCOUNTS, transaction=False)
+def change_password(ctx: Context, old_password: str, new_password: str) -> Account:
+    """Raises LoginRefused, and logs out, once wrong current passwords lock the account:
+    whoever was guessing at an unlocked session must not keep it."""
+    try:
+        ctx.account = _change_password(ctx, ctx.require_login(), old_password, new_password)
+    except LoginRefused:
+        ctx.account = None
+        raise
+    return ctx.account
+
+
+def _change_password(ctx: Context, account: Account, old_password: str,
+                     new_password: str) -> Account:
+    now = ctx.now()
+    found = store.credentials(ctx.db, account.username)
     if found is None:
         raise ServiceError(f"Không có tài khoản {account.username}.")
     _refuse_if_locked(found, now)
     if not passwords.verify(old_password, found.password_hash):
-        _count_failure(app, found, now)
+        _count_failure(ctx, found, now)
         raise ValidationFailed([_error("old_password", "Mật khẩu hiện tại không đúng.")])
     issues = password_issues(new_password, account.username)
     if not issues and new_password == old_password:
         issues = [_error("password", "Mật khẩu mới phải khác mật khẩu hiện tại.")]
     if issues:
         raise ValidationFailed(issues)
-    with app.db.atomic():
-        store.set_password(app.db, account.username, passwords.hash_password(new_password),
+    with ctx.db.atomic():
+        store.set_password(ctx.db, account.username, passwords.hash_password(new_password),
                            must_change=False, at=now)
-        _log(app, account.username, account.username, "password_changed")
+        _log(ctx, account.username, account.username, "password_changed")
     return replace(account, must_change_password=False, locked_until=None)
 
 
 # --- the admin's side ----------------------------------------------------------------------
 
-def accounts(app: Services) -> list[Account]:
-    return store.all_accounts(app.db)
+@use_case(Permission.ACCOUNTS)
+def accounts(ctx: Context) -> list[Account]:
+    return store.all_accounts(ctx.db)
 
 
-def create_account(app: Services, actor: str, username: str, full_name: str, role: Role,
+@use_case(Permission.ACCOUNTS, changes=ACCOUNTS)
+def create_account(ctx: Context, username: str, full_name: str, role: Role,
                    password: str) -> Account:
-    account, issues = _new_account(app, username, full_name, role, password)
+    return add_account(ctx, ctx.require_login().username, username, full_name, role, password)
+
+
+def add_account(ctx: Context, actor: str, username: str, full_name: str, role: Role,
+                password: str) -> Account:
+    """A new account, recorded as made by `actor` (an admin, or the demo's set-up); in the
+    caller's transaction."""
+    account, issues = _new_account(ctx, username, full_name, role, password)
     if issues:
         raise ValidationFailed(issues)
-    with app.db.atomic():
-        _insert(app, account, password, actor=actor)
+    _insert(ctx, account, password, actor=actor)
     return account
 
 
-def update_account(app: Services, actor: str, username: str, *,
-                   full_name: str | None = None, role: Role | None = None,
-                   active: bool | None = None) -> Account:
-    before = _existing(app, username)
+@use_case(Permission.ACCOUNTS, changes=ACCOUNTS)
+def update_account(ctx: Context, username: str, *, full_name: str | None = None,
+                   role: Role | None = None, active: bool | None = None) -> Account:
+    actor = ctx.require_login().username
+    before = _existing(ctx, username)
     after = replace(
         before,
         full_name=before.full_name if full_name is None else clean(full_name),
@@ -218,73 +258,87 @@ def update_account(app: Services, actor: str, username: str, *,
     renamed = after.full_name != before.full_name
     issues = full_name_issues(after.full_name)
     if not issues and renamed:
-        issues = _rename_refused(app, before) or _name_taken(app, after.full_name,
+        issues = _rename_refused(ctx, before) or _name_taken(ctx, after.full_name,
                                                              before.username)
     if issues:
         raise ValidationFailed(issues)
     if before.username == actor and not after.active:
         raise ServiceError("Bạn không thể tự khóa tài khoản của mình đang đăng nhập.")
     stays_admin = after.active and after.role is Role.ADMIN
-    if not stays_admin and store.active_admins(app.db) == [before.username]:
+    if not stays_admin and store.active_admins(ctx.db) == [before.username]:
         raise ServiceError(
             "Đây là tài khoản quản trị cuối cùng còn hoạt động: hãy tạo hoặc cấp quyền quản "
             "trị cho một tài khoản khác trước.")
     changes = _changes(before, after)
     if changes:
-        with app.db.atomic():
-            store.update(app.db, after, app.now())
-            _log(app, actor, before.username, "updated", changes)
+        with ctx.db.atomic():
+            store.update(ctx.db, after, ctx.now())
+            _log(ctx, actor, before.username, "updated", changes)
+    if after.username == actor:
+        ctx.account = after
     return after
 
 
-def reset_password(app: Services, actor: str, username: str, new_password: str) -> None:
-    """An admin (or the command line) sets a new password the user must change at their next
-    login; it also ends a lock-out."""
-    account = _existing(app, username)
+@use_case(Permission.ACCOUNTS, changes=ACCOUNTS)
+def reset_password(ctx: Context, username: str, new_password: str) -> None:
+    """A new password for someone who forgot theirs; they must change it at next login."""
+    reset_password_by(ctx, ctx.require_login().username, username, new_password)
+
+
+def reset_password_by(ctx: Context, actor: str, username: str, new_password: str) -> None:
+    """An admin (or the command line, actor CLI_ACTOR) sets a new password the user must
+    change at their next login; it also ends a lock-out. In the caller's transaction."""
+    account = _existing(ctx, username)
     issues = password_issues(new_password, account.username)
     if issues:
         raise ValidationFailed(issues)
-    with app.db.atomic():
-        store.set_password(app.db, account.username, passwords.hash_password(new_password),
-                           must_change=True, at=app.now())
-        _log(app, actor, account.username, "password_reset")
+    with ctx.db.atomic():
+        store.set_password(ctx.db, account.username, passwords.hash_password(new_password),
+                           must_change=True, at=ctx.now())
+        _log(ctx, actor, account.username, "password_reset")
 
 
-def unlock_account(app: Services, actor: str, username: str) -> None:
-    account = _existing(app, username)
-    with app.db.atomic():
-        store.record_failures(app.db, account.username, 0, None)
-        _log(app, actor, account.username, "unlocked")
+@use_case(Permission.ACCOUNTS, changes=ACCOUNTS)
+def unlock_account(ctx: Context, username: str) -> None:
+    actor = ctx.require_login().username
+    account = _existing(ctx, username)
+    with ctx.db.atomic():
+        store.record_failures(ctx.db, account.username, 0, None)
+        _log(ctx, actor, account.username, "unlocked")
 
 
-def account_log(app: Services, limit: int) -> list[AccountLogEntry]:
-    return store.log_entries(app.db, limit)
+@use_case(Permission.ACCOUNTS)
+def account_log(ctx: Context, limit: int = 200) -> list[AccountLogEntry]:
+    """Newest first."""
+    return store.log_entries(ctx.db, limit)
 
 
 # --- the commune's policy --------------------------------------------------------------------
 
-def account_policy(app: Services) -> AccountPolicy:
-    return AccountPolicy.from_stored(settings.load(app.db).get(POLICY_KEY))
+@use_case(Access.OPEN)
+def account_policy(ctx: Context) -> AccountPolicy:
+    return ctx.policy()
 
 
-def save_account_policy(app: Services, policy: AccountPolicy) -> AccountPolicy:
+@use_case(Permission.SETTINGS, changes=SETTINGS)
+def save_account_policy(ctx: Context, policy: AccountPolicy) -> AccountPolicy:
     issues = policy_issues(policy)
     if issues:
         raise ValidationFailed(issues)
-    with app.db.atomic():
-        settings.save(app.db, {POLICY_KEY: asdict(policy)})
+    settings.save(ctx.db, {POLICY_KEY: asdict(policy)})
+    ctx.forget_policy()
     return policy
 
 
 # --- inside ----------------------------------------------------------------------------------
 
-def _new_account(app: Services, username: str, full_name: str, role: Role,
+def _new_account(ctx: Context, username: str, full_name: str, role: Role,
                  password: str) -> tuple[Account, list[Issue]]:
     account = Account(normalise_username(username), clean(full_name), Role(role))
     issues = username_issues(account.username)
-    if not issues and store.get(app.db, account.username) is not None:
+    if not issues and store.get(ctx.db, account.username) is not None:
         issues = [_error("username", "Tên đăng nhập này đã có, hãy chọn tên khác.")]
-    issues += full_name_issues(account.full_name) or _name_taken(app, account.full_name, None)
+    issues += full_name_issues(account.full_name) or _name_taken(ctx, account.full_name, None)
     issues += password_issues(password, account.username)
     return account, issues
 
@@ -293,13 +347,13 @@ def _new_account(app: Services, username: str, full_name: str, role: Role,
 # board, the ledger and the slips find a clerk's work by that name. So a name that is on the
 # records stays with the person who recorded them.
 
-def _name_taken(app: Services, full_name: str, username: str | None) -> list[Issue]:
-    holder = store.name_holder(app.db, full_name)
+def _name_taken(ctx: Context, full_name: str, username: str | None) -> list[Issue]:
+    holder = store.name_holder(ctx.db, full_name)
     if holder is not None and holder != username:
         return [_error("full_name", f"Họ tên này đã dùng cho tài khoản {holder}: phiếu và sổ "
                                     "sẽ không phân biệt được hai người.")]
-    if _in_records(app, full_name) and full_name_key(full_name) != full_name_key(
-            suggested_admin_name(app)):
+    if _in_records(ctx, full_name) and full_name_key(full_name) != full_name_key(
+            _legacy_clerk(ctx)):
         # The counter's clerk from before accounts may still get an account in the name their
         # records carry: they are that person.
         return [_error("full_name", "Họ tên này đã có trên hồ sơ, sự kiện hoặc phiếu do cán "
@@ -309,9 +363,9 @@ def _name_taken(app: Services, full_name: str, username: str | None) -> list[Iss
     return []
 
 
-def _rename_refused(app: Services, account: Account) -> list[Issue]:
+def _rename_refused(ctx: Context, account: Account) -> list[Issue]:
     """Renaming an account that recorded something would split its work in two names."""
-    if not _in_records(app, account.full_name):
+    if not _in_records(ctx, account.full_name):
         return []
     return [_error("full_name", "Tài khoản này đã ghi hồ sơ, sự kiện hoặc phiếu mang họ tên "
                                 f"{account.full_name} nên không đổi được họ tên: sổ, phiếu và "
@@ -319,17 +373,17 @@ def _rename_refused(app: Services, account: Account) -> list[Issue]:
                                 "hãy tạo tài khoản mới và khóa tài khoản này.")]
 
 
-def _in_records(app: Services, full_name: str) -> bool:
-    return store.name_in_records(app.db, full_name, app.device_id())
+def _in_records(ctx: Context, full_name: str) -> bool:
+    return store.name_in_records(ctx.db, full_name, ctx.device_id())
 
 
-def _insert(app: Services, account: Account, password: str, *, actor: str) -> None:
-    store.insert(app.db, account, passwords.hash_password(password), app.now())
-    _log(app, actor, account.username, "created", f"{account.full_name}, {account.role.label}")
+def _insert(ctx: Context, account: Account, password: str, *, actor: str) -> None:
+    store.insert(ctx.db, account, passwords.hash_password(password), ctx.now())
+    _log(ctx, actor, account.username, "created", f"{account.full_name}, {account.role.label}")
 
 
-def _existing(app: Services, username: str) -> Account:
-    account = store.get(app.db, normalise_username(username))
+def _existing(ctx: Context, username: str) -> Account:
+    account = store.get(ctx.db, normalise_username(username))
     if account is None:
         raise ServiceError(f"Không có tài khoản {clean(username)}.")
     return account
@@ -347,8 +401,8 @@ def _changes(before: Account, after: Account) -> str:
     return "; ".join(changes)
 
 
-def _log(app: Services, actor: str, username: str, action: str, detail: str = "") -> None:
-    store.log(app.db, AccountLogEntry(app.now(), actor, username, action, detail))
+def _log(ctx: Context, actor: str, username: str, action: str, detail: str = "") -> None:
+    store.log(ctx.db, AccountLogEntry(ctx.now(), actor, username, action, detail))
 
 
 def _error(field: str, message: str) -> Issue:

@@ -1,9 +1,11 @@
 """Backups as the counter uses them: made at start and every few hours, mirrored to a second
 folder if one is set (a USB stick), thinned to daily/weekly/monthly generations, and restored
 either from the restore dialog or, when the database is found damaged at start, before the
-services can even open.
+services can even open; and the check of the hash-chained journal.
 
-The functions taking `app` run under the services lock (the Services facade calls them).
+A backup copies the whole file, which takes minutes on a large database: it reads through a
+connection of its own, outside the services lock, so the clerk goes on saving while it runs
+(WAL lets a reader copy a consistent snapshot while the worker writes).
 """
 
 from __future__ import annotations
@@ -14,21 +16,20 @@ from contextlib import closing
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from desk_app.core import options
+from desk_app.core.accounts import Permission
+from desk_app.core.changes import EVERYTHING, SETTINGS
 from desk_app.core.clock import iso, now_vn
+from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup, backup_rotation, journal, settings
-from desk_app.store.backup import BackupInfo
+from desk_app.store.backup import PERIODIC, PRE_RESTORE, START, BackupInfo
 from desk_app.store.db import connect
 from desk_app.store.errors import StoreError
 from desk_app.store.migrations import MIGRATIONS
-
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
 
 log = logging.getLogger(__name__)
 
@@ -48,38 +49,74 @@ def folder(data_dir: Path) -> Path:
     return Path(data_dir) / backup.BACKUP_FOLDER
 
 
-def load_settings(app: Services) -> BackupSettings:
-    stored = settings.load(app.db).get(SETTINGS_KEY) or {}
-    return BackupSettings(**{k: v for k, v in stored.items() if k in ("every_hours", "mirror")})
+# --- settings ----------------------------------------------------------------------------------
 
 
-def save_settings(app: Services, values: BackupSettings) -> BackupSettings:
+@use_case(Permission.BACKUPS)
+def backup_settings(ctx: Context) -> BackupSettings:
+    return _settings(ctx)
+
+
+@use_case(Access.OPEN)
+def backup_interval_hours(ctx: Context) -> int:
+    """How often the app's timer backs up: the timer runs for whoever is logged in, or nobody,
+    so reading it needs no permission (the rest of the settings does)."""
+    return _settings(ctx).every_hours
+
+
+def _settings(ctx: Context) -> BackupSettings:
+    return BackupSettings(**options.group(ctx.options(), SETTINGS_KEY))
+
+
+@use_case(Permission.BACKUPS, changes=SETTINGS)
+def save_backup_settings(ctx: Context, values: BackupSettings) -> BackupSettings:
     problem = values.issue()
     if problem:
         raise ServiceError(problem)
-    with app.db.atomic():
-        settings.save(app.db, {SETTINGS_KEY: asdict(values)})
+    new_values = {f"{SETTINGS_KEY}.{name}": value for name, value in asdict(values).items()}
+    settings.save(ctx.db, options.stored_changes(settings.load(ctx.db), new_values))
     return values
 
 
-def _folders(app: Services) -> list[Path]:
-    mirror = load_settings(app).mirror
-    return [folder(app.data_dir), *([Path(mirror)] if mirror else [])]
+# --- making and listing ------------------------------------------------------------------------
 
 
-def back_up(app: Services, kind: str) -> BackupInfo:
+@use_case(Access.OPEN, locked=False)
+def back_up_at_start(ctx: Context) -> BackupInfo:
+    return _back_up(ctx, START)
+
+
+@use_case(Access.OPEN, locked=False)
+def back_up_now(ctx: Context) -> BackupInfo:
+    """The periodic backup (the app's timer), or one asked for by hand."""
+    return _back_up(ctx, PERIODIC)
+
+
+def _back_up(ctx: Context, kind: str) -> BackupInfo:
     """A verified backup of the live database now, copied to the mirror folder, then each
     folder thinned to its generations."""
-    made = _make(app, kind)
-    _thin(app)
+    with ctx.reading():
+        folders, now = _folders(ctx), ctx.now()
+    made = _make(ctx, kind, folders, now)
+    _thin(folders, now)
     return made
 
 
-def _make(app: Services, kind: str) -> BackupInfo:
+def _folders(ctx: Context) -> list[Path]:
+    mirror = _settings(ctx).mirror
+    return [folder(ctx.data_dir), *([Path(mirror)] if mirror else [])]
+
+
+def _make(ctx: Context, kind: str, folders: list[Path], now: datetime) -> BackupInfo:
     """A mirror that cannot be written (the stick is out) is logged; the backup in the data
     folder still counts."""
-    made = backup.make(app.db.conn, folder(app.data_dir), kind=kind, at=app.now())
-    for extra in _folders(app)[1:]:
+    try:
+        source = sqlite3.connect(f"file:{ctx.db_path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Không mở được dữ liệu để sao lưu: {exc}") from exc
+    with closing(source):
+        made = backup.make(source, folders[0], kind=kind, at=now)
+    for extra in folders[1:]:
         try:
             backup.copy_to(made, extra)
         except StoreError:
@@ -87,9 +124,9 @@ def _make(app: Services, kind: str) -> BackupInfo:
     return made
 
 
-def _thin(app: Services) -> None:
-    for place in _folders(app):
-        rotate(place, app.now())
+def _thin(folders: list[Path], now: datetime) -> None:
+    for place in folders:
+        rotate(place, now)
 
 
 def rotate(place: Path, now: datetime) -> None:
@@ -100,10 +137,19 @@ def rotate(place: Path, now: datetime) -> None:
             backup.delete(info)
 
 
-def list_backups(app: Services) -> list[BackupInfo]:
+@use_case(Permission.BACKUPS)
+def list_backups(ctx: Context) -> list[BackupInfo]:
     """Every verified backup in the data folder and the mirror, newest first."""
-    found = [info for place in _folders(app) for info in backup.listed(place)]
+    found = [info for place in _folders(ctx) for info in backup.listed(place)]
     return backup.newest_first(found)
+
+
+@use_case(Permission.VERIFY_JOURNAL)
+def verify_journal(ctx: Context) -> journal.JournalCheck:
+    return journal.verify(ctx.db)
+
+
+# --- restoring ---------------------------------------------------------------------------------
 
 
 def _usable(chosen: BackupInfo) -> None:
@@ -118,23 +164,26 @@ def _usable(chosen: BackupInfo) -> None:
         raise ServiceError(str(exc)) from exc
 
 
-def restore(app: Services, chosen: BackupInfo) -> BackupInfo:
+@use_case(Permission.BACKUPS, changes=EVERYTHING, transaction=False)
+def restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     """Replace the live database with `chosen`, after a backup of the current state (returned:
-    the way back). The database is closed, overwritten through the backup API, reopened and
+    the way back); whoever was logged in must log in again, into the restored accounts. The database is closed, overwritten through the backup API, reopened and
     migrated. Codes issued since the backup stay reserved (store.issued_codes), and so do the
     journal's event numbers (a seam, store.journal)."""
     _usable(chosen)
     # Thinned only afterwards: the new backup must not push out the one being restored.
-    before = _make(app, backup.PRE_RESTORE)
-    device_id = app.device_id()
-    lost_tip = journal.tip(app.db, device_id)
-    app.db.close()
+    folders = _folders(ctx)
+    before = _make(ctx, PRE_RESTORE, folders, ctx.now())
+    device_id = ctx.device_id()
+    lost_tip = journal.tip(ctx.db, device_id)
+    ctx.db.close()
     try:
-        backup.restore_into(chosen.path, app.db_path)
+        backup.restore_into(chosen.path, ctx.db_path)
     finally:
-        app.reopen()
-    _resume_journal(app.db, device_id, lost_tip, chosen, app.now())
-    _thin(app)
+        ctx.open()
+        ctx.account = None
+    _resume_journal(ctx.db, device_id, lost_tip, chosen, ctx.now())
+    _thin(_folders(ctx), ctx.now())
     return before
 
 

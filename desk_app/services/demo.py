@@ -19,7 +19,7 @@ from desk_app.core.model import (
     ResultDelivery,
     Sex,
 )
-from desk_app.services import accounts
+from desk_app.services import accounts, setup
 from desk_app.services.app import Services
 from desk_app.services.demo_life import bring_to_life
 from desk_app.store import accounts as account_store
@@ -156,13 +156,13 @@ def seed(
 def set_up_demo_counter(services: Services) -> None:
     """The demo commune's setup (unless the counter has one) and the demo accounts it lacks,
     in one transaction. Nobody is logged in by it: seeding is not a login."""
-    with services._lock, services.db.atomic():
-        if services.counter_setup() is None:
-            services._store_setup(DEMO_SETUP)
+    ctx = services.ctx
+    with ctx.lock, ctx.db.atomic():
+        if ctx.counter_setup() is None:
+            setup.store_setup(ctx, DEMO_SETUP)
         for username, full_name, role in DEMO_ACCOUNTS:
-            if account_store.get(services.db, username) is None:
-                accounts.create_account(
-                    services, "demo", username, full_name, role, DEMO_PASSWORD)
+            if account_store.get(ctx.db, username) is None:
+                accounts.add_account(ctx, "demo", username, full_name, role, DEMO_PASSWORD)
 
 
 def log_in_to_demo(services: Services, username: str = "quantri") -> Account:
@@ -178,10 +178,11 @@ def on_duty(services: Services, moment: datetime) -> Iterator[None]:
     was logged in. The demo's history is written by its clerks as the real counter's would
     be, without typing their passwords (which would cost a slow hash for every switch)."""
     username = DEMO_CLERKS[moment.date().toordinal() % len(DEMO_CLERKS)]
-    with services._lock:
-        before = services._account
-        services._account = account_store.get(services.db, username)
+    ctx = services.ctx
+    with ctx.lock:
+        before = ctx.account
+        ctx.account = account_store.get(ctx.db, username)
         try:
             yield
         finally:
-            services._account = before
+            ctx.account = before

@@ -16,14 +16,15 @@ from __future__ import annotations
 import dataclasses
 import uuid as uuidlib
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from desk_app.core.accounts import Permission
+from desk_app.core.changes import DOSSIERS
 from desk_app.core.citizen_id import normalise_id_number
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.lifecycle import (
+    Apology,
     ControlRow,
     EventKind,
-    ProcessingUnit,
     Refusal,
     ResultReturn,
     SupplementRequest,
@@ -38,28 +39,13 @@ from desk_app.core.lifecycle import (
 )
 from desk_app.core.model import Dossier, Event
 from desk_app.core.states import DossierState, InvalidTransition
-from desk_app.core.text import clean, clean_multiline, fold
+from desk_app.core.text import clean, clean_multiline
 from desk_app.core.timeliness import timeliness
 from desk_app.core.validation import Issue, Severity
-from desk_app.services import payloads
+from desk_app.services import payloads, printouts, units
+from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
-from desk_app.store import dossiers, events, settings
-
-if TYPE_CHECKING:
-    from desk_app.core.lifecycle import Apology
-    from desk_app.services.app import Services
-
-UNITS_KEY = "processing_units"
-
-DEFAULT_UNITS = (
-    ProcessingUnit("Công chức Tư pháp - Hộ tịch"),
-    ProcessingUnit("Công chức Văn phòng - Thống kê"),
-    ProcessingUnit("Công chức Địa chính - Xây dựng"),
-    ProcessingUnit("Công an xã"),
-    ProcessingUnit("Phòng Kinh tế"),
-    ProcessingUnit("Phòng Văn hóa - Xã hội"),
-    ProcessingUnit("Sở Tư pháp (liên thông)", inter_agency=True),
-)
+from desk_app.store import dossiers, events
 
 
 def _error(field: str, message: str) -> Issue:
@@ -69,32 +55,6 @@ def _error(field: str, message: str) -> Issue:
 def _raise_if(issues: list[Issue]) -> None:
     if issues:
         raise ValidationFailed(issues)
-
-
-# --- Processing units ----------------------------------------------------------------------
-
-
-def processing_units(app: Services) -> list[ProcessingUnit]:
-    stored = settings.load(app.db).get(UNITS_KEY)
-    if stored is None:
-        return list(DEFAULT_UNITS)
-    return [ProcessingUnit(u["name"], bool(u["inter_agency"])) for u in stored]
-
-
-def save_processing_units(app: Services, units: list[ProcessingUnit]) -> list[ProcessingUnit]:
-    units = [ProcessingUnit(clean(u.name), u.inter_agency) for u in units]
-    issues = []
-    if not units:
-        issues.append(_error("units", "Cần ít nhất một đơn vị nhận hồ sơ để bàn giao."))
-    if any(not u.name for u in units):
-        issues.append(_error("units", "Tên đơn vị không được để trống."))
-    folded = [fold(u.name) for u in units if u.name]
-    if len(set(folded)) != len(folded):
-        issues.append(_error("units", "Có tên đơn vị bị trùng: mỗi đơn vị chỉ ghi một lần."))
-    _raise_if(issues)
-    with app.db.atomic():
-        settings.save(app.db, {UNITS_KEY: [dataclasses.asdict(u) for u in units]})
-    return units
 
 
 # --- The one way a dossier moves --------------------------------------------------------------
@@ -109,11 +69,11 @@ def _target(
         raise TransitionRefused(str(exc), (dossier.code,)) from exc
 
 
-def _when(app: Services, dossier: Dossier, at: datetime | None) -> datetime:
+def _when(ctx: Context, dossier: Dossier, at: datetime | None) -> datetime:
     """The action's time, to the second as it is stored; never before the dossier's last
     event."""
-    at = (to_vn(at) if at is not None else app.now()).replace(microsecond=0)
-    history = events.for_dossier(app.db, dossier.uuid)
+    at = (to_vn(at) if at is not None else ctx.now()).replace(microsecond=0)
+    history = events.for_dossier(ctx.db, dossier.uuid)
     if history and at < history[-1].device_time:
         last = history[-1]
         raise ServiceError(
@@ -124,7 +84,7 @@ def _when(app: Services, dossier: Dossier, at: datetime | None) -> datetime:
 
 
 def _record(
-    app: Services,
+    ctx: Context,
     dossier: Dossier,
     kind: EventKind,
     payload: dict,
@@ -138,35 +98,31 @@ def _record(
     entry (none for a province event pulled from the hub: `origin`). In the caller's
     transaction."""
     target = _target(dossier, kind, resume_in)
-    dossiers.update(app.db, dossier.uuid, status=target, **changes)
+    dossiers.update(ctx.db, dossier.uuid, status=target, **changes)
     return events.append(
-        app.db, dossier_uuid=dossier.uuid, kind=kind.value, status=target, payload=payload,
-        clerk=origin.clerk if origin else app._clerk_name(), device_id=app.device_id(), at=at,
+        ctx.db, dossier_uuid=dossier.uuid, kind=kind.value, status=target, payload=payload,
+        clerk=origin.clerk if origin else ctx.clerk_name(), device_id=ctx.device_id(), at=at,
         origin=origin,
     )
 
 
-def _counter(app: Services, origin: events.Origin | None = None) -> tuple[str, str]:
+def _counter(ctx: Context, origin: events.Origin | None = None) -> tuple[str, str]:
     """The counter's side of a hand-over: its unit and the logged-in clerk. What the province
     recorded reaches the counter by sync, which runs with nobody acting (even while the screen
     is locked): then the unit alone stands for the counter."""
-    unit = app.required_setup().unit_name
-    return unit, "" if origin else app._clerk_name()
+    unit = ctx.setup().unit_name
+    return unit, "" if origin else ctx.clerk_name()
 
 
-def control_rows(app: Services, dossier_uuid: str) -> list[tuple[Event, ControlRow]]:
-    """Each event that moved the dossier between the counter and a unit, with its row."""
-    return [
-        (event, row)
-        for event in events.for_dossier(app.db, dossier_uuid)
-        if (row := payloads.control_row(event.payload)) is not None
-    ]
-
-
-def current_unit(app: Services, dossier_uuid: str) -> str:
+@use_case(Permission.LOOK_UP)
+def current_unit(ctx: Context, dossier_uuid: str) -> str:
     """The processing unit that last received the dossier from the counter ('' if none)."""
-    counter_unit = app.required_setup().unit_name
-    for _, row in reversed(control_rows(app, dossier_uuid)):
+    return _current_unit(ctx, dossier_uuid)
+
+
+def _current_unit(ctx: Context, dossier_uuid: str) -> str:
+    counter_unit = ctx.setup().unit_name
+    for _, row in reversed(printouts.control_moves(ctx, dossier_uuid)):
         if row.giver_unit == counter_unit:
             return row.receiver_unit
     return ""
@@ -175,8 +131,9 @@ def current_unit(app: Services, dossier_uuid: str) -> str:
 # --- Use cases ----------------------------------------------------------------------------
 
 
+@use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def hand_over(
-    app: Services, dossier_uuids: list[str], unit: str, receiver_name: str, note: str = "",
+    ctx: Context, dossier_uuids: list[str], unit: str, receiver_name: str, note: str = "",
     *, at: datetime | None = None,
 ) -> str:
     """Hand dossiers to a processing unit, all or none; returns the batch's uuid."""
@@ -190,7 +147,7 @@ def hand_over(
     if not receiver_name:
         issues.append(_error("receiver_name", "Nhập họ tên người nhận hồ sơ của đơn vị xử lý."))
     _raise_if(issues)
-    batch = [app._dossier(u) for u in uuids]
+    batch = [ctx.dossier(u) for u in uuids]
     refused = []
     for dossier in batch:
         try:
@@ -203,15 +160,15 @@ def hand_over(
             + "\n".join(f"• {code}: {why}" for code, why in refused),
             tuple(code for code, _ in refused),
         )
-    inter_agency = any(u.inter_agency for u in processing_units(app) if u.name == unit)
-    counter_unit, clerk = _counter(app)
+    inter_agency = any(u.inter_agency for u in units.configured(ctx) if u.name == unit)
+    counter_unit, clerk = _counter(ctx)
     batch_uuid = str(uuidlib.uuid4())
-    at = at or app.now()  # one moment for the whole batch
-    with app.db.atomic():
+    at = at or ctx.now()  # one moment for the whole batch
+    with ctx.db.atomic():
         for dossier in batch:
-            when = _when(app, dossier, at)
+            when = _when(ctx, dossier, at)
             row = ControlRow(counter_unit, clerk, unit, receiver_name, when, note=note)
-            _record(app, dossier, EventKind.HANDED_OVER, {
+            _record(ctx, dossier, EventKind.HANDED_OVER, {
                 "batch_uuid": batch_uuid, "unit": unit, "inter_agency": inter_agency,
                 "giver_name": clerk, "receiver_name": receiver_name, "note": note,
                 "batch_size": len(batch), "control": payloads.control_payload(row),
@@ -219,8 +176,16 @@ def hand_over(
     return batch_uuid
 
 
+@use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def record_result_ready(
-    app: Services, dossier_uuid: str, unit: str, giver_name: str, note: str = "",
+    ctx: Context, dossier_uuid: str, unit: str, giver_name: str, note: str = "",
+    *, at: datetime | None = None,
+) -> Dossier:
+    return result_ready(ctx, dossier_uuid, unit, giver_name, note, at=at)
+
+
+def result_ready(
+    ctx: Context, dossier_uuid: str, unit: str, giver_name: str, note: str = "",
     *, at: datetime | None = None, origin: events.Origin | None = None,
 ) -> Dossier:
     """The result came back to the counter from `unit` (the counter itself for what it settles
@@ -228,22 +193,31 @@ def record_result_ready(
     recorded it, and sync brings it down (services.province_events)."""
     unit, giver_name, note = clean(unit), clean(giver_name), clean_multiline(note)
     _raise_if([] if unit else [_error("unit", "Chọn đơn vị trả kết quả về bộ phận một cửa.")])
-    dossier = app._dossier(dossier_uuid)
-    counter_unit, clerk = _counter(app, origin)
-    with app.db.atomic():
-        when = _when(app, dossier, at)
+    dossier = ctx.dossier(dossier_uuid)
+    counter_unit, clerk = _counter(ctx, origin)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
         verdict = timeliness(dossier.due_at, when, when)
         row = ControlRow(unit, giver_name, counter_unit, clerk, when, verdict.label, note)
-        _record(app, dossier, EventKind.RESULT_READY, {
+        _record(ctx, dossier, EventKind.RESULT_READY, {
             "unit": unit, "giver_name": giver_name, "receiver_name": clerk, "note": note,
             "due_at": iso(dossier.due_at), "timeliness": verdict.value,
             "control": payloads.control_payload(row),
         }, when, origin=origin, finished_at=when)
-    return app._dossier(dossier_uuid)
+    return ctx.dossier(dossier_uuid)
 
 
+@use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def request_supplement(
-    app: Services, dossier_uuid: str, missing: list[str], reason: str, contact: str,
+    ctx: Context, dossier_uuid: str, missing: list[str], reason: str, contact: str,
+    requested_by: str = "", *, giver_name: str = "", at: datetime | None = None,
+) -> SupplementRequest:
+    return supplement_requested(ctx, dossier_uuid, missing, reason, contact, requested_by,
+                                giver_name=giver_name, at=at)
+
+
+def supplement_requested(
+    ctx: Context, dossier_uuid: str, missing: list[str], reason: str, contact: str,
     requested_by: str = "", *, giver_name: str = "", at: datetime | None = None,
     origin: events.Origin | None = None,
 ) -> SupplementRequest:
@@ -253,15 +227,15 @@ def request_supplement(
     missing_docs = tuple(dict.fromkeys(m for m in (clean(x) for x in missing) if m))
     reason, contact = clean_multiline(reason), clean(contact)
     _raise_if(supplement_issues(missing_docs, reason))
-    dossier = app._dossier(dossier_uuid)
-    counter_unit, clerk = _counter(app, origin)
+    dossier = ctx.dossier(dossier_uuid)
+    counter_unit, clerk = _counter(ctx, origin)
     from_unit = dossier.status is DossierState.PROCESSING
     requested_by = clean(requested_by) or (
-        current_unit(app, dossier_uuid) if from_unit else counter_unit
+        _current_unit(ctx, dossier_uuid) if from_unit else counter_unit
     )
     contact = contact or f"{clerk}, {counter_unit}"
-    with app.db.atomic():
-        when = _when(app, dossier, at)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
         payload = {
             "missing": list(missing_docs), "reason": reason, "contact": contact,
             "requested_by": requested_by, "paused_at": iso(when),
@@ -271,30 +245,31 @@ def request_supplement(
             row = ControlRow(requested_by, clean(giver_name), counter_unit, clerk, when,
                              note="Trả lại để yêu cầu bổ sung hồ sơ")
             payload["control"] = payloads.control_payload(row)
-        event = _record(app, dossier, EventKind.SUPPLEMENT_REQUESTED, payload, when,
+        event = _record(ctx, dossier, EventKind.SUPPLEMENT_REQUESTED, payload, when,
                         origin=origin)
     return payloads.supplement_request(event)
 
 
+@use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def receive_supplement(
-    app: Services, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
+    ctx: Context, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
     at: datetime | None = None,
 ) -> Dossier:
     """The applicant brought the documents: the dossier goes back where it was, its due time
     moves on by the working time spent waiting, and a new receipt is issued (the old one is
     kept). A dossier the unit had sent back goes back to that unit (`receiver_name` takes it)."""
     note = clean_multiline(note)
-    dossier = app._dossier(dossier_uuid)
-    request = events.latest(app.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
+    dossier = ctx.dossier(dossier_uuid)
+    request = events.latest(ctx.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
     resume_in = DossierState(request.payload["resume_in"]) if request else None
     _target(dossier, EventKind.SUPPLEMENTED, resume_in)
     if request is None:
         raise ServiceError(f"Hồ sơ {dossier.code}: không tìm thấy phiếu yêu cầu bổ sung.")
     paused_at = request.device_time
-    calendar = app.calendar()
-    counter_unit, clerk = _counter(app)
-    with app.db.atomic():
-        when = _when(app, dossier, at)
+    calendar = ctx.calendar()
+    counter_unit, clerk = _counter(ctx)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
         new_due = resumed_due(calendar, dossier.due_at, paused_at, when)
         payload = {
             "paused_at": iso(paused_at), "resumed_at": iso(when),
@@ -310,52 +285,56 @@ def receive_supplement(
                              note="Chuyển lại sau khi nhận hồ sơ bổ sung")
             payload["control"] = payloads.control_payload(row)
         event = _record(
-            app, dossier, EventKind.SUPPLEMENTED, payload, when, resume_in=resume_in,
+            ctx, dossier, EventKind.SUPPLEMENTED, payload, when, resume_in=resume_in,
             due_at=new_due,
             original_due_at=resumed_due(calendar, dossier.original_due_at or dossier.due_at,
                                         paused_at, when),
         )
-        resumed = app._dossier(dossier_uuid)
-        app.issue_receipt(resumed, event)
+        resumed = ctx.dossier(dossier_uuid)
+        printouts.issue_receipt(ctx, resumed, event)
     return resumed
 
 
 def _ending(
-    app: Services, dossier_uuid: str, kind: EventKind, reason: str, what: str,
+    ctx: Context, dossier_uuid: str, kind: EventKind, reason: str, what: str,
     at: datetime | None,
 ) -> Event:
     """A move whose only input is a mandatory reason: refusal, withdrawal, stop."""
     reason = clean_multiline(reason)
     _raise_if(reason_issues(reason, what))
-    dossier = app._dossier(dossier_uuid)
-    with app.db.atomic():
-        when = _when(app, dossier, at)
-        return _record(app, dossier, kind, {"reason": reason}, when)
+    dossier = ctx.dossier(dossier_uuid)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
+        return _record(ctx, dossier, kind, {"reason": reason}, when)
 
 
+@use_case(Permission.REFUSE, changes=DOSSIERS)
 def refuse(
-    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Refusal:
-    event = _ending(app, dossier_uuid, EventKind.REFUSED, reason, "từ chối tiếp nhận hồ sơ", at)
+    event = _ending(ctx, dossier_uuid, EventKind.REFUSED, reason, "từ chối tiếp nhận hồ sơ", at)
     return payloads.refusal(event)
 
 
+@use_case(Permission.RETURN, changes=DOSSIERS)
 def withdraw(
-    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
-    _ending(app, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
-    return app._dossier(dossier_uuid)
+    _ending(ctx, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
+    return ctx.dossier(dossier_uuid)
 
 
+@use_case(Permission.RETURN, changes=DOSSIERS)
 def stop_processing(
-    app: Services, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
-    _ending(app, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
-    return app._dossier(dossier_uuid)
+    _ending(ctx, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
+    return ctx.dossier(dossier_uuid)
 
 
+@use_case(Permission.APOLOGISE, changes=DOSSIERS)
 def apologise(
-    app: Services, dossier_uuid: str, reason: str, *, extra_working_days: int | None = None,
+    ctx: Context, dossier_uuid: str, reason: str, *, extra_working_days: int | None = None,
     new_due_at: datetime | None = None, at: datetime | None = None,
 ) -> Apology:
     """Apologise and give a new due time: `extra_working_days` after the current due time, or
@@ -370,16 +349,16 @@ def apologise(
         raise ValidationFailed([_error(
             "extra_working_days", "Số ngày làm việc gia hạn phải từ 1 trở lên."
         )])
-    dossier = app._dossier(dossier_uuid)
+    dossier = ctx.dossier(dossier_uuid)
     _target(dossier, EventKind.RESCHEDULED)
     if extra_working_days is not None:
-        new_due_at = rescheduled_due(app.calendar(), dossier.due_at, extra_working_days)
+        new_due_at = rescheduled_due(ctx.calendar(), dossier.due_at, extra_working_days)
     elif new_due_at is not None:
         new_due_at = to_vn(new_due_at)
-    with app.db.atomic():
-        when = _when(app, dossier, at)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
         _raise_if(apology_issues(reason, dossier.due_at, new_due_at, when))
-        event = _record(app, dossier, EventKind.RESCHEDULED, {
+        event = _record(ctx, dossier, EventKind.RESCHEDULED, {
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),
             "extra_working_days": extra_working_days,
@@ -387,7 +366,8 @@ def apologise(
     return payloads.apology(event)
 
 
-def return_result(app: Services, dossier_uuid: str, ret: ResultReturn) -> Dossier:
+@use_case(Permission.RETURN, changes=DOSSIERS)
+def return_result(ctx: Context, dossier_uuid: str, ret: ResultReturn) -> Dossier:
     """The result reached the applicant (or the person they authorised, or the post)."""
     ret = dataclasses.replace(
         ret, at=to_vn(ret.at), collector_name=clean(ret.collector_name),
@@ -395,9 +375,9 @@ def return_result(app: Services, dossier_uuid: str, ret: ResultReturn) -> Dossie
         tracking_number=clean(ret.tracking_number),
     )
     _raise_if(return_issues(ret))
-    dossier = app._dossier(dossier_uuid)
-    with app.db.atomic():
-        when = _when(app, dossier, ret.at)
+    dossier = ctx.dossier(dossier_uuid)
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, ret.at)
         payload = {**payloads.return_payload(ret), "due_at": iso(dossier.due_at)}
-        _record(app, dossier, EventKind.RETURNED, payload, when, returned_at=when)
-    return app._dossier(dossier_uuid)
+        _record(ctx, dossier, EventKind.RETURNED, payload, when, returned_at=when)
+    return ctx.dossier(dossier_uuid)

@@ -1,31 +1,24 @@
 """The settings dialog's use cases: every setting read at once, checked at once and saved in one
-transaction; and the upgrade of settings stored by older releases, run when the data opens.
-
-The functions taking `app` run under the services lock (the Services facade calls them).
-"""
+transaction; the language and the printers, read and saved on their own. (Settings stored by
+older releases are upgraded by the Context when the data opens.)"""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desk_app.core import options
-from desk_app.core.accounts import AccountPolicy
-from desk_app.core.calendar import LocalOverride, WorkingHours
+from desk_app.core.accounts import AccountPolicy, Permission
+from desk_app.core.calendar import LocalOverride
+from desk_app.core.changes import ACCOUNTS, CALENDAR, SETTINGS
 from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
-from desk_app.services import accounts, backups, lifecycle
+from desk_app.services import accounts, backups, units
+from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import calendar as calendar_store
 from desk_app.store import settings, sync_state
-
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
-
-log = logging.getLogger(__name__)
 
 MAX_NOTE_LENGTH = 200
 
@@ -49,65 +42,51 @@ class SettingsView:
     backup_folder: Path
 
 
-def upgrade(app: Services) -> None:
-    """Bring the stored settings to the current layout; nothing is written when they already
-    are. One transaction: a power cut leaves the old layout, to be upgraded at the next start."""
-    with app.db.atomic():
-        stored = settings.load(app.db)
-        upgraded = options.upgrade(stored)
-        if upgraded == stored:
-            return
-        log.info("settings upgraded from version %d to %d", options.stored_version(stored),
-                 upgraded[options.VERSION_KEY])
-        settings.delete(app.db, [key for key in stored if key not in upgraded])
-        settings.save(app.db, {k: v for k, v in upgraded.items()
-                               if k not in stored or stored[k] != v})
+@use_case(Permission.SETTINGS)
+def settings_view(ctx: Context) -> SettingsView:
+    return _view(ctx)
 
 
-def values(app: Services) -> options.Values:
-    return options.read(settings.load(app.db))
+def _view(ctx: Context) -> SettingsView:
+    form = SettingsForm(
+        values=ctx.options(),
+        overrides=tuple(calendar_store.overrides(ctx.db)),
+        units=tuple(units.processing_units(ctx)),
+        account_policy=ctx.policy(),
+    )
+    return SettingsView(form, sync_state.load(ctx.db).hub_url or "",
+                        backups.folder(ctx.data_dir))
 
 
-def working_hours(app: Services) -> WorkingHours:
-    """The stored hours; the defaults if the stored ones no longer make a working day (written
-    before they were checked, or by hand), so due times can always be computed."""
-    hours = options.group(values(app), "working_hours")
-    try:
-        return WorkingHours(
-            morning=(hours["morning_start"], hours["morning_end"]),
-            afternoon=(hours["afternoon_start"], hours["afternoon_end"]),
-            same_day_cutoff=hours["same_day_cutoff"],
-        )
-    except ValueError:
-        log.warning("stored working hours are inconsistent; using the defaults", exc_info=True)
-        return WorkingHours()
-
-
-def printer_choice(app: Services, kind: str) -> options.PrinterChoice:
+@use_case(Access.OPEN)
+def printer_choice(ctx: Context, kind: str) -> options.PrinterChoice:
+    """The printer and paper for a printed kind; asked when printing, even while locked."""
     name = options.printer_option_name(kind)
     if name not in options.BY_NAME:
         raise ValueError(f"unknown printed kind: {kind!r}")
-    return values(app)[name]
+    return ctx.options()[name]
 
 
-def view(app: Services) -> SettingsView:
-    form = SettingsForm(
-        values=values(app),
-        overrides=tuple(calendar_store.overrides(app.db)),
-        units=tuple(lifecycle.processing_units(app)),
-        account_policy=accounts.account_policy(app),
-    )
-    return SettingsView(form, sync_state.load(app.db).hub_url or "",
-                        backups.folder(app.data_dir))
+@use_case(Access.OPEN)
+def language(ctx: Context) -> str:
+    return ctx.options()["language"]
 
 
-def save(app: Services, form: SettingsForm,
-         opened_from: SettingsForm | None = None) -> SettingsView:
-    """Check every group and save them all, or raise ValidationFailed naming each wrong field
-    and save nothing. A form edited from `opened_from` is refused when the stored settings no
+@use_case(Permission.SETTINGS, changes=SETTINGS)
+def set_language(ctx: Context, language: str) -> None:
+    """The language of the whole counter, for every account: a setting. Checked as the settings
+    dialog checks it: a value outside the choices would be kept for the whole counter."""
+    save_option(ctx, "language", language)
+
+
+@use_case(Permission.SETTINGS, changes=SETTINGS | CALENDAR | ACCOUNTS)
+def save_settings(ctx: Context, form: SettingsForm, *,
+                  opened_from: SettingsForm | None = None) -> SettingsView:
+    """Every group of the settings dialog in one transaction: check every group and save them
+    all, or raise ValidationFailed naming each wrong field and save nothing. A form edited from `opened_from` is refused when the stored settings no
     longer match it: a dialog left open (held behind the lock page) would otherwise undo what
     another admin saved meanwhile."""
-    if opened_from is not None and view(app).form != opened_from:
+    if opened_from is not None and _view(ctx).form != opened_from:
         raise ServiceError(
             "Cài đặt đã được thay đổi từ lúc mở hộp thoại này (có thể bởi quản trị khác). "
             "Hãy đóng và mở lại Cài đặt để sửa trên bản mới nhất.")
@@ -117,32 +96,29 @@ def save(app: Services, form: SettingsForm,
     new_values = options.normalise(form.values)
     overrides = tuple(_cleaned(o) for o in form.overrides)
     issues = options.issues(new_values) + _override_issues(overrides)
-    with app.db.atomic():
-        # Saved by their own use cases, inside this transaction; their issues join the others.
-        for save_group in (lambda: lifecycle.save_processing_units(app, list(form.units)),
-                           lambda: accounts.save_account_policy(app, form.account_policy)):
-            try:
-                save_group()
-            except ValidationFailed as failed:
-                issues += failed.issues
-        if issues:
-            raise ValidationFailed(issues)  # leaving the block undoes what was saved above
-        settings.save(app.db, options.stored_changes(settings.load(app.db), new_values))
-        calendar_store.replace(app.db, overrides)
+    # Saved by their own use cases, inside this transaction; their issues join the others.
+    for save_group in (lambda: units.save_processing_units(ctx, list(form.units)),
+                       lambda: accounts.save_account_policy(ctx, form.account_policy)):
+        try:
+            save_group()
+        except ValidationFailed as failed:
+            issues += failed.issues
+    if issues:
+        raise ValidationFailed(issues)  # the use case's transaction undoes what was saved above
+    settings.save(ctx.db, options.stored_changes(settings.load(ctx.db), new_values))
+    calendar_store.replace(ctx.db, overrides)
     # The hours and days off decide every due time from now on.
-    app._calendar = None
-    return view(app)
+    ctx.forget_calendar()
+    return _view(ctx)
 
 
-def save_option(app: Services, name: str, value: object) -> None:
-    """One option saved on its own (the language menu), checked as the settings dialog checks
-    it: a value outside the option's choices would be kept for the whole counter."""
+def save_option(ctx: Context, name: str, value: object) -> None:
+    """One option saved on its own, in the caller's use case, checked as the dialog checks it."""
     new_values = options.normalise({name: value})
     issues = options.issues(new_values)
     if issues:
         raise ValidationFailed(issues)
-    with app.db.atomic():
-        settings.save(app.db, options.stored_changes(settings.load(app.db), new_values))
+    settings.save(ctx.db, options.stored_changes(settings.load(ctx.db), new_values))
 
 
 def _cleaned(override: LocalOverride) -> LocalOverride:

@@ -11,22 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from desk_app.core.accounts import Permission
 from desk_app.core.clock import to_vn
-from desk_app.core.lifecycle import EventKind
+from desk_app.core.lifecycle import ControlRow, EventKind
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.printing.apology import render_apology
 from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
+from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
 from desk_app.printing.supplement import render_supplement
-from desk_app.services import lifecycle, payloads
+from desk_app.services import payloads
+from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import dossiers, events, slips
-
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
 
 RECEIPT = "receipt"
 SUPPLEMENT = "supplement"
@@ -60,115 +59,149 @@ def new_version(folder: Path, stem: str) -> Path:
     return path
 
 
-def dated_folder(app: Services, top: str, at: datetime) -> Path:
+def dated_folder(ctx: Context, top: str, at: datetime) -> Path:
     at = to_vn(at)
-    return app.data_dir / top / f"{at:%Y}" / f"{at:%m}"
+    return ctx.data_dir / top / f"{at:%Y}" / f"{at:%m}"
 
 
-def _dossier_folder(app: Services, dossier: Dossier) -> Path:
-    return dated_folder(app, SLIP_FOLDER, dossier.received_at)
+def _dossier_folder(ctx: Context, dossier: Dossier) -> Path:
+    return dated_folder(ctx, SLIP_FOLDER, dossier.received_at)
 
 
-def _kept(app: Services, dossier_uuid: str, kind: str, event_uuid: str) -> Path | None:
-    for slip in reversed(slips.for_dossier(app.db, dossier_uuid)):
+def _kept(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str) -> Path | None:
+    for slip in reversed(slips.for_dossier(ctx.db, dossier_uuid)):
         if slip.kind == kind and slip.event_uuid == event_uuid and slip.path.exists():
             return slip.path
     return None
 
 
 def slip_for_event(
-    app: Services, dossier: Dossier, kind: str, event: Event, draw: Callable[[Path], object]
+    ctx: Context, dossier: Dossier, kind: str, event: Event, draw: Callable[[Path], object]
 ) -> Path:
     """The kept PDF of `kind` documenting `event`, drawn and recorded if there is none."""
-    kept = _kept(app, dossier.uuid, kind, event.uuid)
+    kept = _kept(ctx, dossier.uuid, kind, event.uuid)
     if kept is not None:
         return kept
-    path = new_version(_dossier_folder(app, dossier), f"{dossier.code}-{kind}")
+    path = new_version(_dossier_folder(ctx, dossier), f"{dossier.code}-{kind}")
     draw(path)
-    with app.db.atomic():
+    with ctx.db.atomic():
         slips.record(
-            app.db, dossier_uuid=dossier.uuid, kind=kind, path=path,
-            clerk=app._clerk_name(), at=app.now(), event_uuid=event.uuid,
+            ctx.db, dossier_uuid=dossier.uuid, kind=kind, path=path,
+            clerk=ctx.clerk_name(), at=ctx.now(), event_uuid=event.uuid,
         )
     return path
 
 
-def _latest(app: Services, dossier_uuid: str, kinds: tuple[EventKind, ...]) -> Event | None:
-    found = [e for e in events.for_dossier(app.db, dossier_uuid) if e.kind in kinds]
+def _latest(ctx: Context, dossier_uuid: str, kinds: tuple[EventKind, ...]) -> Event | None:
+    found = [e for e in events.for_dossier(ctx.db, dossier_uuid) if e.kind in kinds]
     return found[-1] if found else None
 
 
-def receipt_pdf(app: Services, dossier_uuid: str) -> Path:
-    """The receipt as it stands: for the receipt, or for the applicant's last supplement."""
-    dossier = app.dossier(dossier_uuid)
-    event = _latest(app, dossier_uuid, _RECEIPT_EVENTS)
+@use_case(Permission.LOOK_UP)
+def receipt_pdf(ctx: Context, dossier_uuid: str) -> Path:
+    """The kept receipt PDF of a dossier as it stands (re-issued after a supplement),
+    rendered and recorded if it was never made or has gone missing. A recorded PDF is never
+    overwritten: it is what was printed."""
+    dossier = ctx.dossier(dossier_uuid)
+    event = _latest(ctx, dossier_uuid, _RECEIPT_EVENTS)
     if event is None:
         raise ServiceError(f"Hồ sơ {dossier.code} không có sự kiện tiếp nhận.")
-    return app.issue_receipt(dossier, event)
+    return issue_receipt(ctx, dossier, event)
 
 
-def slip_pdf(app: Services, dossier_uuid: str, kind: str, event_uuid: str | None = None) -> Path:
+@use_case(Permission.LOOK_UP)
+def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
+    """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
+    PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
+    office = ctx.setup().office
+    return slip_for_event(ctx, dossier, RECEIPT, event,
+                          lambda out: render_receipt(dossier, office, out))
+
+
+@use_case(Permission.LOOK_UP)
+def slip_pdf(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str | None = None) -> Path:
     """The kept slip of `kind` for a dossier. For a supplement, refusal or apology: the one of
     `event_uuid`, or of the latest such event. For the control slip: the version with every
     hand-over so far (a new version once a row has been added)."""
     if kind not in SLIP_KINDS:
         raise ValueError(f"unknown slip kind: {kind!r}")
-    dossier = app.dossier(dossier_uuid)
-    office = app.required_setup().office
+    dossier = ctx.dossier(dossier_uuid)
+    office = ctx.setup().office
     if kind == CONTROL:
-        return _control_slip(app, dossier, office)
+        return _control_slip(ctx, dossier, office)
     event_kind, read, draw = _EVENT_SLIPS[kind]
     if event_uuid is None:
-        event = _latest(app, dossier_uuid, (event_kind,))
+        event = _latest(ctx, dossier_uuid, (event_kind,))
     else:
-        event = events.get(app.db, event_uuid)
+        event = events.get(ctx.db, event_uuid)
     if event is None or event.kind != event_kind or event.dossier_uuid != dossier_uuid:
         raise ServiceError(
             f"Hồ sơ {dossier.code} không có sự kiện «{event_kind.label}» để in phiếu."
         )
     return slip_for_event(
-        app, dossier, kind, event,
+        ctx, dossier, kind, event,
         lambda out: draw(dossier, read(event), office, event.clerk, out),
     )
 
 
-def _control_slip(app: Services, dossier: Dossier, office: Office) -> Path:
-    moves = lifecycle.control_rows(app, dossier.uuid)
+def _control_slip(ctx: Context, dossier: Dossier, office: Office) -> Path:
+    moves = control_moves(ctx, dossier.uuid)
     if not moves:
         raise ServiceError(
             f"Hồ sơ {dossier.code} chưa được bàn giao lần nào: chưa có phiếu kiểm soát."
         )
     rows = [row for _, row in moves]
     return slip_for_event(
-        app, dossier, CONTROL, moves[-1][0],
+        ctx, dossier, CONTROL, moves[-1][0],
         lambda out: render_control_slip(dossier, rows, office, out),
     )
 
 
-def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
+@use_case(Permission.LOOK_UP)
+def handover_list_pdf(ctx: Context, batch_uuid: str) -> Path:
     """The batch's handover list: drawn once, recorded against every dossier of the batch."""
-    batch = events.of_batch(app.db, EventKind.HANDED_OVER.value, batch_uuid)
+    batch = events.of_batch(ctx.db, EventKind.HANDED_OVER.value, batch_uuid)
     if not batch:
         raise ServiceError("Không tìm thấy lần bàn giao này.")
     first = batch[0]
-    kept = _kept(app, first.dossier_uuid, HANDOVER_LIST, first.uuid)
+    kept = _kept(ctx, first.dossier_uuid, HANDOVER_LIST, first.uuid)
     if kept is not None:
         return kept
-    handed = [dossiers.get(app.db, e.dossier_uuid) for e in batch]
+    handed = [dossiers.get(ctx.db, e.dossier_uuid) for e in batch]
     p = first.payload
     path = new_version(
-        dated_folder(app, SLIP_FOLDER, first.device_time),
+        dated_folder(ctx, SLIP_FOLDER, first.device_time),
         f"ban-giao-{to_vn(first.device_time):%Y%m%d-%H%M}",
     )
     render_handover_list(
         handed, p["unit"], p["giver_name"], p["receiver_name"], first.device_time,
-        app.required_setup().office, path,
+        ctx.setup().office, path,
     )
-    with app.db.atomic():
+    with ctx.db.atomic():
         for event in batch:
             slips.record(
-                app.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
-                clerk=app._clerk_name(), at=app.now(),
+                ctx.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
+                clerk=ctx.clerk_name(), at=ctx.now(),
                 event_uuid=event.uuid,
             )
     return path
+
+
+@use_case(Permission.LOOK_UP)
+def printed_slips(ctx: Context, dossier_uuid: str) -> list[slips.SlipRecord]:
+    return slips.for_dossier(ctx.db, dossier_uuid)
+
+
+@use_case(Permission.LOOK_UP)
+def control_rows(ctx: Context, dossier_uuid: str) -> list[ControlRow]:
+    return [row for _, row in control_moves(ctx, dossier_uuid)]
+
+
+def control_moves(ctx: Context, dossier_uuid: str) -> list[tuple[Event, ControlRow]]:
+    """Each event that moved the dossier between the counter and a unit, with its row of the
+    control slip: the events are the record the slip is printed from."""
+    return [
+        (event, row)
+        for event in events.for_dossier(ctx.db, dossier_uuid)
+        if (row := payloads.control_row(event.payload)) is not None
+    ]

@@ -13,7 +13,7 @@ the rest of the province's news.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desk_app.core.calendar import LocalOverride, OverrideKind
 from desk_app.core.clock import parse_iso, to_vn
@@ -21,13 +21,11 @@ from desk_app.core.lifecycle import EventKind, kind_label
 from desk_app.core.states import InvalidTransition
 from desk_app.core.text import clean, clean_multiline
 from desk_app.services import lifecycle
+from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError
 from desk_app.store import calendar as calendar_store
 from desk_app.store import catalogue, dossiers, events, sync_state
 from desk_app.store.catalogue import CatalogueError
-
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
 
 # The device id the province's events are recorded under here: they are not this PC's, so the
 # counts of "what this counter recorded" leave them out.
@@ -40,50 +38,50 @@ class ProblemChange(Exception):
     """This change cannot be applied here; the message says why, for a supervisor."""
 
 
-def apply_page(app: Services, changes: list[dict[str, Any]], next_cursor: int) -> bool:
+def apply_page(ctx: Context, changes: list[dict[str, Any]], next_cursor: int) -> bool:
     """Apply a page and move the cursor, in one transaction (the caller holds the services
     lock). Returns whether the calendar changed (the services' cached calendar is then
     stale)."""
     calendar_changed = False
-    with app.db.atomic():
+    with ctx.db.atomic():
         for change in changes:
             try:
                 # A savepoint per change: a refused one leaves nothing half written.
-                with app.db.atomic():
-                    _apply(app, change)
+                with ctx.db.atomic():
+                    _apply(ctx, change)
             except (ProblemChange, ServiceError, InvalidTransition, CatalogueError, KeyError,
                     TypeError, ValueError) as exc:
                 data = change.get("data") if isinstance(change.get("data"), dict) else {}
                 sync_state.record_problem(
-                    app.db, change_seq=int(change.get("seq", next_cursor)), message=str(exc),
-                    at=app.now(), event_uuid=data.get("uuid"), dossier_uuid=data.get("dossier_uuid"),
+                    ctx.db, change_seq=int(change.get("seq", next_cursor)), message=str(exc),
+                    at=ctx.now(), event_uuid=data.get("uuid"), dossier_uuid=data.get("dossier_uuid"),
                 )
             else:
                 calendar_changed |= change.get("type") == "calendar"
-        sync_state.set_cursor(app.db, next_cursor)
+        sync_state.set_cursor(ctx.db, next_cursor)
     return calendar_changed
 
 
-def _apply(app: Services, change: dict[str, Any]) -> None:
+def _apply(ctx: Context, change: dict[str, Any]) -> None:
     kind, data = change["type"], change["data"]
     if kind == "catalogue":
-        catalogue.apply_province(app.db, data, app.now())
+        catalogue.apply_province(ctx.db, data, ctx.now())
     elif kind == "calendar":
-        calendar_store.put(app.db, LocalOverride(
+        calendar_store.put(ctx.db, LocalOverride(
             date.fromisoformat(data["day"]), OverrideKind(data["kind"]), clean(data["note"])))
     elif kind == "event":
-        _apply_event(app, data)
+        _apply_event(ctx, data)
     else:
         raise ProblemChange(f"Loại thay đổi «{kind}» chưa được phiên bản này hỗ trợ; "
                             "hãy cập nhật phần mềm.")
 
 
-def _apply_event(app: Services, event: dict[str, Any]) -> None:
-    if events.get(app.db, event["uuid"]) is not None:
+def _apply_event(ctx: Context, event: dict[str, Any]) -> None:
+    if events.get(ctx.db, event["uuid"]) is not None:
         return  # applied before (a cursor that went back after a re-enrollment)
     payload = event.get("payload") or {}
     code = payload.get("code") or event["dossier_uuid"]
-    dossier = dossiers.get(app.db, event["dossier_uuid"])
+    dossier = dossiers.get(ctx.db, event["dossier_uuid"])
     if dossier is None:
         raise ProblemChange(
             f"Tỉnh gửi sự kiện «{kind_label(event['kind'])}» cho hồ sơ {code}, nhưng máy này không "
@@ -92,14 +90,14 @@ def _apply_event(app: Services, event: dict[str, Any]) -> None:
     note = clean_multiline(str(payload.get("note") or ""))
     origin = events.Origin(event["uuid"], PROVINCE_DEVICE_ID, clerk,
                            datetime.fromisoformat(event["device_time"]))
-    at = _when(app, dossier.uuid, parse_iso(event["device_time"]))
+    at = _when(ctx, dossier.uuid, parse_iso(event["device_time"]))
     try:
         if event["kind"] == EventKind.RESULT_READY:
-            lifecycle.record_result_ready(app, dossier.uuid, clerk, "", note, at=at,
+            lifecycle.result_ready(ctx, dossier.uuid, clerk, "", note, at=at,
                                           origin=origin)
         elif event["kind"] == EventKind.SUPPLEMENT_REQUESTED:
-            lifecycle.request_supplement(
-                app, dossier.uuid, [note or DEFAULT_MISSING], note or DEFAULT_SUPPLEMENT_REASON,
+            lifecycle.supplement_requested(
+                ctx, dossier.uuid, [note or DEFAULT_MISSING], note or DEFAULT_SUPPLEMENT_REASON,
                 contact=clerk, requested_by=clerk, at=at, origin=origin)
         else:
             raise ProblemChange(f"Tỉnh gửi loại sự kiện «{event['kind']}» mà phiên bản này chưa "
@@ -110,9 +108,9 @@ def _apply_event(app: Services, event: dict[str, Any]) -> None:
             f"{exc}") from exc
 
 
-def _when(app: Services, dossier_uuid: str, decided_at: datetime) -> datetime:
+def _when(ctx: Context, dossier_uuid: str, decided_at: datetime) -> datetime:
     """When the province decided, but never before the dossier's last local event: the
     counter's clock may be ahead of the hub's, and the history must stay in order."""
-    history = events.for_dossier(app.db, dossier_uuid)
+    history = events.for_dossier(ctx.db, dossier_uuid)
     return max(to_vn(decided_at), history[-1].device_time) if history else to_vn(decided_at)
 

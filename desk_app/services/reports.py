@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from desk_app.core.accounts import Permission
 from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
 from desk_app.core.reports import (
@@ -22,12 +22,10 @@ from desk_app.core.reports import (
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.end_of_day import render_end_of_day
 from desk_app.printing.ledger import render_ledger
+from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.printouts import REPORT_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events
-
-if TYPE_CHECKING:
-    from desk_app.services.app import Services
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -35,17 +33,24 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def board(app: Services, now: datetime | None = None, *, clerk: str | None = None) -> Board:
-    """The day's board of the whole counter, or of the dossiers `clerk` received."""
-    now = to_vn(now) if now is not None else app.now()
+@use_case(Permission.LOOK_UP)
+def board(ctx: Context, now: datetime | None = None) -> Board:
+    """The day's board of the whole counter; without BOARD_ALL, of the clerk's own dossiers."""
+    clerk = None if Permission.BOARD_ALL in ctx.permissions() else ctx.clerk_name()
+    now = to_vn(now) if now is not None else ctx.now()
     start, end = _day_bounds(now.date())
-    rows = dossiers.on_the_board(app.db, start, end, OPEN_STATES)
+    rows = dossiers.on_the_board(ctx.db, start, end, OPEN_STATES)
     if clerk is not None:
         rows = [row for row in rows if row.clerk == clerk]
     return build_board(rows, now)
 
 
-def ledger(app: Services, date_from: date, date_to: date) -> list[LedgerLine]:
+@use_case(Permission.LEDGER)
+def ledger(ctx: Context, date_from: date, date_to: date) -> list[LedgerLine]:
+    return _ledger(ctx, date_from, date_to)
+
+
+def _ledger(ctx: Context, date_from: date, date_to: date) -> list[LedgerLine]:
     """Dossiers received from `date_from` to `date_to` (both included), in book and line order,
     so each line number is the "Số thứ tự" printed on its receipt."""
     if date_from > date_to:
@@ -54,27 +59,31 @@ def ledger(app: Services, date_from: date, date_to: date) -> list[LedgerLine]:
         )])
     start, _ = _day_bounds(date_from)
     _, end = _day_bounds(date_to)
-    return dossiers.ledger(app.db, start, end, app.now())
+    return dossiers.ledger(ctx.db, start, end, ctx.now())
 
 
-def ledger_pdf(app: Services, date_from: date, date_to: date) -> Path:
-    # A year's ledger runs to hundreds of pages: read under the services lock, draw outside it,
-    # so the receive form's quick checks on the GUI thread never wait behind a long export.
-    with app._lock:
-        lines = ledger(app, date_from, date_to)
-        office = app.required_setup().office
+# The report files read under the services lock and draw outside it: a year's ledger runs to
+# hundreds of pages, and a sync batch must not wait behind it.
+
+
+@use_case(Permission.LEDGER, locked=False)
+def ledger_pdf(ctx: Context, date_from: date, date_to: date) -> Path:
+    with ctx.reading():
+        lines = _ledger(ctx, date_from, date_to)
+        office = ctx.setup().office
         path = new_version(
-            dated_folder(app, REPORT_FOLDER, app.now()),
+            dated_folder(ctx, REPORT_FOLDER, ctx.now()),
             f"so-theo-doi-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
         )
     render_ledger(lines, office, date_from, date_to, path)
     return path
 
 
-def ledger_xlsx(app: Services, date_from: date, date_to: date, out: Path) -> Path:
-    with app._lock:
-        lines = ledger(app, date_from, date_to)
-        office = app.required_setup().office
+@use_case(Permission.REPORTS, locked=False)
+def ledger_xlsx(ctx: Context, date_from: date, date_to: date, out: Path) -> Path:
+    with ctx.reading():
+        lines = _ledger(ctx, date_from, date_to)
+        office = ctx.setup().office
     # Imported here: openpyxl costs 70 ms of every start-up for an export made now and then.
     from desk_app.printing.ledger_excel import write_ledger_xlsx
 
@@ -82,19 +91,24 @@ def ledger_xlsx(app: Services, date_from: date, date_to: date, out: Path) -> Pat
     return Path(out)
 
 
-def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
+@use_case(Permission.END_OF_DAY)
+def end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
+    return _end_of_day(ctx, day)
+
+
+def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
     """The day's events and receipts. States, and what is still at the counter, are as they
     stand now (for a past day too: the database keeps states, not daily snapshots)."""
-    now = app.now()
+    now = ctx.now()
     day = day or now.date()
     start, end = _day_bounds(day)
-    day_events = events.between(app.db, start, end)
-    received = dossiers.rows(app.db, received_from=start, received_before=end, limit=None)
+    day_events = events.between(ctx.db, start, end)
+    received = dossiers.rows(ctx.db, received_from=start, received_before=end, limit=None)
     handed_over = []
     for event in day_events:
         if event.kind != EventKind.HANDED_OVER.value:
             continue
-        dossier = app._dossier(event.dossier_uuid)
+        dossier = ctx.dossier(event.dossier_uuid)
         handed_over.append(HandedOver(
             code=dossier.code, procedure_name=dossier.procedure_name,
             applicant_name=dossier.applicant.name, unit=event.payload["unit"],
@@ -102,13 +116,13 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
             clerk=event.clerk, batch_uuid=event.payload["batch_uuid"],
         ))
     at_counter = sorted(
-        dossiers.rows(app.db, status=AT_COUNTER_STATES, limit=None),
+        dossiers.rows(ctx.db, status=AT_COUNTER_STATES, limit=None),
         key=lambda row: (row.status, row.received_at, row.code),
     )
     return EndOfDay(
         day=day,
         made_at=now,
-        clerk=app._clerk_name(),
+        clerk=ctx.clerk_name(),
         activity=activity_tallies(e.kind for e in day_events),
         by_state=state_tallies(r.status for r in received),
         by_procedure=procedure_tallies((r.procedure_code, r.procedure_name) for r in received),
@@ -117,12 +131,13 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
     )
 
 
-def end_of_day_pdf(app: Services, day: date | None = None) -> Path:
-    with app._lock:
-        report = end_of_day(app, day)
-        office = app.required_setup().office
+@use_case(Permission.END_OF_DAY, locked=False)
+def end_of_day_pdf(ctx: Context, day: date | None = None) -> Path:
+    with ctx.reading():
+        report = _end_of_day(ctx, day)
+        office = ctx.setup().office
         path = new_version(
-            dated_folder(app, REPORT_FOLDER, report.made_at), f"cuoi-ngay-{report.day:%Y%m%d}"
+            dated_folder(ctx, REPORT_FOLDER, report.made_at), f"cuoi-ngay-{report.day:%Y%m%d}"
         )
     render_end_of_day(report, office, path)
     return path

@@ -16,16 +16,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from desk_app.core import options
 from desk_app.core.accounts import Permission
+from desk_app.core.changes import CALENDAR, CATALOGUE, DOSSIERS, SETTINGS
 from desk_app.core.lifecycle import QUARANTINE_DISCARDED
-from desk_app.core.options import DEFAULT_END_OF_DAY
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
 from desk_app.services import province_events
-from desk_app.services.app import Services
+from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.printouts import SLIP_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events, outbox, settings, sync_state
@@ -44,7 +45,12 @@ from sync.client import (
     normalise_url,
 )
 
-END_OF_DAY_KEY = "sync_end_of_day"
+if TYPE_CHECKING:
+    from desk_app.services.app import Services
+
+END_OF_DAY_OPTION = "sync_end_of_day"
+# Province changes pulled: dossier events, the calendar, the catalogue.
+PULLED = DOSSIERS | CALENDAR | CATALOGUE
 DISCARDED_KIND = QUARANTINE_DISCARDED
 
 
@@ -80,37 +86,39 @@ class StoreOutbox:
     (the one every Services method takes) for each transaction, as this runs on the network
     worker beside the database worker."""
 
-    def __init__(self, app: Services):
-        self.app = app
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
 
     def pending(self, limit: int) -> list[dict[str, Any]]:
-        with self.app._lock:
-            return outbox.pending(self.app.db, limit)
+        with self.ctx.lock:
+            return outbox.pending(self.ctx.db, limit)
 
     def backlog(self) -> int:
-        with self.app._lock:
-            return outbox.count(self.app.db, outbox.PENDING)
+        with self.ctx.lock:
+            return outbox.count(self.ctx.db, outbox.PENDING)
 
     def store_acks(self, acks: Sequence[Ack]) -> None:
-        with self.app._lock, self.app.db.atomic():
-            now = self.app.now()
-            outbox.mark_sent(self.app.db, [Stored(a.uuid, a.server_time) for a in acks
+        with self.ctx.lock, self.ctx.db.atomic():
+            now = self.ctx.now()
+            outbox.mark_sent(self.ctx.db, [Stored(a.uuid, a.server_time) for a in acks
                                            if a.stored], now)
-            outbox.quarantine(self.app.db, [Refused(a.uuid, a.reason or a.result, a.result)
+            outbox.quarantine(self.ctx.db, [Refused(a.uuid, a.reason or a.result, a.result)
                                             for a in acks if not a.stored], now)
 
     def quarantine(self, uuid: str, reason: str) -> None:
-        with self.app._lock, self.app.db.atomic():
-            outbox.quarantine(self.app.db, [Refused(uuid, reason)], self.app.now())
+        with self.ctx.lock, self.ctx.db.atomic():
+            outbox.quarantine(self.ctx.db, [Refused(uuid, reason)], self.ctx.now())
 
     def pull_cursor(self) -> int:
-        with self.app._lock:
-            return sync_state.load(self.app.db).pull_cursor
+        with self.ctx.lock:
+            return sync_state.load(self.ctx.db).pull_cursor
 
     def apply_page(self, changes: list[dict[str, Any]], next_cursor: int) -> None:
-        with self.app._lock:
-            if province_events.apply_page(self.app, changes, next_cursor):
-                self.app._calendar = None  # rebuilt from the new table on next use
+        with self.ctx.lock:
+            if province_events.apply_page(self.ctx, changes, next_cursor):
+                self.ctx.forget_calendar()  # rebuilt from the new table on next use
+        if changes:
+            self.ctx.announce(PULLED)
 
 
 class SyncService:
@@ -119,10 +127,10 @@ class SyncService:
     runs on the network worker's timers with nobody logged in too (the screen may be locked):
     it only sends what was already recorded, so it is open."""
 
-    def __init__(self, app: Services, *, batch_size: int = exchange.BATCH_SIZE,
+    def __init__(self, services: Services, *, batch_size: int = exchange.BATCH_SIZE,
                  connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT):
-        self.app = app
-        self.outbox = StoreOutbox(app)
+        self.ctx = services.ctx
+        self.outbox = StoreOutbox(self.ctx)
         self.batch_size = batch_size
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
@@ -135,8 +143,8 @@ class SyncService:
     # --- enrollment ------------------------------------------------------------------------
 
     def enrolled(self) -> bool:
-        with self.app._lock:
-            return sync_state.token(self.app.db) is not None
+        with self.ctx.lock:
+            return sync_state.token(self.ctx.db) is not None
 
     def enroll(self, url: str, code: str, device_name: str,
                ca_bundle: str | None = None) -> EnrolledCounter:
@@ -157,12 +165,12 @@ class SyncService:
             enrollment = hub.enroll(code, device_name)
         finally:
             hub.close()
-        with self.app._lock, self.app.db.atomic():
+        with self.ctx.lock, self.ctx.db.atomic():
             sync_state.enrolled(
-                self.app.db, hub_url=url, ca_bundle=ca_bundle,
+                self.ctx.db, hub_url=url, ca_bundle=ca_bundle,
                 hub_device_id=enrollment.device_id, device_name=device_name,
                 commune_name=enrollment.commune_name, agency_code=enrollment.agency_code,
-                token=enrollment.token, at=self.app.now())
+                token=enrollment.token, at=self.ctx.now())
         return EnrolledCounter(url, enrollment.device_id, device_name, enrollment.commune_name,
                                enrollment.agency_code)
 
@@ -171,7 +179,7 @@ class SyncService:
     def push(self) -> exchange.PushReport:
         """Send the queue until it is empty. Raises HubError; run again to resume."""
         return exchange.push(self._hub(), self.outbox, batch_size=self.batch_size,
-                             sent_at=lambda: self.app.now().isoformat(),
+                             sent_at=lambda: self.ctx.now().isoformat(),
                              cancelled=self._cancelled.is_set)
 
     def pull(self) -> exchange.PullReport:
@@ -183,12 +191,12 @@ class SyncService:
     def measure_skew(self) -> timedelta:
         """This PC's clock minus the hub's, read at the middle of the request."""
         hub = self._hub()
-        before = self.app.now()
+        before = self.ctx.now()
         server = hub.server_time()
-        after = self.app.now()
+        after = self.ctx.now()
         skew = before + (after - before) / 2 - server
-        with self.app._lock, self.app.db.atomic():
-            sync_state.record_skew(self.app.db, skew)
+        with self.ctx.lock, self.ctx.db.atomic():
+            sync_state.record_skew(self.ctx.db, skew)
         return skew
 
     def sync_now(self) -> SyncStatus:
@@ -241,11 +249,11 @@ class SyncService:
             self._client.close()
 
     def status(self) -> SyncStatus:
-        with self.app._lock:
-            state = sync_state.load(self.app.db)
-            enrolled = sync_state.token(self.app.db) is not None
-            waiting = outbox.count(self.app.db, outbox.PENDING)
-            quarantined = outbox.count(self.app.db, outbox.QUARANTINED)
+        with self.ctx.lock:
+            state = sync_state.load(self.ctx.db)
+            enrolled = sync_state.token(self.ctx.db) is not None
+            waiting = outbox.count(self.ctx.db, outbox.PENDING)
+            quarantined = outbox.count(self.ctx.db, outbox.QUARANTINED)
         if not enrolled:
             current = SyncState.NOT_ENROLLED
         elif self._running.is_set():
@@ -259,39 +267,40 @@ class SyncService:
 
     def connection(self) -> sync_state.HubConnection:
         """Where the hub is and who this PC is to it (never the token)."""
-        with self.app._lock:
-            return sync_state.load(self.app.db)
+        with self.ctx.lock:
+            return sync_state.load(self.ctx.db)
 
     # --- end-of-day time -------------------------------------------------------------------
 
     def end_of_day(self) -> time:
-        with self.app._lock:
-            stored = settings.load(self.app.db).get(END_OF_DAY_KEY)
-        return time.fromisoformat(stored) if stored else DEFAULT_END_OF_DAY
+        with self.ctx.lock:
+            return self.ctx.options()[END_OF_DAY_OPTION]
 
     def set_end_of_day(self, at: time) -> None:
         self._require(Permission.SETTINGS)
-        with self.app._lock, self.app.db.atomic():
-            settings.save(self.app.db, {END_OF_DAY_KEY: at.strftime("%H:%M")})
+        with self.ctx.lock, self.ctx.db.atomic():
+            settings.save(self.ctx.db, options.stored_changes(settings.load(self.ctx.db),
+                                                              {END_OF_DAY_OPTION: at}))
+        self.ctx.announce(SETTINGS)
 
     # --- quarantine ------------------------------------------------------------------------
 
     def quarantined(self) -> list[QuarantinedEvent]:
         self._require(Permission.SYNC_ADMIN)
-        with self.app._lock:
-            return outbox.quarantined(self.app.db)
+        with self.ctx.lock:
+            return outbox.quarantined(self.ctx.db)
 
     def problems(self) -> list[SyncProblem]:
         """Changes from the province that could not be applied here."""
         self._require(Permission.SYNC_ADMIN)
-        with self.app._lock:
-            return sync_state.problems(self.app.db)
+        with self.ctx.lock:
+            return sync_state.problems(self.ctx.db)
 
     def requeue(self, event_uuid: str) -> None:
         """Send a quarantined event again (after the hub was upgraded or the data fixed)."""
         self._require(Permission.SYNC_ADMIN)
-        with self.app._lock, self.app.db.atomic():
-            if not outbox.requeue(self.app.db, event_uuid):
+        with self.ctx.lock, self.ctx.db.atomic():
+            if not outbox.requeue(self.ctx.db, event_uuid):
                 raise ServiceError(GONE_FROM_QUARANTINE)
 
     def discard(self, event_uuid: str, note: str) -> events.Event:
@@ -302,19 +311,19 @@ class SyncService:
         if not note:
             raise ValidationFailed([Issue("note", "Nhập lý do loại bỏ sự kiện.",
                                           Severity.ERROR)])
-        with self.app._lock, self.app.db.atomic():
-            found = [q for q in outbox.quarantined(self.app.db) if q.uuid == event_uuid]
-            if not found or not outbox.discard(self.app.db, event_uuid):
+        with self.ctx.lock, self.ctx.db.atomic():
+            found = [q for q in outbox.quarantined(self.ctx.db) if q.uuid == event_uuid]
+            if not found or not outbox.discard(self.ctx.db, event_uuid):
                 raise ServiceError(GONE_FROM_QUARANTINE)
             refused = found[0]
-            dossier = dossiers.get(self.app.db, refused.dossier_uuid)
+            dossier = dossiers.get(self.ctx.db, refused.dossier_uuid)
             return events.append(
-                self.app.db, dossier_uuid=refused.dossier_uuid, kind=DISCARDED_KIND,
+                self.ctx.db, dossier_uuid=refused.dossier_uuid, kind=DISCARDED_KIND,
                 status=dossier.status,
                 payload={"discarded_event": refused.uuid, "discarded_kind": refused.kind,
                          "reason": refused.reason, "note": note},
-                clerk=self.app._clerk_name(), device_id=self.app.device_id(),
-                at=self.app.now(),
+                clerk=self.ctx.clerk_name(), device_id=self.ctx.device_id(),
+                at=self.ctx.now(),
             )
 
     # --- reconciliation --------------------------------------------------------------------
@@ -323,9 +332,9 @@ class SyncService:
         """The day's events of this counter by where they stand, beside the hub's count of
         what it holds from this counter for that day."""
         self._require(Permission.END_OF_DAY)
-        with self.app._lock:
-            counts = outbox.day_counts(self.app.db, self.app.device_id(), day)
-            state = sync_state.load(self.app.db)
+        with self.ctx.lock:
+            counts = outbox.day_counts(self.ctx.db, self.ctx.device_id(), day)
+            state = sync_state.load(self.ctx.db)
         hub_count, hub_error = None, ""
         try:
             hub_count = int(self._hub().device_summary(day)["events_on_day"])
@@ -339,7 +348,7 @@ class SyncService:
             waiting=counts.waiting, quarantined=counts.quarantined, discarded=counts.discarded,
             conflicts=counts.conflicts,
             hub_count=hub_count, hub_error=hub_error, last_sync=state.last_success_at,
-            clock_skew=state.clock_skew, printed_at=self.app.now(),
+            clock_skew=state.clock_skew, printed_at=self.ctx.now(),
         )
 
     def reconciliation_pdf(self, day: date) -> Path:
@@ -347,20 +356,20 @@ class SyncService:
         one)."""
         self._require(Permission.END_OF_DAY)
         figures = self.reconciliation(day)
-        setup = self.app.required_setup()
-        folder = dated_folder(self.app, SLIP_FOLDER, figures.printed_at)
+        setup = self.ctx.setup()
+        folder = dated_folder(self.ctx, SLIP_FOLDER, figures.printed_at)
         path = new_version(folder, f"doi-chieu-dong-bo-{day:%Y%m%d}")
-        return render_reconciliation(figures, setup.office, self.app._clerk_name(), path)
+        return render_reconciliation(figures, setup.office, self.ctx.clerk_name(), path)
 
     # --- inside ----------------------------------------------------------------------------
 
     def _require(self, permission: Permission) -> None:
-        with self.app._lock:
-            self.app._require(permission)
+        with self.ctx.lock:
+            self.ctx.require(permission)
 
     def _record(self, outcome: str, error: str) -> None:
-        with self.app._lock, self.app.db.atomic():
-            sync_state.record_outcome(self.app.db, outcome, error, self.app.now())
+        with self.ctx.lock, self.ctx.db.atomic():
+            sync_state.record_outcome(self.ctx.db, outcome, error, self.ctx.now())
 
     def _new_client(self, url: str, token: str | None, ca_bundle: str | None) -> HubClient:
         return HubClient(url, token, ca_bundle=ca_bundle, connect_timeout=self.connect_timeout,
@@ -368,9 +377,9 @@ class SyncService:
 
     def _hub(self) -> HubClient:
         """The client for the enrolled hub; kept between calls so its connection is reused."""
-        with self.app._lock:
-            state = sync_state.load(self.app.db)
-            token = sync_state.token(self.app.db)
+        with self.ctx.lock:
+            state = sync_state.load(self.ctx.db)
+            token = sync_state.token(self.ctx.db)
         if not state.hub_url or token is None:
             raise HubUnauthorised(NOT_ENROLLED, 401)
         wanted = (state.hub_url, token, state.ca_bundle)

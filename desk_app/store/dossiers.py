@@ -323,3 +323,9 @@ def ledger(
 
 def count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
+
+
+def clerks(db: sqlite_utils.Database) -> list[str]:
+    """Everyone who has received a dossier here, by name."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT clerk FROM dossiers INDEXED BY dossiers_clerk_received ORDER BY clerk")]

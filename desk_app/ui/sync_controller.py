@@ -25,9 +25,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from desk_app.core.clock import VN_TZ
+from desk_app.core.options import DEFAULT_END_OF_DAY
 from desk_app.services.app import Services
 from desk_app.services.sync import (
-    DEFAULT_END_OF_DAY,
     EnrolledCounter,
     SyncService,
     SyncState,

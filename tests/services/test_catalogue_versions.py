@@ -36,9 +36,9 @@ def publish(services, version, *procedures):
          "time": {"value": p.time.value, "unit": p.time.unit.value}, "fee": p.fee,
          "documents": [{"name": d.name, "mandatory": d.mandatory} for d in p.documents]}
         for p in procedures]}
-    with services._lock:
+    with services.ctx.lock:
         province_events.apply_page(
-            services, [{"seq": 1, "type": "catalogue", "data": document}], 1)
+            services.ctx, [{"seq": 1, "type": "catalogue", "data": document}], 1)
     assert services.db.execute("SELECT COUNT(*) FROM sync_problems").fetchone()[0] == 0
 
 

@@ -6,9 +6,9 @@ import pytest
 from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import ProcessingUnit, ResultReturn, Satisfaction
 from desk_app.core.states import DossierState
-from desk_app.services import app as app_module
+from desk_app.services import printouts as app_module
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
-from desk_app.services.lifecycle import DEFAULT_UNITS
+from desk_app.services.units import DEFAULT_UNITS
 from desk_app.store import dossiers as dossiers_store
 from desk_app.store import events as events_store
 from tests.services.factories import full_draft

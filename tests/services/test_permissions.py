@@ -31,6 +31,8 @@ SERVICES: dict[str, Permission | str] = {
     "back_up_at_start": OPEN, "back_up_now": OPEN, "backup_interval_hours": OPEN,
     "outbox_counts": OPEN,
     "printer_choice": OPEN,
+    # Registers a listener of what changed; the GUI calls it while nobody is logged in.
+    "on_change": OPEN,
     "change_password": LOGIN,
     "procedures": P.LOOK_UP, "procedure": P.LOOK_UP, "calendar": P.LOOK_UP,
     "check": P.LOOK_UP, "due_if_received_now": P.LOOK_UP, "processing_units": P.LOOK_UP,
@@ -91,6 +93,16 @@ def public_methods(cls) -> set[str]:
 def test_every_public_method_has_decided(cls, table):
     assert public_methods(cls) - set(table) == set(), "enter the new methods in the table"
     assert set(table) - public_methods(cls) == set(), "the table names methods that are gone"
+
+
+def test_each_use_case_declares_what_the_table_says():
+    """The table states the intent; the use case's decorator is what the services enforce."""
+    declared = {name: getattr(Services, name).access for name in SERVICES
+                if hasattr(getattr(Services, name), "access")}
+    assert len(declared) > 70, "the use cases are bound from their modules"
+    for name, access in declared.items():
+        rule = SERVICES[name]
+        assert access == rule or getattr(access, "value", None) == rule, name
 
 
 def call_with_placeholders(target, name: str):

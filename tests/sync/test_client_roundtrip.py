@@ -166,7 +166,7 @@ def test_a_newer_catalogue_and_the_calendar_come_down_without_touching_dossiers(
 def test_status_says_offline_when_the_hub_cannot_be_reached(counter, sync, live_hub):
     enroll(sync, live_hub.url, live_hub.admin)
     receive(counter, 2)
-    with counter._lock, counter.db.atomic():
+    with counter.ctx.lock, counter.db.atomic():
         counter.db.execute("UPDATE sync_state SET hub_url = ?",
                            [f"http://127.0.0.1:{free_port()}"])
 

@@ -79,8 +79,8 @@ def test_a_page_and_its_cursor_are_applied_together_or_not_at_all(counter, monke
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(sync_state, "set_cursor", crash)
-    with counter._lock, pytest.raises(sqlite3.OperationalError):
-        province_events.apply_page(counter, page(counter, dossier), 8)
+    with counter.ctx.lock, pytest.raises(sqlite3.OperationalError):
+        province_events.apply_page(counter.ctx, page(counter, dossier), 8)
 
     assert counter.history(dossier.uuid)[-1].kind == "received"
     assert counter.db.execute("SELECT COUNT(*) FROM calendar_overrides").fetchone()[0] == 0
@@ -89,9 +89,9 @@ def test_a_page_and_its_cursor_are_applied_together_or_not_at_all(counter, monke
 
 def test_a_page_applied_twice_changes_nothing_the_second_time(counter):
     dossier = receive(counter, 1)[0]
-    with counter._lock:
-        assert province_events.apply_page(counter, page(counter, dossier), 8)
-        province_events.apply_page(counter, page(counter, dossier), 8)
+    with counter.ctx.lock:
+        assert province_events.apply_page(counter.ctx, page(counter, dossier), 8)
+        province_events.apply_page(counter.ctx, page(counter, dossier), 8)
 
     history = counter.history(dossier.uuid)
     assert [e.kind for e in history] == ["received", "result_ready"]

@@ -73,7 +73,7 @@ def test_a_poisoned_event_is_quarantined_and_the_rest_go_through(live_hub, count
     tampered["hash"] = protocol.chain_hash(tampered["prev_hash"], tampered)  # a consistent forgery
     raw_hub(sync).push([tampered], sent_at=counter.now().isoformat())
     # And this counter recorded a kind the hub does not know.
-    with counter._lock, counter.db.atomic():
+    with counter.ctx.lock, counter.db.atomic():
         odd = events.append(counter.db, dossier_uuid=dossiers[7].uuid, kind="made_up_kind",
                             status=DossierState.RECEIVED, payload={}, clerk="Nguyễn Thị Hoa",
                             device_id=counter.device_id(), at=counter.now())
@@ -162,14 +162,14 @@ def test_status_goes_offline_syncing_synced_then_failed_with_the_reason(
     sync.outbox = watcher
 
     def point_at(url: str) -> None:
-        with counter._lock, counter.db.atomic():
+        with counter.ctx.lock, counter.db.atomic():
             counter.db.execute("UPDATE sync_state SET hub_url = ?", [url])
 
     point_at(f"http://127.0.0.1:{free_port()}")
     offline = sync.sync_now()
     point_at(hub_url)
     synced = sync.sync_now()
-    with counter._lock, counter.db.atomic():
+    with counter.ctx.lock, counter.db.atomic():
         counter.db.execute("UPDATE sync_credentials SET token = ?, protection = 'plain'",
                            [b"not-a-token"])
     failed = sync.sync_now()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.core.model import DeliveryMethod
 from desk_app.printing import PrintingError
-from desk_app.services import app as services_module
+from desk_app.services import printouts as services_module
 from desk_app.services.app import Services
 from desk_app.ui.receive_form import ReceiveDialog
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD

@@ -61,7 +61,7 @@ def enrolled(counter, hub) -> SyncService:
 
 
 def point_at(counter, url: str) -> None:
-    with counter._lock, counter.db.atomic():
+    with counter.ctx.lock, counter.db.atomic():
         counter.db.execute("UPDATE sync_state SET hub_url = ?", [url])
 
 

@@ -97,7 +97,7 @@ def poisoned(counter, hub):
     sync = SyncService(counter)
     sync.enroll(hub.url, hub.code(), "Quầy 1")
     dossiers = receive(counter, 2)
-    with counter._lock, counter.db.atomic():
+    with counter.ctx.lock, counter.db.atomic():
         odd = events.append(counter.db, dossier_uuid=dossiers[1].uuid, kind="made_up_kind",
                             status=DossierState.RECEIVED, payload={}, clerk="Nguyễn Thị Hoa",
                             device_id=counter.device_id(), at=counter.now())

@@ -1,0 +1,272 @@
+"""What every use case runs with, and the one way a use case runs.
+
+A use case is a function `fn(ctx, ...)` in the module of its subject (receiving, lifecycle,
+accounts, ...), decorated with `@use_case(access, changes=...)`. The decorator is the whole
+ceremony: it takes the services lock, checks who may call it, opens the transaction, runs the
+function, and after the commit announces what changed (core.changes) to the listeners the UI
+registered. `services.app.Services` only binds these functions to one `Context`.
+
+Inside a use case, call the plain helpers of other modules (or another use case: the lock is
+re-entrant and a nested transaction is a savepoint), never reach into another module's
+private names.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import logging
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from desk_app.core import options
+from desk_app.core.accounts import POLICY_KEY, Account, AccountPolicy, Permission, permissions_for
+from desk_app.core.calendar import WorkCalendar
+from desk_app.core.changes import NOTHING, Changes
+from desk_app.core.clock import now_vn, to_vn
+from desk_app.core.counter import CounterSetup
+from desk_app.core.model import Dossier
+from desk_app.paths import resource
+from desk_app.services.errors import (
+    MustChangePassword,
+    NotLoggedIn,
+    NotSetUp,
+    PermissionDenied,
+    ServiceError,
+)
+from desk_app.services.lock import ServicesLock
+from desk_app.store import calendar as calendar_store
+from desk_app.store import catalogue, dossiers, settings
+from desk_app.store.db import connect
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "desk.db"
+DEVICE_ID_KEY = "device_id"
+SETUP_KEY = "counter_setup"
+
+Listener = Callable[[Changes], None]
+
+
+class Access(Enum):
+    """Who may run a use case besides the holders of a Permission."""
+
+    OPEN = "no login"  # the login and first-run screens, timers running while locked
+    LOGIN = "any logged-in account"  # even one that must still change its password
+
+
+class Context:
+    """The database, the clock, the calendar, who is logged in, the lock and the listeners:
+    everything a use case needs, in one object, with no other state."""
+
+    def __init__(self, data_dir: Path, *, clock: Callable[[], datetime] = now_vn) -> None:
+        self.data_dir = Path(data_dir)
+        self.db_path = self.data_dir / DB_FILE
+        self.lock = ServicesLock()
+        self.account: Account | None = None  # who is logged in at this counter
+        self.listeners: list[Listener] = []
+        self._clock = clock
+        self.open()
+
+    # --- the database ----------------------------------------------------------------------
+
+    def open(self) -> None:
+        """Open the database file (again, after a restore replaced it): nothing cached from an
+        older file may survive."""
+        self.db = connect(self.db_path)
+        self._calendar: WorkCalendar | None = None
+        self._policy: AccountPolicy | None = None
+        self._upgrade_settings()  # before anything reads a setting
+        self._load_bundled_catalogue()
+
+    def _upgrade_settings(self) -> None:
+        with self.db.atomic():
+            stored = settings.load(self.db)
+            upgraded = options.upgrade(stored)
+            if upgraded != stored:
+                log.info("settings upgraded from version %d to %d",
+                         options.stored_version(stored), upgraded[options.VERSION_KEY])
+            settings.delete(self.db, [key for key in stored if key not in upgraded])
+            settings.save(self.db, {k: v for k, v in upgraded.items()
+                                    if k not in stored or stored[k] != v})
+
+    def _load_bundled_catalogue(self) -> None:
+        """Load the catalogue shipped with the app when it is newer than the one in use."""
+        document = json.loads(resource("catalogue", "procedures.json").read_text("utf-8"))
+        with self.db.atomic():
+            catalogue.apply_province(self.db, document, self.now())
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """The lock and one read transaction, for the part of a long use case (a report) that
+        reads, so the drawing after it holds up nobody."""
+        with self.lock, self.db.atomic():
+            yield
+
+    # --- time and the calendar -------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return to_vn(self._clock())
+
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = WorkCalendar(
+                options.working_hours(self.options()), calendar_store.overrides(self.db))
+        return self._calendar
+
+    def forget_calendar(self) -> None:
+        """The hours or the days off changed: rebuild the calendar on next use."""
+        self._calendar = None
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def options(self) -> options.Values:
+        """Every typed option: the one way any module reads a setting."""
+        return options.read(settings.load(self.db))
+
+    def counter_setup(self) -> CounterSetup | None:
+        if SETUP_KEY not in settings.load(self.db):
+            return None
+        return CounterSetup(**options.group(self.options(), SETUP_KEY))
+
+    def setup(self) -> CounterSetup:
+        """The counter's setup; raises NotSetUp before the first run."""
+        setup = self.counter_setup()
+        if setup is None:
+            raise NotSetUp()
+        return setup
+
+    def device_id(self) -> str:
+        return settings.load(self.db).get(DEVICE_ID_KEY, "")
+
+    def ensure_device_id(self) -> None:
+        """Give this database its device id the first time the counter is set up."""
+        if DEVICE_ID_KEY not in settings.load(self.db):
+            settings.save(self.db, {DEVICE_ID_KEY: str(uuidlib.uuid4())})
+
+    def policy(self) -> AccountPolicy:
+        """The account policy, cached: every permission check reads it."""
+        if self._policy is None:
+            self._policy = AccountPolicy.from_stored(settings.load(self.db).get(POLICY_KEY))
+        return self._policy
+
+    def forget_policy(self) -> None:
+        self._policy = None
+
+    # --- who is acting -----------------------------------------------------------------------
+
+    def permissions(self, account: Account | None = None) -> frozenset[Permission]:
+        account = account if account is not None else self.account
+        # A password an admin reset is known to the admin: until its owner has chosen their
+        # own, it must not let anyone act (and sign events) in that name.
+        if account is None or account.must_change_password:
+            return frozenset()
+        return permissions_for(account.role, leader_approves=self.policy().leader_approves)
+
+    def require_login(self) -> Account:
+        if self.account is None:
+            raise NotLoggedIn()
+        return self.account
+
+    def require(self, access: Permission | Access) -> Account | None:
+        """The logged-in account, if it may run a use case of `access`."""
+        if access is Access.OPEN:
+            return self.account
+        account = self.require_login()
+        if access is Access.LOGIN:
+            return account
+        if account.must_change_password:
+            raise MustChangePassword()
+        if access not in self.permissions(account):
+            raise PermissionDenied(access)
+        return account
+
+    def clerk_name(self) -> str:
+        """Who does what is being recorded: the name every event, dossier and slip carries."""
+        return self.require_login().full_name
+
+    # --- common reads ------------------------------------------------------------------------
+
+    def dossier(self, dossier_uuid: str) -> Dossier:
+        dossier = dossiers.get(self.db, dossier_uuid)
+        if dossier is None:
+            raise ServiceError("Không tìm thấy hồ sơ.")
+        return dossier
+
+    # --- what changed ------------------------------------------------------------------------
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the listeners, on the thread that ran the use case; a listener that fails is
+        logged, never allowed to undo or hide the committed use case."""
+        if not changes:
+            return
+        for listener in list(self.listeners):
+            try:
+                listener(changes)
+            except Exception:  # noqa: BLE001 - the use case has committed: report, go on
+                log.exception("a listener of %s failed", changes)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def use_case(access: Permission | Access, *, changes: Changes = NOTHING,
+             transaction: bool = True, locked: bool = True) -> Callable[[Callable], Callable]:
+    """Run `fn(ctx, ...)` as a use case: under the lock, after the access check, in one
+    transaction; then announce `changes`.
+
+    `transaction=False` for the few that cannot run inside one (a backup copies the file, a
+    restore replaces it). `locked=False` for the long ones (reports, backups) that check the
+    access under the lock, then take `ctx.reading()` only for the part that reads the
+    database, so a long drawing or copy holds up nobody.
+    """
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def run(ctx: Context, *args: Any, **kwargs: Any) -> Any:
+            if not locked:
+                with ctx.lock:
+                    ctx.require(access)
+                result = fn(ctx, *args, **kwargs)
+            else:
+                with ctx.lock:
+                    ctx.require(access)
+                    if transaction:
+                        with ctx.db.atomic():
+                            result = fn(ctx, *args, **kwargs)
+                    else:
+                        result = fn(ctx, *args, **kwargs)
+                    if ctx.account is not None:
+                        ctx.policy()  # cached again, so the GUI's permission checks stay in memory
+            ctx.announce(changes)
+            return result
+
+        run.access = access  # type: ignore[attr-defined]
+        run.changes = changes  # type: ignore[attr-defined]
+        return run
+
+    return decorate
+
+
+def bind(fn: Callable) -> Callable:
+    """A use case as a method of an object holding a `ctx`: what `Services` is made of. The
+    method's signature is the use case's without `ctx`, for callers and for the tests that
+    read it."""
+
+    @functools.wraps(fn)
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return fn(self.ctx, *args, **kwargs)
+
+    signature = inspect.signature(fn)
+    parameters = list(signature.parameters.values())
+    method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY),
+                    *parameters[1:]])
+    return method

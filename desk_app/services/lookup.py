@@ -1,0 +1,55 @@
+"""Finding and reading dossiers: the list, its pages and filters, one dossier and its history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desk_app.core.accounts import Permission
+from desk_app.core.listing import ListFilter, Sort
+from desk_app.core.model import Dossier, DossierRow, Event
+from desk_app.core.states import DossierState
+from desk_app.services.context import Access, Context, use_case
+from desk_app.store import dossiers, events, listing
+
+
+@use_case(Permission.LOOK_UP)
+def dossier(ctx: Context, dossier_uuid: str) -> Dossier:
+    return ctx.dossier(dossier_uuid)
+
+
+@use_case(Permission.LOOK_UP)
+def dossier_rows(
+    ctx: Context, text: str = "", *, received_from: datetime | None = None,
+    received_before: datetime | None = None, status: set[DossierState] | None = None,
+    limit: int | None = 500, offset: int = 0,
+) -> list[DossierRow]:
+    return dossiers.rows(
+        ctx.db, text=text, received_from=received_from, received_before=received_before,
+        status=status, limit=limit, offset=offset,
+    )
+
+
+@use_case(Permission.LOOK_UP)
+def dossier_page(
+    ctx: Context, flt: ListFilter, sort: Sort, after: tuple | int | None = None, limit: int = 200,
+) -> listing.Page:
+    """One page of the dossier list: the first with `after` None, then each from the previous
+    page's `next`. Quick at any size, but it reads the disk: call it from the worker."""
+    return listing.page(ctx.db, flt, sort, after, limit)
+
+
+@use_case(Permission.LOOK_UP)
+def clerks(ctx: Context) -> list[str]:
+    """Everyone who has received a dossier here, for the list's clerk filter."""
+    return dossiers.clerks(ctx.db)
+
+
+@use_case(Permission.LOOK_UP)
+def history(ctx: Context, dossier_uuid: str) -> list[Event]:
+    return events.for_dossier(ctx.db, dossier_uuid)
+
+
+@use_case(Access.OPEN)
+def outbox_counts(ctx: Context) -> dict[str, int]:
+    """For the status bar, which counts while the screen is locked too."""
+    return events.outbox_counts(ctx.db)

@@ -1,0 +1,99 @@
+"""Receiving a dossier at the counter: the checks shown while the clerk types, and the receipt's
+code, ledger number and due time given in one transaction."""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import datetime
+
+from desk_app.core import drafts
+from desk_app.core.accounts import Permission
+from desk_app.core.changes import DOSSIERS
+from desk_app.core.clock import to_vn
+from desk_app.core.codes import make_code
+from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
+from desk_app.core.states import DossierState
+from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.services.context import Context, use_case
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.payloads import received_payload
+from desk_app.store import catalogue, dossiers, events, issued_codes, sequences
+
+
+@use_case(Permission.LOOK_UP)
+def check(ctx: Context, draft: DossierDraft) -> list[Issue]:
+    """What is wrong or doubtful in a draft. The receive form makes the same core call on the
+    procedures it loaded, while the clerk types; this is for scripts and the tests."""
+    draft = drafts.normalise(draft)
+    return validate_draft(draft, catalogue.procedure(ctx.db, draft.procedure_code),
+                          ctx.now().date())
+
+
+@use_case(Permission.LOOK_UP)
+def due_if_received_now(ctx: Context, procedure_code: str) -> datetime | None:
+    procedure = catalogue.procedure(ctx.db, procedure_code)
+    return ctx.calendar().due_time(ctx.now(), procedure.time) if procedure else None
+
+
+@use_case(Permission.RECEIVE, changes=DOSSIERS)
+def receive(
+    ctx: Context, draft: DossierDraft, *, accept_warnings: bool = False,
+    received_at: datetime | None = None,
+) -> Dossier:
+    """Receive a dossier: code, due time, dossier, documents, event and outbox entry in one
+    transaction. Raises ValidationFailed on errors, and on warnings not yet accepted."""
+    setup = ctx.setup()
+    at = to_vn(received_at) if received_at else ctx.now()
+    draft = drafts.normalise(draft)
+    procedure = catalogue.procedure(ctx.db, draft.procedure_code)
+    issues = validate_draft(draft, procedure, at.date())
+    blocking = [
+        i for i in issues if i.severity is Severity.ERROR or not accept_warnings
+    ]
+    if blocking:
+        raise ValidationFailed(issues)
+    assert procedure is not None  # validate_draft reports a missing procedure as an error
+    device_id = ctx.device_id()
+    sequence = sequences.next_code_sequence(
+        ctx.db, setup.agency_code, at.date(), setup.counter_number,
+        issued_codes.highest_code(
+            ctx.data_dir, setup.agency_code, at.date(), setup.counter_number),
+    )
+    code = make_code(setup.agency_code, at.date(), setup.counter_number, sequence)
+    ledger = LedgerEntry(at.year, sequences.next_ledger_number(
+        ctx.db, at.year, issued_codes.highest_ledger(ctx.data_dir, at.year)))
+    due_at = ctx.calendar().due_time(at, procedure.time)
+    dossier = Dossier(
+        uuid=str(uuidlib.uuid4()),
+        code=str(code),
+        procedure_name=procedure.name,
+        processing_time=procedure.time,
+        draft=draft,
+        received_at=at,
+        due_at=due_at,
+        status=DossierState.RECEIVED,
+        clerk=ctx.clerk_name(),
+        ledger=ledger,
+        original_due_at=due_at,
+        procedure_version=procedure.version,
+    )
+    dossiers.insert(ctx.db, dossier, device_id)
+    missing = [d.name for d in draft.documents if d.mandatory and not d.provided]
+    events.append(
+        ctx.db,
+        dossier_uuid=dossier.uuid,
+        kind="received",
+        status=DossierState.RECEIVED,
+        payload=received_payload(dossier, missing),
+        clerk=ctx.clerk_name(),
+        device_id=device_id,
+        at=at,
+    )
+    # Before the commit, so before the receipt can be printed: a later restore must not hand
+    # these out again, even if the power goes between the commit and this write.
+    issued_codes.record(
+        ctx.data_dir, agency=setup.agency_code, day=at.date(),
+        counter=setup.counter_number, sequence=sequence, book=ledger.book,
+        ledger_number=ledger.number,
+    )
+    return dossier
