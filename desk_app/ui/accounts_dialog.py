@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.form_dialog import FormDialog
 from desk_app.ui.labels import date_time_text
 from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
 
 LOG_LIMIT = 200
@@ -155,7 +156,7 @@ class AccountsDialog(QDialog):
             button = QPushButton(text, objectName=name)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
-            QShortcut(QKeySequence(keys), self, slot)
+            make_shortcut(QKeySequence(keys), self, slot)
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)

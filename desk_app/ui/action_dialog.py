@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from desk_app.core.validation import Issue, Severity
 from desk_app.services.errors import ValidationFailed
 from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
 from desk_app.ui.messages import error_text
+from desk_app.ui.shortcuts import make_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class ActionDialog(QDialog):
         cancel.clicked.connect(self.reject)
         # Enter is taken by the multi-line fields; Ctrl+Enter records from anywhere.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
+            make_shortcut(QKeySequence(keys), self, self.submit)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

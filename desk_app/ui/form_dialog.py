@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,6 +21,7 @@ from desk_app.services.errors import ValidationFailed
 from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.field_form import FieldForm
 from desk_app.ui.messages import error_text
+from desk_app.ui.shortcuts import make_shortcut
 
 
 class FormDialog(QDialog):
@@ -40,7 +41,7 @@ class FormDialog(QDialog):
         cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._save)
+        make_shortcut(QKeySequence.StandardKey.Save, self, self._save)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self._save_button)

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,6 +35,7 @@ from desk_app.ui.ask import confirm, warn
 from desk_app.ui.field_errors import ERROR_COLOUR, WARNING_COLOUR
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
+from desk_app.ui.shortcuts import make_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class ReceiveDialog(QDialog):
             (QKeySequence.StandardKey.New, self._start_over),
             (QKeySequence("Ctrl+D"), self._deliver_to_applicant),
         ):
-            QShortcut(keys, self, slot)
+            make_shortcut(keys, self, slot)
 
     def _fit_screen(self) -> None:
         available = self.screen().availableGeometry()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from desk_app.core.lifecycle import ResultReturn, Satisfaction
@@ -18,6 +18,7 @@ from desk_app.core.validation import Issue, Severity
 from desk_app.ui.action_dialog import ActionDialog, text_of
 from desk_app.ui.date_time_edit import DateTimeEdit
 from desk_app.ui.labels import satisfaction_label
+from desk_app.ui.shortcuts import make_shortcut
 
 
 def _radio_row(*buttons: QRadioButton) -> QWidget:
@@ -65,7 +66,7 @@ class ReturnDialog(ActionDialog):
                                   objectName=f"satisfaction_{int(value)}")
             self.satisfaction[value] = button
             # Number keys answer for the citizen; fields that take text keep their digits.
-            QShortcut(QKeySequence(str(int(value))), self, button.click)
+            make_shortcut(QKeySequence(str(int(value))), self, button.click)
         self.add_field("satisfaction", self.tr("Mức độ hài lòng"),
                        _radio_row(*self.satisfaction.values()))
 

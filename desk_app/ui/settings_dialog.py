@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +34,7 @@ from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
+from desk_app.ui.shortcuts import make_shortcut
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -94,8 +95,8 @@ class SettingsDialog(FormDialog):
         self._add_tab(self.tr("Tài khoản"), self._accounts_tab(view.form.account_policy))
 
         # Also here, not only in QTabWidget: a time or spin box would take Ctrl+Tab itself.
-        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._turn_tab(1))
-        QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._turn_tab(-1))
+        make_shortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._turn_tab(1))
+        make_shortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._turn_tab(-1))
         hint = _note(self.tr(
             "Ctrl+Tab, Ctrl+Shift+Tab: sang thẻ sau, thẻ trước; Ctrl+S: lưu mọi thẻ; Esc: hủy."))
         self._finish_layout(self.tabs, hint)
