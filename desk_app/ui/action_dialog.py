@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.model import DossierRow
 from desk_app.core.text import clean, clean_multiline
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue
 from desk_app.services.errors import ValidationFailed
-from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
+from desk_app.ui.field_errors import FieldMessages
 from desk_app.ui.messages import error_text
 from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import error_issue, error_label, make_heading
 
 log = logging.getLogger(__name__)
 
@@ -93,18 +94,11 @@ class ActionDialog(QDialog):
         self._required: dict[str, str] = {}
         self.setWindowTitle(title)
 
-        heading = QLabel(title, objectName="action_title")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = make_heading(QLabel(title, objectName="action_title"), 1.25)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_error = QLabel(objectName="error_form")
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.general_error.hide()
+        self.general_error = error_label()
 
         self.submit_button = QPushButton(
             self.tr("{action} (Ctrl+Enter)").format(action=submit_text),
@@ -179,7 +173,7 @@ class ActionDialog(QDialog):
     def local_issues(self) -> list[Issue]:
         """What can be told without the services: required fields left empty. Subclasses add
         their own checks."""
-        return [Issue(key, message, Severity.ERROR) for key, message in self._required.items()
+        return [error_issue(key, message) for key, message in self._required.items()
                 if self._fields[key].isEnabled() and not text_of(self._fields[key])]
 
     def show_issues(self, issues: list[Issue]) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.validation import Issue
 from desk_app.services.errors import ValidationFailed
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.field_form import FieldForm
 from desk_app.ui.messages import error_text
 from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import error_label
 
 
 class FormDialog(QDialog):
@@ -31,10 +30,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self._worker = worker
         self.form = FieldForm()
-        self._general_error = QLabel(objectName="error_form")
-        self._general_error.setWordWrap(True)
-        self._general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self._general_error.hide()
+        self._general_error = error_label()
         self._save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
         self._save_button.setDefault(True)
         self._save_button.clicked.connect(self._save)

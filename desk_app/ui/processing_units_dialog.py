@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean, fold
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
+from desk_app.ui.widgets import error_label
 
 NAME, INTER_AGENCY = 0, 1
 
@@ -125,10 +125,7 @@ class ProcessingUnitsDialog(QDialog):
         intro.setWordWrap(True)
         self.editor = ProcessingUnitsEditor(units)
         self.table = self.editor.table
-        self.error = QLabel(objectName="error_form")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = error_label()
 
         self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
         self.save_button.clicked.connect(self.save)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.accounts import MAX_IDLE_LOCK_MINUTES, AccountPolicy
 from desk_app.core.options import MAX_BACKUP_HOURS
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue
 from desk_app.services.options import SettingsForm, SettingsView
 from desk_app.ui.days_off_editor import DaysOffEditor
 from desk_app.ui.field_form import FieldForm, with_button
@@ -35,6 +35,7 @@ from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
 from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import error_issue
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -283,7 +284,7 @@ class SettingsDialog(FormDialog):
     def _job(self) -> Callable[[], object] | None:
         duplicate = self.units.duplicate_message()
         if duplicate:
-            self._refused_here([Issue("units", duplicate, Severity.ERROR)])
+            self._refused_here([error_issue("units", duplicate)])
             return None
         return partial(self._services.save_settings, self.settings_form(),
                        opened_from=self._view.form)
