@@ -35,7 +35,7 @@ from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import error_issue
+from desk_app.ui.widgets import add_parts, error_issue
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -55,13 +55,7 @@ def _time_edit(name: str, value) -> QTimeEdit:
 
 def _page(*parts: QWidget | FieldForm) -> QWidget:
     page = QWidget()
-    layout = QVBoxLayout(page)
-    for part in parts:
-        if isinstance(part, QWidget):
-            layout.addWidget(part)
-        else:
-            layout.addLayout(part)
-    layout.addStretch(1)
+    add_parts(QVBoxLayout(page), *parts).addStretch(1)
     return page
 
 
@@ -284,21 +278,16 @@ class SettingsDialog(FormDialog):
     def _job(self) -> Callable[[], object] | None:
         duplicate = self.units.duplicate_message()
         if duplicate:
-            self._refused_here([error_issue("units", duplicate)])
+            self.show_issues([error_issue("units", duplicate)])
             return None
         return partial(self._services.save_settings, self.settings_form(),
                        opened_from=self._view.form)
 
-    def _refused_here(self, issues: list[Issue]) -> None:
-        homeless = self._show_issues(issues)
-        self._general_error.setText("\n".join(i.message for i in homeless))
-        self._general_error.setVisible(bool(homeless))
-
-    def _saved(self, result: object) -> None:
+    def _succeeded(self, result: object) -> None:
         self.saved.emit(result)
-        super()._saved(result)
+        super()._succeeded(result)
 
-    def _show_issues(self, issues: list[Issue]) -> list[Issue]:
+    def _place_issues(self, issues: list[Issue]) -> list[Issue]:
         """Each issue beside its field on its tab; the first such tab is brought forward and
         the field focused."""
         placed: set[str] = set()

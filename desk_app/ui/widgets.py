@@ -1,9 +1,10 @@
 """The small pieces every window repeats, made one way so they look and behave alike: the red
-line for a refusal that belongs to no field, a heading, and a form's own error `Issue`."""
+line for a refusal that belongs to no field, a heading, a column of parts, and a form's own
+error `Issue`."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
 from desk_app.core.validation import Issue, Severity
 from desk_app.ui.field_errors import ERROR_COLOUR
@@ -27,6 +28,16 @@ def make_heading(label: QLabel, scale: float) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def add_parts(layout: QBoxLayout, *parts: QWidget | QLayout) -> QBoxLayout:
+    """Add widgets and layouts alike, in order: a page is often both."""
+    for part in parts:
+        if isinstance(part, QWidget):
+            layout.addWidget(part)
+        else:
+            layout.addLayout(part)
+    return layout
 
 
 def error_issue(field: str, message: str) -> Issue:
