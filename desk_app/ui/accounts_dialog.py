@@ -10,7 +10,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,11 +26,12 @@ from desk_app.core.accounts import Account, AccountLogEntry, Role
 from desk_app.core.text import clean
 from desk_app.ui.account_fields import AccountFields, NewPassword, role_combo, role_label
 from desk_app.ui.ask import confirm
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.form_dialog import FormDialog
 from desk_app.ui.labels import date_time_text
 from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import error_label
 
 LOG_LIMIT = 200
 
@@ -137,10 +138,7 @@ class AccountsDialog(QDialog):
         self.tabs = QTabWidget(objectName="accounts_tabs")
         self.tabs.addTab(self.table, self.tr("Tài khoản"))
         self.tabs.addTab(self.log_table, self.tr("Nhật ký tài khoản"))
-        self.error = QLabel(objectName="error_form")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = error_label()
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -155,7 +153,7 @@ class AccountsDialog(QDialog):
             button = QPushButton(text, objectName=name)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
-            QShortcut(QKeySequence(keys), self, slot)
+            make_shortcut(QKeySequence(keys), self, slot)
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)

@@ -1,41 +1,34 @@
 """The shape every dossier action dialog shares: which dossiers it is about, the fields with
 their messages beside them, and one button that records the action through the services.
 
-The service call runs on the worker; while it runs the dialog is locked, and when the services
-refuse (an impossible transition, a missing reason) the dialog stays open with everything the
-clerk typed, the refusal shown beside the field it concerns or above the buttons.
+How it records is `ServiceDialog`'s policy (ui.dialog_base), the same as every form's: locked
+while the services work, and when they refuse (an impossible transition, a missing reason) open
+with everything the clerk typed, the refusal beside the field it concerns or above the buttons.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desk_app.core.model import DossierRow
 from desk_app.core.text import clean, clean_multiline
-from desk_app.core.validation import Issue, Severity
-from desk_app.services.errors import ValidationFailed
-from desk_app.ui.field_errors import ERROR_COLOUR, FieldMessages
-from desk_app.ui.messages import error_text
-
-log = logging.getLogger(__name__)
+from desk_app.core.validation import Issue
+from desk_app.ui.dialog_base import ServiceDialog
+from desk_app.ui.field_errors import FieldMessages
+from desk_app.ui.widgets import error_issue, make_heading
 
 # More dossiers than this scroll inside the summary instead of pushing the fields down.
 SUMMARY_VISIBLE_ROWS = 6
@@ -73,7 +66,7 @@ def reason_edit(name: str, placeholder: str) -> QPlainTextEdit:
     return edit
 
 
-class ActionDialog(QDialog):
+class ActionDialog(ServiceDialog):
     """Subclasses add their fields with `add_field`, say what is missing in `local_issues`
     and return the service call in `action`. `performed(result)` is emitted, and the dialog
     accepted, once the services have recorded the action."""
@@ -82,53 +75,23 @@ class ActionDialog(QDialog):
 
     def __init__(self, services, worker, rows: Sequence[DossierRow], *, name: str, title: str,
                  submit_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        # Enter is taken by the multi-line fields; Ctrl+Enter records from anywhere.
+        super().__init__(
+            worker, parent, submit_text=self.tr("{action} (Ctrl+Enter)").format(
+                action=submit_text),
+            submit_name="submit_button", busy_text=self.tr("Đang ghi nhận…"),
+            submit_keys=["Ctrl+Return", "Ctrl+Enter"])
+        self.setObjectName(name)
         self.services = services
-        self._worker = worker
         self.rows = list(rows)
-        self._busy = False
         self._messages = FieldMessages()
         self._fields: dict[str, QWidget] = {}
         self._required: dict[str, str] = {}
         self.setWindowTitle(title)
-
-        heading = QLabel(title, objectName="action_title")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
-
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_error = QLabel(objectName="error_form")
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.general_error.hide()
-
-        self.submit_button = QPushButton(
-            self.tr("{action} (Ctrl+Enter)").format(action=submit_text),
-            objectName="submit_button")
-        self.submit_button.setDefault(True)
-        self.submit_button.clicked.connect(self.submit)
-        self._submit_text = self.submit_button.text()
-        cancel = QPushButton(self.tr("Hủy (Esc)"), objectName="cancel_button")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        # Enter is taken by the multi-line fields; Ctrl+Enter records from anywhere.
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit_button)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self._summary())
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        self._finish_layout(make_heading(QLabel(title, objectName="action_title"), 1.25),
+                            self._summary(), self.form)
         self.setMinimumWidth(620)
 
     def _summary(self) -> QWidget:
@@ -178,19 +141,15 @@ class ActionDialog(QDialog):
     def local_issues(self) -> list[Issue]:
         """What can be told without the services: required fields left empty. Subclasses add
         their own checks."""
-        return [Issue(key, message, Severity.ERROR) for key, message in self._required.items()
+        return [error_issue(key, message) for key, message in self._required.items()
                 if self._fields[key].isEnabled() and not text_of(self._fields[key])]
 
-    def show_issues(self, issues: list[Issue]) -> None:
+    def _place_issues(self, issues: list[Issue]) -> list[Issue]:
         homeless = self._messages.show(issues)
-        self.show_general("\n".join(issue.message for issue in homeless))
         first = next((i.field for i in issues if i.field in self._fields), None)
         if first is not None:
             self._fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def show_general(self, text: str) -> None:
-        self.general_error.setText(text)
-        self.general_error.setVisible(bool(text))
+        return homeless
 
     # --- recording -------------------------------------------------------------------------
 
@@ -199,34 +158,11 @@ class ActionDialog(QDialog):
         it reads the widgets; run on the worker."""
         raise NotImplementedError
 
-    def submit(self) -> None:
-        if self._busy:
-            return  # a second Ctrl+Enter while the first one is being recorded
+    def _job(self) -> Callable[[], object] | None:
         issues = self.local_issues()
         self.show_issues(issues)
-        if issues:
-            return
-        self._set_busy(True)
-        self._worker.run(self.action(), self._succeeded, self._failed)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.submit_button.setEnabled(not busy)
-        self.submit_button.setText(self.tr("Đang ghi nhận…") if busy else self._submit_text)
+        return None if issues else self.action()
 
     def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
         self.performed.emit(result)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self._set_busy(False)
-        if isinstance(exc, ValidationFailed):
-            self.show_issues(exc.issues)
-        else:
-            self._messages.clear()
-            self.show_general(error_text(exc))
-
-    def reject(self) -> None:
-        if not self._busy:  # the services must answer before the dialog goes away
-            super().reject()
+        super()._succeeded(result)

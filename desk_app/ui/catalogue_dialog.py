@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,13 +43,14 @@ from desk_app.core.model import Procedure, ProcessingTime, TimeUnit
 from desk_app.core.text import fold
 from desk_app.services.errors import ValidationFailed
 from desk_app.ui.ask import confirm
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.field_form import FieldForm
 from desk_app.ui.handover_dialog import UnitPicker
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.procedure_picker import CODE_ROLE
 from desk_app.ui.required_documents_editor import RequiredDocumentsEditor
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import error_label
 
 MAX_FEE = 100_000_000  # đồng; no commune fee comes near it
 WITHDRAWN_COLOUR = "#777777"
@@ -127,10 +128,7 @@ class CatalogueDialog(QDialog):
 
         self.state = QLabel(objectName="state_label")
         self.state.setWordWrap(True)
-        self.error = QLabel(objectName="error_form")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = error_label()
         self.notice = QLabel(objectName="notice")
         self.notice.setWordWrap(True)
 
@@ -152,8 +150,8 @@ class CatalogueDialog(QDialog):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             if keys is not None:
-                QShortcut(keys, self, slot)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+                make_shortcut(keys, self, slot)
+        make_shortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

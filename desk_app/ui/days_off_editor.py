@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from desk_app.core.calendar import LocalOverride, OverrideKind
 from desk_app.core.text import clean
 from desk_app.ui.date_field import DateField
-from desk_app.ui.field_errors import ERROR_COLOUR
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import error_label
 
 DAY, KIND, NOTE = 0, 1, 2
 
@@ -48,17 +49,14 @@ class DaysOffEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_override)
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
-        self.day_error = QLabel(objectName="error_override_day")
-        self.day_error.setWordWrap(True)
-        self.day_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.day_error.hide()
+        self.day_error = error_label("error_override_day")
         # Enter in the entry line adds the day; it must not reach the dialog's Save button.
         for field in (self.day, self.kind, self.note):
             field.installEventFilter(self)
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_override,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_override,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_override,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_override,
+                      Qt.ShortcutContext.WidgetShortcut)
 
         entry = QHBoxLayout()
         entry.addWidget(QLabel(self.tr("Ngày")))

@@ -1,5 +1,6 @@
 """What a clerk can do to the selected dossier(s) after the receipt, as actions shared by the
-main window (menu, toolbar, context menu) and the dossier detail (its buttons).
+main window (menu, toolbar, context menu) and the dossier detail (its buttons); which actions
+there are, their keys and permissions, is ui.actions' table.
 
 Each action is enabled only when every selected dossier's state allows it (the same rule the
 services apply, from core), so impossible actions are greyed out rather than refused. Each one
@@ -10,18 +11,18 @@ the action, renders the slip the action produces and opens its preview.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState, InvalidTransition
+from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
 from desk_app.ui.ask import warn
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
@@ -43,30 +44,6 @@ def allows(kind: EventKind, status: DossierState) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class _Spec:
-    name: str
-    kind: EventKind
-    shortcut: str
-    permission: Permission
-    many: bool = False  # can act on several selected dossiers at once
-
-
-_SPECS = (
-    _Spec("handover_action", EventKind.HANDED_OVER, "Ctrl+G", Permission.HAND_OVER, many=True),
-    _Spec("result_ready_action", EventKind.RESULT_READY, "Ctrl+K", Permission.HAND_OVER),
-    _Spec("supplement_action", EventKind.SUPPLEMENT_REQUESTED, "Ctrl+B", Permission.HAND_OVER),
-    _Spec("supplemented_action", EventKind.SUPPLEMENTED, "Ctrl+Shift+B", Permission.HAND_OVER),
-    _Spec("refuse_action", EventKind.REFUSED, "Ctrl+Shift+R", Permission.REFUSE),
-    _Spec("apology_action", EventKind.RESCHEDULED, "Ctrl+H", Permission.APOLOGISE),
-    _Spec("return_action", EventKind.RETURNED, "Ctrl+T", Permission.RETURN),
-    _Spec("withdraw_action", EventKind.WITHDRAWN, "Ctrl+R", Permission.RETURN),
-    _Spec("stop_action", EventKind.STOPPED, "Ctrl+D", Permission.RETURN),
-)
-# What each dossier action needs, by its objectName (the session gates the main window's).
-PERMISSIONS = {spec.name: spec.permission for spec in _SPECS}
-
-
 class DossierActions(QObject):
     """The actions live in `host`'s window (so their shortcuts work there); `selection()` says
     which dossiers they act on. `done(uuids)` after the services recorded an action."""
@@ -85,38 +62,11 @@ class DossierActions(QObject):
         self._selection = selection
         self._hide_disabled = hide_disabled
         self._granted = granted
-        texts = {
-            "handover_action": self.tr("Bàn &giao cho đơn vị xử lý…"),
-            "result_ready_action": self.tr("Nhận kết &quả từ đơn vị xử lý…"),
-            "supplement_action": self.tr("Yêu cầu &bổ sung hồ sơ…"),
-            "supplemented_action": self.tr("Nhận hồ sơ bổ s&ung…"),
-            "refuse_action": self.tr("Từ &chối tiếp nhận…"),
-            "apology_action": self.tr("Xin lỗi, &hẹn lại…"),
-            "return_action": self.tr("T&rả kết quả…"),
-            "withdraw_action": self.tr("Rút hồ &sơ…"),
-            "stop_action": self.tr("&Dừng xử lý…"),
-        }
-        slots = {
-            "handover_action": self.hand_over,
-            "result_ready_action": self.record_result_ready,
-            "supplement_action": self.request_supplement,
-            "supplemented_action": self.receive_supplement,
-            "refuse_action": self.refuse,
-            "apology_action": self.apologise,
-            "return_action": self.return_result,
-            "withdraw_action": self.withdraw,
-            "stop_action": self.stop,
-        }
-        self.actions: dict[str, QAction] = {}
-        for spec in _SPECS:
-            action = QAction(texts[spec.name], host, objectName=spec.name)
-            action.setShortcut(QKeySequence(spec.shortcut))
+        self.actions = build_actions(DOSSIER_ACTIONS, host, self)
+        for action in self.actions.values():
             # On buttons, the key is shown: clerks learn the shortcuts from them.
-            plain = texts[spec.name].replace("&", "").removesuffix("…")
+            plain = action.text().replace("&", "").removesuffix("…")
             action.setIconText(f"{plain} ({action.shortcut().toString()})")
-            action.triggered.connect(lambda _checked=False, slot=slots[spec.name]: slot())
-            host.addAction(action)
-            self.actions[spec.name] = action
         self.update()
 
     def __getitem__(self, name: str) -> QAction:
@@ -126,7 +76,7 @@ class DossierActions(QObject):
         """Enable what every selected dossier's state allows."""
         rows = self._selection()
         granted = self._granted() if self._granted else frozenset(Permission)
-        for spec in _SPECS:
+        for spec in DOSSIER_ACTIONS:
             enabled = bool(rows) and (spec.many or len(rows) == 1) and all(
                 allows(spec.kind, row.status) for row in rows) and spec.permission in granted
             action = self.actions[spec.name]

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -46,6 +46,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import make_heading
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,7 @@ class DossierDetailDialog(QDialog):
         self._slip_paths: list[Path] = []
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
-        self.code = _value_label("", "detail_code")
-        font = QFont(self.code.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.code.setFont(font)
+        self.code = make_heading(_value_label("", "detail_code"), 1.4)
         self.state = _value_label("", "detail_state")
         self.timeliness = QLabel(objectName="detail_timeliness")
         self.status = QLabel(self.tr("Đang tải hồ sơ…"), objectName="detail_status")

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,7 @@ from desk_app.core.text import fold
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
 from desk_app.ui.labels import date_time_text, state_label, timeliness_label
 from desk_app.ui.messages import error_text
+from desk_app.ui.shortcuts import make_shortcut
 
 FILTER_DELAY_MS = 250
 OPEN = -1  # the state filter's choice of every open state
@@ -260,8 +261,8 @@ class DossierListWidget(QWidget):
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.textChanged.connect(self._filter_changed)
         self.filter_text.returnPressed.connect(self.focus_table)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_text, self.focus_table,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Down), self.filter_text, self.focus_table,
+                      Qt.ShortcutContext.WidgetShortcut)
 
         self.period = QComboBox(objectName="period")
         for text, days in (
@@ -303,8 +304,8 @@ class DossierListWidget(QWidget):
             self.tr("Xem tất cả (Esc)"), objectName="leave_group_button")
         self.leave_group_button.setAutoDefault(False)
         self.leave_group_button.clicked.connect(self.leave_group)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_group,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_group,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.row_count = QLabel(objectName="row_count")
         self.row_count.setWordWrap(True)  # a load error can be a long sentence

@@ -32,6 +32,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import make_heading
 
 
 def _boxed(title: str, widget: QWidget) -> QGroupBox:
@@ -54,11 +55,7 @@ class EndOfDayDialog(QDialog):
         self.day.dateChanged.connect(self.load)
         day_label = QLabel(self.tr("&Ngày"))
         day_label.setBuddy(self.day)
-        self.heading = QLabel(objectName="end_of_day_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = make_heading(QLabel(objectName="end_of_day_heading"), 1.3)
         self.summary = QLabel(objectName="end_of_day_summary")
         self.summary.setWordWrap(True)
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from desk_app.core.text import nfc
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.sync import EnrolledCounter, SyncService
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.field_form import FieldForm, with_button
 from desk_app.ui.messages import error_text
+from desk_app.ui.widgets import error_label
 from sync.client import HubError
 
 
@@ -62,10 +62,7 @@ class EnrollDialog(QDialog):
         form.row(self.tr("&Tên máy"), "device_name", self.device_name)
         form.row(self.tr("Tệp chứng chỉ &CA"), "ca_bundle", ca_row)
 
-        self.error = QLabel(objectName="enroll_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = error_label("enroll_error")
         self.submit = QPushButton(self.tr("Đăng ký"), objectName="enroll_button")
         self.submit.setDefault(True)
         self.submit.clicked.connect(self._enroll)

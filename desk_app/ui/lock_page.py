@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.accounts import Account
 from desk_app.ui.field_errors import WARNING_COLOUR
 from desk_app.ui.login_form import LoginForm
+from desk_app.ui.widgets import make_heading
 
 # Windows that wait on a nested event loop for an answer: hiding one answers it with its safe
 # choice (No, Cancel), so it is not kept to be shown again.
@@ -139,11 +140,7 @@ class LockPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="lock_page")
         self._held = held
-        title = QLabel(self.tr("Màn hình đã khóa"), objectName="lock_title")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = make_heading(QLabel(self.tr("Màn hình đã khóa"), objectName="lock_title"), 1.6)
         hint = QLabel(self.tr(
             "Hồ sơ được ẩn khi không có ai đăng nhập. Chọn tên của bạn và nhập mật khẩu để "
             "làm việc; đồng bộ và sao lưu vẫn tiếp tục chạy."))

@@ -7,10 +7,11 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk_app.core.counter import CounterSetup
+from desk_app.ui.actions import ALL_ACTIONS, WINDOW_ACTIONS, build_actions, fill_menu
 from desk_app.ui.catalogue_dialog import open_catalogue
 from desk_app.ui.dossier_actions import DossierActions
 from desk_app.ui.dossier_detail import DossierDetailDialog
@@ -68,53 +69,12 @@ class MainWindow(QMainWindow):
 
     # --- building --------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, shortcuts: list, slot) -> QAction:
-        action = QAction(text, self, objectName=name)
-        action.setShortcuts([QKeySequence(keys) for keys in shortcuts])
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.receive_action = self._action(
-            "receive_action", self.tr("&Tiếp nhận hồ sơ mới…"), ["F2"], self.open_receive)
-        self.detail_action = self._action(
-            "detail_action", self.tr("&Xem chi tiết"), ["Ctrl+O"], self.open_detail)
-        self.reprint_action = self._action(
-            "reprint_action", self.tr("&In lại phiếu tiếp nhận…"),
-            [QKeySequence.StandardKey.Print], self.reprint)
-        self.refresh_action = self._action(
-            "refresh_action", self.tr("&Làm mới danh sách"), ["F5"], self.refresh)
-        self.find_action = self._action(
-            "find_action", self.tr("T&ìm"), [QKeySequence.StandardKey.Find],
-            self.dossier_list.focus_filter)
-        self.quit_action = self._action("quit_action", self.tr("Th&oát"), ["Ctrl+Q"], self.close)
-        self.list_action = self._action(
-            "list_action", self.tr("&Danh sách hồ sơ"), ["Ctrl+1"], self.show_list)
-        self.board_action = self._action(
-            "board_action", self.tr("&Bảng theo dõi hôm nay"), ["Ctrl+2"], self.show_board)
-        self.ledger_action = self._action(
-            "ledger_action", self.tr("&Sổ theo dõi hồ sơ…"), ["Ctrl+L"],
-            lambda: open_ledger(self.services, self.worker, self, self.session.granted))
-        self.end_of_day_action = self._action(
-            "end_of_day_action", self.tr("&Tổng kết cuối ngày…"), ["Ctrl+E"],
-            lambda: open_end_of_day(self.services, self.worker, self))
-        self.settings_action = self._action(
-            "settings_action", self.tr("&Cài đặt…"), ["Ctrl+,"], self.open_settings)
-        self.setup_action = self._action(
-            "setup_action", self.tr("&Thông tin quầy…"), ["Ctrl+Shift+T"], self.open_setup)
-        self.units_action = self._action(
-            "units_action", self.tr("Đơn &vị xử lý hồ sơ…"), ["Ctrl+Shift+U"],
-            lambda: open_processing_units(self.services, self.worker, self))
-        self.catalogue_action = self._action(
-            "catalogue_action", self.tr("&Danh mục thủ tục…"), ["Ctrl+Shift+P"],
-            lambda: open_catalogue(self.services, self.worker, self))
-        self.restore_action = self._action(
-            "restore_action", self.tr("&Khôi phục dữ liệu từ bản sao lưu…"), ["Ctrl+Shift+K"],
-            self.open_restore)
-        self.verify_action = self._action(
-            "verify_action", self.tr("Kiểm tra &toàn vẹn nhật ký"), ["Ctrl+Shift+J"],
-            self.verify_journal)
+        self.window_actions = build_actions(WINDOW_ACTIONS, self, self)
+        # As attributes too (window.receive_action…): the session and the tests reach them so.
+        for name, action in self.window_actions.items():
+            setattr(self, name, action)
+        self.table_actions = {**self.window_actions, **self.dossier_actions.actions}
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         saved = self.services.language()
@@ -128,31 +88,17 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
     def _build_menus(self) -> None:
-        dossiers = self.menuBar().addMenu(self.tr("&Hồ sơ"))
-        dossiers.setObjectName("dossier_menu")
-        dossiers.addAction(self.receive_action)
-        dossiers.addSeparator()
-        dossiers.addActions(list(self.dossier_actions.actions.values()))
-        dossiers.addSeparator()
-        dossiers.addActions([self.detail_action, self.reprint_action])
-        dossiers.addSeparator()
-        dossiers.addActions([self.refresh_action, self.find_action])
-        dossiers.addSeparator()
-        dossiers.addAction(self.quit_action)
-        reports = self.menuBar().addMenu(self.tr("&Báo cáo"))
-        reports.setObjectName("reports_menu")
-        reports.addActions([self.list_action, self.board_action])
-        reports.addSeparator()
-        reports.addActions([self.ledger_action, self.end_of_day_action])
-        settings = self.menuBar().addMenu(self.tr("&Cài đặt"))
-        settings.setObjectName("settings_menu")
-        language = settings.addMenu(self.tr("&Ngôn ngữ"))
+        menus = {}
+        for name, text in (("dossier_menu", self.tr("&Hồ sơ")),
+                           ("reports_menu", self.tr("&Báo cáo")),
+                           ("settings_menu", self.tr("&Cài đặt"))):
+            menus[name] = self.menuBar().addMenu(text)
+            menus[name].setObjectName(name)
+        language = menus["settings_menu"].addMenu(self.tr("&Ngôn ngữ"))
         language.setObjectName("language_menu")
         language.addActions(list(self.language_actions.values()))
-        settings.addActions([self.settings_action, self.setup_action, self.units_action,
-                             self.catalogue_action])
-        settings.addSeparator()
-        settings.addActions([self.restore_action, self.verify_action])
+        for name, menu in menus.items():
+            fill_menu(menu, name, self.table_actions)
 
         # Right click on the list: what can be done to the dossiers under the pointer.
         table = self.dossier_list.table
@@ -170,18 +116,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.toggleViewAction().setVisible(False)  # nobody should lose it by a right click
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        actions = self.dossier_actions
-        for action, text in (
-            (self.receive_action, self.tr("Tiếp nhận hồ sơ mới (F2)")),
-            (self.detail_action, self.tr("Xem chi tiết (Ctrl+O)")),
-            (self.reprint_action, self.tr("In lại phiếu (Ctrl+P)")),
-            (actions["handover_action"], self.tr("Bàn giao (Ctrl+G)")),
-            (actions["result_ready_action"], self.tr("Nhận kết quả (Ctrl+K)")),
-            (actions["supplement_action"], self.tr("Yêu cầu bổ sung (Ctrl+B)")),
-            (actions["return_action"], self.tr("Trả kết quả (Ctrl+T)")),
-            (self.refresh_action, self.tr("Làm mới (F5)")),
-        ):
-            action.setIconText(text)
+        for spec in sorted((s for s in ALL_ACTIONS if s.toolbar), key=lambda s: s.toolbar):
+            action = self.table_actions[spec.name]
+            action.setIconText(spec.translated(spec.toolbar_text))
             toolbar.addAction(action)
         receive_button = toolbar.widgetForAction(self.receive_action)
         font = receive_button.font()
@@ -294,6 +231,21 @@ class MainWindow(QMainWindow):
     def open_preview(self, pdf_path: Path) -> None:
         self.statusBar().clearMessage()
         show_preview(pdf_path, self.worker, self, services=self.services)
+
+    def find(self) -> None:
+        self.dossier_list.focus_filter()
+
+    def open_ledger(self) -> None:
+        open_ledger(self.services, self.worker, self, self.session.granted)
+
+    def open_end_of_day(self) -> None:
+        open_end_of_day(self.services, self.worker, self)
+
+    def open_units(self) -> None:
+        open_processing_units(self.services, self.worker, self)
+
+    def open_catalogue(self) -> None:
+        open_catalogue(self.services, self.worker, self)
 
     def open_restore(self) -> None:
         dialog = RestoreDialog(self.services, self.worker, self)

@@ -43,9 +43,9 @@ class ChangePasswordDialog(FormDialog):
             return None
         return partial(self._services.change_password, nfc(self.old_password.text()), new)
 
-    def _refused(self, exc: Exception) -> None:
+    def _failed(self, exc: Exception) -> None:
         if isinstance(exc, LoginRefused):
             self.reject()  # first: what the rejection says gives way to the lock-out's message
             self.locked_out.emit(str(exc))
             return
-        super()._refused(exc)
+        super()._failed(exc)

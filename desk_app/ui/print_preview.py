@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -41,6 +40,7 @@ from desk_app.core.options import AS_DRAWN, PrinterChoice
 from desk_app.ui.ask import warn
 from desk_app.ui.messages import ClerkError, error_text
 from desk_app.ui.printer_choice import new_printer, printed_kind
+from desk_app.ui.shortcuts import make_shortcut
 
 log = logging.getLogger(__name__)
 
@@ -192,8 +192,8 @@ class PrintPreviewDialog(QDialog):
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.save_copy_button.setShortcut(QKeySequence("Ctrl+Shift+S"))
         for keys in (QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")):
-            QShortcut(keys, self, lambda: self.zoom_by(1))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.zoom_by(-1))
+            make_shortcut(keys, self, lambda: self.zoom_by(1))
+        make_shortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.zoom_by(-1))
 
         self.printer_notice = QLabel(objectName="printer_notice")
         self.printer_notice.setWordWrap(True)

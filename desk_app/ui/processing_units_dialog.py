@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean, fold
-from desk_app.ui.field_errors import ERROR_COLOUR
 from desk_app.ui.messages import error_text, show_error
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
+from desk_app.ui.widgets import error_label
 
 NAME, INTER_AGENCY = 0, 1
 
@@ -52,10 +53,10 @@ class ProcessingUnitsEditor(QWidget):
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)
         # Within the editor only: in the settings dialog, Insert elsewhere belongs to others.
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_unit,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_unit,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_unit,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        make_shortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_unit,
+                      Qt.ShortcutContext.WidgetShortcut)
 
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)
@@ -124,10 +125,7 @@ class ProcessingUnitsDialog(QDialog):
         intro.setWordWrap(True)
         self.editor = ProcessingUnitsEditor(units)
         self.table = self.editor.table
-        self.error = QLabel(objectName="error_form")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error.hide()
+        self.error = error_label()
 
         self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="save_button")
         self.save_button.clicked.connect(self.save)
@@ -135,7 +133,7 @@ class ProcessingUnitsDialog(QDialog):
         cancel.clicked.connect(self.reject)
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        make_shortcut(QKeySequence.StandardKey.Save, self, self.save)
         self.editor.buttons.addWidget(self.save_button)
         self.editor.buttons.addWidget(cancel)
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFocusEvent, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,9 +32,11 @@ from desk_app.core.validation import Issue, Severity
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.ui.ask import confirm, warn
-from desk_app.ui.field_errors import ERROR_COLOUR, WARNING_COLOUR
+from desk_app.ui.field_errors import WARNING_COLOUR
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
+from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import error_issue, error_label
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +103,7 @@ class ReceiveDialog(QDialog):
         self._result = QLabel()
         self._result.setObjectName("result_label")
         self._result.setWordWrap(True)
-        self._form_error = QLabel()  # for an issue about no field of the form
-        self._form_error.setObjectName("error_form")
-        self._form_error.setWordWrap(True)
-        self._form_error.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self._form_error.hide()
+        self._form_error = error_label()  # for an issue about no field of the form
         self._save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+S)"))
         self._save_button.setObjectName("save_button")
         self._clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
@@ -149,7 +147,7 @@ class ReceiveDialog(QDialog):
             (QKeySequence.StandardKey.New, self._start_over),
             (QKeySequence("Ctrl+D"), self._deliver_to_applicant),
         ):
-            QShortcut(keys, self, slot)
+            make_shortcut(keys, self, slot)
 
     def _fit_screen(self) -> None:
         available = self.screen().availableGeometry()
@@ -162,9 +160,9 @@ class ReceiveDialog(QDialog):
         procedure text that names no single procedure), which replaces them for that field."""
         own = []
         if problem := self._form.procedure.problem():
-            own.append(Issue("procedure", problem, Severity.ERROR))
+            own.append(error_issue("procedure", problem))
         if problem := self._form.birth_date.problem():
-            own.append(Issue("applicant.birth_date", problem, Severity.ERROR))
+            own.append(error_issue("applicant.birth_date", problem))
         own_fields = {issue.field for issue in own}
         checked = [
             issue for issue in self._services.check(self._form.draft())
@@ -279,11 +277,8 @@ class ReceiveDialog(QDialog):
         self._form.phone.selectAll()
 
     def _on_scan_failed(self, message: str) -> None:
-        self._scan_issue = Issue(
-            "applicant.id_number",
-            self.tr("Không đọc được mã QR trên CCCD. {0}").format(message),
-            Severity.ERROR,
-        )
+        self._scan_issue = error_issue(
+            "applicant.id_number", self.tr("Không đọc được mã QR trên CCCD. {0}").format(message))
         self._result.clear()
         self._revalidate()
 

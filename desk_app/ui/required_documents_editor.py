@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.model import RequiredDocument
 from desk_app.ui.documents_table import CountDelegate
+from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
 
 NAME, MANDATORY, ORIGINALS, CERTIFIED, COPIES = range(5)
@@ -58,11 +59,11 @@ class RequiredDocumentsEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_row, context=within)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_row,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_row(-1), context=within)
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_row(1), context=within)
+        make_shortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_row, within)
+        make_shortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_row,
+                      Qt.ShortcutContext.WidgetShortcut)
+        make_shortcut(QKeySequence("Alt+Up"), self, lambda: self.move_row(-1), within)
+        make_shortcut(QKeySequence("Alt+Down"), self, lambda: self.move_row(1), within)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,16 +8,18 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from desk_app.core.lifecycle import ResultReturn, Satisfaction
 from desk_app.core.model import DeliveryMethod, Dossier, DossierRow
 from desk_app.core.text import digits
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue
 from desk_app.ui.action_dialog import ActionDialog, text_of
 from desk_app.ui.date_time_edit import DateTimeEdit
 from desk_app.ui.labels import satisfaction_label
+from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import error_issue
 
 
 def _radio_row(*buttons: QRadioButton) -> QWidget:
@@ -65,7 +67,7 @@ class ReturnDialog(ActionDialog):
                                   objectName=f"satisfaction_{int(value)}")
             self.satisfaction[value] = button
             # Number keys answer for the citizen; fields that take text keep their digits.
-            QShortcut(QKeySequence(str(int(value))), self, button.click)
+            make_shortcut(QKeySequence(str(int(value))), self, button.click)
         self.add_field("satisfaction", self.tr("Mức độ hài lòng"),
                        _radio_row(*self.satisfaction.values()))
 
@@ -96,9 +98,8 @@ class ReturnDialog(ActionDialog):
     def local_issues(self) -> list[Issue]:
         issues = super().local_issues()
         if self.by_authorised.isChecked() and not digits(self.collector_id.text()):
-            issues.append(Issue("collector_id_number", self.tr(
-                "Nhập số CCCD của người được ủy quyền (ghi trong giấy ủy quyền)."),
-                Severity.ERROR))
+            issues.append(error_issue("collector_id_number", self.tr(
+                "Nhập số CCCD của người được ủy quyền (ghi trong giấy ủy quyền).")))
         return issues
 
     def result_return(self) -> ResultReturn:

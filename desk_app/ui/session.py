@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QToo
 from desk_app.core.accounts import Account, AccountPolicy, Permission
 from desk_app.ui.account_fields import role_label
 from desk_app.ui.accounts_dialog import open_accounts
+from desk_app.ui.actions import PERMISSIONS as TABLE_PERMISSIONS
 from desk_app.ui.ask import confirm
-from desk_app.ui.dossier_actions import PERMISSIONS as DOSSIER_ACTION_PERMISSIONS
 from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.lock_page import HeldWindows, LockPage
 from desk_app.ui.lock_watch import LockWatch
@@ -28,26 +28,16 @@ LOCK_KEY = "Ctrl+Shift+L"
 SWITCH_KEY = "Ctrl+Shift+D"
 MS_PER_MINUTE = 60_000
 
-# The permission each of the main window's actions needs, by objectName. An action not named
-# here is open to every logged-in account.
+# The permission each of the main window's actions needs, by objectName: the action table's,
+# and those of the actions built elsewhere. An action not named here is open to every
+# logged-in account.
 ACTION_PERMISSIONS: dict[str, Permission] = {
-    "receive_action": Permission.RECEIVE,
-    "detail_action": Permission.LOOK_UP,
-    "reprint_action": Permission.LOOK_UP,
-    **DOSSIER_ACTION_PERMISSIONS,
-    "ledger_action": Permission.LEDGER,
-    "end_of_day_action": Permission.END_OF_DAY,
-    "settings_action": Permission.SETTINGS,
+    **TABLE_PERMISSIONS,
     # The language is the whole counter's, as in the settings dialog.
     **{f"language_{code}": Permission.SETTINGS for code in LANGUAGES},
-    "setup_action": Permission.SETTINGS,
-    "units_action": Permission.SETTINGS,
-    "restore_action": Permission.BACKUPS,
-    "verify_action": Permission.VERIFY_JOURNAL,
     "enroll_action": Permission.SYNC_ADMIN,
     "quarantine_action": Permission.SYNC_ADMIN,
     "accounts_action": Permission.ACCOUNTS,
-    "catalogue_action": Permission.CATALOGUE,
 }
 
 

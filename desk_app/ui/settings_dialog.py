@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.accounts import MAX_IDLE_LOCK_MINUTES, AccountPolicy
 from desk_app.core.options import MAX_BACKUP_HOURS
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue
 from desk_app.services.options import SettingsForm, SettingsView
 from desk_app.ui.days_off_editor import DaysOffEditor
 from desk_app.ui.field_form import FieldForm, with_button
@@ -34,6 +34,8 @@ from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
+from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import add_parts, error_issue
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -53,13 +55,7 @@ def _time_edit(name: str, value) -> QTimeEdit:
 
 def _page(*parts: QWidget | FieldForm) -> QWidget:
     page = QWidget()
-    layout = QVBoxLayout(page)
-    for part in parts:
-        if isinstance(part, QWidget):
-            layout.addWidget(part)
-        else:
-            layout.addLayout(part)
-    layout.addStretch(1)
+    add_parts(QVBoxLayout(page), *parts).addStretch(1)
     return page
 
 
@@ -94,8 +90,8 @@ class SettingsDialog(FormDialog):
         self._add_tab(self.tr("Tài khoản"), self._accounts_tab(view.form.account_policy))
 
         # Also here, not only in QTabWidget: a time or spin box would take Ctrl+Tab itself.
-        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._turn_tab(1))
-        QShortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._turn_tab(-1))
+        make_shortcut(QKeySequence("Ctrl+Tab"), self, lambda: self._turn_tab(1))
+        make_shortcut(QKeySequence("Ctrl+Shift+Tab"), self, lambda: self._turn_tab(-1))
         hint = _note(self.tr(
             "Ctrl+Tab, Ctrl+Shift+Tab: sang thẻ sau, thẻ trước; Ctrl+S: lưu mọi thẻ; Esc: hủy."))
         self._finish_layout(self.tabs, hint)
@@ -282,21 +278,16 @@ class SettingsDialog(FormDialog):
     def _job(self) -> Callable[[], object] | None:
         duplicate = self.units.duplicate_message()
         if duplicate:
-            self._refused_here([Issue("units", duplicate, Severity.ERROR)])
+            self.show_issues([error_issue("units", duplicate)])
             return None
         return partial(self._services.save_settings, self.settings_form(),
                        opened_from=self._view.form)
 
-    def _refused_here(self, issues: list[Issue]) -> None:
-        homeless = self._show_issues(issues)
-        self._general_error.setText("\n".join(i.message for i in homeless))
-        self._general_error.setVisible(bool(homeless))
-
-    def _saved(self, result: object) -> None:
+    def _succeeded(self, result: object) -> None:
         self.saved.emit(result)
-        super()._saved(result)
+        super()._succeeded(result)
 
-    def _show_issues(self, issues: list[Issue]) -> list[Issue]:
+    def _place_issues(self, issues: list[Issue]) -> list[Issue]:
         """Each issue beside its field on its tab; the first such tab is brought forward and
         the field focused."""
         placed: set[str] = set()

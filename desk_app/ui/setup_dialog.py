@@ -112,10 +112,10 @@ class SetupDialog(FormDialog):
             return None
         return partial(self._services.first_run, setup, *admin)
 
-    def _saved(self, result: CounterSetup | Account) -> None:
+    def _succeeded(self, result: CounterSetup | Account) -> None:
         if isinstance(result, CounterSetup):
             self._fill(result)  # as stored: trimmed, agency code in capitals
-        super()._saved(result)
+        super()._succeeded(result)
 
 class FirstAdminDialog(FormDialog):
     """For a counter set up before accounts existed: the first admin account, the name
@@ -146,6 +146,6 @@ class FirstAdminDialog(FormDialog):
             return None
         return partial(self._services.create_first_admin, *admin)
 
-    def _saved(self, result: Account) -> None:
-        super()._saved(result)
+    def _succeeded(self, result: Account) -> None:
+        super()._succeeded(result)
         self.created.emit(result)

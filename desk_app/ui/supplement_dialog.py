@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from desk_app.core.model import DossierRow, RequiredDocument
 from desk_app.core.text import clean
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue
 from desk_app.ui.action_dialog import ActionDialog, fit_rows, reason_edit, text_of
+from desk_app.ui.widgets import error_issue
 
 CHECKLIST_VISIBLE_ROWS = 7
 
@@ -68,8 +69,8 @@ class SupplementDialog(ActionDialog):
     def local_issues(self) -> list[Issue]:
         issues = super().local_issues()
         if not self.missing():
-            issues.insert(0, Issue("missing", self.tr(
-                "Đánh dấu hoặc gõ ít nhất một giấy tờ cần bổ sung."), Severity.ERROR))
+            issues.insert(0, error_issue("missing", self.tr(
+                "Đánh dấu hoặc gõ ít nhất một giấy tờ cần bổ sung.")))
         return issues
 
     def action(self) -> Callable[[], object]:

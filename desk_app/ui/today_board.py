@@ -27,6 +27,7 @@ from desk_app.ui.dossier_list import Group
 from desk_app.ui.labels import board_key_label, date_time_text, weekday_text
 from desk_app.ui.messages import error_text
 from desk_app.ui.tables import compact_rows
+from desk_app.ui.widgets import make_heading
 
 REFRESH_MS = 60_000
 
@@ -139,11 +140,7 @@ class TodayBoard(QWidget):
         self._worker = worker
         self.board: Board | None = None
 
-        self.heading = QLabel(objectName="board_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = make_heading(QLabel(objectName="board_heading"), 1.3)
         self.status = QLabel(objectName="board_status")
         self.status.setWordWrap(True)
 

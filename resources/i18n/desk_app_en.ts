@@ -8,10 +8,6 @@
         <translation>{action} (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
         <source>{count} hồ sơ:</source>
         <translation>{count} dossiers:</translation>
     </message>
@@ -3224,8 +3220,8 @@ What you typed is still there.</translation>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Hủy (Esc)</source>
-        <translation>Cancel (Esc)</translation>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -3332,6 +3328,13 @@ What you typed is still there.</translation>
     <message>
         <source>Mật khẩu &amp;tạm</source>
         <translation>&amp;Temporary password</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 </TS>

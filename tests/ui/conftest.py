@@ -25,6 +25,28 @@ def worker():
     return InlineWorker()
 
 
+class HeldWorker:
+    """A worker whose services are still busy: each job waits until the test `release`s it,
+    then runs as InlineWorker would. Shows what the GUI does while a call is running."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple] = []
+
+    def run(self, fn, on_done=None, on_error=None) -> None:
+        self.jobs.append((fn, on_done, on_error))
+
+    def release(self) -> None:
+        InlineWorker().run(*self.jobs.pop(0))
+
+    def shutdown(self) -> None:
+        pass
+
+
+@pytest.fixture
+def held_worker():
+    return HeldWorker()
+
+
 class Keyboard:
     """Sends keys where the keyboard would: to the open popup, the focused widget, or the
     active window when nothing in it has the focus.

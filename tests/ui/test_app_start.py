@@ -74,7 +74,7 @@ def test_a_new_counter_is_set_up_with_its_admin_who_is_then_logged_in(
         type_into(dialog, commune_name="UBND xã Tân Lập", unit_name="Bộ phận một cửa",
                   agency_code="000.17.22.H56", place_name="Tân Lập", full_name=ADMIN_NAME,
                   password=PASSWORD, password_repeat=PASSWORD)
-        dialog._save_button.click()
+        dialog.submit_button.click()
 
     setups = answer(monkeypatch, app_module.SetupDialog, set_up)
     window = build_main_window(fresh, worker)
@@ -101,7 +101,7 @@ def test_a_counter_from_before_accounts_creates_its_admin_from_the_old_clerk(
     def create(dialog) -> None:
         prefilled.append(dialog.findChild(QWidget, "full_name").text())
         type_into(dialog, password=PASSWORD, password_repeat=PASSWORD)
-        dialog._save_button.click()
+        dialog.submit_button.click()
 
     answer(monkeypatch, app_module.FirstAdminDialog, create)
     window = build_main_window(fresh, worker)
