@@ -82,8 +82,8 @@ def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | Non
 def build_main_window(services: Services, worker, *, demo: bool = False) -> MainWindow | None:
     """The main window, after seeding the demo counter into a new data folder if asked, and
     once someone is logged in; None if the clerk closes the setup or the login instead."""
-    if demo and services.counter_setup() is None:
-        seed_demo(services, living=True)
+    if demo and worker.call(services.counter_setup) is None:
+        worker.call(lambda: seed_demo(services, living=True))
     if not sign_in(services, worker):
         return None
     return MainWindow(services, worker)
@@ -95,17 +95,18 @@ def sign_in(services: Services, worker) -> bool:
     needs. Nothing of the dossiers shows before."""
     if services.current_account() is not None:
         return True
-    if services.counter_setup() is None:
-        first = SetupDialog(services, worker)
-    elif not services.has_accounts():
-        first = FirstAdminDialog(services, worker, services.suggested_admin_name())
+    setup = worker.call(services.counter_setup)
+    if setup is None:
+        first = SetupDialog(services, worker, None)
+    elif not worker.call(services.has_accounts):
+        first = FirstAdminDialog(services, worker, worker.call(services.suggested_admin_name))
     else:
         first = None
     if first is not None and first.exec() != QDialog.DialogCode.Accepted:
         return False
     if services.current_account() is not None:
         return True
-    return LoginDialog(services, worker).exec() == QDialog.DialogCode.Accepted
+    return LoginDialog(services, worker, setup).exec() == QDialog.DialogCode.Accepted
 
 
 def run_gui(data: Path, demo: bool, language: str | None) -> int:
@@ -114,8 +115,8 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
     services = open_services(data)
     if services is None:
         return EXIT_DATA_UNUSABLE
-    i18n.install(app, language or services.language())
     worker = Worker()
+    i18n.install(app, language or worker.call(services.language))
     sync = None
     try:
         window = build_main_window(services, worker, demo=demo)

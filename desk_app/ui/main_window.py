@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self.show_counter(services.counter_setup())
+        worker.run(services.counter_setup, self.show_counter)
         self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
         self.session = CounterSession(self)
@@ -77,15 +77,15 @@ class MainWindow(QMainWindow):
         self.table_actions = {**self.window_actions, **self.dossier_actions.actions}
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
-        saved = self.services.language()
         for code, name in LANGUAGES.items():
             action = QAction(name, self, objectName=f"language_{code}", checkable=True)
-            action.setChecked(code == saved)
             action.triggered.connect(
                 lambda _checked=False, code=code: self.choose_language(code))
             group.addAction(action)
             self.addAction(action)  # among the window's actions: the session gates it
             self.language_actions[code] = action
+        self.worker.run(self.services.language,
+                        lambda saved: self.language_actions[saved].setChecked(True))
 
     def _build_menus(self) -> None:
         menus = {}
@@ -268,9 +268,13 @@ class MainWindow(QMainWindow):
         self.worker.run(self.services.verify_journal, report, partial(show_error, self))
 
     def open_setup(self) -> None:
-        dialog = SetupDialog(self.services, self.worker, self)
+        self.worker.run(self.services.counter_setup, self._open_setup,
+                        partial(show_error, self))
+
+    def _open_setup(self, current: CounterSetup | None) -> None:
+        dialog = SetupDialog(self.services, self.worker, current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.show_counter(self.services.counter_setup()))
+        dialog.accepted.connect(lambda: self.show_counter(dialog.typed_setup()))
         dialog.open()
 
     def open_settings(self) -> None:
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
                       saved=self._settings_saved)
 
     def _settings_saved(self, view) -> None:
-        self.show_counter(self.services.counter_setup())
+        self.worker.run(self.services.counter_setup, self.show_counter)
         self.language_actions[view.form.values["language"]].setChecked(True)
         self.refresh()  # due times and the board follow the new hours and days off
         self.settings_saved.emit(view)

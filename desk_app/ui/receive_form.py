@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import drafts
+from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import CardData
 from desk_app.core.model import Dossier, Procedure
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, Severity, validate_draft
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.ui.ask import confirm, warn
@@ -76,14 +78,19 @@ class ReceiveDialog(QDialog):
         self._touched: set[str] = set()
         self._show_all = False
         self._scan_issue: Issue | None = None
+        # Loaded once through the worker: the checks and the due time shown while the clerk
+        # types are pure core calls on these, so typing never waits on the disk.
+        self._procedures: dict[str, Procedure] = {}
+        self._calendar: WorkCalendar | None = None
 
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
         self.setObjectName("receive_dialog")
         self._form = ReceiveFields()
         self._build()
         self._connect()
-        self._form.procedure.set_procedures(services.procedures())
         self._clear_form()
+        worker.run(services.procedures, self._procedures_loaded)
+        self._load_calendar()
 
         self._scanner = ScannerCatcher(self, self)
         self._scanner.scanned.connect(self._on_scanned)
@@ -164,8 +171,10 @@ class ReceiveDialog(QDialog):
         if problem := self._form.birth_date.problem():
             own.append(error_issue("applicant.birth_date", problem))
         own_fields = {issue.field for issue in own}
+        draft = drafts.normalise(self._form.draft())
+        procedure = self._procedures.get(draft.procedure_code)
         checked = [
-            issue for issue in self._services.check(self._form.draft())
+            issue for issue in validate_draft(draft, procedure, self._services.now().date())
             if issue.field not in own_fields
         ]
         order = list(self._form.fields)
@@ -213,7 +222,7 @@ class ReceiveDialog(QDialog):
 
     def _on_procedure_changed(self) -> None:
         code = self._form.procedure.code()
-        procedure = self._services.procedure(code) if code else None
+        procedure = self._procedures.get(code) if code else None
         self._procedure = procedure
         self._form.documents.set_documents(procedure.documents if procedure else ())
         self._form.fee.setValue(procedure.fee if procedure else 0)
@@ -224,11 +233,12 @@ class ReceiveDialog(QDialog):
 
     def _show_processing_time(self) -> None:
         label, procedure = self._form.processing_time, self._procedure
-        due = self._services.due_if_received_now(procedure.code) if procedure else None
-        if procedure is None or due is None:
+        calendar = self._calendar
+        if procedure is None or calendar is None:
             label.setText(self.tr("Chọn thủ tục để xem thời hạn giải quyết và ngày hẹn trả."))
             label.setStyleSheet(HINT_STYLE)
             return
+        due = calendar.due_time(self._services.now(), procedure.time)
         label.setText(self.tr("Thời hạn giải quyết: {0}. Hẹn trả: {1}").format(
             procedure.time.text(), self._spoken_time(due)
         ))
@@ -413,8 +423,22 @@ class ReceiveDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def _procedures_loaded(self, procedures: list[Procedure]) -> None:
+        self._procedures = {p.code: p for p in procedures}
+        self._form.procedure.set_procedures(procedures)
+        self._on_procedure_changed()
+
+    def _load_calendar(self) -> None:
+        """Again each time the form shows: the hours or days off may have changed meanwhile."""
+        self._worker.run(self._services.calendar, self._calendar_loaded)
+
+    def _calendar_loaded(self, calendar: WorkCalendar) -> None:
+        self._calendar = calendar
+        self._show_processing_time()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._load_calendar()
         self._scanner.start()
         self._due_timer.start()
         self._show_processing_time()

@@ -28,12 +28,12 @@ class SetupDialog(FormDialog):
     """The counter's identity. At the first run (nothing set up yet) it also creates the admin
     account, saved with the setup in one go, and logs the admin in."""
 
-    def __init__(self, services: Services, worker, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, worker, current: CounterSetup | None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
         self._services = services
         self.setWindowTitle(self.tr("Thiết lập quầy tiếp nhận"))
         self.setObjectName("setup_dialog")
-        current = services.counter_setup()
         self.first_run = current is None
 
         intro = QLabel(self.tr(

@@ -9,11 +9,12 @@ thread pool), so GUI tests need no waiting.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +63,36 @@ class Worker:
         elif callback is not None:
             callback(value)
 
+    def call(self, fn: Callable[[], Any]) -> Any:
+        """`fn`'s value (or its exception), run on the worker while the GUI thread goes on
+        handling events. Only for the start-up, before the main window shows, where the next
+        step needs the answer; everything after goes through `run`."""
+        loop = QEventLoop()
+        outcome: dict[str, Any] = {}
+
+        def settle(key: str, value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        self.run(fn, lambda value: settle("value", value), lambda exc: settle("error", exc))
+        loop.exec()  # the answer is delivered through the event queue, so never before this
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
     def shutdown(self) -> None:
         """Finish queued work (a save in progress must complete), then stop the thread."""
         self._closed = True
         self._pool.shutdown(wait=True)
+
+
+_inline = threading.local()
+
+
+def running_inline_job() -> bool:
+    """Whether this thread is inside an InlineWorker's job: what stands in for the worker
+    thread in tests, so a check of "never on the GUI thread" lets it through."""
+    return getattr(_inline, "depth", 0) > 0
 
 
 class InlineWorker:
@@ -73,15 +100,23 @@ class InlineWorker:
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None,
             on_error: Failed | None = None) -> None:
+        _inline.depth = getattr(_inline, "depth", 0) + 1
         try:
             value = fn()
         except Exception as exc:  # noqa: BLE001 - same contract as Worker
+            _inline.depth -= 1
             if on_error is None:
                 raise
             on_error(exc)
         else:
+            _inline.depth -= 1
             if on_done is not None:
                 on_done(value)
+
+    def call(self, fn: Callable[[], Any]) -> Any:
+        box: list[Any] = []
+        self.run(fn, box.append)
+        return box[0]
 
     def shutdown(self) -> None:
         pass

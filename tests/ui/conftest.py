@@ -9,10 +9,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.core.clock import VN_TZ
+from desk_app.services.lock import ServicesLock
 from desk_app.ui.worker import InlineWorker
 from tests.clock import Clock
+from tests.ui.gui_thread import fail_on_gui_thread
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)  # a Tuesday morning: due times are fixed
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_never_takes_the_services_lock(monkeypatch):
+    """Every GUI test fails when desk_app.ui takes the services lock on the GUI thread."""
+    monkeypatch.setattr(ServicesLock, "watch", staticmethod(fail_on_gui_thread))
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def counter(services):
 
 @pytest.fixture
 def login(qtbot, counter, worker, activate):
-    dialog = LoginDialog(counter, worker)
+    dialog = LoginDialog(counter, worker, counter.counter_setup())
     qtbot.addWidget(dialog)
     return activate(dialog)
 

@@ -10,6 +10,7 @@ from desk_app.printing import PrintingError
 from desk_app.services import printouts as services_module
 from desk_app.services.app import Services
 from desk_app.ui.receive_form import ReceiveDialog
+from desk_app.ui.worker import InlineWorker
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 
 Key = Qt.Key
@@ -37,13 +38,7 @@ class DeferredWorker:
 
     def finish(self) -> None:
         while self.jobs:
-            fn, on_done, on_error = self.jobs.pop(0)
-            try:
-                value = fn()
-            except Exception as exc:  # noqa: BLE001 - the worker's contract
-                on_error(exc)
-            else:
-                on_done(value)
+            InlineWorker().run(*self.jobs.pop(0))
 
 
 @pytest.fixture
@@ -372,6 +367,7 @@ def test_a_decomposed_name_is_stored_composed(dialog, keyboard, services):
 def test_a_second_ctrl_s_while_saving_is_ignored(open_form, services, keyboard):
     worker = DeferredWorker()
     dialog = open_form(worker=worker)
+    worker.finish()  # the procedures and the calendar the form loads when it opens
     fill_dossier(dialog, keyboard)
     keyboard.press(Key.Key_S, CTRL)
     keyboard.press(Key.Key_S, CTRL)
@@ -388,6 +384,7 @@ def test_a_second_ctrl_s_while_saving_is_ignored(open_form, services, keyboard):
 def test_the_form_is_locked_while_saving_and_a_scan_waits(open_form, services, keyboard):
     worker = DeferredWorker()
     dialog = open_form(worker=worker)
+    worker.finish()  # the procedures and the calendar the form loads when it opens
     fill_dossier(dialog, keyboard)
     keyboard.press(Key.Key_S, CTRL)
     assert not w(dialog, "applicant_name").isEnabled()

@@ -22,7 +22,7 @@ def fresh(tmp_path):
 @pytest.fixture
 def open_setup(qtbot, activate, worker):
     def open_(services) -> SetupDialog:
-        dialog = SetupDialog(services, worker)
+        dialog = SetupDialog(services, worker, services.counter_setup())
         qtbot.addWidget(dialog)
         return activate(dialog)
 
