@@ -20,7 +20,7 @@ from desk_app.core.listing import ListFilter, Sort, SortKey
 from desk_app.core.model import DossierRow
 from desk_app.core.timeliness import dossier_timeliness
 from desk_app.store.listing import Page
-from desk_app.ui.dossier_list import Column, DossierTableModel
+from desk_app.ui.dossier_table_model import Column, DossierTableModel
 from desk_app.ui.messages import error_text
 
 PAGE_SIZE = 200
