@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desk_app.core import drafts
 from desk_app.core.accounts import Account, AccountLogEntry, AccountPolicy, Permission, Role
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.catalogue import CatalogueEntry, ProcedureVersion
 from desk_app.core.clock import now_vn, to_vn
@@ -32,7 +33,7 @@ from desk_app.core.lifecycle import (
     ResultReturn,
     SupplementRequest,
 )
-from desk_app.core.listing import ListFilter, Sort
+from desk_app.core.listing import ListFilter, Page, Sort
 from desk_app.core.model import (
     Dossier,
     DossierDraft,
@@ -71,7 +72,6 @@ from desk_app.store import (
     settings,
     slips,
 )
-from desk_app.store.backup import PERIODIC, START, BackupInfo
 from desk_app.store.db import connect
 
 DB_FILE = "desk.db"
@@ -604,7 +604,7 @@ class Services:
     @_locked
     def dossier_page(
         self, flt: ListFilter, sort: Sort, after: tuple | int | None = None, limit: int = 200,
-    ) -> listing.Page:
+    ) -> Page:
         """One page of the dossier list: the first with `after` None, then each from the
         previous page's `next`. Quick at any size, but it reads the disk: call it from the
         worker."""
@@ -648,12 +648,12 @@ class Services:
 
     @_locked
     def back_up_at_start(self) -> BackupInfo:
-        return backups.back_up(self, START)
+        return backups.back_up(self, BackupKind.START)
 
     @_locked
     def back_up_now(self) -> BackupInfo:
         """The periodic backup (the app's timer), or one asked for by hand."""
-        return backups.back_up(self, PERIODIC)
+        return backups.back_up(self, BackupKind.PERIODIC)
 
     @_locked
     def list_backups(self) -> list[BackupInfo]:

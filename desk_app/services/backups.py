@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from desk_app.core import options
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.clock import iso, now_vn
+from desk_app.core.errors import StoreError
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup, backup_rotation, journal, settings
-from desk_app.store.backup import BackupInfo
 from desk_app.store.db import connect
-from desk_app.store.errors import StoreError
 from desk_app.store.migrations import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def restore(app: Services, chosen: BackupInfo) -> BackupInfo:
     journal's event numbers (a seam, store.journal)."""
     _usable(chosen)
     # Thinned only afterwards: the new backup must not push out the one being restored.
-    before = _make(app, backup.PRE_RESTORE)
+    before = _make(app, BackupKind.PRE_RESTORE)
     device_id = app.device_id()
     lost_tip = journal.tip(app.db, device_id)
     app.db.close()

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from desk_app.core.errors import StoreError
 from desk_app.store import journal, search
-from desk_app.store.errors import StoreError
 
 _V1 = [
     """CREATE TABLE settings (
