@@ -44,6 +44,7 @@ from desk_app.core.model import (
 )
 from desk_app.core.options import PrinterChoice
 from desk_app.core.reports import Board, EndOfDay
+from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState
 from desk_app.core.validation import Issue, Severity, validate_draft
 from desk_app.paths import resource
@@ -514,7 +515,7 @@ class Services:
         self._require(Permission.LOOK_UP)
         office = self.required_setup().office
         return printouts.slip_for_event(
-            self, dossier, printouts.RECEIPT, event,
+            self, dossier, SlipKind.RECEIPT, event,
             lambda out: render_receipt(dossier, office, out),
         )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import Dossier, Event, Office
+from desk_app.core.slips import ON_REQUEST, SlipKind
 from desk_app.printing.apology import render_apology
 from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
@@ -28,23 +29,15 @@ from desk_app.store import dossiers, events, slips
 if TYPE_CHECKING:
     from desk_app.services.app import Services
 
-RECEIPT = "receipt"
-SUPPLEMENT = "supplement"
-REFUSAL = "refusal"
-APOLOGY = "apology"
-CONTROL = "control"
-HANDOVER_LIST = "handover_list"
-SLIP_KINDS = (SUPPLEMENT, REFUSAL, APOLOGY, CONTROL)
-
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"
 
 # The event each single-event slip documents, how its record is read back from the event, and
 # what draws it.
 _EVENT_SLIPS = {
-    SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
-    REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
-    APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+    SlipKind.SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
+    SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
+    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
 }
 # A receipt documents the receipt, or the applicant's return with the documents asked for,
 # which moves the due time and so re-issues the receipt.
@@ -111,11 +104,11 @@ def slip_pdf(app: Services, dossier_uuid: str, kind: str, event_uuid: str | None
     """The kept slip of `kind` for a dossier. For a supplement, refusal or apology: the one of
     `event_uuid`, or of the latest such event. For the control slip: the version with every
     hand-over so far (a new version once a row has been added)."""
-    if kind not in SLIP_KINDS:
+    if kind not in ON_REQUEST:
         raise ValueError(f"unknown slip kind: {kind!r}")
     dossier = app.dossier(dossier_uuid)
     office = app.required_setup().office
-    if kind == CONTROL:
+    if kind == SlipKind.CONTROL:
         return _control_slip(app, dossier, office)
     event_kind, read, draw = _EVENT_SLIPS[kind]
     if event_uuid is None:
@@ -140,7 +133,7 @@ def _control_slip(app: Services, dossier: Dossier, office: Office) -> Path:
         )
     rows = [row for _, row in moves]
     return slip_for_event(
-        app, dossier, CONTROL, moves[-1][0],
+        app, dossier, SlipKind.CONTROL, moves[-1][0],
         lambda out: render_control_slip(dossier, rows, office, out),
     )
 
@@ -151,7 +144,7 @@ def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
     if not batch:
         raise ServiceError("Không tìm thấy lần bàn giao này.")
     first = batch[0]
-    kept = _kept(app, first.dossier_uuid, HANDOVER_LIST, first.uuid)
+    kept = _kept(app, first.dossier_uuid, SlipKind.HANDOVER_LIST, first.uuid)
     if kept is not None:
         return kept
     handed = [dossiers.get(app.db, e.dossier_uuid) for e in batch]
@@ -167,7 +160,7 @@ def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
     with app.db.atomic():
         for event in batch:
             slips.record(
-                app.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
+                app.db, dossier_uuid=event.dossier_uuid, kind=SlipKind.HANDOVER_LIST, path=path,
                 clerk=app._clerk_name(), at=app.now(),
                 event_uuid=event.uuid,
             )

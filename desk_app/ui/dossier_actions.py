@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
+from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.apology_dialog import ApologyDialog
 from desk_app.ui.ask import warn
@@ -191,7 +192,7 @@ class DossierActions(QObject):
             # A batch gets its list with one line per dossier; a single dossier its control slip.
             if len(rows) > 1:
                 return services.handover_list_pdf(batch_uuid)
-            return services.slip_pdf(rows[0].uuid, "control")
+            return services.slip_pdf(rows[0].uuid, SlipKind.CONTROL)
 
         def read() -> tuple:
             uuids = [row.uuid for row in rows]
@@ -216,7 +217,7 @@ class DossierActions(QObject):
             read,
             lambda data: ResultReadyDialog(services, self._worker, row, *data,
                                            parent=self._host),
-            lambda _dossier: services.slip_pdf(row.uuid, "control"), [row])
+            lambda _dossier: services.slip_pdf(row.uuid, SlipKind.CONTROL), [row])
 
     def request_supplement(self) -> None:
         if (row := self._one()) is None:
@@ -239,7 +240,7 @@ class DossierActions(QObject):
         self._open(
             read,
             lambda data: SupplementDialog(services, self._worker, row, *data, parent=self._host),
-            lambda _request: services.slip_pdf(row.uuid, "supplement"), [row])
+            lambda _request: services.slip_pdf(row.uuid, SlipKind.SUPPLEMENT), [row])
 
     def receive_supplement(self) -> None:
         if (row := self._one()) is None:
@@ -270,7 +271,7 @@ class DossierActions(QObject):
             placeholder=self.tr("Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã"),
             required=self.tr("Nhập lý do từ chối: lý do được in trên phiếu từ chối."),
             act=lambda reason: services.refuse(row.uuid, reason),
-            slip=lambda _refusal: services.slip_pdf(row.uuid, "refusal"))
+            slip=lambda _refusal: services.slip_pdf(row.uuid, SlipKind.REFUSAL))
 
     def apologise(self) -> None:
         if (row := self._one()) is None:
@@ -279,7 +280,7 @@ class DossierActions(QObject):
         self._open(
             lambda: (services.calendar(), services.now()),
             lambda data: ApologyDialog(services, self._worker, row, *data, parent=self._host),
-            lambda _apology: services.slip_pdf(row.uuid, "apology"), [row])
+            lambda _apology: services.slip_pdf(row.uuid, SlipKind.APOLOGY), [row])
 
     def return_result(self) -> None:
         if (row := self._one()) is None:
