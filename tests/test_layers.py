@@ -9,6 +9,7 @@ new upward import fails here, not in a later review.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,17 @@ def _written(root: Path, files: dict[str, str]) -> dict[str, Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
     return sources(root)
+
+
+def test_migrations_carry_their_own_copy_of_what_they_need():
+    """A released migration must run as it did when released: it may not call live code that
+    a later change could alter. Only the framework's own needs come from the program: the error
+    it raises for a database from a newer version."""
+    path = ROOT / "desk_app" / "store" / "migrations.py"
+    allowed = {"__future__", "sqlite_utils", "desk_app.core.errors"}
+    imported = {name for name in imports(path, "desk_app.store.migrations",
+                                         module_level_only=False, type_checking=True)
+                if not any(name.startswith(a + ".") for a in allowed)}
+    outside = {name for name in imported - allowed
+               if name.split(".")[0] not in sys.stdlib_module_names}
+    assert outside == set()
