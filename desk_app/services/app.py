@@ -43,6 +43,7 @@ from desk_app.core.model import (
     Procedure,
 )
 from desk_app.core.options import PrinterChoice
+from desk_app.core.payloads import received_payload
 from desk_app.core.reports import Board, EndOfDay
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState
@@ -60,7 +61,6 @@ from desk_app.services.errors import (
     ServiceError,
     ValidationFailed,
 )
-from desk_app.services.payloads import received_payload
 from desk_app.store import calendar as calendar_store
 from desk_app.store import (
     catalogue,

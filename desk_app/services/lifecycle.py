@@ -18,6 +18,7 @@ import uuid as uuidlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from desk_app.core import payloads
 from desk_app.core.citizen_id import normalise_id_number
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.lifecycle import (
@@ -41,7 +42,6 @@ from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.core.text import clean, clean_multiline, fold
 from desk_app.core.timeliness import timeliness
 from desk_app.core.validation import Issue, Severity
-from desk_app.services import payloads
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
 from desk_app.store import dossiers, events, settings
 
@@ -286,7 +286,7 @@ def receive_supplement(
     note = clean_multiline(note)
     dossier = app._dossier(dossier_uuid)
     request = events.latest(app.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
-    resume_in = DossierState(request.payload["resume_in"]) if request else None
+    resume_in = payloads.resume_in(request) if request else None
     _target(dossier, EventKind.SUPPLEMENTED, resume_in)
     if request is None:
         raise ServiceError(f"Hồ sơ {dossier.code}: không tìm thấy phiếu yêu cầu bổ sung.")
@@ -305,7 +305,7 @@ def receive_supplement(
             "resume_in": int(resume_in),
         }
         if resume_in is DossierState.PROCESSING:
-            unit = request.payload["requested_by"]
+            unit = payloads.requested_by(request)
             row = ControlRow(counter_unit, clerk, unit, clean(receiver_name), when,
                              note="Chuyển lại sau khi nhận hồ sơ bổ sung")
             payload["control"] = payloads.control_payload(row)

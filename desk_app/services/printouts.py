@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.core import payloads
 from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import Dossier, Event, Office
@@ -22,7 +23,7 @@ from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.refusal import render_refusal
 from desk_app.printing.supplement import render_supplement
-from desk_app.services import lifecycle, payloads
+from desk_app.services import lifecycle
 from desk_app.services.errors import ServiceError
 from desk_app.store import dossiers, events, slips
 
@@ -148,13 +149,13 @@ def handover_list_pdf(app: Services, batch_uuid: str) -> Path:
     if kept is not None:
         return kept
     handed = [dossiers.get(app.db, e.dossier_uuid) for e in batch]
-    p = first.payload
+    handover = payloads.handover(first)
     path = new_version(
         dated_folder(app, SLIP_FOLDER, first.device_time),
         f"ban-giao-{to_vn(first.device_time):%Y%m%d-%H%M}",
     )
     render_handover_list(
-        handed, p["unit"], p["giver_name"], p["receiver_name"], first.device_time,
+        handed, handover.unit, handover.giver_name, handover.receiver_name, first.device_time,
         app.required_setup().office, path,
     )
     with app.db.atomic():

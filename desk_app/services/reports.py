@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desk_app.core import payloads
 from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
 from desk_app.core.reports import (
@@ -94,12 +95,12 @@ def end_of_day(app: Services, day: date | None = None) -> EndOfDay:
     for event in day_events:
         if event.kind != EventKind.HANDED_OVER.value:
             continue
-        dossier = app._dossier(event.dossier_uuid)
+        dossier, handover = app._dossier(event.dossier_uuid), payloads.handover(event)
         handed_over.append(HandedOver(
             code=dossier.code, procedure_name=dossier.procedure_name,
-            applicant_name=dossier.applicant.name, unit=event.payload["unit"],
-            receiver_name=event.payload["receiver_name"], at=event.device_time,
-            clerk=event.clerk, batch_uuid=event.payload["batch_uuid"],
+            applicant_name=dossier.applicant.name, unit=handover.unit,
+            receiver_name=handover.receiver_name, at=event.device_time,
+            clerk=event.clerk, batch_uuid=handover.batch_uuid,
         ))
     at_counter = sorted(
         dossiers.rows(app.db, status=AT_COUNTER_STATES, limit=None),

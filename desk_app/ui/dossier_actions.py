@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
+from desk_app.core.payloads import requested_by, resume_in
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.apology_dialog import ApologyDialog
@@ -251,9 +252,8 @@ class DossierActions(QObject):
             # Back to the unit that sent it back for the supplement, if it was at a unit then.
             requests = [e for e in services.history(row.uuid)
                         if e.kind == EventKind.SUPPLEMENT_REQUESTED]
-            resume_in = requests[-1].payload.get("resume_in") if requests else None
-            at_unit = resume_in == DossierState.PROCESSING
-            return requests[-1].payload.get("requested_by", "") if at_unit else ""
+            at_unit = bool(requests) and resume_in(requests[-1]) is DossierState.PROCESSING
+            return requested_by(requests[-1]) if at_unit else ""
 
         self._open(
             read,
