@@ -38,7 +38,8 @@ from pathlib import Path
 from desk_app.core.clock import VN_TZ, now_vn
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import DEMO_SETUP, set_up_demo_counter
-from desk_app.store import journal, search
+from desk_app.store import journal
+from desk_app.store.migrations import SEARCH_INDEX_V4
 from sync.protocol import canonical_json
 
 BATCH = 20_000
@@ -350,7 +351,7 @@ def generate(path: Path, dossiers: int, years: int = 5, seed: int = 1,
     with db.atomic():
         for _kind, _name, sql in set_aside:
             db.execute(sql)
-        db.execute(search.MIGRATION[-1])
+        db.execute(SEARCH_INDEX_V4[-1])  # the index filled from every dossier at once
     for book, last in ledger.items():
         db.execute("INSERT OR REPLACE INTO ledger_sequences (book, last) VALUES (?, ?)",
                    [book, last])

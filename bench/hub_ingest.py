@@ -29,9 +29,9 @@ from hub_server import running_hub  # noqa: E402 - bench/ is the script's own fo
 
 from desk_app.core.clock import VN_TZ, iso
 from desk_app.core.model import Dossier, LedgerEntry
+from desk_app.core.payloads import received_payload
 from desk_app.core.states import DossierState
 from desk_app.services.demo import demo_draft
-from desk_app.services.payloads import received_payload
 from desk_app.store.catalogue import parse
 from sync.protocol import API_PREFIX
 from sync.server import enrollment, registry

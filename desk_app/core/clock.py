@@ -6,7 +6,7 @@ about. Every stored time carries that offset explicitly.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 VN_TZ = timezone(timedelta(hours=7), "ICT")
 
@@ -29,6 +29,3 @@ def iso(dt: datetime) -> str:
 def parse_iso(text: str) -> datetime:
     return to_vn(datetime.fromisoformat(text))
 
-
-def today_vn() -> date:
-    return now_vn().date()

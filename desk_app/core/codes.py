@@ -16,7 +16,6 @@ MAX_DAILY_SEQUENCE = 999
 
 # Dotted, zero-filled levels, the province part (a letter and two digits, e.g. H56) last.
 _AGENCY = re.compile(r"^(?:[0-9A-Z]{2,3}\.){1,4}[A-Z][0-9]{2}$")
-_CODE = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-(?P<counter>[1-9])(?P<seq>\d{3})$")
 
 
 class DailySequenceExhausted(RuntimeError):
@@ -59,14 +58,3 @@ def make_code(agency: str, day: date, counter: int, sequence: int) -> DossierCod
         raise ValueError(f"sequence must be positive, got {sequence}")
     return DossierCode(agency, day, counter, sequence)
 
-
-def parse_code(text: str) -> DossierCode | None:
-    match = _CODE.match((text or "").strip())
-    if not match or agency_code_error(match["agency"]):
-        return None
-    day_text = match["day"]
-    try:
-        day = date(2000 + int(day_text[:2]), int(day_text[2:4]), int(day_text[4:]))
-    except ValueError:
-        return None
-    return DossierCode(match["agency"], day, int(match["counter"]), int(match["seq"]))

@@ -1,4 +1,5 @@
-"""What the dossier list asks for: which dossiers (filters) and in what order (sort)."""
+"""What the dossier list asks for: which dossiers (filters) and in what order (sort), and the
+pages it gets back."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from desk_app.core.clock import VN_TZ
+from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
 
@@ -46,3 +48,10 @@ class ListFilter:
 class Sort:
     key: SortKey = SortKey.RECEIVED
     descending: bool = True
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[DossierRow]
+    # Where the next page starts (store.listing's cursor); None when this one was the last.
+    next: tuple | int | None

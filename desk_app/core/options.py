@@ -25,6 +25,7 @@ from typing import Any
 
 from desk_app.core.calendar import WorkingHours
 from desk_app.core.codes import agency_code_error
+from desk_app.core.slips import SlipKind
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
 
@@ -170,12 +171,9 @@ class ChoiceOption(Option):
 
 # --- Printers ----------------------------------------------------------------------------------
 
-# Everything the counter prints, by the kind its PDF is made for (services.printouts and
-# services.reports name them the same).
-PRINTED_KINDS = (
-    "receipt", "supplement", "refusal", "apology", "control", "handover_list",
-    "ledger", "end_of_day", "reconciliation",
-)
+# Everything the counter prints, by the kind its PDF is made for: the slips, and the reports
+# (services.reports and services.sync name them the same).
+PRINTED_KINDS = (*SlipKind, "ledger", "end_of_day", "reconciliation")
 AS_DRAWN = ""  # the paper the PDF page is drawn for: A5 for slips, A4 for the reports
 PAPER_SIZES = (AS_DRAWN, "A4", "A5")
 

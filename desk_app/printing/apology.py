@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.lifecycle import Apology
 from desk_app.core.model import Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
     request_lines,
@@ -40,7 +41,7 @@ HEAD_SIGN_NOTE = "(Ký, ghi rõ họ tên và đóng dấu)"
 def render_apology(
     dossier: Dossier, apology: Apology, office: Office, clerk: str, out: Path
 ) -> Path:
-    form = form_info("apology")
+    form = form_info(SlipKind.APOLOGY)
     styles = slip_styles()
     unit = markup(office.unit_name)
     name = markup(dossier.applicant.name)

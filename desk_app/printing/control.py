@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.lifecycle import OPEN_STATES, ControlRow
 from desk_app.core.model import Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     dossier_identity,
     slip_opening,
@@ -60,7 +61,7 @@ BLANK_NAME = "…" * 7
 def render_control_slip(
     dossier: Dossier, rows: list[ControlRow], office: Office, out: Path
 ) -> Path:
-    form = form_info("control")
+    form = form_info(SlipKind.CONTROL)
     styles = a4_styles()
     story = [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles),

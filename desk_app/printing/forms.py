@@ -12,12 +12,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desk_app.core.slips import SlipKind
 from desk_app.paths import resource
 from desk_app.printing import PrintingError
 
-OFFICIAL_FORM_KEYS = ("receipt", "supplement", "refusal", "apology", "control", "ledger")
+OFFICIAL_FORM_KEYS = (SlipKind.RECEIPT, SlipKind.SUPPLEMENT, SlipKind.REFUSAL, SlipKind.APOLOGY,
+                      SlipKind.CONTROL, "ledger")
 # The counter's own documents: no circular numbers them, so their number may be empty.
-OWN_DOCUMENT_KEYS = ("handover_list", "end_of_day", "reconciliation")
+OWN_DOCUMENT_KEYS = (SlipKind.HANDOVER_LIST, "end_of_day", "reconciliation")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.model import Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import slip_opening
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import form_info
@@ -59,7 +60,7 @@ def render_handover_list(
     office: Office,
     out: Path,
 ) -> Path:
-    form = form_info("handover_list")
+    form = form_info(SlipKind.HANDOVER_LIST)
     styles = a4_styles(table_size=TABLE_SIZE)
     story: list[Flowable] = [
         *slip_opening(form, office, WIDTH, at, styles),

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.core.model import DeliveryMethod, Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import applicant_lines, request_lines, slip_opening, title_with_code
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import FormInfo, form_info
@@ -39,7 +40,7 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
 def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
-    form = form_info("receipt")
+    form = form_info(SlipKind.RECEIPT)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [

@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.lifecycle import Refusal
 from desk_app.core.model import Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
     received_line,
@@ -34,7 +35,7 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 def render_refusal(
     dossier: Dossier, refusal: Refusal, office: Office, clerk: str, out: Path
 ) -> Path:
-    form = form_info("refusal")
+    form = form_info(SlipKind.REFUSAL)
     styles = slip_styles()
     unit = markup(office.unit_name)
     request = markup(dossier.draft.request or dossier.procedure_name)

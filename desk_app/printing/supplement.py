@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.lifecycle import SupplementRequest
 from desk_app.core.model import Dossier, Office
+from desk_app.core.slips import SlipKind
 from desk_app.core.text import clean
 from desk_app.printing.blocks import (
     applicant_lines,
@@ -41,7 +42,7 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 def render_supplement(
     dossier: Dossier, request: SupplementRequest, office: Office, clerk: str, out: Path
 ) -> Path:
-    form = form_info("supplement")
+    form = form_info(SlipKind.SUPPLEMENT)
     styles = slip_styles()
     asked_by = ""
     # The processing unit may be the one that found the gap; the applicant should know.

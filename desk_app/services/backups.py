@@ -21,14 +21,14 @@ import sqlite_utils
 
 from desk_app.core import options
 from desk_app.core.accounts import Permission
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.changes import EVERYTHING, SETTINGS
 from desk_app.core.clock import iso, now_vn
+from desk_app.core.errors import StoreError
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup, backup_rotation, journal, settings
-from desk_app.store.backup import PERIODIC, PRE_RESTORE, START, BackupInfo
 from desk_app.store.db import connect
-from desk_app.store.errors import StoreError
 from desk_app.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,13 @@ def save_backup_settings(ctx: Context, values: BackupSettings) -> BackupSettings
 
 @use_case(Access.OPEN, locked=False)
 def back_up_at_start(ctx: Context) -> BackupInfo:
-    return _back_up(ctx, START)
+    return _back_up(ctx, BackupKind.START)
 
 
 @use_case(Access.OPEN, locked=False)
 def back_up_now(ctx: Context) -> BackupInfo:
     """The periodic backup (the app's timer), or one asked for by hand."""
-    return _back_up(ctx, PERIODIC)
+    return _back_up(ctx, BackupKind.PERIODIC)
 
 
 def _back_up(ctx: Context, kind: str) -> BackupInfo:
@@ -173,7 +173,7 @@ def restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     _usable(chosen)
     # Thinned only afterwards: the new backup must not push out the one being restored.
     folders = _folders(ctx)
-    before = _make(ctx, PRE_RESTORE, folders, ctx.now())
+    before = _make(ctx, BackupKind.PRE_RESTORE, folders, ctx.now())
     device_id = ctx.device_id()
     lost_tip = journal.tip(ctx.db, device_id)
     ctx.db.close()

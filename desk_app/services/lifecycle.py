@@ -17,6 +17,7 @@ import dataclasses
 import uuid as uuidlib
 from datetime import datetime
 
+from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.citizen_id import normalise_id_number
@@ -42,7 +43,7 @@ from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.timeliness import timeliness
 from desk_app.core.validation import Issue, Severity
-from desk_app.services import payloads, printouts, units
+from desk_app.services import printouts, units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
 from desk_app.store import dossiers, events
@@ -261,7 +262,7 @@ def receive_supplement(
     note = clean_multiline(note)
     dossier = ctx.dossier(dossier_uuid)
     request = events.latest(ctx.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
-    resume_in = DossierState(request.payload["resume_in"]) if request else None
+    resume_in = payloads.resume_in(request) if request else None
     _target(dossier, EventKind.SUPPLEMENTED, resume_in)
     if request is None:
         raise ServiceError(f"Hồ sơ {dossier.code}: không tìm thấy phiếu yêu cầu bổ sung.")
@@ -280,7 +281,7 @@ def receive_supplement(
             "resume_in": int(resume_in),
         }
         if resume_in is DossierState.PROCESSING:
-            unit = request.payload["requested_by"]
+            unit = payloads.requested_by(request)
             row = ControlRow(counter_unit, clerk, unit, clean(receiver_name), when,
                              note="Chuyển lại sau khi nhận hồ sơ bổ sung")
             payload["control"] = payloads.control_payload(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desk_app.core.accounts import Permission
-from desk_app.core.listing import ListFilter, Sort
+from desk_app.core.listing import ListFilter, Page, Sort
 from desk_app.core.model import Dossier, DossierRow, Event
 from desk_app.core.states import DossierState
 from desk_app.services.context import Access, Context, use_case
@@ -32,7 +32,7 @@ def dossier_rows(
 @use_case(Permission.LOOK_UP)
 def dossier_page(
     ctx: Context, flt: ListFilter, sort: Sort, after: tuple | int | None = None, limit: int = 200,
-) -> listing.Page:
+) -> Page:
     """One page of the dossier list: the first with `after` None, then each from the previous
     page's `next`. Quick at any size, but it reads the disk: call it from the worker."""
     return listing.page(ctx.db, flt, sort, after, limit)

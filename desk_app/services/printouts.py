@@ -12,28 +12,21 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import ControlRow, EventKind
 from desk_app.core.model import Dossier, Event, Office
+from desk_app.core.slips import ON_REQUEST, SlipKind
 from desk_app.printing.apology import render_apology
 from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
 from desk_app.printing.supplement import render_supplement
-from desk_app.services import payloads
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import dossiers, events, slips
-
-RECEIPT = "receipt"
-SUPPLEMENT = "supplement"
-REFUSAL = "refusal"
-APOLOGY = "apology"
-CONTROL = "control"
-HANDOVER_LIST = "handover_list"
-SLIP_KINDS = (SUPPLEMENT, REFUSAL, APOLOGY, CONTROL)
 
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"
@@ -41,9 +34,9 @@ REPORT_FOLDER = "bao-cao"
 # The event each single-event slip documents, how its record is read back from the event, and
 # what draws it.
 _EVENT_SLIPS = {
-    SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
-    REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
-    APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+    SlipKind.SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
+    SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
+    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
 }
 # A receipt documents the receipt, or the applicant's return with the documents asked for,
 # which moves the due time and so re-issues the receipt.
@@ -114,7 +107,7 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
     PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
     office = ctx.setup().office
-    return slip_for_event(ctx, dossier, RECEIPT, event,
+    return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
                           lambda out: render_receipt(dossier, office, out))
 
 
@@ -123,11 +116,11 @@ def slip_pdf(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str | None 
     """The kept slip of `kind` for a dossier. For a supplement, refusal or apology: the one of
     `event_uuid`, or of the latest such event. For the control slip: the version with every
     hand-over so far (a new version once a row has been added)."""
-    if kind not in SLIP_KINDS:
+    if kind not in ON_REQUEST:
         raise ValueError(f"unknown slip kind: {kind!r}")
     dossier = ctx.dossier(dossier_uuid)
     office = ctx.setup().office
-    if kind == CONTROL:
+    if kind == SlipKind.CONTROL:
         return _control_slip(ctx, dossier, office)
     event_kind, read, draw = _EVENT_SLIPS[kind]
     if event_uuid is None:
@@ -152,7 +145,7 @@ def _control_slip(ctx: Context, dossier: Dossier, office: Office) -> Path:
         )
     rows = [row for _, row in moves]
     return slip_for_event(
-        ctx, dossier, CONTROL, moves[-1][0],
+        ctx, dossier, SlipKind.CONTROL, moves[-1][0],
         lambda out: render_control_slip(dossier, rows, office, out),
     )
 
@@ -164,23 +157,23 @@ def handover_list_pdf(ctx: Context, batch_uuid: str) -> Path:
     if not batch:
         raise ServiceError("Không tìm thấy lần bàn giao này.")
     first = batch[0]
-    kept = _kept(ctx, first.dossier_uuid, HANDOVER_LIST, first.uuid)
+    kept = _kept(ctx, first.dossier_uuid, SlipKind.HANDOVER_LIST, first.uuid)
     if kept is not None:
         return kept
     handed = [dossiers.get(ctx.db, e.dossier_uuid) for e in batch]
-    p = first.payload
+    handover = payloads.handover(first)
     path = new_version(
         dated_folder(ctx, SLIP_FOLDER, first.device_time),
         f"ban-giao-{to_vn(first.device_time):%Y%m%d-%H%M}",
     )
     render_handover_list(
-        handed, p["unit"], p["giver_name"], p["receiver_name"], first.device_time,
+        handed, handover.unit, handover.giver_name, handover.receiver_name, first.device_time,
         ctx.setup().office, path,
     )
     with ctx.db.atomic():
         for event in batch:
             slips.record(
-                ctx.db, dossier_uuid=event.dossier_uuid, kind=HANDOVER_LIST, path=path,
+                ctx.db, dossier_uuid=event.dossier_uuid, kind=SlipKind.HANDOVER_LIST, path=path,
                 clerk=ctx.clerk_name(), at=ctx.now(),
                 event_uuid=event.uuid,
             )

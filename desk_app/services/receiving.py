@@ -12,11 +12,11 @@ from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import to_vn
 from desk_app.core.codes import make_code
 from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
+from desk_app.core.payloads import received_payload
 from desk_app.core.states import DossierState
 from desk_app.core.validation import Issue, Severity, validate_draft
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
-from desk_app.services.payloads import received_payload
 from desk_app.store import catalogue, dossiers, events, issued_codes, sequences
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
@@ -108,12 +109,12 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
     for event in day_events:
         if event.kind != EventKind.HANDED_OVER.value:
             continue
-        dossier = ctx.dossier(event.dossier_uuid)
+        dossier, handover = ctx.dossier(event.dossier_uuid), payloads.handover(event)
         handed_over.append(HandedOver(
             code=dossier.code, procedure_name=dossier.procedure_name,
-            applicant_name=dossier.applicant.name, unit=event.payload["unit"],
-            receiver_name=event.payload["receiver_name"], at=event.device_time,
-            clerk=event.clerk, batch_uuid=event.payload["batch_uuid"],
+            applicant_name=dossier.applicant.name, unit=handover.unit,
+            receiver_name=handover.receiver_name, at=event.device_time,
+            clerk=event.clerk, batch_uuid=handover.batch_uuid,
         ))
     at_counter = sorted(
         dossiers.rows(ctx.db, status=AT_COUNTER_STATES, limit=None),

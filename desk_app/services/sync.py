@@ -22,6 +22,7 @@ from desk_app.core import options
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import CALENDAR, CATALOGUE, DOSSIERS, SETTINGS
 from desk_app.core.lifecycle import QUARANTINE_DISCARDED
+from desk_app.core.sync_records import QuarantinedEvent, SyncProblem
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
 from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
@@ -30,8 +31,7 @@ from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.printouts import SLIP_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events, outbox, settings, sync_state
-from desk_app.store.outbox import QuarantinedEvent, Refused, Stored
-from desk_app.store.sync_state import SyncProblem
+from desk_app.store.outbox import Refused, Stored
 from sync import exchange
 from sync.client import (
     CONNECT_TIMEOUT,

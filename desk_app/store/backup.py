@@ -13,29 +13,16 @@ import contextlib
 import json
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.clock import iso, parse_iso
-from desk_app.store.errors import DatabaseCorrupt, StoreError
+from desk_app.core.errors import DatabaseCorrupt, StoreError
 
 BACKUP_FOLDER = "sao-luu"
-START, PERIODIC, PRE_MIGRATION, PRE_RESTORE = "start", "periodic", "pre-migration", "pre-restore"
-KINDS = (START, PERIODIC, PRE_MIGRATION, PRE_RESTORE)
 _SUFFIX = ".db"
 _SIDECAR = ".json"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    made_at: datetime
-    kind: str
-    dossiers: int
-    last_code: str
-    schema_version: int
-    size: int
 
 
 def file_name(made_at: datetime, schema_version: int, kind: str) -> str:
@@ -48,7 +35,7 @@ def sidecar(path: Path) -> Path:
 
 def make(source: sqlite3.Connection, folder: Path, *, kind: str, at: datetime) -> BackupInfo:
     """Copy the database open on `source` into `folder`, verify the copy and describe it."""
-    if kind not in KINDS:
+    if kind not in set(BackupKind):  # a set: Python 3.11's `in` on the enum refuses a str
         raise ValueError(f"unknown backup kind {kind!r}")
     version = source.execute("PRAGMA user_version").fetchone()[0]
     path = _free_path(folder, file_name(at, version, kind))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import datetime, timedelta
 
-from desk_app.store.backup import PRE_MIGRATION, PRE_RESTORE, BackupInfo, newest_first
+from desk_app.core.backups import BackupInfo, BackupKind
+from desk_app.store.backup import newest_first
 
 LAST, DAILY, WEEKLY, MONTHLY = 6, 7, 4, 12
 SAFETY_DAYS = 30
@@ -40,6 +41,6 @@ def to_keep(backups: list[BackupInfo], now: datetime) -> set:
     kept |= _newest_per(backups, lambda t: (t.year, t.month), MONTHLY)
     kept |= {
         b.path for b in backups
-        if b.kind in (PRE_MIGRATION, PRE_RESTORE) and now - b.made_at < timedelta(SAFETY_DAYS)
+        if b.kind in (BackupKind.PRE_MIGRATION, BackupKind.PRE_RESTORE) and now - b.made_at < timedelta(SAFETY_DAYS)
     }
     return kept

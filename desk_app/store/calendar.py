@@ -27,10 +27,6 @@ def put(db: sqlite_utils.Database, override: LocalOverride) -> None:
     )
 
 
-def remove(db: sqlite_utils.Database, day: date) -> None:
-    db.execute("DELETE FROM calendar_overrides WHERE day = ?", [day.isoformat()])
-
-
 def replace(db: sqlite_utils.Database, table: Iterable[LocalOverride]) -> None:
     """The whole table as edited in the settings dialog."""
     db.execute("DELETE FROM calendar_overrides")

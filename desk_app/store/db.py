@@ -11,9 +11,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desk_app.core.backups import BackupKind
 from desk_app.core.clock import now_vn
+from desk_app.core.errors import DatabaseCorrupt, DatabaseReadOnly
 from desk_app.store import backup
-from desk_app.store.errors import DatabaseCorrupt, DatabaseReadOnly, corrupt_message, explain
+from desk_app.store.errors import corrupt_message, explain
 from desk_app.store.migrations import MIGRATIONS, migrate
 
 # quick_check reads every page: about 18 s for a million dossiers (5.6 GB), far too long
@@ -68,5 +70,5 @@ def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
     goes wrong. A new, empty file (version 0) has nothing to keep."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if 0 < version < len(MIGRATIONS):
-        backup.make(conn, path.parent / backup.BACKUP_FOLDER, kind=backup.PRE_MIGRATION,
+        backup.make(conn, path.parent / backup.BACKUP_FOLDER, kind=BackupKind.PRE_MIGRATION,
                     at=now_vn())

@@ -146,11 +146,6 @@ def update(db: sqlite_utils.Database, uuid: str, **changes: DossierState | datet
     )
 
 
-def uuid_for_code(db: sqlite_utils.Database, code: str) -> str | None:
-    row = db.execute("SELECT uuid FROM dossiers WHERE code = ?", [code]).fetchone()
-    return row[0] if row else None
-
-
 ROW_COLUMNS = (
     "uuid, code, applicant_name, procedure_name, received_at, due_at, status, clerk, "
     "procedure_code, original_due_at, finished_at, returned_at"

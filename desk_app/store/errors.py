@@ -1,21 +1,12 @@
-"""Store errors carry a message a clerk or support person can act on, in Vietnamese."""
+"""Store errors carry a message a clerk or support person can act on, in Vietnamese; their
+types are in core.errors."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-
-class StoreError(Exception):
-    pass
-
-
-class DatabaseCorrupt(StoreError):
-    pass
-
-
-class DatabaseReadOnly(StoreError):
-    pass
+from desk_app.core.errors import DatabaseCorrupt, DatabaseReadOnly, StoreError
 
 
 def corrupt_message(path: Path | str, detail: str) -> str:

@@ -156,21 +156,6 @@ def _in_chain_order(db: sqlite_utils.Database) -> Iterator[dict]:
         after = (page[-1]["device_id"], page[-1]["device_seq"])
 
 
-def chain_existing(db: sqlite_utils.Database) -> None:
-    """Fill prev_hash and hash for events recorded before the chain existed (a migration)."""
-    prev: dict[str, str] = {}
-    updates = []
-    for row in _in_chain_order(db):
-        before = prev.get(row["device_id"], GENESIS)
-        prev[row["device_id"]] = link(before, _fields(row))
-        updates.append((before, prev[row["device_id"]], row["uuid"]))
-        if len(updates) == _PAGE:
-            db.conn.executemany("UPDATE events SET prev_hash = ?, hash = ? WHERE uuid = ?",
-                                updates)
-            updates.clear()
-    db.conn.executemany("UPDATE events SET prev_hash = ?, hash = ? WHERE uuid = ?", updates)
-
-
 def _follows_another(db: sqlite_utils.Database, row: dict) -> bool:
     """Whether the event's prev_hash is the hash of some event of its device: it was moved."""
     return db.execute(

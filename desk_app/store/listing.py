@@ -8,22 +8,12 @@ comes from store.search's ranking, which pages by position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import sqlite_utils
 
 from desk_app.core.clock import iso
 from desk_app.core.lifecycle import OPEN_STATES
-from desk_app.core.listing import OVERDUE_STATES, ListFilter, Sort, SortKey
-from desk_app.core.model import DossierRow
+from desk_app.core.listing import OVERDUE_STATES, ListFilter, Page, Sort, SortKey
 from desk_app.store import dossiers
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[DossierRow]
-    # Where the next page starts; None when this one was the last.
-    next: tuple | int | None
 
 
 def _few(flt: ListFilter) -> bool:

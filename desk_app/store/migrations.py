@@ -7,12 +7,14 @@ Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import unicodedata
 from collections.abc import Callable
 
 import sqlite_utils
 
-from desk_app.store import journal, search
-from desk_app.store.errors import StoreError
+from desk_app.core.errors import StoreError
 
 _V1 = [
     """CREATE TABLE settings (
@@ -237,18 +239,106 @@ _V3 = [
     )""",
 ]
 
+# What a migration needs it carries itself, as it was when the migration was released: changing
+# the live code (store.search, store.journal, sync.protocol) must not change an old migration.
+
+def _v4_fold_sql(column: str) -> str:
+    return f"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')"
+
+
+def _v4_values(row: str) -> str:
+    """The indexed columns of a `dossiers` row (NEW or OLD in a trigger, or the table)."""
+    return (
+        f"{row}.code || ' ' || {row}.id_number || ' ' || {row}.phone, "
+        f"{_v4_fold_sql(f'{row}.applicant_name')}, "
+        + _v4_fold_sql(
+            f"{row}.address || ' ' || {row}.procedure_code || ' ' || {row}.procedure_name")
+    )
+
+
+_V4_DELETE_OLD = (
+    "INSERT INTO dossier_search (dossier_search, rowid, ids, name, other) "
+    f"VALUES ('delete', OLD.rowid, {_v4_values('OLD')});"
+)
+_V4_INSERT_NEW = (
+    "INSERT INTO dossier_search (rowid, ids, name, other) "
+    f"VALUES (NEW.rowid, {_v4_values('NEW')});"
+)
+
+# The full-text index (store.search), the triggers that keep it in step on every write, and its
+# first filling from the dossiers already kept. A state change touches none of the indexed columns,
+# so it never rewrites the index. (VACUUM keeps these rowids: the table has no INTEGER
+# PRIMARY KEY for it to renumber by, and SQLite copies rowids as they are.)
+# Public for bench/generate.py, which fills the index the same way after its bulk insert.
+SEARCH_INDEX_V4 = [
+    """CREATE VIRTUAL TABLE dossier_search USING fts5(
+        ids, name, other, content='', prefix='2 3',
+        tokenize='unicode61 remove_diacritics 2')""",
+    f"CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN {_V4_INSERT_NEW} END",
+    f"""CREATE TRIGGER dossiers_search_update AFTER UPDATE OF code, applicant_name, id_number,
+        phone, address, procedure_code, procedure_name ON dossiers
+        BEGIN {_V4_DELETE_OLD} {_V4_INSERT_NEW} END""",
+    f"CREATE TRIGGER dossiers_search_delete AFTER DELETE ON dossiers BEGIN {_V4_DELETE_OLD} END",
+    f"INSERT INTO dossier_search (rowid, ids, name, other) SELECT rowid, {_v4_values('dossiers')} "
+    "FROM dossiers",
+]
+
+
 # Fast at ten years of records (issue 6): the full-text index (store.search), and indexes for
 # the list's filters, each ending in received_at so a filtered list still comes newest first
 # straight from the index. Sorting by received, due, code or state uses the single-column
 # indexes, which SQLite extends with the rowid, so every sort has a unique key to page on.
 _V4 = [
-    *search.MIGRATION,
+    *SEARCH_INDEX_V4,
     # The LIKE-searched copy of the text, now in the index instead.
     "UPDATE dossiers SET search_key = ''",
     "CREATE INDEX dossiers_procedure_received ON dossiers (procedure_code, received_at)",
     "CREATE INDEX dossiers_clerk_received ON dossiers (clerk, received_at)",
     "CREATE INDEX dossiers_status_received ON dossiers (status, received_at)",
 ]
+
+_V5_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",
+              "device_time")
+_V5_PAGE = 2000
+
+
+def _v5_nfc(value):
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_v5_nfc(k): _v5_nfc(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_v5_nfc(v) for v in value]
+    return value
+
+
+def _v5_link(prev_hash: str, row: dict) -> str:
+    """The event's hash chained after `prev_hash`: SHA-256 of prev_hash followed by the SHA-256
+    of the canonical JSON (NFC text, sorted keys, no spaces) of its protocol fields."""
+    event = {key: row[key] for key in _V5_FIELDS} | {"payload": json.loads(row["payload"])}
+    canonical = json.dumps(_v5_nfc(event), ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256((prev_hash + digest).encode("ascii")).hexdigest()
+
+
+def _v5_chain_existing(db: sqlite_utils.Database) -> None:
+    """Chain the events recorded before the journal existed, by device then device_seq, a page
+    at a time along the unique index (rows updated between pages cannot disturb the walk)."""
+    columns = ", ".join(("device_id", *_V5_FIELDS))
+    tips: dict[str, str] = {}
+    after: tuple[str, int] = ("", -1)
+    while rows := list(db.query(
+            f"SELECT {columns} FROM events WHERE (device_id, device_seq) > (?, ?) "
+            "ORDER BY device_id, device_seq LIMIT ?", [*after, _V5_PAGE])):
+        links = []
+        for row in rows:
+            before = tips.get(row["device_id"], "0" * 64)
+            tips[row["device_id"]] = _v5_link(before, row)
+            links.append((before, tips[row["device_id"]], row["uuid"]))
+        db.conn.executemany("UPDATE events SET prev_hash = ?, hash = ? WHERE uuid = ?", links)
+        after = (rows[-1]["device_id"], rows[-1]["device_seq"])
+
 
 # The tamper-evident journal (issue 5, store.journal): each event carries the hash of its
 # device's previous event and its own. Existing events are chained in device order (a Python
@@ -258,7 +348,7 @@ _V5 = [
     "ALTER TABLE events ADD COLUMN prev_hash TEXT",
     "ALTER TABLE events ADD COLUMN hash TEXT",
     "DROP TRIGGER events_immutable",
-    journal.chain_existing,
+    _v5_chain_existing,
     """CREATE TRIGGER events_immutable BEFORE UPDATE ON events
         WHEN NOT (OLD.server_time IS NULL AND NEW.server_time IS NOT NULL
                   AND NEW.uuid = OLD.uuid AND NEW.payload = OLD.payload AND NEW.kind = OLD.kind

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from desk_app.core.clock import VN_TZ, iso, parse_iso
 from desk_app.core.states import DossierState
+from desk_app.core.sync_records import QuarantinedEvent
 
 PENDING, SENT, QUARANTINED, DISCARDED = "pending", "sent", "quarantined", "discarded"
 
@@ -35,19 +36,6 @@ class Refused:
     uuid: str
     reason: str
     refusal: str = "invalid"  # or "conflict": the hub holds other content under this UUID
-
-
-@dataclass(frozen=True)
-class QuarantinedEvent:
-    uuid: str
-    dossier_uuid: str
-    dossier_code: str
-    kind: str
-    status: DossierState
-    device_time: datetime
-    clerk: str
-    reason: str
-    quarantined_at: datetime | None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Finding dossiers as the clerk types: the full-text index and its ranked queries.
 
-The index (`dossier_search`, migration 4) is an FTS5 table with the `unicode61
+The index (`dossier_search`, made by migration 4 in store.migrations) is an FTS5 table with the `unicode61
 remove_diacritics 2` tokenizer, so case and every Vietnamese tone and vowel mark (even the
 double-marked ộ, ệ, ế) fold away inside SQLite. The one letter it cannot fold is đ/Đ (a letter of
 its own, not a d with a mark), so the triggers that keep the index in step with `dossiers` turn
@@ -50,38 +50,3 @@ def tiers(text: str) -> list[str]:
     return ["ids : (" + " AND ".join(exact) + ")", "ids : (" + every + ")", *by_name]
 
 
-def _fold_sql(column: str) -> str:
-    return f"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')"
-
-
-def _values(row: str) -> str:
-    """The indexed columns of a `dossiers` row (NEW or OLD in a trigger, or the table)."""
-    return (
-        f"{row}.code || ' ' || {row}.id_number || ' ' || {row}.phone, "
-        f"{_fold_sql(f'{row}.applicant_name')}, "
-        + _fold_sql(f"{row}.address || ' ' || {row}.procedure_code || ' ' || {row}.procedure_name")
-    )
-
-
-_DELETE_OLD = (
-    f"INSERT INTO {TABLE} ({TABLE}, rowid, ids, name, other) "
-    f"VALUES ('delete', OLD.rowid, {_values('OLD')});"
-)
-_INSERT_NEW = f"INSERT INTO {TABLE} (rowid, ids, name, other) VALUES (NEW.rowid, {_values('NEW')});"
-
-# Migration 4: the index, the triggers that keep it in step on every write, and its first
-# filling from the dossiers already kept. A state change touches none of the indexed columns,
-# so it never rewrites the index. (VACUUM keeps these rowids: the table has no INTEGER
-# PRIMARY KEY for it to renumber by, and SQLite copies rowids as they are.)
-MIGRATION = [
-    f"""CREATE VIRTUAL TABLE {TABLE} USING fts5(
-        ids, name, other, content='', prefix='2 3',
-        tokenize='unicode61 remove_diacritics 2')""",
-    f"CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN {_INSERT_NEW} END",
-    f"""CREATE TRIGGER dossiers_search_update AFTER UPDATE OF code, applicant_name, id_number,
-        phone, address, procedure_code, procedure_name ON dossiers
-        BEGIN {_DELETE_OLD} {_INSERT_NEW} END""",
-    f"CREATE TRIGGER dossiers_search_delete AFTER DELETE ON dossiers BEGIN {_DELETE_OLD} END",
-    f"INSERT INTO {TABLE} (rowid, ids, name, other) SELECT rowid, {_values('dossiers')} "
-    "FROM dossiers",
-]

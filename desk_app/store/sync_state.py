@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from desk_app.core.clock import iso, parse_iso
+from desk_app.core.sync_records import SyncProblem
 from desk_app.store import token_vault
 
 SYNCED, OFFLINE, FAILED = "synced", "offline", "failed"
@@ -104,15 +105,6 @@ def record_problem(db: sqlite_utils.Database, *, change_seq: int, message: str, 
     db.execute(
         "INSERT INTO sync_problems (noticed_at, change_seq, event_uuid, dossier_uuid, message) "
         "VALUES (?, ?, ?, ?, ?)", [iso(at), change_seq, event_uuid, dossier_uuid, message])
-
-
-@dataclass(frozen=True)
-class SyncProblem:
-    noticed_at: datetime
-    change_seq: int
-    event_uuid: str | None
-    dossier_uuid: str | None
-    message: str
 
 
 def problems(db: sqlite_utils.Database, limit: int = 200) -> list[SyncProblem]:

@@ -11,13 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from desk_app.core.backups import BackupInfo
+from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
 from desk_app.services import backups
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import seed as seed_demo
 from desk_app.services.errors import ServiceError
-from desk_app.store.backup import BackupInfo
-from desk_app.store.errors import DatabaseCorrupt, StoreError
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.login_dialog import LoginDialog

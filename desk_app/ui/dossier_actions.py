@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
+from desk_app.core.payloads import requested_by, resume_in
+from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
@@ -141,7 +143,7 @@ class DossierActions(QObject):
             # A batch gets its list with one line per dossier; a single dossier its control slip.
             if len(rows) > 1:
                 return services.handover_list_pdf(batch_uuid)
-            return services.slip_pdf(rows[0].uuid, "control")
+            return services.slip_pdf(rows[0].uuid, SlipKind.CONTROL)
 
         def read() -> tuple:
             uuids = [row.uuid for row in rows]
@@ -166,7 +168,7 @@ class DossierActions(QObject):
             read,
             lambda data: ResultReadyDialog(services, self._worker, row, *data,
                                            parent=self._host),
-            lambda _dossier: services.slip_pdf(row.uuid, "control"), [row])
+            lambda _dossier: services.slip_pdf(row.uuid, SlipKind.CONTROL), [row])
 
     def request_supplement(self) -> None:
         if (row := self._one()) is None:
@@ -189,7 +191,7 @@ class DossierActions(QObject):
         self._open(
             read,
             lambda data: SupplementDialog(services, self._worker, row, *data, parent=self._host),
-            lambda _request: services.slip_pdf(row.uuid, "supplement"), [row])
+            lambda _request: services.slip_pdf(row.uuid, SlipKind.SUPPLEMENT), [row])
 
     def receive_supplement(self) -> None:
         if (row := self._one()) is None:
@@ -200,9 +202,8 @@ class DossierActions(QObject):
             # Back to the unit that sent it back for the supplement, if it was at a unit then.
             requests = [e for e in services.history(row.uuid)
                         if e.kind == EventKind.SUPPLEMENT_REQUESTED]
-            resume_in = requests[-1].payload.get("resume_in") if requests else None
-            at_unit = resume_in == DossierState.PROCESSING
-            return requests[-1].payload.get("requested_by", "") if at_unit else ""
+            at_unit = bool(requests) and resume_in(requests[-1]) is DossierState.PROCESSING
+            return requested_by(requests[-1]) if at_unit else ""
 
         self._open(
             read,
@@ -220,7 +221,7 @@ class DossierActions(QObject):
             placeholder=self.tr("Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã"),
             required=self.tr("Nhập lý do từ chối: lý do được in trên phiếu từ chối."),
             act=lambda reason: services.refuse(row.uuid, reason),
-            slip=lambda _refusal: services.slip_pdf(row.uuid, "refusal"))
+            slip=lambda _refusal: services.slip_pdf(row.uuid, SlipKind.REFUSAL))
 
     def apologise(self) -> None:
         if (row := self._one()) is None:
@@ -229,7 +230,7 @@ class DossierActions(QObject):
         self._open(
             lambda: (services.calendar(), services.now()),
             lambda data: ApologyDialog(services, self._worker, row, *data, parent=self._host),
-            lambda _apology: services.slip_pdf(row.uuid, "apology"), [row])
+            lambda _apology: services.slip_pdf(row.uuid, SlipKind.APOLOGY), [row])
 
     def return_result(self) -> None:
         if (row := self._one()) is None:

@@ -1,15 +1,14 @@
 """One line saying what an event recorded beyond its kind: the unit and the person, the
-reason, the due times before and after, who collected the result. Read from the payload, so
-events synced from a newer version show what this version understands and nothing wrong."""
+reason, the due times before and after, who collected the result. Read through core.payloads,
+so events synced from a newer version show what this version understands and nothing wrong."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.clock import parse_iso
-from desk_app.core.lifecycle import EventKind, Satisfaction
+from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import Event
-from desk_app.core.timeliness import Timeliness
+from desk_app.core.payloads import facts
 from desk_app.ui.labels import date_time_text, satisfaction_label, timeliness_label
 
 
@@ -31,37 +30,34 @@ def _texts() -> dict[str, str]:
     }
 
 
-def _time(value: str) -> str:
-    return date_time_text(parse_iso(value))
-
-
 def event_details(event: Event) -> str:
-    p, kind, say, parts = event.payload, event.kind, _texts(), []
-    if kind == EventKind.RECEIVED and p.get("due_at"):
-        parts.append(say["due"].format(due=_time(p["due_at"])))
-    if p.get("unit"):
-        parts.append(say["unit"].format(unit=p["unit"]))
-    if kind == EventKind.HANDED_OVER and p.get("receiver_name"):
-        parts.append(say["receiver"].format(name=p["receiver_name"]))
-    if kind == EventKind.RESULT_READY and p.get("giver_name"):
-        parts.append(say["giver"].format(name=p["giver_name"]))
-    if p.get("timeliness") in {t.value for t in Timeliness}:
-        parts.append(timeliness_label(Timeliness(p["timeliness"])))
-    if p.get("missing"):
-        parts.append(say["missing"].format(documents="; ".join(p["missing"])))
-    if p.get("reason"):
-        parts.append(say["reason"].format(reason=p["reason"]))
-    if p.get("old_due_at") and p.get("new_due_at"):
-        parts.append(say["moved"].format(old=_time(p["old_due_at"]), new=_time(p["new_due_at"])))
-    if p.get("collector_name"):
-        who = say["collector"].format(name=p["collector_name"])
-        if p.get("authorised"):
-            who += " " + say["authorised"].format(id=p.get("collector_id_number", ""))
+    f, kind, say, parts = facts(event), event.kind, _texts(), []
+    if kind == EventKind.RECEIVED and f.due_at:
+        parts.append(say["due"].format(due=date_time_text(f.due_at)))
+    if f.unit:
+        parts.append(say["unit"].format(unit=f.unit))
+    if kind == EventKind.HANDED_OVER and f.receiver_name:
+        parts.append(say["receiver"].format(name=f.receiver_name))
+    if kind == EventKind.RESULT_READY and f.giver_name:
+        parts.append(say["giver"].format(name=f.giver_name))
+    if f.timeliness is not None:
+        parts.append(timeliness_label(f.timeliness))
+    if f.missing:
+        parts.append(say["missing"].format(documents="; ".join(f.missing)))
+    if f.reason:
+        parts.append(say["reason"].format(reason=f.reason))
+    if f.old_due_at and f.new_due_at:
+        parts.append(say["moved"].format(old=date_time_text(f.old_due_at),
+                                         new=date_time_text(f.new_due_at)))
+    if f.collector_name:
+        who = say["collector"].format(name=f.collector_name)
+        if f.authorised:
+            who += " " + say["authorised"].format(id=f.collector_id_number)
         parts.append(who)
-    if p.get("by_post"):
-        parts.append(say["post"].format(number=p.get("tracking_number", "")))
-    if p.get("satisfaction") in {int(s) for s in Satisfaction}:
-        parts.append(satisfaction_label(Satisfaction(p["satisfaction"])))
-    if p.get("note"):
-        parts.append(say["note"].format(note=p["note"]))
+    if f.by_post:
+        parts.append(say["post"].format(number=f.tracking_number))
+    if f.satisfaction is not None:
+        parts.append(satisfaction_label(f.satisfaction))
+    if f.note:
+        parts.append(say["note"].format(note=f.note))
     return " · ".join(parts)

@@ -20,6 +20,7 @@ from desk_app.core.model import (
     TimeUnit,
 )
 from desk_app.core.reports import BoardKey
+from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness
 
@@ -125,17 +126,17 @@ def event_kind_label(kind: str) -> str:
 
 def slip_kind_label(kind: str) -> str:
     known = {
-        "receipt": QCoreApplication.translate(
+        SlipKind.RECEIPT: QCoreApplication.translate(
             "Labels", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-        "supplement": QCoreApplication.translate(
+        SlipKind.SUPPLEMENT: QCoreApplication.translate(
             "Labels", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-        "refusal": QCoreApplication.translate(
+        SlipKind.REFUSAL: QCoreApplication.translate(
             "Labels", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-        "apology": QCoreApplication.translate(
+        SlipKind.APOLOGY: QCoreApplication.translate(
             "Labels", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-        "control": QCoreApplication.translate(
+        SlipKind.CONTROL: QCoreApplication.translate(
             "Labels", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-        "handover_list": QCoreApplication.translate("Labels", "Danh sách bàn giao hồ sơ"),
+        SlipKind.HANDOVER_LIST: QCoreApplication.translate("Labels", "Danh sách bàn giao hồ sơ"),
     }
     return known.get(kind, kind)
 

@@ -16,11 +16,10 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from desk_app.core.listing import ListFilter, Sort, SortKey
+from desk_app.core.listing import ListFilter, Page, Sort, SortKey
 from desk_app.core.model import DossierRow
 from desk_app.core.timeliness import dossier_timeliness
-from desk_app.store.listing import Page
-from desk_app.ui.dossier_list import Column, DossierTableModel
+from desk_app.ui.dossier_table_model import Column, DossierTableModel
 from desk_app.ui.messages import error_text
 
 PAGE_SIZE = 200

@@ -11,8 +11,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk_app.core.errors import StoreError
 from desk_app.services.errors import ServiceError
-from desk_app.store.errors import StoreError
 from desk_app.ui.ask import warn
 
 log = logging.getLogger(__name__)

@@ -11,12 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desk_app.core.options import PrinterChoice
+from desk_app.core.slips import PER_DOSSIER, SlipKind
 
 # What the services name each PDF (services.printouts, services.reports, services.sync): a
 # dossier's slips "<code>-<kind>[-<n>].pdf", the others by a Vietnamese prefix.
-_DOSSIER_SLIP = re.compile(r"-(receipt|supplement|refusal|apology|control)(?:-\d+)?$")
+_DOSSIER_SLIP = re.compile(rf"-({'|'.join(PER_DOSSIER)})(?:-\d+)?$")
 _PREFIXES = {
-    "ban-giao-": "handover_list",
+    "ban-giao-": SlipKind.HANDOVER_LIST,
     "so-theo-doi-": "ledger",
     "cuoi-ngay-": "end_of_day",
     "doi-chieu-dong-bo-": "reconciliation",

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.sync_records import QuarantinedEvent, SyncProblem
 from desk_app.services.sync import SyncService
-from desk_app.store.outbox import QuarantinedEvent
-from desk_app.store.sync_state import SyncProblem
 from desk_app.ui.ask import confirm
 from desk_app.ui.labels import event_kind_label
 from desk_app.ui.messages import show_error

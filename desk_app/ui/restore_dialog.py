@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.store import backup
-from desk_app.store.backup import BackupInfo
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.ui.ask import confirm
 from desk_app.ui.messages import show_error
 
 
 def kind_label(kind: str) -> str:
     labels = {
-        backup.START: QCoreApplication.translate("RestoreDialog", "Khi mở phần mềm"),
-        backup.PERIODIC: QCoreApplication.translate("RestoreDialog", "Định kỳ"),
-        backup.PRE_MIGRATION: QCoreApplication.translate(
+        BackupKind.START: QCoreApplication.translate("RestoreDialog", "Khi mở phần mềm"),
+        BackupKind.PERIODIC: QCoreApplication.translate("RestoreDialog", "Định kỳ"),
+        BackupKind.PRE_MIGRATION: QCoreApplication.translate(
             "RestoreDialog", "Trước khi nâng cấp dữ liệu"),
-        backup.PRE_RESTORE: QCoreApplication.translate("RestoreDialog", "Trước khi khôi phục"),
+        BackupKind.PRE_RESTORE: QCoreApplication.translate("RestoreDialog", "Trước khi khôi phục"),
     }
     return labels.get(kind, kind)
 

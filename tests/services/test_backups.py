@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 
+from desk_app.core.backups import BackupKind
 from desk_app.services import backups
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError
@@ -22,7 +23,7 @@ def codes(services):
 def test_backup_and_restore_round_trip(services, clock):
     kept = receive(services, 3)
     made = services.back_up_now()
-    assert (made.dossiers, made.last_code, made.kind) == (3, kept[-1], backup.PERIODIC)
+    assert (made.dossiers, made.last_code, made.kind) == (3, kept[-1], BackupKind.PERIODIC)
     clock.now += timedelta(minutes=5)
     receive(services, 2)
 
@@ -31,7 +32,7 @@ def test_backup_and_restore_round_trip(services, clock):
     log_in_again(services)
 
     assert codes(services) == sorted(kept)
-    assert before.kind == backup.PRE_RESTORE and before.dossiers == 5
+    assert before.kind == BackupKind.PRE_RESTORE and before.dossiers == 5
     assert [b.path for b in services.list_backups()] == [before.path, made.path]
     assert services.verify_journal().ok
 
@@ -75,7 +76,7 @@ def test_backups_are_mirrored_to_a_second_folder(services, tmp_path):
     services.save_backup_settings(backups.BackupSettings(every_hours=2, mirror=str(stick)))
     made = services.back_up_at_start()
     [copy] = backup.listed(stick)
-    assert copy.path.name == made.path.name and copy.kind == backup.START
+    assert copy.path.name == made.path.name and copy.kind == BackupKind.START
     assert len(services.list_backups()) == 2
 
 

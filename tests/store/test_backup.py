@@ -4,11 +4,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.clock import VN_TZ
+from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.store import backup, backup_rotation, dossiers
-from desk_app.store.backup import BackupInfo
 from desk_app.store.db import connect
-from desk_app.store.errors import DatabaseCorrupt, StoreError
 from desk_app.store.migrations import MIGRATIONS
 from tests.store.factories import insert_received_dossier, make_dossier
 from tests.store.test_migrations import RETURNED_HISTORY, version_1_database
@@ -28,7 +28,7 @@ def test_a_backup_holds_what_is_still_in_the_wal_and_describes_itself(live, tmp_
     insert_received_dossier(live, make_dossier("000.17.22.H56-261124-1002", 2))
     assert (tmp_path / "desk.db-wal").stat().st_size > 0  # the rows are not in the main file yet
 
-    info = backup.make(live.conn, tmp_path / "sao-luu", kind=backup.START, at=AT)
+    info = backup.make(live.conn, tmp_path / "sao-luu", kind=BackupKind.START, at=AT)
 
     assert info.path.name == f"desk-20261124-093000-v{len(MIGRATIONS)}-start.db"
     assert (info.dossiers, info.last_code) == (2, "000.17.22.H56-261124-1002")
@@ -43,23 +43,23 @@ def test_a_backup_holds_what_is_still_in_the_wal_and_describes_itself(live, tmp_
 
 
 def test_two_backups_in_the_same_second_both_stay(live, tmp_path):
-    first = backup.make(live.conn, tmp_path / "b", kind=backup.START, at=AT)
-    second = backup.make(live.conn, tmp_path / "b", kind=backup.START, at=AT)
+    first = backup.make(live.conn, tmp_path / "b", kind=BackupKind.START, at=AT)
+    second = backup.make(live.conn, tmp_path / "b", kind=BackupKind.START, at=AT)
     assert first.path != second.path and len(backup.listed(tmp_path / "b")) == 2
 
 
 def test_only_complete_verified_copies_are_listed(live, tmp_path):
     folder = tmp_path / "b"
-    good = backup.make(live.conn, folder, kind=backup.START, at=AT)
-    unfinished = backup.make(live.conn, folder, kind=backup.START, at=AT + timedelta(hours=1))
+    good = backup.make(live.conn, folder, kind=BackupKind.START, at=AT)
+    unfinished = backup.make(live.conn, folder, kind=BackupKind.START, at=AT + timedelta(hours=1))
     backup.sidecar(unfinished.path).unlink()  # the power went before the sidecar was written
-    cut = backup.make(live.conn, folder, kind=backup.START, at=AT + timedelta(hours=2))
+    cut = backup.make(live.conn, folder, kind=BackupKind.START, at=AT + timedelta(hours=2))
     cut.path.write_bytes(cut.path.read_bytes()[:4096])  # a copy cut short on a USB stick
     assert backup.listed(folder) == [good]
 
 
 def test_a_damaged_copy_fails_its_check(live, tmp_path):
-    info = backup.make(live.conn, tmp_path / "b", kind=backup.START, at=AT)
+    info = backup.make(live.conn, tmp_path / "b", kind=BackupKind.START, at=AT)
     info.path.write_bytes(b"garbage" * 1000)
     with pytest.raises(DatabaseCorrupt):
         backup.check(info.path)
@@ -70,7 +70,7 @@ def test_migrations_are_preceded_by_a_backup_of_the_old_file(tmp_path):
     version_1_database(path, RETURNED_HISTORY)
     connect(path).close()
     [made] = backup.listed(tmp_path / "sao-luu")
-    assert made.kind == backup.PRE_MIGRATION and made.schema_version == 1
+    assert made.kind == BackupKind.PRE_MIGRATION and made.schema_version == 1
     assert made.dossiers == 1 and made.last_code == "000.17.22.H56-261124-1001"
     connect(path).close()  # up to date now: no second copy
     assert len(backup.listed(tmp_path / "sao-luu")) == 1
@@ -83,7 +83,7 @@ def test_a_new_database_needs_no_backup(tmp_path):
 
 def test_restore_writes_the_backup_over_a_live_wal_database(live, tmp_path):
     insert_received_dossier(live, make_dossier("000.17.22.H56-261124-1001", 1))
-    info = backup.make(live.conn, tmp_path / "b", kind=backup.START, at=AT)
+    info = backup.make(live.conn, tmp_path / "b", kind=BackupKind.START, at=AT)
     insert_received_dossier(live, make_dossier("000.17.22.H56-261124-1002", 2))
     live.close()
 
@@ -94,7 +94,7 @@ def test_restore_writes_the_backup_over_a_live_wal_database(live, tmp_path):
     db.close()
 
 
-def _info(at: datetime, kind: str = backup.PERIODIC) -> BackupInfo:
+def _info(at: datetime, kind: str = BackupKind.PERIODIC) -> BackupInfo:
     return BackupInfo(backup.file_name(at, 5, kind), at, kind, 0, "", 5, 1)
 
 
@@ -107,7 +107,7 @@ def test_rotation_keeps_daily_weekly_and_monthly_generations():
     for day in range(425):
         for hour in (7, 11, 15):
             now = start + timedelta(days=day, hours=hour - 7)
-            kind = backup.PRE_MIGRATION if (day, hour) == (420, 11) else backup.PERIODIC
+            kind = BackupKind.PRE_MIGRATION if (day, hour) == (420, 11) else BackupKind.PERIODIC
             kept.append(_info(now, kind))
             keep = backup_rotation.to_keep(kept, now)
             kept = [b for b in kept if b.path in keep]
@@ -118,8 +118,8 @@ def test_rotation_keeps_daily_weekly_and_monthly_generations():
     # The six newest, then each day's newest; the migration's copy stays for its 30 days.
     assert [b.made_at for b in kept[-6:]] == [now - timedelta(hours=4 * n)
                                              for n in (0, 1, 2, 6, 7, 8)][::-1]
-    assert all(b.made_at.hour == 15 for b in kept[:-6] if b.kind == backup.PERIODIC)
-    assert [b.made_at.date() for b in kept if b.kind == backup.PRE_MIGRATION] == [
+    assert all(b.made_at.hour == 15 for b in kept[:-6] if b.kind == BackupKind.PERIODIC)
+    assert [b.made_at.date() for b in kept if b.kind == BackupKind.PRE_MIGRATION] == [
         start.date() + timedelta(420)]
     weeks = {b.made_at.isocalendar()[:2] for b in kept}
     assert len(weeks) >= 4
@@ -132,7 +132,7 @@ def test_rotation_keeps_daily_weekly_and_monthly_generations():
 
 
 def test_a_pre_migration_backup_goes_after_thirty_days_unless_a_generation_keeps_it():
-    old = _info(AT - timedelta(days=31), backup.PRE_MIGRATION)
+    old = _info(AT - timedelta(days=31), BackupKind.PRE_MIGRATION)
     newer = [_info(AT - timedelta(days=31) + timedelta(hours=1))]
     recent = [_info(AT - timedelta(days=n)) for n in range(7)]
     keep = backup_rotation.to_keep([old, *newer, *recent], AT)
@@ -143,7 +143,7 @@ def test_a_backup_that_cannot_be_written_says_so(live, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(StoreError, match="Không sao lưu được"):
-        backup.make(live.conn, blocker / "b", kind=backup.START, at=AT)
+        backup.make(live.conn, blocker / "b", kind=BackupKind.START, at=AT)
 
 
 def test_no_migration_without_its_backup(tmp_path):

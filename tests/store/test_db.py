@@ -2,8 +2,8 @@ import sqlite3
 
 import pytest
 
+from desk_app.core.errors import DatabaseCorrupt, DatabaseReadOnly, StoreError
 from desk_app.store.db import connect
-from desk_app.store.errors import DatabaseCorrupt, DatabaseReadOnly, StoreError
 from desk_app.store.migrations import MIGRATIONS, schema_version
 
 

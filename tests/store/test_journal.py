@@ -1,7 +1,7 @@
 import pytest
 
 from desk_app.core.states import DossierState
-from desk_app.store import events, journal
+from desk_app.store import events, journal, migrations
 from desk_app.store.db import connect
 from desk_app.store.events import Origin
 from tests.store.factories import AT, insert_received_dossier, make_dossier
@@ -140,7 +140,7 @@ def test_long_journals_are_walked_a_page_at_a_time(db, monkeypatch):
 
 
 def test_the_migration_chains_across_pages(tmp_path, monkeypatch):
-    monkeypatch.setattr(journal, "_PAGE", 3)
+    monkeypatch.setattr(migrations, "_V5_PAGE", 3)
     path = tmp_path / "desk.db"
     version_1_database(path, RETURNED_HISTORY * 2)
     db = connect(path)

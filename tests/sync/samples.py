@@ -1,4 +1,4 @@
-"""Events shaped like the counter's (desk_app.services.payloads.received_payload), built
+"""Events shaped like the counter's (desk_app.core.payloads.received_payload), built
 without desk_app so the hub's tests stay independent of the app's internals; and a gzip bomb."""
 
 from __future__ import annotations

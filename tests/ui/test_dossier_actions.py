@@ -11,7 +11,7 @@ from desk_app.core.lifecycle import EventKind, Satisfaction, rescheduled_due
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
 from desk_app.ui.apology_dialog import ApologyDialog
-from desk_app.ui.dossier_list import Column, DossierTableModel
+from desk_app.ui.dossier_table_model import Column, DossierTableModel
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.reason_dialog import ReasonDialog

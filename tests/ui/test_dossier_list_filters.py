@@ -9,7 +9,8 @@ from PySide6.QtCore import QPoint, Qt
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness
 from desk_app.services.demo import seed
-from desk_app.ui.dossier_list import Column, DossierListWidget, Group, applicant_sort_key
+from desk_app.ui.dossier_list import DossierListWidget, Group
+from desk_app.ui.dossier_table_model import Column, applicant_sort_key
 from desk_app.ui.lazy_dossier_model import PAGE_SIZE
 
 

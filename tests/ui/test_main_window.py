@@ -9,7 +9,7 @@ from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
 from desk_app.services.demo import seed
 from desk_app.ui.dossier_detail import DossierDetailDialog
-from desk_app.ui.dossier_list import Column, DossierTableModel, applicant_sort_key
+from desk_app.ui.dossier_table_model import Column, DossierTableModel, applicant_sort_key
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.receive_form import ReceiveDialog

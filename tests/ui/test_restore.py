@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.core.accounts import Role
+from desk_app.core.backups import BackupKind
 from desk_app.services import backups
 from desk_app.services.accounts import LEGACY_CLERK_KEY
 from desk_app.services.app import Services
@@ -138,8 +139,8 @@ def test_the_restore_dialog_lists_backups_and_restores_after_confirming(
     assert dialog.restored is not None and dialog.restored.dossiers == 2
     log_in_again(services)  # the restored file has its own accounts
     assert sorted(r.code for r in services.dossier_rows()) == sorted(first)
-    kinds = [b.kind for b in backup.listed(backups.folder(services.data_dir))]
-    assert backup.PRE_RESTORE in kinds
+    kinds = [b.kind for b in services.list_backups()]
+    assert BackupKind.PRE_RESTORE in kinds
 
 
 def test_a_declined_confirmation_changes_nothing(qtbot, monkeypatch, services, worker):
@@ -157,10 +158,10 @@ def test_a_declined_confirmation_changes_nothing(qtbot, monkeypatch, services, w
 def test_the_timer_backs_up_at_start_and_every_few_hours(qtbot, services, worker):
     timer = BackupTimer(services, worker)
     timer.start()
-    assert [b.kind for b in backup.listed(backups.folder(services.data_dir))] == [backup.START]
+    assert [b.kind for b in services.list_backups()] == [BackupKind.START]
     assert timer.timer.interval() == 4 * 60 * 60 * 1000
     timer.timer.timeout.emit()
-    assert sorted(b.kind for b in services.list_backups()) == [backup.PERIODIC, backup.START]
+    assert sorted(b.kind for b in services.list_backups()) == [BackupKind.PERIODIC, BackupKind.START]
 
 
 def test_the_timer_starts_for_a_clerk_with_its_interval_read_on_the_worker(
@@ -173,7 +174,7 @@ def test_the_timer_starts_for_a_clerk_with_its_interval_read_on_the_worker(
     assert not timer.timer.isActive() and len(worker.jobs) == 2
     worker.finish()
     assert timer.timer.isActive() and timer.timer.interval() == 2 * 60 * 60 * 1000
-    assert [b.kind for b in backup.listed(backups.folder(services.data_dir))] == [backup.START]
+    assert [b.kind for b in backup.listed(backups.folder(services.data_dir))] == [BackupKind.START]
 
 
 def restore_from_the_window(qtbot, window, monkeypatch) -> None:

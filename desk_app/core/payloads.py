@@ -1,6 +1,14 @@
-"""Dossiers as the JSON content of their events (what travels to the hub)."""
+"""Event payloads, both ways: what each event's JSON content holds (written by the services,
+synced to the hub as it is), and the one typed reader of it for everyone else.
+
+The wire format does not change here: the hub and older or newer counters read the same keys.
+The readers are lenient where an event may come from another version (a key missing reads as
+empty), strict where the program itself wrote what it reads back."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.lifecycle import (
@@ -8,9 +16,12 @@ from desk_app.core.lifecycle import (
     ControlRow,
     Refusal,
     ResultReturn,
+    Satisfaction,
     SupplementRequest,
 )
 from desk_app.core.model import Dossier, Event
+from desk_app.core.states import DossierState
+from desk_app.core.timeliness import Timeliness
 
 
 def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
@@ -104,3 +115,74 @@ def return_payload(ret: ResultReturn) -> dict:
         "satisfaction_label": ret.satisfaction.label if ret.satisfaction else "",
         "returned_at": iso(ret.at),
     }
+
+
+def resume_in(request: Event) -> DossierState:
+    """Where a dossier asked for a supplement goes back once it comes: where it was then."""
+    return DossierState(request.payload["resume_in"])
+
+
+def requested_by(request: Event) -> str:
+    """The unit (or the counter) that asked for the supplement."""
+    return request.payload.get("requested_by", "")
+
+
+@dataclass(frozen=True)
+class Handover:
+    batch_uuid: str
+    unit: str
+    giver_name: str
+    receiver_name: str
+
+
+def handover(event: Event) -> Handover:
+    p = event.payload
+    return Handover(p["batch_uuid"], p["unit"], p["giver_name"], p["receiver_name"])
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What any event may record beyond its kind, each empty when the event does not say (or
+    says it in a way this version does not know)."""
+
+    due_at: datetime | None = None
+    unit: str = ""
+    giver_name: str = ""
+    receiver_name: str = ""
+    timeliness: Timeliness | None = None
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+    old_due_at: datetime | None = None
+    new_due_at: datetime | None = None
+    collector_name: str = ""
+    authorised: bool = False
+    collector_id_number: str = ""
+    by_post: bool = False
+    tracking_number: str = ""
+    satisfaction: Satisfaction | None = None
+    note: str = ""
+
+
+def facts(event: Event) -> EventFacts:
+    p = event.payload
+
+    def time(key: str) -> datetime | None:
+        return parse_iso(p[key]) if p.get(key) else None
+
+    def text(key: str) -> str:
+        return str(p.get(key) or "")
+
+    known_timeliness = p.get("timeliness") in {t.value for t in Timeliness}
+    known_satisfaction = p.get("satisfaction") in {int(s) for s in Satisfaction}
+    return EventFacts(
+        due_at=time("due_at"), unit=text("unit"), giver_name=text("giver_name"),
+        receiver_name=text("receiver_name"),
+        timeliness=Timeliness(p["timeliness"]) if known_timeliness else None,
+        missing=tuple(p.get("missing") or ()), reason=text("reason"),
+        old_due_at=time("old_due_at"), new_due_at=time("new_due_at"),
+        collector_name=text("collector_name"), authorised=bool(p.get("authorised")),
+        collector_id_number=text("collector_id_number"), by_post=bool(p.get("by_post")),
+        tracking_number=text("tracking_number"),
+        satisfaction=Satisfaction(p["satisfaction"]) if known_satisfaction else None,
+        note=text("note"),
+    )

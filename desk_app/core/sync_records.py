@@ -1,0 +1,32 @@
+"""What the supervisor sees of sync's trouble: the events the hub refused (the quarantine) and
+the problems noticed while applying what the hub sent. The store keeps them (store.outbox,
+store.sync_state); the quarantine dialog shows them, so the records live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk_app.core.states import DossierState
+
+
+@dataclass(frozen=True)
+class QuarantinedEvent:
+    uuid: str
+    dossier_uuid: str
+    dossier_code: str
+    kind: str
+    status: DossierState
+    device_time: datetime
+    clerk: str
+    reason: str
+    quarantined_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SyncProblem:
+    noticed_at: datetime
+    change_seq: int
+    event_uuid: str | None
+    dossier_uuid: str | None
+    message: str
