@@ -135,5 +135,5 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         # Both background threads finish their current call before the database closes.
         if sync is not None:
             sync.shutdown()
+        worker.run(services.close)  # last in the queue, so after every save
         worker.shutdown()
-        services.close()

@@ -39,19 +39,16 @@ class EnrollDialog(QDialog):
         self._sync = sync
         self._worker = net_worker
         self.setWindowTitle(self.tr("Đăng ký máy với máy chủ tỉnh"))
-        connection = sync.connection()
 
         intro = QLabel(self.tr(
             "Nhập địa chỉ máy chủ đồng bộ của tỉnh và mã đăng ký một lần do tỉnh cấp cho máy "
             "này. Sau khi đăng ký, hồ sơ được gửi lên tỉnh tự động."))
         intro.setWordWrap(True)
         self.url = self._edit("url", self.tr("ví dụ https://dongbo.phutho.gov.vn"))
-        self.url.setText(connection.hub_url or "")
         self.code = self._edit("code", self.tr("ví dụ K7QXM-3RTPW"))
         self.device_name = self._edit("device_name", self.tr("tên máy này trên máy chủ tỉnh"))
-        self.device_name.setText(connection.device_name or default_name)
+        self.device_name.setText(default_name)
         self.ca_bundle = self._edit("ca_bundle", self.tr("để trống nếu tỉnh không yêu cầu"))
-        self.ca_bundle.setText(connection.ca_bundle or "")
         browse = QPushButton(self.tr("Chọn tệp…"), objectName="browse_ca")
         browse.clicked.connect(self._browse)
         ca_row = with_button(self.ca_bundle, browse)
@@ -80,7 +77,19 @@ class EnrollDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(560)
-        (self.code if self.url.text() else self.url).setFocus()
+        self.url.setFocus()
+        net_worker.run(sync.connection, self._show_connection)
+
+    def _show_connection(self, connection) -> None:
+        """What this PC already knows of the hub (an earlier enrolment), read on the worker;
+        a field the clerk has started typing in is left alone."""
+        for edit, known in ((self.url, connection.hub_url),
+                            (self.device_name, connection.device_name),
+                            (self.ca_bundle, connection.ca_bundle)):
+            if known and not edit.isModified():
+                edit.setText(known)
+        if self.url.text() and not self.url.isModified():
+            self.code.setFocus()  # the hub is known: what is left to type is the new code
 
     def _edit(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(objectName=name)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.counter_setup: CounterSetup | None = None  # until the worker has read it
         worker.run(services.counter_setup, self.show_counter)
         self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
     # --- showing ---------------------------------------------------------------------------
 
     def show_counter(self, setup: CounterSetup | None) -> None:
+        self.counter_setup = setup  # kept: the enrolment dialog names the PC after it
         commune = setup.commune_name if setup else ""
         self.setWindowTitle(self.tr("Tiếp nhận và trả kết quả – {commune}").format(
             commune=commune))

@@ -248,7 +248,7 @@ class SyncController(QObject):
     # --- dialogs ---------------------------------------------------------------------------
 
     def open_enroll(self) -> EnrollDialog:
-        setup = self.services.counter_setup()
+        setup = self.window.counter_setup
         default = self.tr("Quầy {number}").format(number=setup.counter_number) if setup else ""
         dialog = EnrollDialog(self.sync, self.worker, default, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -257,7 +257,7 @@ class SyncController(QObject):
         return dialog
 
     def _enrolled(self, counter: EnrolledCounter) -> None:
-        setup = self.services.counter_setup()
+        setup = self.window.counter_setup
         text = self.tr("Đã đăng ký máy «{name}» với {commune} (mã máy trên máy chủ tỉnh: "
                        "{device}).").format(name=counter.device_name,
                                             commune=counter.commune_name,

@@ -1,0 +1,42 @@
+"""The check every GUI test runs under: desk_app.ui taking the services lock on the GUI thread
+fails the test, while the worker (or the InlineWorker standing in for it) and the tests' own
+calls pass."""
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from desk_app.ui.worker import InlineWorker
+from tests.ui.gui_thread import UI_DIR, LockTakenOnGuiThread
+
+
+def ui_code(name: str):
+    """A function that looks, to the check, as if desk_app/ui defined it."""
+    namespace: dict = {}
+    source = f"def {name}(services):\n    return services.dossier_rows(limit=1)\n"
+    exec(compile(source, str(Path(UI_DIR) / "pretend_window.py"), "exec"), namespace)
+    return namespace[name]
+
+
+def test_a_use_case_called_by_the_ui_on_the_gui_thread_fails(services):
+    with pytest.raises(LockTakenOnGuiThread, match="pretend_window.py"):
+        ui_code("refresh")(services)
+
+
+def test_the_same_call_through_the_worker_passes(services):
+    got = []
+    InlineWorker().run(lambda: ui_code("refresh")(services), got.append)
+    assert got == [[]]
+
+
+def test_the_same_call_on_another_thread_passes(services):
+    got = []
+    thread = threading.Thread(target=lambda: got.append(ui_code("refresh")(services)))
+    thread.start()
+    thread.join()
+    assert got == [[]]
+
+
+def test_a_test_calling_the_services_itself_passes(services):
+    assert services.dossier_rows(limit=1) == []
