@@ -80,10 +80,11 @@ class Services:
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions()
 
-    def on_change(self, listener: Listener) -> None:
+    def on_change(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(changes)` after each use case that changed something, on the thread
-        that ran it."""
+        that ran it; returns what stops it."""
         self.ctx.listeners.append(listener)
+        return lambda: self.ctx.listeners.remove(listener)
 
     # --- the session and the accounts ------------------------------------------------------
     has_accounts = bind(people.has_accounts)

@@ -135,7 +135,6 @@ class SyncService:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.stats = WireStats()  # everything this service sent and received
-        self.pulled = 0  # changes the last pull applied: the lists may need reloading
         self._client: HubClient | None = None
         self._running = threading.Event()
         self._cancelled = threading.Event()
@@ -183,10 +182,9 @@ class SyncService:
                              cancelled=self._cancelled.is_set)
 
     def pull(self) -> exchange.PullReport:
-        self.pulled = 0
-        report = exchange.pull(self._hub(), self.outbox, cancelled=self._cancelled.is_set)
-        self.pulled = report.changes
-        return report
+        """Apply what the province sent; each page announces what it changed (core.changes),
+        so the lists reload."""
+        return exchange.pull(self._hub(), self.outbox, cancelled=self._cancelled.is_set)
 
     def measure_skew(self) -> timedelta:
         """This PC's clock minus the hub's, read at the middle of the request."""
@@ -206,7 +204,6 @@ class SyncService:
             return self.status()
         self._cancelled.clear()
         self._running.set()
-        self.pulled = 0
         try:
             self.push()
             self.pull()
@@ -225,7 +222,6 @@ class SyncService:
 
     def sync_if_waiting(self) -> SyncStatus:
         """Sync when events are queued (after a local save); otherwise only the status."""
-        self.pulled = 0
         status = self.status()
         if status.waiting and status.state is not SyncState.NOT_ENROLLED:
             return self.sync_now()

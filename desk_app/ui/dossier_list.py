@@ -322,6 +322,16 @@ class DossierListWidget(QWidget):
         """Reload from the services, keeping the selected dossiers selected."""
         self.refresh_selecting(*self.selected_uuids())
 
+    def select_after_reload(self, *uuids: str | None) -> None:
+        """Select the dossiers just acted on: once the reload their change started has come,
+        or at once when it already has (the current dossier last, so it stays current)."""
+        wanted = [uuid for uuid in uuids if uuid]
+        if self._awaiting_first:
+            self._select_after_load = wanted
+            return
+        for n, uuid in enumerate(wanted):
+            self.select_uuid(uuid, keep=n > 0)
+
     def refresh_selecting(self, *uuids: str | None) -> None:
         self._filter_timer.stop()
         self._generation += 1

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from desk_app.core.changes import Changes
 from desk_app.core.counter import CounterSetup
 from desk_app.ui.actions import ALL_ACTIONS, WINDOW_ACTIONS, build_actions, fill_menu
 from desk_app.ui.catalogue_dialog import open_catalogue
+from desk_app.ui.change_bus import ChangeBus
 from desk_app.ui.dossier_actions import DossierActions
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from desk_app.ui.dossier_list import DossierListWidget, Group
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self.counter_setup: CounterSetup | None = None  # until the worker has read it
+        self.changes = ChangeBus(services, self)
+        self.changes.changed.connect(self._changed)
         worker.run(services.counter_setup, self.show_counter)
         self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
@@ -155,9 +159,19 @@ class MainWindow(QMainWindow):
         self.board.refresh()
 
     def after_action(self, uuids: list[str]) -> None:
-        """The acted-on dossiers stay selected, in their new state, and the board counts them."""
-        self.dossier_list.refresh_selecting(*uuids)
-        self.board.refresh()
+        """The acted-on dossiers stay selected, in their new state (the reload comes from the
+        change the action announced)."""
+        self.dossier_list.select_after_reload(*uuids)
+
+    def _changed(self, changes: Changes) -> None:
+        """Reload what shows data that changed: due times follow the hours, days off and
+        procedures; a restore replaced everything. Nothing is read for nobody (locked)."""
+        if self.services.current_account() is None:
+            return
+        if changes.touches("dossiers", "calendar", "catalogue", "settings"):
+            self.refresh()
+        if changes.touches("dossiers"):
+            self.refresh_outbox()
 
     def show_list(self) -> None:
         self.tabs.setCurrentWidget(self.dossier_list)
@@ -204,7 +218,7 @@ class MainWindow(QMainWindow):
         dialog = ReceiveDialog(self.services, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The form stays open for the next citizen; the preview opens over it.
-        dialog.saved.connect(self.dossier_list.refresh_selecting)
+        dialog.saved.connect(self.dossier_list.select_after_reload)
         dialog.received.connect(
             lambda _uuid, pdf_path: show_preview(
                 Path(pdf_path), self.worker, dialog, services=self.services))
@@ -288,7 +302,6 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, view) -> None:
         self.worker.run(self.services.counter_setup, self.show_counter)
         self.language_actions[view.form.values["language"]].setChecked(True)
-        self.refresh()  # due times and the board follow the new hours and days off
         self.settings_saved.emit(view)
 
     def choose_language(self, code: str) -> None:

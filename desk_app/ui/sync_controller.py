@@ -156,10 +156,8 @@ class SyncController(QObject):
         elif status.state in (SyncState.OFFLINE, SyncState.FAILED):
             self._schedule(self._retry_delay(status.state))
         self._show(status)
-        if self.sync.pulled:
-            self.window.refresh()  # the province's decisions show on the list and the board
-        else:
-            self.window.refresh_outbox()
+        # What the province decided reaches the list and the board as announced changes.
+        self.window.refresh_outbox()
         if self._again:
             self._again = False
             self.sync_now()

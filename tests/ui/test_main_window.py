@@ -1,3 +1,4 @@
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.receive_form import ReceiveDialog
 from desk_app.ui.worker import InlineWorker
+from tests.services.factories import full_draft
 
 NOW = datetime(2025, 8, 12, 9, 0, tzinfo=VN_TZ)  # for the model alone, no database
 
@@ -269,3 +271,23 @@ def test_closing_waits_for_queued_saves(qtbot, demo_services):
     window = show_active(qtbot, MainWindow(demo_services, worker))
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert worker.stopped and not window.isVisible()
+
+
+def test_a_change_made_on_another_thread_reloads_the_list_without_f5(qtbot, window,
+                                                                    demo_services):
+    """What the sync thread records (or any use case on another thread) is announced, and the
+    window reloads from that announcement, queued onto the GUI thread."""
+    thread = threading.Thread(target=lambda: demo_services.receive(
+        full_draft(demo_services, name="Lò Văn Páo"), accept_warnings=True))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: "Lò Văn Páo" in names(window))
+    assert window.dossier_list.proxy.rowCount() == 37
+    assert window.outbox_count.text() == "37 sự kiện chờ đồng bộ"
+
+
+def test_a_closed_window_stops_listening(qtbot, demo_services, worker):
+    window = MainWindow(demo_services, worker)
+    listening = len(demo_services.ctx.listeners)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: len(demo_services.ctx.listeners) == listening - 1)
