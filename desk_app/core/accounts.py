@@ -14,7 +14,7 @@ from typing import Any
 
 from desk_app.core.options import BoolOption, IntOption, Option, UnreadableValue
 from desk_app.core.text import clean, fold
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, error
 
 
 class Role(StrEnum):
@@ -126,9 +126,9 @@ def normalise_username(username: str) -> str:
 
 def username_issues(username: str) -> list[Issue]:
     if not normalise_username(username):
-        return [_error("username", "Nhập tên đăng nhập (ví dụ: lan.nt).")]
+        return [error("username", "Nhập tên đăng nhập (ví dụ: lan.nt).")]
     if not _USERNAME.fullmatch(normalise_username(username)):
-        return [_error(
+        return [error(
             "username",
             "Tên đăng nhập gồm 2–32 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch "
             "ngang, bắt đầu bằng chữ hoặc số (ví dụ: lan.nt).",
@@ -139,18 +139,18 @@ def username_issues(username: str) -> list[Issue]:
 def full_name_issues(full_name: str) -> list[Issue]:
     name = clean(full_name)
     if not name:
-        return [_error("full_name", "Nhập họ và tên cán bộ (in trên phiếu và sổ).")]
+        return [error("full_name", "Nhập họ và tên cán bộ (in trên phiếu và sổ).")]
     if len(name) > 80:
-        return [_error("full_name", "Họ và tên dài quá 80 ký tự.")]
+        return [error("full_name", "Họ và tên dài quá 80 ký tự.")]
     return []
 
 
 def password_issues(password: str, username: str) -> list[Issue]:
     # Passwords are not cleaned: a space is a character the clerk chose.
     if len(password) < MIN_PASSWORD_LENGTH:
-        return [_error("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")]
+        return [error("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")]
     if fold(password) == fold(normalise_username(username)):
-        return [_error("password", "Mật khẩu không được trùng với tên đăng nhập.")]
+        return [error("password", "Mật khẩu không được trùng với tên đăng nhập.")]
     return []
 
 
@@ -158,10 +158,6 @@ def full_name_key(full_name: str) -> str:
     """Two accounts may not have names that differ only by case or diacritics: the slips and
     the board could not tell "Nguyễn Văn An" from "Nguyen Van An"."""
     return fold(full_name)
-
-
-def _error(field: str, message: str) -> Issue:
-    return Issue(field, message, Severity.ERROR)
 
 
 # --- lock-out ------------------------------------------------------------------------------
@@ -235,7 +231,7 @@ def _policy_field(option: Option, stored: Any) -> Any:
 
 
 def policy_issues(policy: AccountPolicy) -> list[Issue]:
-    return [_error(option.name, message) for option in _POLICY_OPTIONS
+    return [error(option.name, message) for option in _POLICY_OPTIONS
             if (message := option.problem(getattr(policy, option.name)))]
 
 

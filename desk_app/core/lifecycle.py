@@ -16,7 +16,7 @@ from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import id_number_error
 from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.states import DossierState, InvalidTransition, check_transition
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, error
 
 
 class EventKind(StrEnum):
@@ -266,19 +266,15 @@ class LedgerLine:
 # --- Checks on what the clerk typed (texts already cleaned) -------------------------------
 
 
-def _error(field: str, message: str) -> Issue:
-    return Issue(field, message, Severity.ERROR)
-
-
 def reason_issues(reason: str, what: str) -> list[Issue]:
     """A mandatory reason; `what` names the act in the message ("từ chối tiếp nhận hồ sơ")."""
-    return [] if reason else [_error("reason", f"Nhập lý do {what}.")]
+    return [] if reason else [error("reason", f"Nhập lý do {what}.")]
 
 
 def supplement_issues(missing: tuple[str, ...], reason: str) -> list[Issue]:
     issues = []
     if not missing:
-        issues.append(_error(
+        issues.append(error(
             "missing", "Chọn hoặc nhập ít nhất một giấy tờ người nộp cần bổ sung."
         ))
     issues += reason_issues(reason, "yêu cầu bổ sung, hoàn thiện hồ sơ")
@@ -291,33 +287,33 @@ def apology_issues(
     """`new_due_at` is None when the clerk gave neither a date nor a number of days."""
     issues = reason_issues(reason, "xin lỗi và hẹn lại ngày trả kết quả")
     if new_due_at is None:
-        issues.append(_error(
+        issues.append(error(
             "new_due_at", "Chọn ngày hẹn trả mới, hoặc nhập số ngày làm việc gia hạn thêm."
         ))
     elif new_due_at <= old_due_at:
-        issues.append(_error(
+        issues.append(error(
             "new_due_at",
             f"Ngày hẹn trả mới phải sau ngày hẹn cũ ({to_vn(old_due_at):%H:%M %d/%m/%Y}).",
         ))
     elif new_due_at <= now:
-        issues.append(_error("new_due_at", "Ngày hẹn trả mới phải sau thời điểm hiện tại."))
+        issues.append(error("new_due_at", "Ngày hẹn trả mới phải sau thời điểm hiện tại."))
     return issues
 
 
 def return_issues(ret: ResultReturn) -> list[Issue]:
     issues = []
     if not ret.collector_name:
-        issues.append(_error("collector_name", "Nhập họ tên người nhận kết quả."))
+        issues.append(error("collector_name", "Nhập họ tên người nhận kết quả."))
     if ret.authorised:
         if not ret.collector_id_number:
-            issues.append(_error(
+            issues.append(error(
                 "collector_id_number",
                 "Nhập số CCCD của người được ủy quyền nhận kết quả.",
             ))
         elif problem := id_number_error(ret.collector_id_number):
-            issues.append(_error("collector_id_number", problem))
+            issues.append(error("collector_id_number", problem))
     if ret.by_post and not ret.tracking_number:
-        issues.append(_error(
+        issues.append(error(
             "tracking_number", "Nhập mã bưu gửi (số vận đơn) khi trả kết quả qua bưu chính."
         ))
     return issues

@@ -44,6 +44,11 @@ class Issue:
     severity: Severity
 
 
+def error(field: str, message: str) -> Issue:
+    """An issue that blocks saving: the way every layer says "this field is wrong"."""
+    return Issue(field, message, Severity.ERROR)
+
+
 def _national_digits(phone: str) -> str | None:
     """The number in national form ('0…'), or None if it has characters a phone cannot."""
     compact = _PHONE_SEPARATORS.sub("", nfc(phone))

@@ -31,7 +31,7 @@ from desk_app.core.changes import ACCOUNTS, SETTINGS
 from desk_app.core.counter import CounterSetup, setup_issues
 from desk_app.core.options import LEGACY_CLERK_KEY
 from desk_app.core.text import clean
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, error
 from desk_app.services import setup as counter_setup
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import LoginRefused, ServiceError, ValidationFailed
@@ -207,10 +207,10 @@ def _change_password(ctx: Context, account: Account, old_password: str,
     _refuse_if_locked(found, now)
     if not passwords.verify(old_password, found.password_hash):
         _count_failure(ctx, found, now)
-        raise ValidationFailed([_error("old_password", "Mật khẩu hiện tại không đúng.")])
+        raise ValidationFailed([error("old_password", "Mật khẩu hiện tại không đúng.")])
     issues = password_issues(new_password, account.username)
     if not issues and new_password == old_password:
-        issues = [_error("password", "Mật khẩu mới phải khác mật khẩu hiện tại.")]
+        issues = [error("password", "Mật khẩu mới phải khác mật khẩu hiện tại.")]
     if issues:
         raise ValidationFailed(issues)
     with ctx.db.atomic():
@@ -337,7 +337,7 @@ def _new_account(ctx: Context, username: str, full_name: str, role: Role,
     account = Account(normalise_username(username), clean(full_name), Role(role))
     issues = username_issues(account.username)
     if not issues and store.get(ctx.db, account.username) is not None:
-        issues = [_error("username", "Tên đăng nhập này đã có, hãy chọn tên khác.")]
+        issues = [error("username", "Tên đăng nhập này đã có, hãy chọn tên khác.")]
     issues += full_name_issues(account.full_name) or _name_taken(ctx, account.full_name, None)
     issues += password_issues(password, account.username)
     return account, issues
@@ -350,13 +350,13 @@ def _new_account(ctx: Context, username: str, full_name: str, role: Role,
 def _name_taken(ctx: Context, full_name: str, username: str | None) -> list[Issue]:
     holder = store.name_holder(ctx.db, full_name)
     if holder is not None and holder != username:
-        return [_error("full_name", f"Họ tên này đã dùng cho tài khoản {holder}: phiếu và sổ "
+        return [error("full_name", f"Họ tên này đã dùng cho tài khoản {holder}: phiếu và sổ "
                                     "sẽ không phân biệt được hai người.")]
     if _in_records(ctx, full_name) and full_name_key(full_name) != full_name_key(
             _legacy_clerk(ctx)):
         # The counter's clerk from before accounts may still get an account in the name their
         # records carry: they are that person.
-        return [_error("full_name", "Họ tên này đã có trên hồ sơ, sự kiện hoặc phiếu do cán "
+        return [error("full_name", "Họ tên này đã có trên hồ sơ, sự kiện hoặc phiếu do cán "
                                     "bộ khác ghi tại quầy này: tài khoản mới sẽ nhận lẫn việc "
                                     "của người đó. Hãy ghi họ tên khác để phân biệt (ví dụ "
                                     "thêm tên đệm).")]
@@ -367,7 +367,7 @@ def _rename_refused(ctx: Context, account: Account) -> list[Issue]:
     """Renaming an account that recorded something would split its work in two names."""
     if not _in_records(ctx, account.full_name):
         return []
-    return [_error("full_name", "Tài khoản này đã ghi hồ sơ, sự kiện hoặc phiếu mang họ tên "
+    return [error("full_name", "Tài khoản này đã ghi hồ sơ, sự kiện hoặc phiếu mang họ tên "
                                 f"{account.full_name} nên không đổi được họ tên: sổ, phiếu và "
                                 "bảng theo dõi nhận ra cán bộ theo họ tên. Nếu cần tên khác, "
                                 "hãy tạo tài khoản mới và khóa tài khoản này.")]
@@ -403,7 +403,3 @@ def _changes(before: Account, after: Account) -> str:
 
 def _log(ctx: Context, actor: str, username: str, action: str, detail: str = "") -> None:
     store.log(ctx.db, AccountLogEntry(ctx.now(), actor, username, action, detail))
-
-
-def _error(field: str, message: str) -> Issue:
-    return Issue(field, message, Severity.ERROR)

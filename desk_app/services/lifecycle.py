@@ -42,15 +42,11 @@ from desk_app.core.model import Dossier, Event
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.timeliness import timeliness
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, error
 from desk_app.services import printouts, units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
 from desk_app.store import dossiers, events
-
-
-def _error(field: str, message: str) -> Issue:
-    return Issue(field, message, Severity.ERROR)
 
 
 def _raise_if(issues: list[Issue]) -> None:
@@ -142,11 +138,11 @@ def hand_over(
     uuids = list(dict.fromkeys(dossier_uuids))
     issues = []
     if not uuids:
-        issues.append(_error("dossiers", "Chọn ít nhất một hồ sơ để bàn giao."))
+        issues.append(error("dossiers", "Chọn ít nhất một hồ sơ để bàn giao."))
     if not unit:
-        issues.append(_error("unit", "Chọn đơn vị nhận hồ sơ."))
+        issues.append(error("unit", "Chọn đơn vị nhận hồ sơ."))
     if not receiver_name:
-        issues.append(_error("receiver_name", "Nhập họ tên người nhận hồ sơ của đơn vị xử lý."))
+        issues.append(error("receiver_name", "Nhập họ tên người nhận hồ sơ của đơn vị xử lý."))
     _raise_if(issues)
     batch = [ctx.dossier(u) for u in uuids]
     refused = []
@@ -193,7 +189,7 @@ def result_ready(
     on the spot); the control row says whether that was in time. `origin`: the province
     recorded it, and sync brings it down (services.province_events)."""
     unit, giver_name, note = clean(unit), clean(giver_name), clean_multiline(note)
-    _raise_if([] if unit else [_error("unit", "Chọn đơn vị trả kết quả về bộ phận một cửa.")])
+    _raise_if([] if unit else [error("unit", "Chọn đơn vị trả kết quả về bộ phận một cửa.")])
     dossier = ctx.dossier(dossier_uuid)
     counter_unit, clerk = _counter(ctx, origin)
     with ctx.db.atomic():
@@ -343,11 +339,11 @@ def apologise(
     stays in original_due_at, and the event keeps both."""
     reason = clean_multiline(reason)
     if extra_working_days is not None and new_due_at is not None:
-        raise ValidationFailed([_error(
+        raise ValidationFailed([error(
             "new_due_at", "Chỉ chọn một cách hẹn lại: số ngày làm việc gia hạn, hoặc ngày hẹn mới."
         )])
     if extra_working_days is not None and extra_working_days < 1:
-        raise ValidationFailed([_error(
+        raise ValidationFailed([error(
             "extra_working_days", "Số ngày làm việc gia hạn phải từ 1 trở lên."
         )])
     dossier = ctx.dossier(dossier_uuid)

@@ -9,7 +9,7 @@ from desk_app.core.accounts import Permission
 from desk_app.core.changes import SETTINGS
 from desk_app.core.lifecycle import ProcessingUnit
 from desk_app.core.text import clean, fold
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import error
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.store import settings
@@ -44,17 +44,13 @@ def save_processing_units(ctx: Context, units: list[ProcessingUnit]) -> list[Pro
     units = [ProcessingUnit(clean(u.name), u.inter_agency) for u in units]
     issues = []
     if not units:
-        issues.append(_error("units", "Cần ít nhất một đơn vị nhận hồ sơ để bàn giao."))
+        issues.append(error("units", "Cần ít nhất một đơn vị nhận hồ sơ để bàn giao."))
     if any(not u.name for u in units):
-        issues.append(_error("units", "Tên đơn vị không được để trống."))
+        issues.append(error("units", "Tên đơn vị không được để trống."))
     folded = [fold(u.name) for u in units if u.name]
     if len(set(folded)) != len(folded):
-        issues.append(_error("units", "Có tên đơn vị bị trùng: mỗi đơn vị chỉ ghi một lần."))
+        issues.append(error("units", "Có tên đơn vị bị trùng: mỗi đơn vị chỉ ghi một lần."))
     if issues:
         raise ValidationFailed(issues)
     settings.save(ctx.db, {UNITS_KEY: [dataclasses.asdict(u) for u in units]})
     return units
-
-
-def _error(field: str, message: str) -> Issue:
-    return Issue(field, message, Severity.ERROR)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from desk_app.core import validation
 from desk_app.core.accounts import Role
 from desk_app.core.text import clean, fold, nfc
 from desk_app.ui.field_form import FieldForm
-from desk_app.ui.widgets import error_issue
 
 REPEAT_KEY = "password_repeat"
 
@@ -66,7 +66,7 @@ class NewPassword(QObject):
         """The password, or None after saying beside the repeat that the two differ."""
         password = nfc(self.password.text())
         if password != nfc(self.repeat.text()):
-            self._form.show_issues([error_issue(
+            self._form.show_issues([validation.error(
                 REPEAT_KEY, self.tr("Hai lần nhập mật khẩu không giống nhau: hãy nhập lại."))])
             self.repeat.clear()
             return None

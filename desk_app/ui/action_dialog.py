@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import validation
 from desk_app.core.model import DossierRow
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue
 from desk_app.ui.dialog_base import ServiceDialog
 from desk_app.ui.field_errors import FieldMessages
-from desk_app.ui.widgets import error_issue, make_heading
+from desk_app.ui.widgets import make_heading
 
 # More dossiers than this scroll inside the summary instead of pushing the fields down.
 SUMMARY_VISIBLE_ROWS = 6
@@ -141,7 +142,7 @@ class ActionDialog(ServiceDialog):
     def local_issues(self) -> list[Issue]:
         """What can be told without the services: required fields left empty. Subclasses add
         their own checks."""
-        return [error_issue(key, message) for key, message in self._required.items()
+        return [validation.error(key, message) for key, message in self._required.items()
                 if self._fields[key].isEnabled() and not text_of(self._fields[key])]
 
     def _place_issues(self, issues: list[Issue]) -> list[Issue]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import validation
 from desk_app.core.accounts import Account
 from desk_app.core.text import clean, fold, nfc
 from desk_app.services.errors import LoginRefused
@@ -30,7 +31,6 @@ from desk_app.ui.account_fields import password_edit, role_label
 from desk_app.ui.field_form import FieldForm
 from desk_app.ui.messages import error_text
 from desk_app.ui.password_dialog import ChangePasswordDialog
-from desk_app.ui.widgets import error_issue
 
 COUNTDOWN_MS = 1000
 VISIBLE_ACCOUNTS = 6
@@ -265,4 +265,4 @@ class LoginForm(QWidget):
 
     def _say(self, field: str, message: object) -> None:
         text = message if isinstance(message, str) else error_text(message)
-        self.form.show_issues([error_issue(field, text)])
+        self.form.show_issues([validation.error(field, text)])

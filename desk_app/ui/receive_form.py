@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core import drafts
+from desk_app.core import drafts, validation
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import CardData
 from desk_app.core.model import Dossier, Procedure
@@ -38,7 +38,7 @@ from desk_app.ui.field_errors import WARNING_COLOUR
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import error_issue, error_label
+from desk_app.ui.widgets import error_label
 
 log = logging.getLogger(__name__)
 
@@ -167,9 +167,9 @@ class ReceiveDialog(QDialog):
         procedure text that names no single procedure), which replaces them for that field."""
         own = []
         if problem := self._form.procedure.problem():
-            own.append(error_issue("procedure", problem))
+            own.append(validation.error("procedure", problem))
         if problem := self._form.birth_date.problem():
-            own.append(error_issue("applicant.birth_date", problem))
+            own.append(validation.error("applicant.birth_date", problem))
         own_fields = {issue.field for issue in own}
         draft = drafts.normalise(self._form.draft())
         procedure = self._procedures.get(draft.procedure_code)
@@ -287,7 +287,7 @@ class ReceiveDialog(QDialog):
         self._form.phone.selectAll()
 
     def _on_scan_failed(self, message: str) -> None:
-        self._scan_issue = error_issue(
+        self._scan_issue = validation.error(
             "applicant.id_number", self.tr("Không đọc được mã QR trên CCCD. {0}").format(message))
         self._result.clear()
         self._revalidate()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
+from desk_app.core import validation
 from desk_app.core.lifecycle import ResultReturn, Satisfaction
 from desk_app.core.model import DeliveryMethod, Dossier, DossierRow
 from desk_app.core.text import digits
@@ -19,7 +20,6 @@ from desk_app.ui.action_dialog import ActionDialog, text_of
 from desk_app.ui.date_time_edit import DateTimeEdit
 from desk_app.ui.labels import satisfaction_label
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import error_issue
 
 
 def _radio_row(*buttons: QRadioButton) -> QWidget:
@@ -98,7 +98,7 @@ class ReturnDialog(ActionDialog):
     def local_issues(self) -> list[Issue]:
         issues = super().local_issues()
         if self.by_authorised.isChecked() and not digits(self.collector_id.text()):
-            issues.append(error_issue("collector_id_number", self.tr(
+            issues.append(validation.error("collector_id_number", self.tr(
                 "Nhập số CCCD của người được ủy quyền (ghi trong giấy ủy quyền).")))
         return issues
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core import validation
 from desk_app.core.accounts import MAX_IDLE_LOCK_MINUTES, AccountPolicy
 from desk_app.core.options import MAX_BACKUP_HOURS
 from desk_app.core.validation import Issue
@@ -35,7 +36,7 @@ from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import add_parts, error_issue
+from desk_app.ui.widgets import add_parts
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -278,7 +279,7 @@ class SettingsDialog(FormDialog):
     def _job(self) -> Callable[[], object] | None:
         duplicate = self.units.duplicate_message()
         if duplicate:
-            self.show_issues([error_issue("units", duplicate)])
+            self.show_issues([validation.error("units", duplicate)])
             return None
         return partial(self._services.save_settings, self.settings_form(),
                        opened_from=self._view.form)

@@ -7,11 +7,11 @@ from collections.abc import Callable, Collection, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from desk_app.core import validation
 from desk_app.core.model import DossierRow, RequiredDocument
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue
 from desk_app.ui.action_dialog import ActionDialog, fit_rows, reason_edit, text_of
-from desk_app.ui.widgets import error_issue
 
 CHECKLIST_VISIBLE_ROWS = 7
 
@@ -69,7 +69,7 @@ class SupplementDialog(ActionDialog):
     def local_issues(self) -> list[Issue]:
         issues = super().local_issues()
         if not self.missing():
-            issues.insert(0, error_issue("missing", self.tr(
+            issues.insert(0, validation.error("missing", self.tr(
                 "Đánh dấu hoặc gõ ít nhất một giấy tờ cần bổ sung.")))
         return issues
 

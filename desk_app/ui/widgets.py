@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
-from desk_app.core.validation import Issue, Severity
 from desk_app.ui.field_errors import ERROR_COLOUR
 
 
@@ -39,8 +38,3 @@ def add_parts(layout: QBoxLayout, *parts: QWidget | QLayout) -> QBoxLayout:
             layout.addLayout(part)
     return layout
 
-
-def error_issue(field: str, message: str) -> Issue:
-    """A problem only the form can see (an empty required field, a date that is not one),
-    put beside `field` as the services' own issues are."""
-    return Issue(field, message, Severity.ERROR)
