@@ -117,14 +117,15 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         return EXIT_DATA_UNUSABLE
     worker = Worker()
     i18n.install(app, language or worker.call(services.language))
-    sync = None
+    sync = backup_worker = None
     try:
         window = build_main_window(services, worker, demo=demo)
         if window is None:
             return 0
         sync = SyncController.install(window, services)
         window.showMaximized()  # the clerk's whole working day happens in this window
-        backup_timer = BackupTimer(services, worker, window)
+        backup_worker = Worker("backup")
+        backup_timer = BackupTimer(services, backup_worker, window)
         backup_timer.start()
         window.settings_saved.connect(
             lambda view: backup_timer.reschedule(view.form.values["backups.every_hours"]))
@@ -132,8 +133,10 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
             lambda view: sync.arm_end_of_day(view.form.values["sync_end_of_day"]))
         return app.exec()
     finally:
-        # Both background threads finish their current call before the database closes.
+        # The background threads finish their current call before the database closes.
         if sync is not None:
             sync.shutdown()
+        if backup_worker is not None:
+            backup_worker.shutdown()
         worker.run(services.close)  # last in the queue, so after every save
         worker.shutdown()

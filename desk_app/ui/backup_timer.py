@@ -1,6 +1,9 @@
 """The automatic backups while the app runs: one at start, then one every N hours (the backup
-setting), each on the database worker so it queues behind the clerk's saves instead of racing
-them."""
+setting).
+
+They run on a worker of their own, not the database worker: a backup copies the whole file
+through its own read-only connection, outside the services lock (minutes for a large database),
+and the clerk's saves and lists must not queue behind it."""
 
 from __future__ import annotations
 
@@ -23,8 +26,8 @@ class BackupTimer(QObject):
         self.timer.timeout.connect(self.back_up)
 
     def start(self) -> None:
-        """The backup at start, then the timer, once the worker has read its interval (queued
-        behind that backup, not read here: the GUI thread would wait for it)."""
+        """The backup at start, then the timer, once the worker has read its interval (on the
+        worker, not here: the GUI thread never waits on the disk)."""
         self._worker.run(self._services.back_up_at_start, on_done=self._done,
                          on_error=self._failed)
         self._worker.run(self._services.backup_interval_hours, on_done=self.reschedule,

@@ -1,3 +1,4 @@
+import threading
 from datetime import timedelta
 
 import pytest
@@ -175,3 +176,33 @@ def test_a_restore_over_a_damaged_file_that_still_reads_keeps_the_numbers(servic
         assert seam == [(5,)]
     finally:
         reopened.close()
+
+
+def test_the_clerk_saves_while_a_backup_copies(services, monkeypatch):
+    """A backup copies through its own connection, outside the services lock: a save made
+    meanwhile (on another thread, as the database worker would) does not wait for the copy."""
+    copying, finish = threading.Event(), threading.Event()
+    real_make = backup.make
+
+    def slow_make(*args, **kwargs):
+        copying.set()
+        assert finish.wait(10)
+        return real_make(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "make", slow_make)
+    draft = full_draft(services)
+    made = []
+    backing_up = threading.Thread(target=lambda: made.append(services.back_up_now()))
+    backing_up.start()
+    assert copying.wait(5)
+    saved = []
+    saving = threading.Thread(target=lambda: saved.append(
+        services.receive(draft, accept_warnings=True)))
+    saving.start()
+    saving.join(5)
+    finished_before_the_copy = bool(saved)
+    finish.set()
+    backing_up.join(10)
+    saving.join(10)
+    assert finished_before_the_copy, "the save waited for the backup's copy"
+    assert made and made[0].path.exists()
