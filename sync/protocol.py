@@ -45,9 +45,10 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   ≥ 0, `clerk` non-empty without control characters, `payload` an object nested at most 32
   levels), its `kind` is not in EVENT_KINDS or its status is not one that kind
   allows, a `received` event's payload lacks the dossier `code`, or its dossier belongs to
-  another commune. The last one is the "403" of the design: the device may write only its own
-  commune's dossiers, and a dossier belongs to the commune whose device first sent an event for
-  it. It is refused per event (reason starting "forbidden:") so the rest of the batch goes on.
+  another commune. The last one is the "403" of docs/domain.md ("Sync to the province"): the
+  device may write only its own commune's dossiers, and a dossier belongs to the commune whose
+  device first sent an event for it. It is refused per event (reason starting "forbidden:") so
+  the rest of the batch goes on.
 - Change `data`: for `catalogue`, the whole catalogue document as published (same format as
   resources/catalogue/procedures.json); for `calendar`, `{"day": "YYYY-MM-DD", "kind":
   "off"|"work", "note"}`; for `event`, an EventOut the province recorded for one of this
@@ -98,8 +99,9 @@ MAX_PULL_LIMIT = 500
 EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",
                 "device_time")
 
-# Event kinds and the dossier states (DESIGN.md §5) each may leave the dossier in. Kinds that do
-# not move the dossier (a rescheduled due time, a correction) may carry any state.
+# Event kinds and the dossier states (docs/domain.md, "Dossier states") each may leave the
+# dossier in. Kinds that do not move the dossier (a rescheduled due time, a correction) may
+# carry any state.
 _ANY_STATE = frozenset(range(1, 11))
 EVENT_KINDS: dict[str, frozenset[int]] = {
     "received": frozenset({2}),

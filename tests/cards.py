@@ -1,4 +1,5 @@
-"""The chip ID card of DESIGN.md §11, as a scanner types it and as it reads."""
+"""The chip ID card (docs/domain.md, "The ID card QR line"), as a scanner types it and as it
+reads."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Working calendar and due times (ngày hẹn trả), DESIGN.md §7.
+"""Working calendar and due times (ngày hẹn trả), docs/domain.md, "Due time and the calendar".
 
 Working time is two periods a day, half-open: a moment at 11:30 or 17:00 is already outside
 working time, but a due time may fall exactly on such a period end.

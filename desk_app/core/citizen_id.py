@@ -1,4 +1,5 @@
-"""The chip ID card (CCCD): its QR line and the structure of its 12-digit number (DESIGN.md §11).
+"""The chip ID card (CCCD): its QR line and the structure of its 12-digit number
+(docs/domain.md, "The ID card QR line").
 
 A USB scanner types the card's QR code as one keyboard line, for example
 `001090012345|123456789|Nguyễn Văn An|15031990|Nam|Số 12, thôn Đông, xã Tân Lập, tỉnh Phú Thọ|20042021`.

@@ -1,4 +1,4 @@
-"""Dossier codes: `<agency code>-<YYMMDD>-<XXXX>` (DESIGN.md §6).
+"""Dossier codes: `<agency code>-<YYMMDD>-<XXXX>` (docs/domain.md, "Dossier codes").
 
 Counters of one commune cannot ask each other for the next number while offline, so XXXX is the
 counter number (1–9) followed by that counter's daily sequence (001–999). Two counters can never

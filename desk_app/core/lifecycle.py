@@ -1,4 +1,4 @@
-"""What can happen to a dossier after its receipt, as events (DESIGN.md §5).
+"""What can happen to a dossier after its receipt, as events (docs/domain.md, "Dossier states").
 
 Each event kind moves the dossier to one state (or leaves it where it is, for a rescheduled due
 time). The state machine in `states` decides whether the move is allowed, so an impossible

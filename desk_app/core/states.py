@@ -1,4 +1,5 @@
-"""Dossier states, using the national public-service portal's status codes (DESIGN.md §5)."""
+"""Dossier states, using the national public-service portal's status codes
+(docs/domain.md, "Dossier states")."""
 
 from __future__ import annotations
 

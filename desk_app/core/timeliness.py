@@ -1,4 +1,5 @@
-"""Whether a dossier is, or was, dealt with in time (DESIGN.md §5: computed, never stored).
+"""Whether a dossier is, or was, dealt with in time (docs/domain.md, "Dossier states":
+computed, never stored).
 
 Open dossiers are on track, due today or overdue; finished ones were early (before the due
 date), on time (on the due date, by the due time) or late. Days are Vietnam calendar days.

@@ -1,6 +1,6 @@
-"""Syncing this counter with the provincial hub (DESIGN.md §9): enrollment, push, pull, the
-status the status bar shows, the quarantine a supervisor looks after, and the end-of-day
-reconciliation.
+"""Syncing this counter with the provincial hub (docs/domain.md, "Sync to the province"):
+enrollment, push, pull, the status the status bar shows, the quarantine a supervisor looks after,
+and the end-of-day reconciliation.
 
 Meant to run on a network worker, never the GUI thread. Every database access takes the
 services' lock for as long as one local transaction, and never across a network call: the

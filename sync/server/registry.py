@@ -13,7 +13,8 @@ from sync.server.errors import AdminError
 from sync.server.tables import communes, devices, events
 from sync.server.text import clean
 
-# The unit's electronic identifier: dotted levels, e.g. 000.17.22.H56 (DESIGN.md §6).
+# The unit's electronic identifier: dotted levels, e.g. 000.17.22.H56 (docs/domain.md,
+# "Dossier codes").
 AGENCY_CODE = re.compile(r"^[0-9A-Z]+(\.[0-9A-Z]+)*$")
 
 

@@ -1,4 +1,5 @@
-"""Text at the hub's boundary: NFC, trimmed, inner whitespace collapsed (DESIGN.md §4)."""
+"""Text at the hub's boundary: NFC, trimmed, inner whitespace collapsed (docs/domain.md,
+"Text at the boundaries")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Due-time rules (DESIGN.md §7) checked against real Vietnamese calendars of 2026 and 2027."""
+"""Due-time rules (docs/domain.md, "Due time and the calendar") checked against real Vietnamese
+calendars of 2026 and 2027."""
 
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ from desk_app.core.states import DossierState, InvalidTransition, allowed_next, 
 S = DossierState
 
 # Written out in full rather than derived from the code under test: this is the state machine
-# of DESIGN.md §5 as the counter uses it (plus refusal at the counter, see core/states.py).
+# of docs/domain.md, "Dossier states", as the counter uses it (plus refusal at the counter, see
+# core/states.py).
 LEGAL_MOVES = {
     (S.REGISTERED, S.RECEIVED), (S.REGISTERED, S.REFUSED), (S.REGISTERED, S.WITHDRAWN),
     (S.RECEIVED, S.PROCESSING), (S.RECEIVED, S.SUPPLEMENT), (S.RECEIVED, S.FINANCIAL),
