@@ -7,12 +7,18 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk_app.core.changes import Changes
 from desk_app.core.counter import CounterSetup
-from desk_app.ui.actions import ALL_ACTIONS, WINDOW_ACTIONS, build_actions, fill_menu
+from desk_app.ui.actions import (
+    ALL_ACTIONS,
+    WINDOW_ACTIONS,
+    build_actions,
+    fill_context_menu,
+    fill_menu,
+)
 from desk_app.ui.catalogue_dialog import open_catalogue
 from desk_app.ui.change_bus import ChangeBus
 from desk_app.ui.dossier_actions import DossierActions
@@ -61,7 +67,6 @@ class MainWindow(QMainWindow):
         self.dossier_list.selection_changed.connect(self.dossier_actions.update)
         self.tabs.currentChanged.connect(self.dossier_actions.update)
         self._build_actions()
-        self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self.counter_setup: CounterSetup | None = None  # until the worker has read it
@@ -71,6 +76,9 @@ class MainWindow(QMainWindow):
         self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
         self.session = CounterSession(self)
+        # The menus once every part of the table this window has is built (the session's too).
+        self.table_actions.update(self.session.actions)
+        self._build_menus()
 
     # --- building --------------------------------------------------------------------------
 
@@ -80,15 +88,10 @@ class MainWindow(QMainWindow):
         for name, action in self.window_actions.items():
             setattr(self, name, action)
         self.table_actions = {**self.window_actions, **self.dossier_actions.actions}
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, objectName=f"language_{code}", checkable=True)
-            action.triggered.connect(
-                lambda _checked=False, code=code: self.choose_language(code))
-            group.addAction(action)
-            self.addAction(action)  # among the window's actions: the session gates it
-            self.language_actions[code] = action
+        # One checkable action per language, by its code.
+        self.language_actions: dict[str, QAction] = {
+            spec.args[0]: self.window_actions[spec.name]
+            for spec in WINDOW_ACTIONS if spec.group == "language"}
         self.worker.run(self.services.language,
                         lambda saved: self.language_actions[saved].setChecked(True))
 
@@ -99,20 +102,13 @@ class MainWindow(QMainWindow):
                            ("settings_menu", self.tr("&Cài đặt"))):
             menus[name] = self.menuBar().addMenu(text)
             menus[name].setObjectName(name)
-        language = menus["settings_menu"].addMenu(self.tr("&Ngôn ngữ"))
-        language.setObjectName("language_menu")
-        language.addActions(list(self.language_actions.values()))
+        menus["language_menu"] = menus["settings_menu"].addMenu(self.tr("&Ngôn ngữ"))
+        menus["language_menu"].setObjectName("language_menu")
         for name, menu in menus.items():
             fill_menu(menu, name, self.table_actions)
 
         # Right click on the list: what can be done to the dossiers under the pointer.
-        table = self.dossier_list.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        table.addActions([self.detail_action, self.reprint_action])
-        separator = QAction(self)
-        separator.setSeparator(True)
-        table.addAction(separator)
-        table.addActions(list(self.dossier_actions.actions.values()))
+        fill_context_menu(self.dossier_list.table, self.table_actions)
 
     def _build_toolbar(self) -> None:
         """The daily actions as buttons that show their keys, for clerks still learning them."""

@@ -10,35 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QToolButton
 
 from desk_app.core.accounts import Account, AccountPolicy, Permission
 from desk_app.ui.account_fields import role_label
 from desk_app.ui.accounts_dialog import open_accounts
-from desk_app.ui.actions import PERMISSIONS as TABLE_PERMISSIONS
+from desk_app.ui.actions import PERMISSIONS, Owner, build_actions, part, spec_named
 from desk_app.ui.ask import confirm
-from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.lock_page import HeldWindows, LockPage
 from desk_app.ui.lock_watch import LockWatch
 from desk_app.ui.messages import show_error
 from desk_app.ui.password_dialog import ChangePasswordDialog
 from desk_app.ui.setup_dialog import FirstAdminDialog
 
-LOCK_KEY = "Ctrl+Shift+L"
-SWITCH_KEY = "Ctrl+Shift+D"
+LOCK_KEY = spec_named("lock_action").keys[0]
 MS_PER_MINUTE = 60_000
-
-# The permission each of the main window's actions needs, by objectName: the action table's,
-# and those of the actions built elsewhere. An action not named here is open to every
-# logged-in account.
-ACTION_PERMISSIONS: dict[str, Permission] = {
-    **TABLE_PERMISSIONS,
-    # The language is the whole counter's, as in the settings dialog.
-    **{f"language_{code}": Permission.SETTINGS for code in LANGUAGES},
-    "enroll_action": Permission.SYNC_ADMIN,
-    "quarantine_action": Permission.SYNC_ADMIN,
-    "accounts_action": Permission.ACCOUNTS,
-}
 
 
 class CounterSession(QObject):
@@ -76,39 +62,18 @@ class CounterSession(QObject):
             self._show_lock("")
 
     def _build_actions(self) -> None:
-        def action(name: str, text: str, keys: str, slot) -> QAction:
-            made = QAction(text, self.window, objectName=name)
-            made.setShortcut(QKeySequence(keys))
-            made.triggered.connect(lambda _checked=False: slot())
-            self.window.addAction(made)
-            return made
-
-        self.switch_action = action(
-            "switch_clerk_action", self.tr("Đổi &cán bộ…"), SWITCH_KEY, self.switch_clerk)
-        # The lock key also works over an open form: LockWatch catches it there.
-        self.lock_action = action(
-            "lock_action", self.tr("&Khóa màn hình"), LOCK_KEY, self.lock)
-        self.password_action = action(
-            "change_password_action", self.tr("Đổi &mật khẩu…"), "Ctrl+Shift+M",
-            self.change_password)
-        self.accounts_action = action(
-            "accounts_action", self.tr("Tài &khoản…"), "Ctrl+Shift+A",
-            lambda: open_accounts(self._services, self._worker, self.window,
-                                  self._account_may_have_changed))
-
-        dossiers = self.window.findChild(QMenu, "dossier_menu")
-        quit_action = self.window.quit_action
-        dossiers.insertActions(quit_action, [
-            self.switch_action, self.lock_action, self.password_action])
-        dossiers.insertSeparator(quit_action)
-        settings = self.window.findChild(QMenu, "settings_menu")
-        settings.addSeparator()
-        settings.addAction(self.accounts_action)
-        # Beside the clerk's name in the status bar: the toolbar is full on a 1366-pixel screen.
-        for made, text in ((self.switch_action, self.tr("Đổi cán bộ (Ctrl+Shift+D)")),
-                           (self.lock_action, self.tr("Khóa (Ctrl+Shift+L)"))):
-            made.setIconText(text)
-            button = QToolButton(objectName=made.objectName().replace("_action", "_button"))
+        """The session's part of the action table (ui.actions), which says where each goes:
+        the window's menus take them from `actions`; switching and locking also get a button
+        beside the clerk's name, here."""
+        self.actions = build_actions(part(Owner.SESSION), self.window, self)
+        for name, action in self.actions.items():
+            setattr(self, name, action)  # session.lock_action…
+        for spec in part(Owner.SESSION):
+            if not spec.status_bar:
+                continue
+            made = self.actions[spec.name]
+            made.setIconText(spec.translated(spec.toolbar_text))
+            button = QToolButton(objectName=spec.name.replace("_action", "_button"))
             button.setDefaultAction(made)
             button.setAutoRaise(True)
             self.window.statusBar().addPermanentWidget(button)
@@ -214,7 +179,7 @@ class CounterSession(QObject):
             self._gate(action)
 
     def _gate(self, action: QAction) -> None:
-        needed = ACTION_PERMISSIONS.get(action.objectName())
+        needed = PERMISSIONS.get(action.objectName())
         allowed = self.account is not None and (needed is None or needed in self.granted)
         if not allowed and action is not self.window.quit_action:
             action.setEnabled(False)
@@ -225,6 +190,9 @@ class CounterSession(QObject):
         return False
 
     # --- the clerk's own -------------------------------------------------------------------
+
+    def open_accounts(self) -> None:
+        open_accounts(self._services, self._worker, self.window, self._account_may_have_changed)
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self._services, self._worker, parent=self.window)

@@ -21,7 +21,6 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from desk_app.core.clock import VN_TZ
@@ -33,6 +32,7 @@ from desk_app.services.sync import (
     SyncState,
     SyncStatus,
 )
+from desk_app.ui.actions import Owner, build_actions, fill_menu, part
 from desk_app.ui.enroll_dialog import EnrollDialog
 from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
@@ -98,29 +98,12 @@ class SyncController(QObject):
     # --- menu ------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        def action(name: str, text: str, slot, keys: str | None = None) -> QAction:
-            made = QAction(text, self.window, objectName=name)
-            if keys:
-                made.setShortcut(QKeySequence(keys))
-                made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            made.triggered.connect(lambda _checked=False: slot())
-            self.window.addAction(made)
-            return made
-
-        self.sync_now_action = action("sync_now_action", self.tr("Đồng bộ &ngay"),
-                                      self.sync_now, "F6")
-        self.enroll_action = action("enroll_action", self.tr("Đăng &ký máy với tỉnh…"),
-                                    self.open_enroll)
-        self.quarantine_action = action("quarantine_action", self.tr("Sự kiện bị &cách ly…"),
-                                        self.open_quarantine)
-        self.reconciliation_action = action(
-            "reconciliation_action", self.tr("&In đối chiếu cuối ngày"), self.print_reconciliation)
+        """The sync's part of the action table (ui.actions), in a menu of its own."""
+        self.actions = build_actions(part(Owner.SYNC), self.window, self)
+        for name, action in self.actions.items():
+            setattr(self, name, action)  # controller.sync_now_action…
         menu = QMenu(self.tr("Đồ&ng bộ"), self.window, objectName="sync_menu")
-        menu.addAction(self.sync_now_action)
-        menu.addSeparator()
-        menu.addActions([self.quarantine_action, self.reconciliation_action])
-        menu.addSeparator()
-        menu.addAction(self.enroll_action)
+        fill_menu(menu, "sync_menu", self.actions)
         bar = self.window.menuBar()
         settings = self.window.findChild(QMenu, "settings_menu")
         if settings is not None:
