@@ -100,7 +100,6 @@ def create_first_admin(ctx: Context, username: str, full_name: str,
 
 def _logged_in(ctx: Context, account: Account) -> Account:
     ctx.account = account
-    ctx.policy()  # read now, so the GUI's permission checks never wait on the disk
     return account
 
 

@@ -54,8 +54,9 @@ class Services:
         return self.ctx.db
 
     def close(self) -> None:
-        with self.ctx.lock:
-            self.ctx.db.close()
+        """Close the database, once every thread that used the services has stopped (the app
+        joins its workers first): nothing can then be holding or waiting for the lock."""
+        self.ctx.db.close()
 
     def reopen(self) -> None:
         """Open the database file again after it was replaced outside the services: nothing
@@ -73,9 +74,8 @@ class Services:
         return self.ctx.account
 
     def permissions(self) -> frozenset[Permission]:
-        """What the logged-in account may do (the policy is read at login, so this never
-        waits on the disk)."""
-        return self.ctx.permissions()
+        """What the logged-in account may do, as of the last use case: memory only."""
+        return self.ctx.granted if self.ctx.account is not None else frozenset()
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions()

@@ -97,8 +97,11 @@ def _back_up(ctx: Context, kind: str) -> BackupInfo:
     folder thinned to its generations."""
     with ctx.reading():
         folders, now = _folders(ctx), ctx.now()
-    made = _make(ctx, kind, folders, now)
-    _thin(folders, now)
+    # Never while a restore runs: thinning could delete the very backup being restored. (Taken
+    # after the services lock is let go: a restore takes the two the other way round.)
+    with ctx.backup_files:
+        made = _make(ctx, kind, folders, now)
+        _thin(folders, now)
     return made
 
 
@@ -167,10 +170,16 @@ def _usable(chosen: BackupInfo) -> None:
 @use_case(Permission.BACKUPS, changes=EVERYTHING, transaction=False)
 def restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     """Replace the live database with `chosen`, after a backup of the current state (returned:
-    the way back); whoever was logged in must log in again, into the restored accounts. The database is closed, overwritten through the backup API, reopened and
-    migrated. Codes issued since the backup stay reserved (store.issued_codes), and so do the
-    journal's event numbers (a seam, store.journal)."""
-    _usable(chosen)
+    the way back); whoever was logged in must log in again, into the restored accounts. The
+    database is closed, overwritten through the backup API, reopened and migrated. Codes
+    issued since the backup stay reserved (store.issued_codes), and so do the journal's event
+    numbers (a seam, store.journal)."""
+    with ctx.backup_files:  # waits for a backup being copied on its own thread
+        _usable(chosen)
+        return _restore(ctx, chosen)
+
+
+def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     # Thinned only afterwards: the new backup must not push out the one being restored.
     folders = _folders(ctx)
     before = _make(ctx, BackupKind.PRE_RESTORE, folders, ctx.now())

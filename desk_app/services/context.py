@@ -17,6 +17,7 @@ import functools
 import inspect
 import json
 import logging
+import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -69,9 +70,14 @@ class Context:
         self.data_dir = Path(data_dir)
         self.db_path = self.data_dir / DB_FILE
         self.lock = ServicesLock()
+        # One backup or restore at a time: a backup copies and thins outside `lock`.
+        self.backup_files = threading.Lock()
         self.account: Account | None = None  # who is logged in at this counter
         self.listeners: list[Listener] = []
+        self.granted: frozenset[Permission] = frozenset()  # see _remember_granted
         self._clock = clock
+        self._depth = 0  # use cases running inside one another, under the lock
+        self._pending = NOTHING  # what the running ones changed, announced by the outermost
         self.open()
 
     # --- the database ----------------------------------------------------------------------
@@ -131,7 +137,7 @@ class Context:
         return options.read(settings.load(self.db))
 
     def counter_setup(self) -> CounterSetup | None:
-        if SETUP_KEY not in settings.load(self.db):
+        if not settings.load(self.db).get(SETUP_KEY):
             return None
         return CounterSetup(**options.group(self.options(), SETUP_KEY))
 
@@ -199,6 +205,49 @@ class Context:
             raise ServiceError("Không tìm thấy hồ sơ.")
         return dossier
 
+    # --- running a use case -----------------------------------------------------------------
+
+    def run_locked(self, access: Permission | Access, changes: Changes, transaction: bool,
+                   fn: Callable, args: tuple, kwargs: dict) -> Any:
+        """See `use_case`. A use case called by another one runs in the caller's transaction (a
+        savepoint): only the outermost announces, once, what they all changed, and only after
+        its commit. One that fails leaves no trace: what it cached is dropped, and the account
+        it logged in (in an undone transaction) is logged out again."""
+        with self.lock:
+            self.require(access)
+            outermost = self._depth == 0
+            account_before = self.account
+            self._depth += 1
+            try:
+                if transaction:
+                    with self.db.atomic():
+                        result = fn(self, *args, **kwargs)
+                else:
+                    result = fn(self, *args, **kwargs)
+            except BaseException:
+                self.forget_calendar()
+                self.forget_policy()
+                if transaction:
+                    self.account = account_before
+                if outermost:
+                    self._pending = NOTHING
+                    self._remember_granted()
+                raise
+            finally:
+                self._depth -= 1
+            self._pending |= changes
+            if not outermost:
+                return result
+            announced, self._pending = self._pending, NOTHING
+            self._remember_granted()
+        self.announce(announced)
+        return result
+
+    def _remember_granted(self) -> None:
+        """What the logged-in account may do, as committed: the GUI reads `granted` without
+        the lock and so must never see a policy an undone transaction wrote."""
+        self.granted = self.permissions()
+
     # --- what changed ------------------------------------------------------------------------
 
     def announce(self, changes: Changes) -> None:
@@ -231,20 +280,11 @@ def use_case(access: Permission | Access, *, changes: Changes = NOTHING,
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def run(ctx: Context, *args: Any, **kwargs: Any) -> Any:
-            if not locked:
-                with ctx.lock:
-                    ctx.require(access)
-                result = fn(ctx, *args, **kwargs)
-            else:
-                with ctx.lock:
-                    ctx.require(access)
-                    if transaction:
-                        with ctx.db.atomic():
-                            result = fn(ctx, *args, **kwargs)
-                    else:
-                        result = fn(ctx, *args, **kwargs)
-                    if ctx.account is not None:
-                        ctx.policy()  # cached again, so the GUI's permission checks stay in memory
+            if locked:
+                return ctx.run_locked(access, changes, transaction, fn, args, kwargs)
+            with ctx.lock:
+                ctx.require(access)
+            result = fn(ctx, *args, **kwargs)
             ctx.announce(changes)
             return result
 

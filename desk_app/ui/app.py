@@ -138,5 +138,5 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
             sync.shutdown()
         if backup_worker is not None:
             backup_worker.shutdown()
-        worker.run(services.close)  # last in the queue, so after every save
-        worker.shutdown()
+        worker.shutdown()  # done already when the window closed; here when it never showed
+        services.close()  # every thread is finished: a clean close checkpoints the WAL

@@ -88,7 +88,8 @@ class EnrollDialog(QDialog):
                             (self.ca_bundle, connection.ca_bundle)):
             if known and not edit.isModified():
                 edit.setText(known)
-        if self.url.text() and not self.url.isModified():
+        if self.url.text() and self.focusWidget() in (None, self.url) \
+                and not self.url.isModified():
             self.code.setFocus()  # the hub is known: what is left to type is the new code
 
     def _edit(self, name: str, placeholder: str) -> QLineEdit:

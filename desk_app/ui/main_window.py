@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: Changes) -> None:
         """Reload what shows data that changed: due times follow the hours, days off and
         procedures; a restore replaced everything. Nothing is read for nobody (locked)."""
-        if self.services.current_account() is None:
+        if self.session.account is None:  # locked: the services may not have logged out yet
             return
         if changes.touches("dossiers", "calendar", "catalogue", "settings"):
             self.refresh()
@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The form stays open for the next citizen; the preview opens over it.
         dialog.saved.connect(self.dossier_list.select_after_reload)
+        self.changes.changed.connect(dialog.data_changed)
         dialog.received.connect(
             lambda _uuid, pdf_path: show_preview(
                 Path(pdf_path), self.worker, dialog, services=self.services))

@@ -53,14 +53,25 @@ class ProcedurePicker(QComboBox):
         self.setCompleter(FoldingCompleter(self._model, self))
 
     def set_procedures(self, procedures: Sequence[Procedure]) -> None:
-        self._model.clear()
-        for procedure in procedures:
-            item = QStandardItem(f"{procedure.code} – {procedure.name}")
-            item.setData(procedure.code, CODE_ROLE)
-            item.setData(fold(f"{procedure.code} {procedure.name}"), SEARCH_ROLE)
-            item.setToolTip(procedure.name)
-            self._model.appendRow(item)
-        self.setCurrentIndex(-1)
+        """The procedures to pick from. The list arrives from the worker, perhaps after the
+        clerk has started typing, and comes again when the catalogue changes: what was chosen
+        stays chosen, and what was typed stays typed (no change is signalled for either)."""
+        chosen, typed = self.code(), self.currentText()
+        blocked = self.blockSignals(True)
+        try:
+            self._model.clear()
+            for procedure in procedures:
+                item = QStandardItem(f"{procedure.code} – {procedure.name}")
+                item.setData(procedure.code, CODE_ROLE)
+                item.setData(fold(f"{procedure.code} {procedure.name}"), SEARCH_ROLE)
+                item.setToolTip(procedure.name)
+                self._model.appendRow(item)
+            codes = [self.itemData(row, CODE_ROLE) for row in range(self.count())]
+            self.setCurrentIndex(codes.index(chosen) if chosen in codes else -1)
+            if not chosen or chosen not in codes:
+                self.setEditText(typed)
+        finally:
+            self.blockSignals(blocked)
 
     def code(self) -> str:
         """The chosen procedure's code; empty while the text typed is not one procedure."""

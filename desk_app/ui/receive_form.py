@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import drafts, validation
 from desk_app.core.calendar import WorkCalendar
+from desk_app.core.changes import Changes
 from desk_app.core.citizen_id import CardData
 from desk_app.core.model import Dossier, Procedure
 from desk_app.core.validation import Issue, Severity, validate_draft
@@ -424,9 +425,21 @@ class ReceiveDialog(QDialog):
         super().keyPressEvent(event)
 
     def _procedures_loaded(self, procedures: list[Procedure]) -> None:
+        """The list came (the form opened, or the catalogue changed): the clerk's choice and
+        typing stay; the checklist and fee follow only if the chosen procedure itself changed."""
         self._procedures = {p.code: p for p in procedures}
         self._form.procedure.set_procedures(procedures)
-        self._on_procedure_changed()
+        code = self._form.procedure.code()
+        if self._procedures.get(code) != self._procedure:
+            self._on_procedure_changed()
+
+    def data_changed(self, changes: Changes) -> None:
+        """Due times follow the hours and days off, the list the catalogue, while the form
+        stays open for the next citizen."""
+        if changes.touches("catalogue"):
+            self._worker.run(self._services.procedures, self._procedures_loaded)
+        if changes.touches("calendar", "settings"):
+            self._load_calendar()
 
     def _load_calendar(self) -> None:
         """Again each time the form shows: the hours or days off may have changed meanwhile."""

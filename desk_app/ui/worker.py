@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
@@ -95,6 +96,18 @@ def running_inline_job() -> bool:
     return getattr(_inline, "depth", 0) > 0
 
 
+@contextmanager
+def outside_inline_job() -> Iterator[None]:
+    """What runs here would run on the GUI thread with the real worker (a job's callbacks, a
+    signal queued from the worker), even when an InlineWorker job is running around it."""
+    depth = getattr(_inline, "depth", 0)
+    _inline.depth = 0
+    try:
+        yield
+    finally:
+        _inline.depth = depth
+
+
 class InlineWorker:
     """Runs each call at once on the calling thread: for tests and scripts."""
 
@@ -107,11 +120,13 @@ class InlineWorker:
             _inline.depth -= 1
             if on_error is None:
                 raise
-            on_error(exc)
+            with outside_inline_job():
+                on_error(exc)
         else:
             _inline.depth -= 1
             if on_done is not None:
-                on_done(value)
+                with outside_inline_job():
+                    on_done(value)
 
     def call(self, fn: Callable[[], Any]) -> Any:
         box: list[Any] = []

@@ -206,3 +206,31 @@ def test_the_clerk_saves_while_a_backup_copies(services, monkeypatch):
     saving.join(10)
     assert finished_before_the_copy, "the save waited for the backup's copy"
     assert made and made[0].path.exists()
+
+
+def test_a_restore_waits_for_a_backup_being_copied(services, monkeypatch):
+    """A backup copies and thins its folder outside the services lock; a restore meanwhile
+    waits for it, so the thinning can never delete the backup being restored."""
+    chosen = services.back_up_now()
+    copying, finish = threading.Event(), threading.Event()
+    real_make = backup.make
+
+    def slow_make(*args, **kwargs):
+        copying.set()
+        assert finish.wait(10)
+        return real_make(*args, **kwargs)
+
+    monkeypatch.setattr(backup, "make", slow_make)
+    backing_up = threading.Thread(target=services.back_up_now)
+    backing_up.start()
+    assert copying.wait(5)
+    monkeypatch.setattr(backup, "make", real_make)
+    restoring = threading.Thread(target=lambda: services.restore(chosen))
+    restoring.start()
+    restoring.join(1)
+    waited = restoring.is_alive()
+    finish.set()
+    backing_up.join(10)
+    restoring.join(10)
+    assert waited, "the restore ran while the backup was being copied"
+    assert not restoring.is_alive() and chosen.path.exists()

@@ -249,3 +249,29 @@ def test_a_language_stored_by_hand_outside_the_list_reads_as_the_default(service
     with services.db.atomic():
         settings.save(services.db, {"language": "xx-garbage"})
     assert services.language() == "vi"
+
+
+def test_a_refused_save_leaves_the_policy_in_force_as_stored(services):
+    """The policy group is saved by its own use case inside the refused save: the undone
+    transaction must take its cached copy with it, or clerks would act under a policy nobody
+    saved."""
+    before = services.settings_view().form
+    allowed = services.permissions()
+    heard = []
+    services.on_change(heard.append)
+    bad = replace(edited(before, **{"working_hours.afternoon_end": time(12, 0)}),
+                  account_policy=AccountPolicy(idle_lock_minutes=5, leader_approves=True))
+    with pytest.raises(ValidationFailed):
+        services.save_settings(bad)
+    assert services.account_policy() == before.account_policy
+    assert services.permissions() == allowed
+    assert services.settings_view().form == before
+    assert heard == []  # nothing was saved, so nothing to reload
+
+
+def test_a_save_of_every_group_is_announced_once(services):
+    heard = []
+    services.on_change(heard.append)
+    form = services.settings_view().form
+    services.save_settings(replace(form, account_policy=AccountPolicy(idle_lock_minutes=5)))
+    assert len(heard) == 1 and heard[0].touches("settings")

@@ -186,3 +186,25 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, cr
     finally:
         services.close()
 
+
+
+def test_closing_the_window_then_quitting_closes_the_data_cleanly(qtbot, tmp_path, critical,
+                                                                 monkeypatch):
+    """The window's close finishes the worker first; the data must still be closed after, or
+    the day's last transactions stay in desk.db-wal beside the file a clerk might copy."""
+    def clerk_closes_the_window(*_args):
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", clerk_closes_the_window)
+
+    def log_in_and_wait(dialog) -> None:
+        log_in_as_demo_admin(dialog)
+        qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
+
+    answer(monkeypatch, app_module.LoginDialog, log_in_and_wait)
+    assert run_gui(tmp_path, demo=True, language="vi") == 0
+    assert critical == []
+    assert not (tmp_path / "desk.db-wal").exists()

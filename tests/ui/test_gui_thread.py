@@ -6,8 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
+from desk_app.ui.change_bus import ChangeBus
 from desk_app.ui.worker import InlineWorker
+from tests.services.factories import full_draft
 from tests.ui.gui_thread import UI_DIR, LockTakenOnGuiThread
 
 
@@ -40,3 +43,30 @@ def test_the_same_call_on_another_thread_passes(services):
 
 def test_a_test_calling_the_services_itself_passes(services):
     assert services.dossier_rows(limit=1) == []
+
+
+def test_a_callback_of_a_job_is_gui_thread_work(services):
+    """With the real worker a job's on_done runs on the GUI thread, even when the InlineWorker
+    runs it inside another job."""
+    outer = InlineWorker()
+    with pytest.raises(LockTakenOnGuiThread):
+        outer.run(lambda: InlineWorker().run(
+            lambda: None, lambda _value: ui_code("show")(services)))
+
+
+def test_a_reaction_to_announced_changes_is_gui_thread_work(qtbot, services):
+    host = QWidget()
+    qtbot.addWidget(host)
+    bus = ChangeBus(services, host)
+    caught = []
+
+    def react(_changes) -> None:
+        try:
+            ui_code("reload")(services)
+        except LockTakenOnGuiThread as exc:
+            caught.append(exc)
+
+    bus.changed.connect(react)
+    draft = full_draft(services)
+    InlineWorker().run(lambda: services.receive(draft, accept_warnings=True))
+    assert len(caught) == 1

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from desk_app.core.changes import CATALOGUE
 from desk_app.core.model import DeliveryMethod
 from desk_app.printing import PrintingError
 from desk_app.services import printouts as services_module
@@ -562,3 +563,26 @@ def test_a_count_is_edited_with_f2_and_space_ticks_from_any_column(qtbot, dialog
     first = table.lines()[0]
     assert (first.provided, first.originals) == (True, 2)
     assert focused() == "documents"
+
+
+def test_what_the_clerk_typed_before_the_procedures_came_stays(open_form, keyboard):
+    """The list comes from the worker, which may be busy (a year's ledger being printed): the
+    clerk who starts typing meanwhile keeps every letter."""
+    worker = DeferredWorker()
+    dialog = open_form(worker=worker)
+    w(dialog, "procedure").setFocus()
+    keyboard.type("1.004222")
+    worker.finish()
+    assert w(dialog, "procedure").currentText() == "1.004222"
+    keyboard.press(Key.Key_Tab)
+    assert dialog._form.procedure.code() == "1.004222"
+
+
+def test_a_catalogue_change_keeps_the_chosen_procedure_and_the_ticks(open_form, keyboard,
+                                                                     services):
+    dialog = open_form()
+    fill_dossier(dialog, keyboard)
+    ticked = dialog._form.draft().documents
+    dialog.data_changed(CATALOGUE)
+    assert dialog._form.procedure.code() == "1.004222"
+    assert dialog._form.draft().documents == ticked
