@@ -96,3 +96,38 @@ def make_code(agency: str, day: date, counter: int, sequence: int) -> DossierCod
         raise ValueError(f"sequence must be positive, got {sequence}")
     return DossierCode(agency, day, counter, sequence)
 
+
+
+# --- Agency codes by date ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatedAgencyCode:
+    """An agency code and the first day it is used; None for a code used from the start."""
+
+    code: str
+    since: date | None = None
+
+
+def agency_code_on(codes: tuple[DatedAgencyCode, ...], day: date) -> str:
+    """The code in force on `day` (Decision 09/2025/QĐ-TTg: merged communes get new codes): the
+    one with the latest start on or before that day; before every start, the oldest."""
+    ordered = sorted(codes, key=lambda c: c.since or date.min)
+    if not ordered:
+        raise ValueError("no agency code")
+    in_force = [c for c in ordered if c.since is None or c.since <= day]
+    return (in_force or ordered)[-1].code
+
+
+def dated_codes_problem(codes: tuple[DatedAgencyCode, ...]) -> str | None:
+    """A Vietnamese message if the dated codes do not make one line of codes, else None: one
+    code from the start at most, and no two starting the same day."""
+    starts = [c.since for c in codes]
+    if starts.count(None) > 1:
+        return "Chỉ một mã định danh được dùng từ đầu; các mã sau phải có ngày áp dụng."
+    if len(set(starts)) != len(starts):
+        return "Hai mã định danh không thể cùng áp dụng từ một ngày."
+    for entry in codes:
+        if message := agency_code_error(entry.code):
+            return message
+    return None
