@@ -17,7 +17,7 @@ time and enroll carries `Authorization: Bearer <device token>`.
   `conflict` (same UUID, other content) and `invalid` are refused per event, so one poisoned
   event never blocks the rest of the batch; the client quarantines it.
 - `GET  /api/v1/changes?cursor=N&limit=M` →
-  `{"changes": [{"seq", "type": catalogue|calendar|event, "data"}], "next_cursor", "more"}`:
+  `{"changes": [{"seq", "type": catalogue|calendar|agency_code|event, "data"}], "next_cursor", "more"}`:
   what the province publishes for this device's commune, in order, from a server cursor.
 
 An EventOut is the event as the counter recorded it:
@@ -54,7 +54,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   "off"|"work", "note"}`; for `event`, an EventOut the province recorded for one of this
   commune's dossiers (kinds in PROVINCE_EVENT_KINDS, `device_seq` 0, `device_time` when the
   province recorded it, `payload` `{"code", "note"}`). Apply it like a local event but do not
-  push it back (a re-sent copy is only acknowledged as a duplicate).
+  push it back (a re-sent copy is only acknowledged as a duplicate). For `agency_code` (added),
+  `{"code", "since": "YYYY-MM-DD"}`: this commune's new agency code, used for dossiers received
+  from that day on (codes already issued keep theirs); an older counter records it as a problem.
 - A catalogue's procedure may carry `unit` (added), the processing unit its dossiers are handed
   over to. A `received` payload's `procedure` carries `version` (added): the version of the
   counter's catalogue entry the dossier was received under (the counter numbers its own).

@@ -1,29 +1,31 @@
 """Dossier codes: `<agency code>-<YYMMDD>-<XXXX>` (docs/domain.md, "Dossier codes").
 
 Counters of one commune cannot ask each other for the next number while offline, so XXXX is the
-counter number (1–9) followed by that counter's daily sequence (001–999). Two counters can never
-collide, and one counter never repeats because the store keeps the sequence in the same
-transaction as the dossier and never goes below a code it has already issued.
+counter number (1–9) followed by that counter's daily sequence: three digits (001–999), then as
+many as it needs (1000, 1001 …), since Circular 04/2025/TT-VPCP lets the daily sequence grow past
+four digits: counter 1's 999th code ends in -1999, its 1,000th in -11000. The counter is always
+the first digit and the rest is the sequence (zero-filled to three digits, never more), so a
+tail reads back one way only. Two counters can never collide, and one counter never repeats
+because the store keeps the sequence in the same transaction as the dossier and never goes
+below a code it has already issued.
+
+Codes compare as text in the database; `sort_key` gives their true order (a longer sequence
+comes after a shorter one).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-MAX_DAILY_SEQUENCE = 999
+SEQUENCE_DIGITS = 3  # the least: the sequence is zero-filled to three digits, and may be longer
 
 # Dotted, zero-filled levels, the province part (a letter and two digits, e.g. H56) last.
 _AGENCY = re.compile(r"^(?:[0-9A-Z]{2,3}\.){1,4}[A-Z][0-9]{2}$")
-
-
-class DailySequenceExhausted(RuntimeError):
-    def __init__(self, counter: int, day: date):
-        super().__init__(
-            f"Quầy số {counter} đã cấp hết {MAX_DAILY_SEQUENCE} mã hồ sơ trong ngày "
-            f"{day:%d/%m/%Y}. Hãy tiếp nhận ở quầy khác."
-        )
+# The tail: the counter digit, then the sequence (three digits, or more without a leading zero).
+_CODE = re.compile(r"^(?P<agency>[^-]+)-(?P<day>[0-9]{6})-(?P<counter>[1-9])"
+                   r"(?P<sequence>[0-9]{3}|[1-9][0-9]{3,})$")
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,45 @@ class DossierCode:
     sequence: int
 
     def __str__(self) -> str:
-        return f"{self.agency}-{self.day:%y%m%d}-{self.counter}{self.sequence:03d}"
+        return f"{self.prefix}{self.sequence:0{SEQUENCE_DIGITS}d}"
+
+    @property
+    def prefix(self) -> str:
+        """What every code of this agency, day and counter starts with."""
+        return code_prefix(self.agency, self.day, self.counter)
+
+
+def code_prefix(agency: str, day: date, counter: int) -> str:
+    return f"{agency}-{day:%y%m%d}-{counter}"
+
+
+def sequence_of(tail: str) -> int | None:
+    """The sequence written after a code's counter digit ("007" -> 7, "1000" -> 1000), or None
+    if `tail` is not one (a 4-digit tail with a leading zero is not: "0999" is never issued)."""
+    if re.fullmatch(r"[0-9]{3}|[1-9][0-9]{3,}", tail):
+        return int(tail)
+    return None
+
+
+def parse_code(code: str) -> DossierCode | None:
+    """A dossier code read back, or None if `code` is not of the shape this app issues."""
+    match = _CODE.match(code or "")
+    if not match or agency_code_error(match["agency"]):
+        return None
+    try:
+        day = datetime.strptime(match["day"], "%y%m%d").date()
+    except ValueError:
+        return None
+    return DossierCode(match["agency"], day, int(match["counter"]), int(match["sequence"]))
+
+
+def sort_key(code: str) -> tuple:
+    """The order of codes: by agency, day, counter, then sequence as a number, so -11000 comes
+    after -1999 (as text it would come before). A code of another shape sorts as text, after."""
+    parsed = parse_code(code)
+    if parsed is None:
+        return (1, code)
+    return (0, parsed.agency, parsed.day, parsed.counter, parsed.sequence)
 
 
 def agency_code_error(agency: str) -> str | None:
@@ -52,9 +92,42 @@ def make_code(agency: str, day: date, counter: int, sequence: int) -> DossierCod
         raise ValueError(f"invalid agency code {agency!r}")
     if not 1 <= counter <= 9:
         raise ValueError(f"counter number must be 1–9, got {counter}")
-    if sequence > MAX_DAILY_SEQUENCE:
-        raise DailySequenceExhausted(counter, day)
     if sequence < 1:
         raise ValueError(f"sequence must be positive, got {sequence}")
     return DossierCode(agency, day, counter, sequence)
 
+
+
+# --- Agency codes by date ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatedAgencyCode:
+    """An agency code and the first day it is used; None for a code used from the start."""
+
+    code: str
+    since: date | None = None
+
+
+def agency_code_on(codes: tuple[DatedAgencyCode, ...], day: date) -> str:
+    """The code in force on `day` (Decision 09/2025/QĐ-TTg: merged communes get new codes): the
+    one with the latest start on or before that day; before every start, the oldest."""
+    ordered = sorted(codes, key=lambda c: c.since or date.min)
+    if not ordered:
+        raise ValueError("no agency code")
+    in_force = [c for c in ordered if c.since is None or c.since <= day]
+    return (in_force or ordered)[-1].code
+
+
+def dated_codes_problem(codes: tuple[DatedAgencyCode, ...]) -> str | None:
+    """A Vietnamese message if the dated codes do not make one line of codes, else None: one
+    code from the start at most, and no two starting the same day."""
+    starts = [c.since for c in codes]
+    if starts.count(None) > 1:
+        return "Chỉ một mã định danh được dùng từ đầu; các mã sau phải có ngày áp dụng."
+    if len(set(starts)) != len(starts):
+        return "Hai mã định danh không thể cùng áp dụng từ một ngày."
+    for entry in codes:
+        if message := agency_code_error(entry.code):
+            return message
+    return None

@@ -19,12 +19,12 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from desk_app.core.calendar import WorkingHours
-from desk_app.core.codes import agency_code_error
+from desk_app.core.codes import DatedAgencyCode, agency_code_error, dated_codes_problem
 from desk_app.core.slips import SlipKind
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, Severity
@@ -169,6 +169,59 @@ class ChoiceOption(Option):
         return None if value in self.choices else self.message
 
 
+@dataclass(frozen=True)
+class DateOption(Option):
+    """A day, stored "YYYY-MM-DD"; None (stored null) when not set."""
+
+    default: date | None = None
+
+    def read(self, stored: Any) -> date | None:
+        try:
+            return date.fromisoformat(stored)
+        except (TypeError, ValueError) as exc:
+            raise UnreadableValue(stored) from exc
+
+    def dump(self, value: date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def problem(self, value: date | None) -> str | None:
+        if value is None or isinstance(value, date):
+            return None
+        return "Nhập ngày dạng ngày/tháng/năm."
+
+
+@dataclass(frozen=True)
+class DatedCodesOption(Option):
+    """Agency codes with the day each began, stored [{"code": …, "since": "YYYY-MM-DD" or
+    null}, …]."""
+
+    default: tuple[DatedAgencyCode, ...] = ()
+
+    def read(self, stored: Any) -> tuple[DatedAgencyCode, ...]:
+        if not isinstance(stored, list):
+            raise UnreadableValue(stored)
+        codes = []
+        for entry in stored:
+            if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+                raise UnreadableValue(stored)
+            since = entry.get("since")
+            try:
+                codes.append(DatedAgencyCode(
+                    entry["code"], None if since is None else date.fromisoformat(since)))
+            except (TypeError, ValueError) as exc:
+                raise UnreadableValue(stored) from exc
+        return tuple(codes)
+
+    def dump(self, value: tuple[DatedAgencyCode, ...]) -> list[dict[str, str | None]]:
+        return [{"code": c.code, "since": c.since and c.since.isoformat()} for c in value]
+
+    def normalise(self, value: tuple[DatedAgencyCode, ...]) -> tuple[DatedAgencyCode, ...]:
+        return tuple(DatedAgencyCode(clean(c.code).upper(), c.since) for c in value)
+
+    def problem(self, value: tuple[DatedAgencyCode, ...]) -> str | None:
+        return dated_codes_problem(value)
+
+
 # --- Printers ----------------------------------------------------------------------------------
 
 # Everything the counter prints, by the kind its PDF is made for: the slips, and the reports
@@ -246,6 +299,10 @@ OPTIONS: tuple[Option, ...] = (
     TextOption("counter_setup.unit_name", required="Nhập tên bộ phận tiếp nhận."),
     TextOption("counter_setup.agency_code", required=agency_code_error(""), max_length=40,
                check=agency_code_error, upper=True),
+    # Merged communes get new codes (Decision 09/2025/QĐ-TTg): the code above is the newest, in
+    # force from this day (None: from the start); the ones it replaced are kept with their days.
+    DateOption("counter_setup.agency_code_since"),
+    DatedCodesOption("counter_setup.earlier_agency_codes"),
     IntOption("counter_setup.counter_number", 1, minimum=1, maximum=9,
               message="Số quầy phải từ 1 đến 9."),
     TextOption("counter_setup.place_name",
@@ -301,7 +358,48 @@ def issues(values: Mapping[str, Any]) -> list[Issue]:
     ]
     if not any(i.field.startswith("working_hours.") for i in found):
         found += _working_hours_issues(values)
+    if not any(i.field.startswith(_AGENCY) for i in found):
+        found += _agency_code_issues(values)
     return found
+
+
+_AGENCY = "counter_setup.agency_code"
+_AGENCY_SINCE = "counter_setup.agency_code_since"
+_EARLIER_AGENCY = "counter_setup.earlier_agency_codes"
+
+
+def dated_agency_codes(values: Mapping[str, Any]) -> tuple[DatedAgencyCode, ...]:
+    """Every agency code of the counter with its first day: the earlier ones, then the newest."""
+    return (*values[_EARLIER_AGENCY], DatedAgencyCode(values[_AGENCY], values[_AGENCY_SINCE]))
+
+
+def with_new_agency_code(values: Mapping[str, Any], code: str,
+                         since: date | None) -> Values:
+    """The three agency options once `code` takes effect on `since`: the code in use until then
+    joins the earlier ones (dossiers keep the codes they were given; nothing is rewritten). The
+    same code again only moves its day. Check the result with `issues`."""
+    if code == values[_AGENCY]:
+        earlier = tuple(values[_EARLIER_AGENCY])
+    else:
+        earlier = (*values[_EARLIER_AGENCY],
+                   DatedAgencyCode(values[_AGENCY], values[_AGENCY_SINCE]))
+    return {_AGENCY: code, _AGENCY_SINCE: since, _EARLIER_AGENCY: earlier}
+
+
+def _agency_code_issues(values: Mapping[str, Any]) -> list[Issue]:
+    if not all(name in values for name in (_AGENCY, _AGENCY_SINCE, _EARLIER_AGENCY)):
+        return []
+    since, earlier = values[_AGENCY_SINCE], values[_EARLIER_AGENCY]
+    if not earlier:
+        return []
+    if since is None:
+        message = "Nhập ngày bắt đầu dùng mã định danh mới."
+    elif any(c.since is not None and c.since >= since for c in earlier):
+        last = max(c.since for c in earlier if c.since is not None)
+        message = f"Mã mới phải áp dụng sau ngày {last:%d/%m/%Y} (ngày bắt đầu của mã trước)."
+    else:
+        message = dated_codes_problem(dated_agency_codes(values))
+    return [Issue(_AGENCY_SINCE, message, Severity.ERROR)] if message else []
 
 
 def _working_hours_issues(values: Mapping[str, Any]) -> list[Issue]:

@@ -21,7 +21,8 @@ import threading
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import fields
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -31,6 +32,7 @@ from desk_app.core.accounts import POLICY_KEY, Account, AccountPolicy, Permissio
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.changes import NOTHING, Changes
 from desk_app.core.clock import now_vn, to_vn
+from desk_app.core.codes import agency_code_on
 from desk_app.core.counter import CounterSetup
 from desk_app.core.model import Dossier
 from desk_app.paths import resource
@@ -139,7 +141,13 @@ class Context:
     def counter_setup(self) -> CounterSetup | None:
         if not settings.load(self.db).get(SETUP_KEY):
             return None
-        return CounterSetup(**options.group(self.options(), SETUP_KEY))
+        stored = options.group(self.options(), SETUP_KEY)
+        # The dated agency codes are stored beside the setup; CounterSetup names the newest.
+        return CounterSetup(**{f.name: stored[f.name] for f in fields(CounterSetup)})
+
+    def agency_code_on(self, day: date) -> str:
+        """The agency code in force on `day` (core.codes.agency_code_on)."""
+        return agency_code_on(options.dated_agency_codes(self.options()), day)
 
     def setup(self) -> CounterSetup:
         """The counter's setup; raises NotSetUp before the first run."""

@@ -5,6 +5,7 @@ older releases are upgraded by the Context when the data opens.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from desk_app.core import options
@@ -94,6 +95,7 @@ def save_settings(ctx: Context, form: SettingsForm, *,
     if unknown:
         raise ValueError(f"unknown options: {sorted(unknown)}")
     new_values = options.normalise(form.values)
+    new_values.update(_dated_agency_code(ctx.options(), new_values))
     overrides = tuple(_cleaned(o) for o in form.overrides)
     issues = options.issues(new_values) + _override_issues(overrides)
     # Saved by their own use cases, inside this transaction; their issues join the others.
@@ -110,6 +112,31 @@ def save_settings(ctx: Context, form: SettingsForm, *,
     # The hours and days off decide every due time from now on.
     ctx.forget_calendar()
     return _view(ctx)
+
+
+def _dated_agency_code(stored: options.Values, new: options.Values) -> options.Values:
+    """A new agency code typed in the dialog, with its first day, joins the dated list: the one
+    it replaces is kept for the days before (core.options.with_new_agency_code)."""
+    code, since = new.get("counter_setup.agency_code"), new.get("counter_setup.agency_code_since")
+    if code is None or (code == stored["counter_setup.agency_code"]
+                        and since == stored["counter_setup.agency_code_since"]):
+        return {}
+    return options.with_new_agency_code(stored, code, since)
+
+
+def set_agency_code(ctx: Context, code: str, since: date) -> bool:
+    """A new agency code from `since` on, in the caller's transaction (the province's, pulled
+    by sync); whether anything changed. Raises ValidationFailed."""
+    stored = ctx.options()
+    if (code, since) == (stored["counter_setup.agency_code"],
+                         stored["counter_setup.agency_code_since"]):
+        return False
+    new_values = options.normalise(options.with_new_agency_code(stored, code, since))
+    issues = options.issues(new_values)
+    if issues:
+        raise ValidationFailed(issues)
+    settings.save(ctx.db, options.stored_changes(settings.load(ctx.db), new_values))
+    return True
 
 
 def save_option(ctx: Context, name: str, value: object) -> None:

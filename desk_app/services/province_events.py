@@ -1,5 +1,5 @@
 """Applying what the province publishes through the hub: a newer procedure catalogue, the
-calendar table, and the province's decisions on this commune's dossiers.
+calendar table, a commune's new agency code, and the province's decisions on this commune's dossiers.
 
 A page of changes is applied in one transaction together with the new pull cursor, so a crash
 never applies a change twice or skips one. A province event goes through the same state
@@ -20,7 +20,7 @@ from desk_app.core.clock import parse_iso, to_vn
 from desk_app.core.lifecycle import EventKind, kind_label
 from desk_app.core.states import InvalidTransition
 from desk_app.core.text import clean, clean_multiline
-from desk_app.services import lifecycle
+from desk_app.services import lifecycle, options
 from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError
 from desk_app.store import calendar as calendar_store
@@ -71,6 +71,9 @@ def _apply(ctx: Context, change: dict[str, Any]) -> None:
             date.fromisoformat(data["day"]), OverrideKind(data["kind"]), clean(data["note"])))
     elif kind == "event":
         _apply_event(ctx, data)
+    elif kind == "agency_code":
+        # A merged commune's new code (Decision 09/2025/QĐ-TTg), in force from its day.
+        options.set_agency_code(ctx, clean(data["code"]).upper(), date.fromisoformat(data["since"]))
     else:
         raise ProblemChange(f"Loại thay đổi «{kind}» chưa được phiên bản này hỗ trợ; "
                             "hãy cập nhật phần mềm.")

@@ -54,12 +54,13 @@ def receive(
         raise ValidationFailed(issues)
     assert procedure is not None  # validate_draft reports a missing procedure as an error
     device_id = ctx.device_id()
+    # The code in force on the day received: a merged commune's new code starts on its day.
+    agency = ctx.agency_code_on(at.date())
     sequence = sequences.next_code_sequence(
-        ctx.db, setup.agency_code, at.date(), setup.counter_number,
-        issued_codes.highest_code(
-            ctx.data_dir, setup.agency_code, at.date(), setup.counter_number),
+        ctx.db, agency, at.date(), setup.counter_number,
+        issued_codes.highest_code(ctx.data_dir, agency, at.date(), setup.counter_number),
     )
-    code = make_code(setup.agency_code, at.date(), setup.counter_number, sequence)
+    code = make_code(agency, at.date(), setup.counter_number, sequence)
     ledger = LedgerEntry(at.year, sequences.next_ledger_number(
         ctx.db, at.year, issued_codes.highest_ledger(ctx.data_dir, at.year)))
     due_at = ctx.calendar().due_time(at, procedure.time)
@@ -92,7 +93,7 @@ def receive(
     # Before the commit, so before the receipt can be printed: a later restore must not hand
     # these out again, even if the power goes between the commit and this write.
     issued_codes.record(
-        ctx.data_dir, agency=setup.agency_code, day=at.date(),
+        ctx.data_dir, agency=agency, day=at.date(),
         counter=setup.counter_number, sequence=sequence, book=ledger.book,
         ledger_number=ledger.number,
     )

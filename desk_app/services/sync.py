@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 END_OF_DAY_OPTION = "sync_end_of_day"
 # Province changes pulled: dossier events, the calendar, the catalogue.
-PULLED = DOSSIERS | CALENDAR | CATALOGUE
+PULLED = DOSSIERS | CALENDAR | CATALOGUE | SETTINGS  # settings: a new agency code
 DISCARDED_KIND = QUARANTINE_DISCARDED
 
 

@@ -16,6 +16,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from desk_app.core.codes import code_prefix, sequence_of
+
 log = logging.getLogger(__name__)
 
 WATERMARK_FILE = "ma-ho-so.json"
@@ -49,14 +51,15 @@ def highest_code(data_dir: Path, agency: str, day: date, counter: int) -> int:
     """The highest sequence issued for this agency, day and counter, by the file or by the
     names of kept slips."""
     recorded = _read(data_dir)["codes"].get(_code_key(agency, day, counter), 0)
-    prefix = f"{agency}-{day:%y%m%d}-{counter}"
+    prefix = code_prefix(agency, day, counter)
     # Slips sit in phieu/YYYY/MM of the receipt day, named "<code>-<kind>[-n].pdf".
     folder = data_dir / SLIP_FOLDER / f"{day:%Y}" / f"{day:%m}"
-    pattern = re.compile(re.escape(prefix) + r"(\d{3})-")
+    # The sequence: three digits, or more past 999 (core.codes), then the dash before the kind.
+    pattern = re.compile(re.escape(prefix) + r"([0-9]{3,})-")
     printed = [
-        int(match.group(1))
+        sequence
         for path in folder.glob(f"{_glob_escape(prefix)}*.pdf")
-        if (match := pattern.match(path.name))
+        if (match := pattern.match(path.name)) and (sequence := sequence_of(match.group(1)))
     ]
     return max([recorded, *printed])
 

@@ -6,6 +6,8 @@ from datetime import date
 
 import sqlite_utils
 
+from desk_app.core.codes import code_prefix
+
 
 def next_code_sequence(
     db: sqlite_utils.Database, agency: str, day: date, counter: int, issued: int = 0
@@ -15,18 +17,20 @@ def next_code_sequence(
     was issued outside this database: store.issued_codes), so a restored or hand-edited database
     can never make a code repeat."""
     day_key = day.isoformat()
-    prefix = f"{agency}-{day:%y%m%d}-{counter}"
+    prefix = code_prefix(agency, day, counter)
     stored = db.execute(
         "SELECT last FROM code_sequences WHERE agency = ? AND day = ? AND counter = ?",
         [agency, day_key, counter],
     ).fetchone()
-    # Codes of one counter and day differ only in three trailing digits: a range on the unique
-    # index finds the highest one.
+    # Codes of one counter and day are the prefix and then digits only: three, or more once the
+    # sequence passes 999 (core.codes). As text "…-11000" < "…-1999", so the highest is taken
+    # as a number, over a range of the unique index (a day's codes of one counter).
     highest = db.execute(
-        "SELECT MAX(code) FROM dossiers WHERE code BETWEEN ? AND ?",
-        [prefix + "000", prefix + "999"],
+        "SELECT MAX(CAST(substr(code, ?) AS INTEGER)) FROM dossiers "
+        "WHERE code >= ? AND code < ? AND substr(code, ?) NOT GLOB '*[^0-9]*'",
+        [len(prefix) + 1, prefix + "0", prefix + ":", len(prefix) + 1],
     ).fetchone()[0]
-    in_table = int(highest[-3:]) if highest else 0
+    in_table = highest or 0
     sequence = max(stored[0] if stored else 0, in_table, issued) + 1
     db.execute(
         "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, ?, ?) "

@@ -5,13 +5,15 @@ everything typed stays on screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -144,6 +146,13 @@ class SettingsDialog(FormDialog):
                                self.tr("ví dụ Trung tâm Phục vụ hành chính công xã Tân Lập"))
         self.agency = self._line("agency_code", values["counter_setup.agency_code"],
                                  self.tr("ví dụ 000.17.22.H56"))
+        # A merged commune's new code starts on a day; dossiers received before keep the old one.
+        since = values["counter_setup.agency_code_since"] or date.today()
+        self.agency_since = QDateEdit(QDate(since.year, since.month, since.day),
+                                      objectName="agency_code_since")
+        self.agency_since.setDisplayFormat("dd/MM/yyyy")
+        self.agency_since.setCalendarPopup(True)
+        self._since_shown = since
         self.counter = QSpinBox(objectName="counter_number")
         self.counter.setRange(1, 9)
         self.counter.setValue(values["counter_setup.counter_number"])
@@ -152,6 +161,10 @@ class SettingsDialog(FormDialog):
         form.row(self.tr("Tên &xã, phường"), "counter_setup.commune_name", self.commune)
         form.row(self.tr("&Bộ phận tiếp nhận"), "counter_setup.unit_name", self.unit)
         form.row(self.tr("&Mã định danh đơn vị"), "counter_setup.agency_code", self.agency)
+        form.row(self.tr("Mã áp dụng &từ ngày"), "counter_setup.agency_code_since",
+                 self.agency_since, _note(self.tr(
+                     "Khi đổi mã (sáp nhập xã), nhập ngày bắt đầu dùng mã mới. Hồ sơ nhận "
+                     "trước ngày đó vẫn mang mã cũ; mã đã cấp không thay đổi.")))
         form.row(self.tr("&Số quầy"), "counter_setup.counter_number", self.counter, _note(self.tr(
             "Chữ số đầu của mỗi mã hồ sơ là số quầy: mỗi quầy (mỗi máy) cần một số khác nhau.")))
         form.row(self.tr("Đị&a danh ghi trên phiếu"), "counter_setup.place_name", self.place)
@@ -251,6 +264,14 @@ class SettingsDialog(FormDialog):
 
     # --- saving ----------------------------------------------------------------------------
 
+    def _agency_since(self, stored) -> date | None:
+        """The day typed for a new code; the stored one while neither the code nor the day was
+        changed (a counter with one code from the start keeps no day)."""
+        typed = self.agency_since.date().toPython()
+        same_code = self.agency.text().strip().upper() == stored["counter_setup.agency_code"]
+        same_day = typed == (stored["counter_setup.agency_code_since"] or self._since_shown)
+        return stored["counter_setup.agency_code_since"] if same_code and same_day else typed
+
     def settings_form(self) -> SettingsForm:
         """Everything as typed, for the services to check and save."""
         values = dict(self._view.form.values)
@@ -258,6 +279,7 @@ class SettingsDialog(FormDialog):
             "counter_setup.commune_name": self.commune.text(),
             "counter_setup.unit_name": self.unit.text(),
             "counter_setup.agency_code": self.agency.text(),
+            "counter_setup.agency_code_since": self._agency_since(values),
             "counter_setup.counter_number": self.counter.value(),
             "counter_setup.place_name": self.place.text(),
             **{f"working_hours.{name}": edit.time().toPython()

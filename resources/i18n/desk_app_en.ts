@@ -2839,6 +2839,14 @@ What you typed is still there.</translation>
         <translation>&amp;Agency code</translation>
     </message>
     <message>
+        <source>Mã áp dụng &amp;từ ngày</source>
+        <translation>Code in force &amp;from</translation>
+    </message>
+    <message>
+        <source>Khi đổi mã (sáp nhập xã), nhập ngày bắt đầu dùng mã mới. Hồ sơ nhận trước ngày đó vẫn mang mã cũ; mã đã cấp không thay đổi.</source>
+        <translation>When the code changes (a commune merger), enter the first day of the new code. Dossiers received before that day keep the old code; codes already issued do not change.</translation>
+    </message>
+    <message>
         <source>&amp;Số quầy</source>
         <translation>Counter &amp;number</translation>
     </message>

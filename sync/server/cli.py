@@ -62,6 +62,11 @@ def _commune_list(engine: Engine, _args: argparse.Namespace) -> None:
         print(f"{commune_id}\t{agency_code}\t{name}")
 
 
+def _commune_set_code(engine: Engine, args: argparse.Namespace) -> None:
+    entry = publishing.set_agency_code(engine, args.commune, args.code, args.since)
+    print(f"commune {args.commune} uses {entry['code']} from {entry['since']}")
+
+
 def _enroll_code(engine: Engine, args: argparse.Namespace) -> None:
     code = enrollment.issue_code(engine, args.commune, expires_hours=args.expires_hours)
     print(code)
@@ -152,6 +157,13 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--name", required=True)
     create.add_argument("--agency-code", required=True, help="e.g. 000.17.22.H56")
     command(commune, "list", _commune_list, "list communes: id, agency code, name")
+    set_code = command(commune, "set-code", _commune_set_code,
+                       "give a commune a new agency code from a day on (after a merger); "
+                       "its counters get it on their next pull")
+    set_code.add_argument("--commune", type=int, required=True, help="commune id")
+    set_code.add_argument("--code", required=True, help="e.g. 000.00.31.H56")
+    set_code.add_argument("--since", type=_day, required=True,
+                          help="YYYY-MM-DD: the first day dossiers get the new code")
 
     code = command(commands, "enroll-code", _enroll_code,
                    "print a one-time enrollment code for a counter of a commune")

@@ -1,5 +1,6 @@
 """What the province sends down to the counters through the pull feed: procedure catalogue
-versions, the holiday/working-day table, and events on a commune's dossiers."""
+versions, the holiday/working-day table, a commune's new agency code, and events on a commune's
+dossiers."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from sqlalchemy import Engine, insert, or_, select
 
 from sync import protocol
 from sync.protocol import canonical_json, content_digest
-from sync.server import changes, clock
+from sync.server import changes, clock, registry
 from sync.server.database import insert_ignoring_conflicts, reading
 from sync.server.errors import AdminError, validation_reason
 from sync.server.ingest import describe_dossier, dossier_view_update
-from sync.server.tables import calendar_entries, catalogue_versions, dossiers, events
+from sync.server.tables import calendar_entries, catalogue_versions, communes, dossiers, events
 from sync.server.text import clean
 
 VERSION = re.compile(r"^\d+(\.\d+)*$")
@@ -120,6 +121,31 @@ def set_calendar_day(engine: Engine, day: date, kind: Literal["off", "work"], no
             calendar_entries.update().where(calendar_entries.c.day == entry["day"])
             .values(kind=kind, note=entry["note"], updated_at=now))
         changes.record(connection, "calendar", entry)
+
+
+def set_agency_code(engine: Engine, commune_id: int, code: str, since: date) -> dict[str, str]:
+    """A commune's new agency code from `since` on (merged communes get new codes: Decision
+    09/2025/QĐ-TTg), sent down to its counters; the hub names the commune by it from now on.
+    Codes already issued keep their prefix: the counters use the new one for dossiers
+    received from that day."""
+    code = code.strip().upper()
+    if not registry.AGENCY_CODE.match(code) or len(code) > 40:
+        raise AdminError(f"agency code {code!r} is not of the form 000.17.22.H56")
+    entry = {"code": code, "since": since.isoformat()}
+    with engine.begin() as connection:
+        current = connection.execute(
+            select(communes.c.agency_code).where(communes.c.id == commune_id)).first()
+        if current is None:
+            raise AdminError(f"no commune {commune_id}")
+        taken = connection.execute(
+            select(communes.c.id).where(communes.c.agency_code == code)
+            .where(communes.c.id != commune_id)).first()
+        if taken is not None:
+            raise AdminError(f"agency code {code} already belongs to commune {taken.id}")
+        connection.execute(
+            communes.update().where(communes.c.id == commune_id).values(agency_code=code))
+        changes.record(connection, "agency_code", entry, commune_id=commune_id)
+    return entry
 
 
 def list_calendar(engine: Engine) -> list[tuple[str, str, str]]:

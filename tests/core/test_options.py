@@ -1,5 +1,6 @@
 """The typed settings: each option's checks, reading stored values, and each upgrade."""
 
+import json
 from datetime import time
 
 import pytest
@@ -167,3 +168,71 @@ def test_upgrade_runs_every_step_once_and_records_the_version():
 def test_settings_from_a_newer_release_are_left_alone():
     newer = {options.VERSION_KEY: options.SETTINGS_VERSION + 1, "counter_setup": {"x": 1}}
     assert options.upgrade(newer) == newer
+
+
+# --- Dated agency codes ------------------------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from desk_app.core.codes import DatedAgencyCode, agency_code_on  # noqa: E402
+
+OLD, NEW = "000.17.22.H56", "000.00.31.H56"
+MERGED = date(2026, 7, 1)
+
+
+def test_a_counter_set_up_before_has_one_code_from_the_start():
+    values = options.read({"counter_setup": {"agency_code": OLD}})
+    assert values["counter_setup.agency_code_since"] is None
+    assert options.dated_agency_codes(values) == (DatedAgencyCode(OLD, None),)
+
+
+def test_a_new_code_keeps_the_one_it_replaces_for_the_days_before():
+    values = options.read({"counter_setup": {"agency_code": OLD}})
+    changed = options.with_new_agency_code(values, NEW, MERGED)
+    assert options.issues(changed) == []
+    codes = options.dated_agency_codes({**values, **changed})
+    assert codes == (DatedAgencyCode(OLD, None), DatedAgencyCode(NEW, MERGED))
+    assert agency_code_on(codes, date(2026, 6, 30)) == OLD
+    assert agency_code_on(codes, MERGED) == NEW
+    # Stored and read back as it was written.
+    stored = options.stored_changes({}, changed)
+    assert stored["counter_setup"]["earlier_agency_codes"] == [{"code": OLD, "since": None}]
+    assert stored["counter_setup"]["agency_code_since"] == "2026-07-01"
+    back = options.read(json.loads(json.dumps(stored)))
+    assert {name: back[name] for name in changed} == changed
+
+
+def test_a_new_code_needs_a_day_after_the_one_before():
+    values = options.read({"counter_setup": {"agency_code": OLD}})
+    once = {**values, **options.with_new_agency_code(values, NEW, MERGED)}
+    again = options.with_new_agency_code(once, "000.00.40.H56", date(2026, 6, 1))
+    [issue] = options.issues(again)
+    assert issue.field == "counter_setup.agency_code_since"
+    assert "01/07/2026" in issue.message
+    undated = options.with_new_agency_code(values, NEW, None)
+    assert [i.field for i in options.issues(undated)] == ["counter_setup.agency_code_since"]
+
+
+def test_the_same_code_again_only_moves_its_day():
+    values = options.read({"counter_setup": {"agency_code": OLD}})
+    once = {**values, **options.with_new_agency_code(values, NEW, MERGED)}
+    moved = options.with_new_agency_code(once, NEW, date(2026, 8, 1))
+    assert moved["counter_setup.earlier_agency_codes"] == (DatedAgencyCode(OLD, None),)
+
+
+@pytest.mark.parametrize("stored", [
+    "000.17.22.H56", [{"code": 5}], [{"code": OLD, "since": "01/07/2026"}], [["x"]]])
+def test_unreadable_dated_codes_read_as_none(stored):
+    values = options.read({"counter_setup": {"agency_code": OLD,
+                                             "earlier_agency_codes": stored}})
+    assert values["counter_setup.earlier_agency_codes"] == ()
+
+
+def test_a_code_is_in_force_from_its_day():
+    codes = (DatedAgencyCode("A", None), DatedAgencyCode("C", date(2026, 9, 1)),
+             DatedAgencyCode("B", date(2026, 7, 1)))
+    assert [agency_code_on(codes, day) for day in (
+        date(2026, 1, 1), date(2026, 7, 1), date(2026, 8, 31), date(2027, 1, 1))] == [
+        "A", "B", "B", "C"]
+    # A counter whose only code has a start day uses it for earlier days too.
+    assert agency_code_on((DatedAgencyCode("B", date(2026, 7, 1)),), date(2026, 1, 1)) == "B"

@@ -108,3 +108,46 @@ def test_same_day_procedure_after_the_cutoff_is_due_next_working_day(services, c
     clock.now = datetime(2026, 11, 20, 15, 30, tzinfo=VN_TZ)  # Friday after 15:00
     dossier = services.receive(full_draft(services, code="2.000884"))
     assert dossier.due_at == datetime(2026, 11, 23, 17, 0, tzinfo=VN_TZ)
+
+
+def _near_the_thousandth(services, last: int) -> None:
+    """As if this counter had already issued `last` codes today (receiving 999 dossiers one by
+    one would prove nothing more)."""
+    services.db.execute(
+        "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, 1, ?)",
+        ["000.17.22.H56", "2026-11-20", last])
+
+
+def test_the_thousandth_dossier_of_a_day_gets_a_longer_code(services):
+    _near_the_thousandth(services, 998)
+    codes = [services.receive(full_draft(services), accept_warnings=True).code
+             for _ in range(3)]
+    assert codes == ["000.17.22.H56-261120-1999", "000.17.22.H56-261120-11000",
+                     "000.17.22.H56-261120-11001"]
+    assert {row.code for row in services.dossier_rows("11000")} == {codes[1]}
+    # The numbers in the database alone: the stored sequence lost, the longer code still counts.
+    services.db.execute("DELETE FROM code_sequences")
+    (services.data_dir / "ma-ho-so.json").unlink()
+    assert services.receive(full_draft(services), accept_warnings=True).code.endswith("-11002")
+
+
+def test_the_witness_file_keeps_a_four_digit_sequence_across_a_restore(services):
+    _near_the_thousandth(services, 999)
+    made = services.back_up_now()
+    lost = [services.receive(full_draft(services), accept_warnings=True).code
+            for _ in range(2)]
+    assert lost[-1].endswith("-11001")
+    services.restore(made)  # the database forgets both; the witness file does not
+    log_in_again(services)
+    assert services.receive(full_draft(services), accept_warnings=True).code.endswith("-11002")
+
+
+def test_a_kept_receipt_with_a_longer_code_is_a_witness_too(services):
+    _near_the_thousandth(services, 999)
+    made = services.back_up_now()
+    later = services.receive(full_draft(services), accept_warnings=True)
+    services.receipt_pdf(later.uuid)
+    (services.data_dir / "ma-ho-so.json").unlink()
+    services.restore(made)
+    log_in_again(services)
+    assert services.receive(full_draft(services), accept_warnings=True).code.endswith("-11001")

@@ -44,3 +44,22 @@ def test_rolled_back_transaction_does_not_consume_a_number(tmp_path):
     except RuntimeError:
         pass
     assert next_code_sequence(db, AGENCY, DAY, 1) == 1
+
+
+def test_the_sequence_runs_on_past_999(tmp_path):
+    db = connect(tmp_path / "desk.db")
+    db.execute("INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, 1, 998)",
+               [AGENCY, DAY.isoformat()])
+    assert [next_code_sequence(db, AGENCY, DAY, 1) for _ in range(3)] == [999, 1000, 1001]
+
+
+def test_a_five_digit_code_in_the_table_is_read_as_the_highest(tmp_path):
+    # As text -11003 sorts before -1999: the highest must be read as a number.
+    db = connect(tmp_path / "desk.db")
+    insert_received_dossier(db, make_dossier(f"{AGENCY}-261124-1999", ledger_number=1))
+    insert_received_dossier(db, make_dossier(f"{AGENCY}-261124-11003", ledger_number=2))
+    insert_received_dossier(db, make_dossier(f"{AGENCY}-261124-2999", ledger_number=3))
+    db.execute("DELETE FROM code_sequences")
+    assert next_code_sequence(db, AGENCY, DAY, 1) == 1004
+    assert next_code_sequence(db, AGENCY, DAY, 2) == 1000
+    assert next_code_sequence(db, AGENCY, DAY, 3) == 1

@@ -251,3 +251,21 @@ def test_every_step_of_a_dossier_s_life_is_accepted_by_the_hub(live_hub, counter
     with reading(live_hub.admin.engine) as connection:
         states = dict(connection.execute(select(hub_dossiers.c.code, hub_dossiers.c.status)).all())
     assert states == {dossier.code: 10, apologised.code: 4, refused.code: 3}
+
+
+def test_a_merged_communes_new_agency_code_comes_down_from_its_day(live_hub, counter, sync):
+    commune_id = enroll(sync, live_hub.url, live_hub.admin)
+    before = receive(counter, 1)[0]
+    tomorrow = counter.now().date() + timedelta(days=1)
+    publishing.set_agency_code(live_hub.admin.engine, commune_id, "000.00.31.H56", tomorrow)
+
+    assert sync.sync_now().state is SyncState.SYNCED
+
+    assert counter.counter_setup().agency_code == "000.00.31.H56"
+    assert sync_state.problems(counter.db) == []
+    today = receive(counter, 1)[0]  # the old code is in force until tomorrow
+    assert today.code.startswith(f"{AGENCY}-") and before.code.startswith(f"{AGENCY}-")
+    assert counter.dossier(before.uuid).code == before.code
+    later = counter.receive(before.draft, accept_warnings=True,
+                            received_at=counter.now() + timedelta(days=1))
+    assert later.code == f"000.00.31.H56-{tomorrow:%y%m%d}-1001"

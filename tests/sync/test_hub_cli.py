@@ -141,3 +141,24 @@ def test_serve_comes_back_after_being_killed(hub_process_factory, hub_admin):
 
     again = requests.post(url, json={"events": [event]}, headers=device.headers, timeout=10)
     assert again.json()["results"][0]["result"] == "duplicate"
+
+
+def test_a_communes_new_agency_code_goes_down_to_its_counters_only(hub, hub_client, hub_admin):
+    merged, other = hub_admin.commune(), hub_admin.commune()
+    device = hub_admin.enroll(merged)
+    neighbour = hub_admin.enroll(other)
+    assert hub("commune", "set-code", "--commune", str(merged), "--code", "000.00.31.h56",
+               "--since", "2027-01-01") == (
+        0, f"commune {merged} uses 000.00.31.H56 from 2027-01-01\n", "")
+    status, _, error = hub("commune", "set-code", "--commune", str(other), "--code",
+                           "000.00.31.H56", "--since", "2027-01-01")
+    assert status == 1 and "already belongs" in error
+    assert hub("commune", "set-code", "--commune", str(merged), "--code", "H56-X",
+               "--since", "2027-01-01")[0] == 1
+
+    pulled = hub_client.get(f"{protocol.API_PREFIX}/changes", headers=device.headers).json()
+    assert [(c["type"], c["data"]) for c in pulled["changes"]] == [
+        ("agency_code", {"code": "000.00.31.H56", "since": "2027-01-01"})]
+    assert hub_client.get(f"{protocol.API_PREFIX}/changes",
+                          headers=neighbour.headers).json()["changes"] == []
+    assert f"{merged}\t000.00.31.H56\t" in hub("commune", "list")[1]

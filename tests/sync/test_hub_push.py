@@ -233,3 +233,14 @@ def test_a_batch_longer_than_max_batch_is_refused_whole(hub_client, hub_admin):
     assert response.json()["error"] == protocol.ERROR_INVALID_REQUEST
     assert "events" in response.json()["detail"]
     assert hub_admin.count("events") == 0
+
+
+def test_a_code_past_the_999th_of_a_day_is_stored_whole(hub_client, hub_admin):
+    # Circular 04/2025/TT-VPCP: the daily sequence may grow past four digits (core.codes).
+    device = hub_admin.enroll(hub_admin.commune())
+    longer = received_event(code="000.01.22.H56-261124-11000")
+    assert results(hub_client.post(PUSH, json={"events": [longer]},
+                                    headers=device.headers)) == ["accepted"]
+    with reading(hub_admin.engine) as connection:
+        assert connection.execute(select(dossiers.c.code)).scalar_one() == (
+            "000.01.22.H56-261124-11000")

@@ -219,3 +219,42 @@ def test_the_sync_tab_shows_the_hub_and_opens_the_enrolment(qtbot, services, wor
 
 def test_without_sync_there_is_no_enrol_button(dialog):
     assert dialog.findChild(QPushButton, "enroll_button") is None
+
+
+def test_a_new_agency_code_is_saved_with_its_first_day(qtbot, dialog, services):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from desk_app.core.codes import DatedAgencyCode
+
+    old = services.counter_setup().agency_code
+    dialog.agency.setText("000.00.31.h56")
+    dialog.agency_since.setDate(QDate(2026, 12, 1))
+    save(qtbot, dialog)
+
+    values = services.settings_view().form.values
+    assert values["counter_setup.agency_code"] == "000.00.31.H56"
+    assert values["counter_setup.agency_code_since"] == date(2026, 12, 1)
+    assert values["counter_setup.earlier_agency_codes"] == (DatedAgencyCode(old, None),)
+
+
+def test_a_day_before_the_last_codes_is_shown_beside_the_day(qtbot, counter_window, services):
+    from dataclasses import replace
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    form = services.settings_view().form
+    services.save_settings(replace(form, values={
+        **form.values, "counter_setup.agency_code": "000.00.31.H56",
+        "counter_setup.agency_code_since": date(2026, 12, 1)}))
+    dialog = open_dialog(qtbot, counter_window)
+    dialog.agency.setText("000.00.40.H56")
+    dialog.agency_since.setDate(QDate(2026, 11, 1))
+    save(qtbot, dialog)
+
+    assert dialog.isVisible()
+    label = message(dialog, "counter_setup.agency_code_since")
+    assert label.isVisible() and "01/12/2026" in label.text()
+    assert services.counter_setup().agency_code == "000.00.31.H56"
