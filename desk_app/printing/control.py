@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import OPEN_STATES, ControlRow
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -61,7 +62,9 @@ BLANK_NAME = "…" * 7
 def render_control_slip(
     dossier: Dossier, rows: list[ControlRow], office: Office, out: Path
 ) -> Path:
-    form = form_info(SlipKind.CONTROL)
+    # The slip starts with the first hand-over: every later version stays on that form.
+    started = rows[0].at if rows else dossier.received_at
+    form = form_info(SlipKind.CONTROL, to_vn(started).date())
     styles = a4_styles()
     story = [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles),

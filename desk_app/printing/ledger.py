@@ -42,7 +42,8 @@ TABLE_SIZE = 8
 def render_ledger(
     lines: list[LedgerLine], office: Office, date_from: date, date_to: date, out: Path
 ) -> Path:
-    form = form_info("ledger")
+    # The book is printed on the form in force on the last day it records.
+    form = form_info("ledger", date_to)
     styles = a4_styles(table_size=TABLE_SIZE)
     books = book_label(lines, date_from)
     period = period_phrase(date_from, date_to)

@@ -48,7 +48,7 @@ ALIGNMENTS = {
 def write_ledger_xlsx(
     lines: list[LedgerLine], office: Office, date_from: date, date_to: date, out: Path
 ) -> Path:
-    form = form_info("ledger")
+    form = form_info("ledger", date_to)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE

@@ -7,11 +7,13 @@ little if long addresses or names would push it over; a longer list flows onto m
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desk_app.core.clock import to_vn
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import applicant_lines, request_lines, slip_opening, title_with_code
@@ -39,8 +41,12 @@ ONE_PAGE_DOCUMENTS = 6
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
-def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
-    form = form_info(SlipKind.RECEIPT)
+def render_receipt(
+    dossier: Dossier, office: Office, out_path: Path, on: date | None = None
+) -> Path:
+    """`on` is the day of the event the receipt records (its reception, or the applicant's
+    return with the documents asked for); the form in force that day is printed."""
+    form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date())
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [

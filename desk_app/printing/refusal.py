@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import Refusal
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -35,7 +36,7 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 def render_refusal(
     dossier: Dossier, refusal: Refusal, office: Office, clerk: str, out: Path
 ) -> Path:
-    form = form_info(SlipKind.REFUSAL)
+    form = form_info(SlipKind.REFUSAL, to_vn(refusal.at).date())
     styles = slip_styles()
     unit = markup(office.unit_name)
     request = markup(dossier.draft.request or dossier.procedure_name)

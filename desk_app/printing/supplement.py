@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import SupplementRequest
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -42,7 +43,7 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 def render_supplement(
     dossier: Dossier, request: SupplementRequest, office: Office, clerk: str, out: Path
 ) -> Path:
-    form = form_info(SlipKind.SUPPLEMENT)
+    form = form_info(SlipKind.SUPPLEMENT, to_vn(request.requested_at).date())
     styles = slip_styles()
     asked_by = ""
     # The processing unit may be the one that found the gap; the applicant should know.

@@ -108,7 +108,8 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
     office = ctx.setup().office
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
-                          lambda out: render_receipt(dossier, office, out))
+                          lambda out: render_receipt(dossier, office, out,
+                                                     to_vn(event.device_time).date()))
 
 
 @use_case(Permission.LOOK_UP)
