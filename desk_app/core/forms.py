@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# The set of Circular 01/2018/TT-VPCP, the first the app printed.
+LEGACY_SET = "2018"
+
 
 class FormsDataError(ValueError):
     """The forms data does not have the shape this module reads."""
@@ -38,6 +41,13 @@ class FormInfo:
     set_name: str = ""
     # The form's own footnote (Ghi chú), printed at its foot when the form has one.
     footnote: str = ""
+
+    @property
+    def legacy(self) -> bool:
+        """Under Circular 01/2018's set, whose slips keep printing as they always did; the
+        content the 2025 set added (the office's phone, the control slip's header lines…) is
+        printed under every later set."""
+        return self.set_name == LEGACY_SET
 
 
 @dataclass(frozen=True)

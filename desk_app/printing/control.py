@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.clock import to_vn
-from desk_app.core.lifecycle import OPEN_STATES, ControlRow
+from desk_app.core.control_slip import ControlHeader, control_header
+from desk_app.core.lifecycle import OPEN_STATES, ControlRow, ProcessingUnit
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
@@ -33,6 +34,7 @@ from desk_app.printing.layout import (
     Signer,
     SlipStyles,
     a4_styles,
+    field_line,
     grid_table,
     signature_block,
     slip_styles,
@@ -60,8 +62,14 @@ BLANK_NAME = "…" * 7
 
 
 def render_control_slip(
-    dossier: Dossier, rows: list[ControlRow], office: Office, out: Path
+    dossier: Dossier,
+    rows: list[ControlRow],
+    office: Office,
+    out: Path,
+    units: Sequence[ProcessingUnit] = (),
 ) -> Path:
+    """`units` is the counter's list of processing units: it says which are inter-agency, to be
+    named as coordinating in the header lines of Circular 03/2025's form."""
     # The slip starts with the first hand-over: every later version stays on that form.
     started = rows[0].at if rows else dossier.received_at
     form = form_info(SlipKind.CONTROL, to_vn(started).date())
@@ -72,10 +80,23 @@ def render_control_slip(
         Spacer(1, 2 * mm),
         Paragraph("Kèm theo hồ sơ của:", styles.body),
         *dossier_identity(dossier, styles),
+        *([] if form.legacy else _header_lines(control_header(rows, office.unit_name, units),
+                                               styles)),
         Spacer(1, 2 * mm),
         _rows_table(dossier, rows, styles),
     ]
     return write_dossier_slip(out, form, dossier, office, story, A4_PORTRAIT)
+
+
+def _header_lines(header: ControlHeader, styles: SlipStyles) -> list[Paragraph]:
+    """Filled from the hand-overs so far; dots to write on while no one has been named."""
+    return [
+        field_line(label, "; ".join(names) or BLANK_NAME * 3, styles.body)
+        for label, names in (
+            ("Cơ quan (bộ phận) giải quyết hồ sơ", header.deciding),
+            ("Cơ quan phối hợp giải quyết hồ sơ", header.coordinating),
+        )
+    ]
 
 
 def _rows_table(dossier: Dossier, rows: Sequence[ControlRow], styles: SlipStyles) -> Flowable:

@@ -339,9 +339,14 @@ def grid_table(
     col_widths: Sequence[float],
     styles: SlipStyles,
     numeric_columns: Sequence[int] = (),
+    *,
+    more_head: Sequence[Sequence[str]] = (),
+    head_spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> Table:
     """A ruled table whose header row repeats on every page it flows onto; `numeric_columns`
-    (numbers, times, short verdicts) are centred.
+    (numbers, times, short verdicts) are centred. `more_head` are further header rows (a row
+    of column numbers, the second line of a grouped head), repeated with it; `head_spans` are
+    the (start, stop) cells, as (column, row), each header cell merged over.
 
     Text cells are wrapped here and drawn as plain strings rather than Paragraphs: a ledger of
     thousands of lines renders several times faster, and the text needs no escaping. A cell
@@ -356,9 +361,11 @@ def grid_table(
         room = col_widths[column] - 2 * CELL_PADDING
         return "\n".join(wrap_text(value, REGULAR, table_size, room))
 
-    data: list[list[Cell]] = [[Paragraph(markup(text), head_style) for text in header]]
+    head = [header, *more_head]
+    data: list[list[Cell]] = [[Paragraph(markup(text), head_style) for text in row]
+                              for row in head]
     data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
-    table = Table(data, colWidths=list(col_widths), repeatRows=1)
+    table = Table(data, colWidths=list(col_widths), repeatRows=len(head))
     table.setStyle(
         TableStyle(
             [
@@ -369,7 +376,9 @@ def grid_table(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                *[("ALIGN", (column, 1), (column, -1), "CENTER") for column in numeric_columns],
+                *[("ALIGN", (column, len(head)), (column, -1), "CENTER")
+                  for column in numeric_columns],
+                *[("SPAN", start, stop) for start, stop in head_spans],
             ]
         )
     )

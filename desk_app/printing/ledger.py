@@ -29,9 +29,11 @@ from desk_app.printing.layout import (
     top_corners,
 )
 from desk_app.printing.ledger_columns import (
+    DATE_GROUP,
     LEDGER_COLUMNS,
     LedgerValue,
     book_label,
+    column_numbers,
     period_phrase,
 )
 
@@ -56,7 +58,7 @@ def render_ledger(
         Paragraph(f"Quyển số: {books}", styles.centre),
         Paragraph(period, styles.place_date),
         Spacer(1, 3 * mm),
-        _table(lines, styles),
+        _table(lines, styles, form.legacy),
         Spacer(1, 2 * mm),
         Paragraph(f"Tổng số: {len(lines)} hồ sơ.", styles.body),
     ]
@@ -67,16 +69,26 @@ def render_ledger(
     return write_pdf(out, [copy], A4_LANDSCAPE, info, page_numbers=True)
 
 
-def _table(lines: list[LedgerLine], styles: SlipStyles) -> Flowable:
-    header = [column.title for column in LEDGER_COLUMNS]
+def _table(lines: list[LedgerLine], styles: SlipStyles, legacy: bool) -> Flowable:
     rows = [[_cell(column.value(line)) for column in LEDGER_COLUMNS] for line in lines]
-    return grid_table(
-        header,
-        rows,
-        [column.pdf_width * mm for column in LEDGER_COLUMNS],
-        styles,
-        numeric_columns=[i for i, column in enumerate(LEDGER_COLUMNS) if column.centred],
-    )
+    widths = [column.pdf_width * mm for column in LEDGER_COLUMNS]
+    numeric = [i for i, column in enumerate(LEDGER_COLUMNS) if column.centred]
+    if legacy:
+        header = [column.title for column in LEDGER_COLUMNS]
+        return grid_table(header, rows, widths, styles, numeric_columns=numeric)
+    # Circular 03/2025's form 07: the date columns under one "Ngày, tháng, năm" head, every
+    # other head over both lines, then a row numbering the columns (1), (2), …
+    dated = [i for i, column in enumerate(LEDGER_COLUMNS) if column.dated]
+    first, last = dated[0], dated[-1]
+    top = [
+        DATE_GROUP if i == first else "" if i in dated else column.title
+        for i, column in enumerate(LEDGER_COLUMNS)
+    ]
+    second = [column.title if i in dated else "" for i, column in enumerate(LEDGER_COLUMNS)]
+    spans = [((first, 0), (last, 0))]
+    spans += [((i, 0), (i, 1)) for i in range(len(LEDGER_COLUMNS)) if i not in dated]
+    return grid_table(top, rows, widths, styles, numeric_columns=numeric,
+                      more_head=[second, column_numbers()], head_spans=spans)
 
 
 def _cell(value: LedgerValue) -> str:

@@ -24,6 +24,7 @@ from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
 from desk_app.printing.supplement import render_supplement
+from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import dossiers, events, slips
@@ -147,7 +148,7 @@ def _control_slip(ctx: Context, dossier: Dossier, office: Office) -> Path:
     rows = [row for _, row in moves]
     return slip_for_event(
         ctx, dossier, SlipKind.CONTROL, moves[-1][0],
-        lambda out: render_control_slip(dossier, rows, office, out),
+        lambda out: render_control_slip(dossier, rows, office, out, units.configured(ctx)),
     )
 
 
