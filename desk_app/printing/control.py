@@ -1,4 +1,5 @@
-"""Form 5: the processing control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
+"""The processing control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ): form 05 of Circular
+01/2018, form 06 of Circular 03/2025, which heads it with the deciding and coordinating agencies.
 
 It travels with the paper dossier: one row per hand-over, signed by both sides. The rows known
 when it is printed are filled in; while the dossier is still open, blank rows follow for the

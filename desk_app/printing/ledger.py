@@ -1,4 +1,6 @@
-"""Form 6: the dossier ledger (Sổ theo dõi hồ sơ) for a period, A4 landscape.
+"""The dossier ledger (Sổ theo dõi hồ sơ) for a period, A4 landscape: form 06 of Circular
+01/2018, form 07 of Circular 03/2025, which groups the date columns under one head and numbers
+the columns.
 
 A year can hold thousands of lines: the column heads repeat on every page, the pages are
 numbered "Trang x/y", and the cells are plain wrapped strings so that 2,000 lines render in a
@@ -20,6 +22,7 @@ from desk_app.printing.forms import form_info
 from desk_app.printing.layout import (
     A4_LANDSCAPE,
     MARGIN,
+    HeadGroup,
     SlipStyles,
     a4_styles,
     form_title,
@@ -79,16 +82,10 @@ def _table(lines: list[LedgerLine], styles: SlipStyles, legacy: bool) -> Flowabl
     # Circular 03/2025's form 07: the date columns under one "Ngày, tháng, năm" head, every
     # other head over both lines, then a row numbering the columns (1), (2), …
     dated = [i for i, column in enumerate(LEDGER_COLUMNS) if column.dated]
-    first, last = dated[0], dated[-1]
-    top = [
-        DATE_GROUP if i == first else "" if i in dated else column.title
-        for i, column in enumerate(LEDGER_COLUMNS)
-    ]
-    second = [column.title if i in dated else "" for i, column in enumerate(LEDGER_COLUMNS)]
-    spans = [((first, 0), (last, 0))]
-    spans += [((i, 0), (i, 1)) for i in range(len(LEDGER_COLUMNS)) if i not in dated]
-    return grid_table(top, rows, widths, styles, numeric_columns=numeric,
-                      more_head=[second, column_numbers()], head_spans=spans)
+    header = [column.title for column in LEDGER_COLUMNS]
+    return grid_table(header, rows, widths, styles, numeric_columns=numeric,
+                      more_head=[column_numbers()],
+                      group=HeadGroup(dated[0], dated[-1], DATE_GROUP))
 
 
 def _cell(value: LedgerValue) -> str:

@@ -1,4 +1,4 @@
-"""The dossier ledger's official columns (form 6), shared by the PDF and the Excel workbook so
+"""The dossier ledger's official columns (form 06, then 07), shared by the PDF and the Excel workbook so
 that the two can never disagree about what a column holds.
 """
 

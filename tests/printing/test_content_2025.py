@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from desk_app.core.control_slip import control_header
 from desk_app.core.lifecycle import ControlRow, ProcessingUnit
@@ -18,6 +21,7 @@ from desk_app.printing.ledger import render_ledger
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.supplement import render_supplement
 from tests.printing import samples
+from tests.printing.pdf_checks import page_texts
 from tests.printing.test_form_sets import SHIFT, pdf_text
 
 OFFICE = replace(samples.OFFICE, phone="0210 3812 345")
@@ -170,3 +174,18 @@ def test_a_2025_ledger_groups_the_dates_and_numbers_its_columns(tmp_path):
 def test_a_2018_ledger_has_neither(tmp_path):
     text = _ledger_text(tmp_path, after=False)
     assert "Ngày, tháng, năm" not in text and "(13)" not in text
+
+
+@pytest.mark.slow
+def test_a_2025_ledger_of_two_thousand_lines_renders_in_seconds_with_its_heads_on_every_page(
+        tmp_path):
+    # The grouped head is drawn without reportlab's SPAN, which re-reads every cell of a long
+    # table at each page break.
+    lines = samples.ledger_lines(2000)
+    started = time.perf_counter()
+    path = render_ledger(lines, OFFICE, samples.LEDGER_FROM + SHIFT, samples.LEDGER_TO + SHIFT,
+                         tmp_path / "l.pdf")
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    for text in page_texts(path):
+        assert "Ngày, tháng, năm" in text and "(13)" in text
