@@ -124,6 +124,23 @@ def sorted_sets(sets: Sequence[FormSet]) -> list[FormSet]:
     return undated + dated
 
 
+def parse_form_set(raw: Any) -> FormSet:
+    """One set as the province publishes it: dated, like every set but the counter's oldest."""
+    (form_set,) = parse_form_sets({"sets": [raw]}).sets
+    if form_set.effective_from is None:
+        raise FormsDataError("a published form set needs its effective_from")
+    return form_set
+
+
+def with_published(base: FormSets, published: Sequence[FormSet]) -> FormSets:
+    """The counter's sets with those the province published: one of the same name replaces the
+    counter's (a corrected date or title), the others are added. Raises FormsDataError when two
+    sets would then start on the same day."""
+    names = {form_set.name for form_set in published}
+    kept = [form_set for form_set in base.sets if form_set.name not in names]
+    return FormSets(tuple(sorted_sets([*kept, *published])), base.own)
+
+
 def set_in_force(sets: FormSets, day: date) -> FormSet | None:
     """The newest set that has taken effect on `day`; None before the first dated set when no
     set is undated."""

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.clock import to_vn
 from desk_app.core.control_slip import ControlHeader, control_header
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import OPEN_STATES, ControlRow, ProcessingUnit
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -68,12 +69,13 @@ def render_control_slip(
     office: Office,
     out: Path,
     units: Sequence[ProcessingUnit] = (),
+    sets: FormSets | None = None,
 ) -> Path:
     """`units` is the counter's list of processing units: it says which are inter-agency, to be
     named as coordinating in the header lines of Circular 03/2025's form."""
     # The slip starts with the first hand-over: every later version stays on that form.
     started = rows[0].at if rows else dossier.received_at
-    form = form_info(SlipKind.CONTROL, to_vn(started).date())
+    form = form_info(SlipKind.CONTROL, to_vn(started).date(), sets)
     styles = a4_styles()
     story = [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles),

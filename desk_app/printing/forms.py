@@ -47,11 +47,13 @@ def load_forms(path: Path) -> FormSets:
         ) from exc
 
 
-def form_info(key: str, day: date) -> FormInfo:
-    """The form `key` as printed for an event of `day` (in Vietnam's time)."""
+def form_info(key: str, day: date, sets: FormSets | None = None) -> FormInfo:
+    """The form `key` as printed for an event of `day` (in Vietnam's time): from `sets` (the
+    forms file with the sets the province published, as the services know them), else from
+    the forms file alone."""
     path = forms_file()
     try:
-        return form_in_force(load_forms(path), key, day)
+        return form_in_force(load_forms(path) if sets is None else sets, key, day)
     except FormNotInForce:
         raise PrintingError(
             f"Tệp danh mục biểu mẫu «{path}» không có mẫu «{key}» áp dụng ngày "

@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import LedgerLine
 from desk_app.core.model import Office
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
@@ -45,10 +46,15 @@ TABLE_SIZE = 8
 
 
 def render_ledger(
-    lines: list[LedgerLine], office: Office, date_from: date, date_to: date, out: Path
+    lines: list[LedgerLine],
+    office: Office,
+    date_from: date,
+    date_to: date,
+    out: Path,
+    sets: FormSets | None = None,
 ) -> Path:
     # The book is printed on the form in force on the last day it records.
-    form = form_info("ledger", date_to)
+    form = form_info("ledger", date_to, sets)
     styles = a4_styles(table_size=TABLE_SIZE)
     books = book_label(lines, date_from)
     period = period_phrase(date_from, date_to)

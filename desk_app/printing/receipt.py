@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
@@ -48,11 +49,15 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
 def render_receipt(
-    dossier: Dossier, office: Office, out_path: Path, on: date | None = None
+    dossier: Dossier,
+    office: Office,
+    out_path: Path,
+    on: date | None = None,
+    sets: FormSets | None = None,
 ) -> Path:
     """`on` is the day of the event the receipt records (its reception, or the applicant's
     return with the documents asked for); the form in force that day is printed."""
-    form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date())
+    form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [

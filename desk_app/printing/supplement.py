@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import SupplementRequest
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -49,10 +50,11 @@ def render_supplement(
     clerk: str,
     out: Path,
     supplement_by: date | None = None,
+    sets: FormSets | None = None,
 ) -> Path:
     """`supplement_by`: the day by which to bring the documents, printed only when given (where
     the procedure sets one); nothing in the catalogue holds such a time limit yet."""
-    form = form_info(SlipKind.SUPPLEMENT, to_vn(request.requested_at).date())
+    form = form_info(SlipKind.SUPPLEMENT, to_vn(request.requested_at).date(), sets)
     styles = slip_styles()
     asked_by = ""
     # The processing unit may be the one that found the gap; the applicant should know.

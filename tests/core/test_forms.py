@@ -6,8 +6,10 @@ from desk_app.core.forms import (
     FormNotInForce,
     FormsDataError,
     form_in_force,
+    parse_form_set,
     parse_form_sets,
     set_in_force,
+    with_published,
 )
 
 
@@ -105,3 +107,20 @@ def test_a_form_may_cite_another_regulation_than_its_set():
 def test_malformed_data_is_refused(raw):
     with pytest.raises(FormsDataError):
         parse_form_sets(raw)
+
+
+def test_a_published_set_is_added_or_replaces_the_one_of_its_name():
+    corrected = parse_form_set(_set("2025", "2025-10-01", receipt="Mẫu 01 mới"))
+    added = parse_form_set(_set("2031", "2031-01-01", receipt="A"))
+    sets = with_published(SETS, [corrected, added])
+    assert [(s.name, str(s.effective_from)) for s in sets.sets] == [
+        ("2018", "None"), ("2025", "2025-10-01"), ("2031", "2031-01-01")]
+    assert form_in_force(sets, "receipt", date(2025, 9, 20)).set_name == "2018"
+    assert form_in_force(sets, "end_of_day", date(2031, 1, 1)).title == "BÁO CÁO"
+
+
+def test_a_published_set_must_be_dated_and_not_clash():
+    with pytest.raises(FormsDataError):
+        parse_form_set(_set("x", None, receipt="1"))
+    with pytest.raises(FormsDataError):
+        with_published(SETS, [parse_form_set(_set("x", "2025-09-15", receipt="1"))])
