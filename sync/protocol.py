@@ -17,7 +17,8 @@ time and enroll carries `Authorization: Bearer <device token>`.
   `conflict` (same UUID, other content) and `invalid` are refused per event, so one poisoned
   event never blocks the rest of the batch; the client quarantines it.
 - `GET  /api/v1/changes?cursor=N&limit=M` →
-  `{"changes": [{"seq", "type": catalogue|calendar|agency_code|event, "data"}], "next_cursor", "more"}`:
+  `{"changes": [{"seq", "type": catalogue|calendar|agency_code|form_set|event, "data"}],
+  "next_cursor", "more"}`:
   what the province publishes for this device's commune, in order, from a server cursor.
 
 An EventOut is the event as the counter recorded it:
@@ -51,7 +52,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   the rest of the batch goes on.
 - Change `data`: for `catalogue`, the whole catalogue document as published (same format as
   resources/catalogue/procedures.json); for `calendar`, `{"day": "YYYY-MM-DD", "kind":
-  "off"|"work", "note"}`; for `event`, an EventOut the province recorded for one of this
+  "off"|"work", "note"}`; for `form_set`, one dated set of official forms (an entry of
+  resources/forms.json's `sets`: `name`, `effective_from`, `regulation`, `sources`, `forms`),
+  replacing on the counter any set of the same name; for `event`, an EventOut the province recorded for one of this
   commune's dossiers (kinds in PROVINCE_EVENT_KINDS, `device_seq` 0, `device_time` when the
   province recorded it, `payload` `{"code", "note"}`). Apply it like a local event but do not
   push it back (a re-sent copy is only acknowledged as a duplicate). For `agency_code` (added),

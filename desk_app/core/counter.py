@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from desk_app.core.codes import agency_code_error
 from desk_app.core.model import Office
 from desk_app.core.text import clean
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, Severity, phone_error
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class CounterSetup:
     agency_code: str  # "000.17.22.H56"
     counter_number: int  # 1–9, the first digit of every code this PC issues
     place_name: str  # "Tân Lập", as in "Tân Lập, ngày … tháng … năm …"
+    phone: str = ""  # the office's phone, printed on the slips; optional
 
     def cleaned(self) -> CounterSetup:
         return CounterSetup(
@@ -25,11 +26,12 @@ class CounterSetup:
             agency_code=clean(self.agency_code).upper(),
             counter_number=self.counter_number,
             place_name=clean(self.place_name),
+            phone=clean(self.phone),
         )
 
     @property
     def office(self) -> Office:
-        return Office(self.commune_name, self.unit_name, self.place_name)
+        return Office(self.commune_name, self.unit_name, self.place_name, self.phone)
 
 
 def setup_issues(setup: CounterSetup) -> list[Issue]:
@@ -49,4 +51,6 @@ def setup_issues(setup: CounterSetup) -> list[Issue]:
         error("counter_number", "Số quầy phải từ 1 đến 9.")
     if not setup.place_name:
         error("place_name", "Nhập địa danh ghi trên phiếu (ví dụ: Tân Lập).")
+    if problem := phone_error(setup.phone):
+        error("phone", problem)
     return issues

@@ -187,6 +187,7 @@ class Office:
     commune_name: str
     unit_name: str
     place_name: str
+    phone: str = ""  # the office's, for the applicant to call; empty when not set
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from desk_app.core.calendar import WorkingHours
 from desk_app.core.codes import DatedAgencyCode, agency_code_error, dated_codes_problem
 from desk_app.core.slips import SlipKind
 from desk_app.core.text import clean
-from desk_app.core.validation import Issue, Severity
+from desk_app.core.validation import Issue, Severity, phone_error
 
 log = logging.getLogger(__name__)
 
@@ -307,6 +307,8 @@ OPTIONS: tuple[Option, ...] = (
               message="Số quầy phải từ 1 đến 9."),
     TextOption("counter_setup.place_name",
                required="Nhập địa danh ghi trên phiếu (ví dụ: Tân Lập)."),
+    # The office's phone, printed on the receipt and the supplement request (Circular 03/2025).
+    TextOption("counter_setup.phone", max_length=30, check=phone_error),
     TimeOption("working_hours.morning_start", time(7, 0)),
     TimeOption("working_hours.morning_end", time(11, 30)),
     TimeOption("working_hours.afternoon_start", time(13, 30)),

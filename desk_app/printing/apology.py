@@ -11,6 +11,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import Apology
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -39,9 +41,14 @@ HEAD_SIGN_NOTE = "(Ký, ghi rõ họ tên và đóng dấu)"
 
 
 def render_apology(
-    dossier: Dossier, apology: Apology, office: Office, clerk: str, out: Path
+    dossier: Dossier,
+    apology: Apology,
+    office: Office,
+    clerk: str,
+    out: Path,
+    sets: FormSets | None = None,
 ) -> Path:
-    form = form_info(SlipKind.APOLOGY)
+    form = form_info(SlipKind.APOLOGY, to_vn(apology.at).date(), sets)
     styles = slip_styles()
     unit = markup(office.unit_name)
     name = markup(dossier.applicant.name)

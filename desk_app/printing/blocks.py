@@ -97,6 +97,11 @@ def request_lines(dossier: Dossier, styles: SlipStyles) -> list[Paragraph]:
     ]
 
 
+def office_phone_line(office: Office, styles: SlipStyles) -> Paragraph:
+    """The office's phone, for the applicant to call (Circular 03/2025's forms 01 and 02)."""
+    return field_line(f"Số điện thoại của {markup(office.unit_name)}", office.phone, styles.body)
+
+
 def received_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:
     return field_line("Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at), styles.body)
 

@@ -1,4 +1,5 @@
-"""Form 5: the processing control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ).
+"""The processing control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ): form 05 of Circular
+01/2018, form 06 of Circular 03/2025, which heads it with the deciding and coordinating agencies.
 
 It travels with the paper dossier: one row per hand-over, signed by both sides. The rows known
 when it is printed are filled in; while the dossier is still open, blank rows follow for the
@@ -14,7 +15,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from desk_app.core.lifecycle import OPEN_STATES, ControlRow
+from desk_app.core.clock import to_vn
+from desk_app.core.control_slip import ControlHeader, control_header
+from desk_app.core.forms import FormSets
+from desk_app.core.lifecycle import OPEN_STATES, ControlRow, ProcessingUnit
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
@@ -32,6 +36,7 @@ from desk_app.printing.layout import (
     Signer,
     SlipStyles,
     a4_styles,
+    field_line,
     grid_table,
     signature_block,
     slip_styles,
@@ -59,9 +64,18 @@ BLANK_NAME = "…" * 7
 
 
 def render_control_slip(
-    dossier: Dossier, rows: list[ControlRow], office: Office, out: Path
+    dossier: Dossier,
+    rows: list[ControlRow],
+    office: Office,
+    out: Path,
+    units: Sequence[ProcessingUnit] = (),
+    sets: FormSets | None = None,
 ) -> Path:
-    form = form_info(SlipKind.CONTROL)
+    """`units` is the counter's list of processing units: it says which are inter-agency, to be
+    named as coordinating in the header lines of Circular 03/2025's form."""
+    # The slip starts with the first hand-over: every later version stays on that form.
+    started = rows[0].at if rows else dossier.received_at
+    form = form_info(SlipKind.CONTROL, to_vn(started).date(), sets)
     styles = a4_styles()
     story = [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles),
@@ -69,10 +83,23 @@ def render_control_slip(
         Spacer(1, 2 * mm),
         Paragraph("Kèm theo hồ sơ của:", styles.body),
         *dossier_identity(dossier, styles),
+        *([] if form.legacy else _header_lines(control_header(rows, office.unit_name, units),
+                                               styles)),
         Spacer(1, 2 * mm),
         _rows_table(dossier, rows, styles),
     ]
     return write_dossier_slip(out, form, dossier, office, story, A4_PORTRAIT)
+
+
+def _header_lines(header: ControlHeader, styles: SlipStyles) -> list[Paragraph]:
+    """Filled from the hand-overs so far; dots to write on while no one has been named."""
+    return [
+        field_line(label, "; ".join(names) or BLANK_NAME * 3, styles.body)
+        for label, names in (
+            ("Cơ quan (bộ phận) giải quyết hồ sơ", header.deciding),
+            ("Cơ quan phối hợp giải quyết hồ sơ", header.coordinating),
+        )
+    ]
 
 
 def _rows_table(dossier: Dossier, rows: Sequence[ControlRow], styles: SlipStyles) -> Flowable:

@@ -40,7 +40,7 @@ LIST_SIZE = 9  # pt: a dossier code then takes two lines in its column, a date o
 
 
 def render_end_of_day(report: EndOfDay, office: Office, out: Path) -> Path:
-    form = form_info("end_of_day")
+    form = form_info("end_of_day", report.day)
     styles = a4_styles(table_size=LIST_SIZE)
     day = vn_date_phrase(report.day)
     story: list[Flowable] = [

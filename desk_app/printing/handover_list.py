@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import slip_opening
@@ -60,7 +61,7 @@ def render_handover_list(
     office: Office,
     out: Path,
 ) -> Path:
-    form = form_info(SlipKind.HANDOVER_LIST)
+    form = form_info(SlipKind.HANDOVER_LIST, to_vn(at).date())
     styles = a4_styles(table_size=TABLE_SIZE)
     story: list[Flowable] = [
         *slip_opening(form, office, WIDTH, at, styles),

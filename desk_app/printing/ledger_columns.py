@@ -1,4 +1,4 @@
-"""The dossier ledger's official columns (form 6), shared by the PDF and the Excel workbook so
+"""The dossier ledger's official columns (form 06, then 07), shared by the PDF and the Excel workbook so
 that the two can never disagree about what a column holds.
 """
 
@@ -21,6 +21,7 @@ class LedgerColumn:
     xlsx_width: float  # Excel's unit: characters of the default font
     value: Callable[[LedgerLine], LedgerValue]
     centred: bool = False
+    dated: bool = False  # under the "Ngày, tháng, năm" head of Circular 03/2025's form 07
 
 
 def note(line: LedgerLine) -> str:
@@ -40,20 +41,29 @@ LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("Tên cá nhân, tổ chức", 28, 24, lambda line: line.applicant_name),
     LedgerColumn("Địa chỉ, số điện thoại", 34, 34, lambda line: line.applicant_contact),
     LedgerColumn("Cơ quan chủ trì giải quyết", 26, 24, lambda line: line.processing_unit),
-    LedgerColumn("Nhận hồ sơ", 17, 16, lambda line: line.received_at, centred=True),
-    LedgerColumn("Hẹn trả kết quả", 17, 16, lambda line: line.due_at, centred=True),
+    LedgerColumn("Nhận hồ sơ", 17, 16, lambda line: line.received_at, centred=True, dated=True),
+    LedgerColumn("Hẹn trả kết quả", 17, 16, lambda line: line.due_at, centred=True, dated=True),
     LedgerColumn(
         "Chuyển hồ sơ đến cơ quan giải quyết",
         17,
         16,
         lambda line: line.handed_over_at,
         centred=True,
+        dated=True,
     ),
-    LedgerColumn("Trả kết quả", 17, 16, lambda line: line.returned_at, centred=True),
+    LedgerColumn("Trả kết quả", 17, 16, lambda line: line.returned_at, centred=True, dated=True),
     # Signed by hand by whoever collects the result, on the printed book.
     LedgerColumn("Ký nhận", 12, 12, lambda line: ""),
     LedgerColumn("Ghi chú", 33, 30, note),
 )
+
+
+DATE_GROUP = "Ngày, tháng, năm"
+
+
+def column_numbers() -> list[str]:
+    """The row under the heads numbering the columns: (1), (2), …"""
+    return [f"({n})" for n in range(1, len(LEDGER_COLUMNS) + 1)]
 
 
 def book_label(lines: Sequence[LedgerLine], date_from: date) -> str:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import LedgerLine
 from desk_app.core.model import Office
 from desk_app.core.text import nfc
@@ -46,9 +47,10 @@ ALIGNMENTS = {
 
 
 def write_ledger_xlsx(
-    lines: list[LedgerLine], office: Office, date_from: date, date_to: date, out: Path
+    lines: list[LedgerLine], office: Office, date_from: date, date_to: date, out: Path,
+    sets: FormSets | None = None,
 ) -> Path:
-    form = form_info("ledger")
+    form = form_info("ledger", date_to, sets)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE

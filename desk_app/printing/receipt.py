@@ -7,14 +7,23 @@ little if long addresses or names would push it over; a longer list flows onto m
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.core.slips import SlipKind
-from desk_app.printing.blocks import applicant_lines, request_lines, slip_opening, title_with_code
+from desk_app.printing.blocks import (
+    applicant_lines,
+    office_phone_line,
+    request_lines,
+    slip_opening,
+    title_with_code,
+)
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import FormInfo, form_info
 from desk_app.printing.layout import (
@@ -39,8 +48,16 @@ ONE_PAGE_DOCUMENTS = 6
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
-def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
-    form = form_info(SlipKind.RECEIPT)
+def render_receipt(
+    dossier: Dossier,
+    office: Office,
+    out_path: Path,
+    on: date | None = None,
+    sets: FormSets | None = None,
+) -> Path:
+    """`on` is the day of the event the receipt records (its reception, or the applicant's
+    return with the documents asked for); the form in force that day is printed."""
+    form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [
@@ -72,7 +89,7 @@ def _copy_story(
         Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
         _documents_table(dossier, styles),
         Spacer(1, 1.5 * mm),
-        *_appointment_lines(dossier, office, styles),
+        *_appointment_lines(dossier, office, form, styles),
         *kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),
         signature_block(
             [
@@ -82,7 +99,15 @@ def _copy_story(
             WIDTH,
             styles,
         ),
+        *_footnote(form, styles),
     ]
+
+
+def _footnote(form: FormInfo, styles: SlipStyles) -> list[Flowable]:
+    """The form's own Ghi chú, word for word from the forms file, when it holds one."""
+    if not form.footnote:
+        return []
+    return [Spacer(1, 2 * mm), Paragraph(f"<i>Ghi chú:</i> {markup(form.footnote)}", styles.body)]
 
 
 def _documents_table(dossier: Dossier, styles: SlipStyles) -> Table:
@@ -105,7 +130,9 @@ def _documents_table(dossier: Dossier, styles: SlipStyles) -> Table:
     )
 
 
-def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> list[Flowable]:
+def _appointment_lines(
+    dossier: Dossier, office: Office, form: FormInfo, styles: SlipStyles
+) -> list[Flowable]:
     draft = dossier.draft
     lines = [
         field_line("2. Số lượng hồ sơ", f"{two_digits(draft.sets)} bộ", styles.body),
@@ -121,10 +148,12 @@ def _appointment_lines(dossier: Dossier, office: Office, styles: SlipStyles) -> 
             styles.body,
             bold_value=True,
         ),
-        _delivery_line(dossier, office, styles),
+        _delivery_line(dossier, office, form, styles),
     ]
     if draft.fee > 0:
         lines.append(field_line("Phí, lệ phí đã thu", vn_money(draft.fee), styles.body))
+    if office.phone and not form.legacy:
+        lines.append(office_phone_line(office, styles))
     return lines
 
 
@@ -135,11 +164,19 @@ def _ledger_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:
     )
 
 
-def _delivery_line(dossier: Dossier, office: Office, styles: SlipStyles) -> Paragraph:
+def _delivery_line(
+    dossier: Dossier, office: Office, form: FormInfo, styles: SlipStyles
+) -> Paragraph:
     delivery = dossier.draft.delivery
+    # Circular 03/2025 words it as where the applicant registered to collect the result.
+    label = "6. Nhận kết quả" if form.legacy else "6. Đăng ký nhận kết quả"
     if delivery.method is DeliveryMethod.POST:
         recipient = ", ".join(
             part for part in (delivery.recipient, delivery.phone, delivery.address) if part
         )
-        return field_line("6. Nhận kết quả qua dịch vụ bưu chính công ích", recipient, styles.body)
-    return field_line("6. Nhận kết quả tại", office.unit_name, styles.body)
+        if form.legacy:
+            return field_line(f"{label} qua dịch vụ bưu chính công ích", recipient, styles.body)
+        return field_line(
+            f"{label} tại", f"{recipient} (qua dịch vụ bưu chính công ích)", styles.body
+        )
+    return field_line(f"{label} tại", office.unit_name, styles.body)

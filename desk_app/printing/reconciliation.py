@@ -94,7 +94,7 @@ def render_reconciliation(
     figures: ReconciliationFigures, office: Office, clerk: str, out_path: Path
 ) -> Path:
     styles = slip_styles()
-    form = form_info("reconciliation")
+    form = form_info("reconciliation", figures.printed_at.date())
     hub = "—" if figures.hub_count is None else str(figures.hub_count)
     rows = [
         ["Sự kiện ghi trong ngày", str(figures.created), ""],

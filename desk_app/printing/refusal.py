@@ -7,6 +7,8 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import Refusal
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -33,9 +35,14 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
 def render_refusal(
-    dossier: Dossier, refusal: Refusal, office: Office, clerk: str, out: Path
+    dossier: Dossier,
+    refusal: Refusal,
+    office: Office,
+    clerk: str,
+    out: Path,
+    sets: FormSets | None = None,
 ) -> Path:
-    form = form_info(SlipKind.REFUSAL)
+    form = form_info(SlipKind.REFUSAL, to_vn(refusal.at).date(), sets)
     styles = slip_styles()
     unit = markup(office.unit_name)
     request = markup(dossier.draft.request or dossier.procedure_name)

@@ -6,11 +6,14 @@ its due-time clock stopped, until the applicant comes back.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from desk_app.core.clock import to_vn
+from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import SupplementRequest
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
@@ -34,15 +37,24 @@ from desk_app.printing.layout import (
     numbered_lines,
     signature_block,
     slip_styles,
+    vn_date_phrase,
 )
 
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
 def render_supplement(
-    dossier: Dossier, request: SupplementRequest, office: Office, clerk: str, out: Path
+    dossier: Dossier,
+    request: SupplementRequest,
+    office: Office,
+    clerk: str,
+    out: Path,
+    supplement_by: date | None = None,
+    sets: FormSets | None = None,
 ) -> Path:
-    form = form_info(SlipKind.SUPPLEMENT)
+    """`supplement_by`: the day by which to bring the documents, printed only when given (where
+    the procedure sets one); nothing in the catalogue holds such a time limit yet."""
+    form = form_info(SlipKind.SUPPLEMENT, to_vn(request.requested_at).date(), sets)
     styles = slip_styles()
     asked_by = ""
     # The processing unit may be the one that found the gap; the applicant should know.
@@ -59,10 +71,14 @@ def render_supplement(
         Paragraph(f"Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau{asked_by}:", styles.body),
         *numbered_lines(request.missing, styles.body),
         field_line("Lý do", request.reason, styles.body),
+        *([] if form.legacy or supplement_by is None else [
+            field_line("Thời hạn bổ sung, hoàn thiện hồ sơ", f"trước {vn_date_phrase(supplement_by)}",
+                       styles.body, bold_value=True)
+        ]),
         *kept_with_next(
             Paragraph(
                 "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với "
-                f"{markup(request.contact or office.unit_name)} để được hướng dẫn./.",
+                f"{_whom_to_ask(request, office, clerk, form.legacy)} để được hướng dẫn./.",
                 styles.body,
             ),
             Spacer(1, 3 * mm),
@@ -70,3 +86,14 @@ def render_supplement(
         signature_block([Signer("NGƯỜI HƯỚNG DẪN", clerk)], WIDTH, styles),
     ]
     return write_dossier_slip(out, form, dossier, office, story)
+
+
+def _whom_to_ask(request: SupplementRequest, office: Office, clerk: str, legacy: bool) -> str:
+    """Circular 01/2018's form named one contact; Circular 03/2025's wants the person to ask
+    (the contact typed with the request, else the clerk who guides the applicant) and the
+    office's phone."""
+    if legacy:
+        return markup(request.contact or office.unit_name)
+    who = markup(request.contact) if request.contact else f"ông/bà {markup(clerk)}"
+    whom = f"{who} – {markup(office.unit_name)}"
+    return f"{whom}, số điện thoại {markup(office.phone)}," if office.phone else whom

@@ -24,8 +24,10 @@ from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
 from desk_app.printing.supplement import render_supplement
+from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
+from desk_app.services.form_sets import form_sets
 from desk_app.store import dossiers, events, slips
 
 SLIP_FOLDER = "phieu"
@@ -106,9 +108,10 @@ def receipt_pdf(ctx: Context, dossier_uuid: str) -> Path:
 def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
     PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
-    office = ctx.setup().office
+    office, sets = ctx.setup().office, form_sets(ctx)
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
-                          lambda out: render_receipt(dossier, office, out))
+                          lambda out: render_receipt(dossier, office, out,
+                                                     to_vn(event.device_time).date(), sets))
 
 
 @use_case(Permission.LOOK_UP)
@@ -131,9 +134,10 @@ def slip_pdf(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str | None 
         raise ServiceError(
             f"Hồ sơ {dossier.code} không có sự kiện «{event_kind.label}» để in phiếu."
         )
+    sets = form_sets(ctx)
     return slip_for_event(
         ctx, dossier, kind, event,
-        lambda out: draw(dossier, read(event), office, event.clerk, out),
+        lambda out: draw(dossier, read(event), office, event.clerk, out, sets=sets),
     )
 
 
@@ -144,9 +148,10 @@ def _control_slip(ctx: Context, dossier: Dossier, office: Office) -> Path:
             f"Hồ sơ {dossier.code} chưa được bàn giao lần nào: chưa có phiếu kiểm soát."
         )
     rows = [row for _, row in moves]
+    handed_to, sets = units.configured(ctx), form_sets(ctx)
     return slip_for_event(
         ctx, dossier, SlipKind.CONTROL, moves[-1][0],
-        lambda out: render_control_slip(dossier, rows, office, out),
+        lambda out: render_control_slip(dossier, rows, office, out, handed_to, sets),
     )
 
 

@@ -1,5 +1,6 @@
 """Applying what the province publishes through the hub: a newer procedure catalogue, the
-calendar table, a commune's new agency code, and the province's decisions on this commune's dossiers.
+calendar table, a commune's new agency code, sets of official forms, and the province's decisions
+on this commune's dossiers.
 
 A page of changes is applied in one transaction together with the new pull cursor, so a crash
 never applies a change twice or skips one. A province event goes through the same state
@@ -20,7 +21,7 @@ from desk_app.core.clock import parse_iso, to_vn
 from desk_app.core.lifecycle import EventKind, kind_label
 from desk_app.core.states import InvalidTransition
 from desk_app.core.text import clean, clean_multiline
-from desk_app.services import lifecycle, options
+from desk_app.services import form_sets, lifecycle, options
 from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError
 from desk_app.store import calendar as calendar_store
@@ -66,6 +67,8 @@ def _apply(ctx: Context, change: dict[str, Any]) -> None:
     kind, data = change["type"], change["data"]
     if kind == "catalogue":
         catalogue.apply_province(ctx.db, data, ctx.now())
+    elif kind == "form_set":
+        form_sets.apply_province(ctx, data)
     elif kind == "calendar":
         calendar_store.put(ctx.db, LocalOverride(
             date.fromisoformat(data["day"]), OverrideKind(data["kind"]), clean(data["note"])))

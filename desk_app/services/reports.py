@@ -25,6 +25,7 @@ from desk_app.printing.end_of_day import render_end_of_day
 from desk_app.printing.ledger import render_ledger
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
+from desk_app.services.form_sets import form_sets
 from desk_app.services.printouts import REPORT_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events
 
@@ -71,12 +72,12 @@ def _ledger(ctx: Context, date_from: date, date_to: date) -> list[LedgerLine]:
 def ledger_pdf(ctx: Context, date_from: date, date_to: date) -> Path:
     with ctx.reading():
         lines = _ledger(ctx, date_from, date_to)
-        office = ctx.setup().office
+        office, sets = ctx.setup().office, form_sets(ctx)
         path = new_version(
             dated_folder(ctx, REPORT_FOLDER, ctx.now()),
             f"so-theo-doi-{date_from:%Y%m%d}-{date_to:%Y%m%d}",
         )
-    render_ledger(lines, office, date_from, date_to, path)
+    render_ledger(lines, office, date_from, date_to, path, sets)
     return path
 
 
@@ -84,11 +85,11 @@ def ledger_pdf(ctx: Context, date_from: date, date_to: date) -> Path:
 def ledger_xlsx(ctx: Context, date_from: date, date_to: date, out: Path) -> Path:
     with ctx.reading():
         lines = _ledger(ctx, date_from, date_to)
-        office = ctx.setup().office
+        office, sets = ctx.setup().office, form_sets(ctx)
     # Imported here: openpyxl costs 70 ms of every start-up for an export made now and then.
     from desk_app.printing.ledger_excel import write_ledger_xlsx
 
-    write_ledger_xlsx(lines, office, date_from, date_to, Path(out))
+    write_ledger_xlsx(lines, office, date_from, date_to, Path(out), sets)
     return Path(out)
 
 

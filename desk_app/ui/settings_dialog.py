@@ -167,7 +167,10 @@ class SettingsDialog(FormDialog):
                      "trước ngày đó vẫn mang mã cũ; mã đã cấp không thay đổi.")))
         form.row(self.tr("&Số quầy"), "counter_setup.counter_number", self.counter, _note(self.tr(
             "Chữ số đầu của mỗi mã hồ sơ là số quầy: mỗi quầy (mỗi máy) cần một số khác nhau.")))
+        self.phone = self._line("phone", values["counter_setup.phone"],
+                                self.tr("ví dụ 0210 3856 123 (in trên giấy hẹn, phiếu bổ sung)"))
         form.row(self.tr("Đị&a danh ghi trên phiếu"), "counter_setup.place_name", self.place)
+        form.row(self.tr("Số đ&iện thoại của bộ phận"), "counter_setup.phone", self.phone)
         return form
 
     def _hours_tab(self, values) -> FieldForm:
@@ -282,6 +285,7 @@ class SettingsDialog(FormDialog):
             "counter_setup.agency_code_since": self._agency_since(values),
             "counter_setup.counter_number": self.counter.value(),
             "counter_setup.place_name": self.place.text(),
+            "counter_setup.phone": self.phone.text(),
             **{f"working_hours.{name}": edit.time().toPython()
                for name, edit in self.hours.items()},
             **self.printers.values(),

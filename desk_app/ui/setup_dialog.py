@@ -65,7 +65,11 @@ class SetupDialog(FormDialog):
         form.row(self.tr("&Bộ phận tiếp nhận"), "unit_name", self._unit)
         form.row(self.tr("&Mã định danh đơn vị"), "agency_code", self._agency)
         form.row(self.tr("&Số quầy"), "counter_number", self._counter, counter_note)
+        self._phone = self._line_edit(
+            "phone", self.tr("ví dụ 0210 3856 123 (in trên giấy hẹn, phiếu bổ sung)")
+        )
         form.row(self.tr("Đị&a danh ghi trên phiếu"), "place_name", self._place)
+        form.row(self.tr("Số đ&iện thoại của bộ phận"), "phone", self._phone)
         self.admin: AccountFields | None = None
         if self.first_run:
             admin_intro = QLabel(self.tr(
@@ -93,6 +97,7 @@ class SetupDialog(FormDialog):
         self._agency.setText(setup.agency_code)
         self._counter.setValue(setup.counter_number)
         self._place.setText(setup.place_name)
+        self._phone.setText(setup.phone)
 
     def typed_setup(self) -> CounterSetup:
         return CounterSetup(
@@ -101,6 +106,7 @@ class SetupDialog(FormDialog):
             agency_code=nfc(self._agency.text()),
             counter_number=self._counter.value(),
             place_name=nfc(self._place.text()),
+            phone=nfc(self._phone.text()),
         )
 
     def _job(self):

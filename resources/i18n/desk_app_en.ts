@@ -2387,6 +2387,14 @@ What you typed is still there.</translation>
         <translation>&amp;Place name on slips</translation>
     </message>
     <message>
+        <source>Số đ&amp;iện thoại của bộ phận</source>
+        <translation>Office's phone (pr&amp;inted on slips)</translation>
+    </message>
+    <message>
+        <source>ví dụ 0210 3856 123 (in trên giấy hẹn, phiếu bổ sung)</source>
+        <translation>for example 0210 3856 123 (printed on the receipt and the supplement request)</translation>
+    </message>
+    <message>
         <source>Người quản trị máy này đăng nhập bằng tài khoản dưới đây, rồi tạo tài khoản cho từng cán bộ. Họ tên in trên phiếu của hồ sơ người đó tiếp nhận.</source>
         <translation>The administrator of this computer logs in with the account below, then creates an account for each clerk. The full name is printed on the slips of the dossiers that person receives.</translation>
     </message>
@@ -2857,6 +2865,14 @@ What you typed is still there.</translation>
     <message>
         <source>Đị&amp;a danh ghi trên phiếu</source>
         <translation>Pl&amp;ace name on slips</translation>
+    </message>
+    <message>
+        <source>Số đ&amp;iện thoại của bộ phận</source>
+        <translation>Office's phone (pr&amp;inted on slips)</translation>
+    </message>
+    <message>
+        <source>ví dụ 0210 3856 123 (in trên giấy hẹn, phiếu bổ sung)</source>
+        <translation>for example 0210 3856 123 (printed on the receipt and the supplement request)</translation>
     </message>
     <message>
         <source>Buổi sáng bắt đầu</source>

@@ -99,6 +99,14 @@ def _catalogue_publish(engine: Engine, args: argparse.Namespace) -> None:
     print(f"catalogue {version} {'published' if new else 'was already published'}")
 
 
+def _forms_publish(engine: Engine, args: argparse.Namespace) -> None:
+    try:
+        document = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AdminError(f"cannot read {args.file}: {exc}") from exc
+    print(f"form set {publishing.publish_form_set(engine, document)} published")
+
+
 def _calendar_set(engine: Engine, args: argparse.Namespace) -> None:
     publishing.set_calendar_day(engine, args.day, args.kind, args.note)
     print(f"{args.day.isoformat()} {args.kind}")
@@ -183,6 +191,12 @@ def _parser() -> argparse.ArgumentParser:
     publish = command(catalogue, "publish", _catalogue_publish,
                       "publish a catalogue (format of resources/catalogue/procedures.json)")
     publish.add_argument("file")
+
+    forms = commands.add_parser("forms", help="sets of official forms").add_subparsers(
+        required=True, metavar="ACTION")
+    publish_set = command(forms, "publish", _forms_publish,
+                          "publish a dated set of forms (an entry of resources/forms.json's sets)")
+    publish_set.add_argument("file")
 
     calendar = commands.add_parser("calendar", help="days off and swapped working days")
     calendar_actions = calendar.add_subparsers(required=True, metavar="ACTION")

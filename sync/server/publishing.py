@@ -1,6 +1,6 @@
 """What the province sends down to the counters through the pull feed: procedure catalogue
-versions, the holiday/working-day table, a commune's new agency code, and events on a commune's
-dossiers."""
+versions, the holiday/working-day table, a commune's new agency code, sets of official forms, and
+events on a commune's dossiers."""
 
 from __future__ import annotations
 
@@ -105,6 +105,42 @@ def publish_catalogue(engine: Engine, document: Any) -> tuple[str, bool]:
             published_at=clock.stamp(clock.now())))
         changes.record(connection, "catalogue", json.loads(text))
     return catalogue.version, True
+
+
+class _Form(_Document):
+    number: str
+    title: str = Field(min_length=1)
+
+
+class FormSet(_Document):
+    """A set of official forms and the day it takes effect: the format of one entry of
+    resources/forms.json's `sets`. A published set is dated (the undated, oldest set is the
+    counter's own)."""
+
+    name: str = Field(min_length=1, max_length=40)
+    effective_from: str
+    regulation: str
+    sources: list[str] = Field(min_length=1)
+    forms: dict[str, _Form] = Field(min_length=1)
+
+    @field_validator("effective_from")
+    @classmethod
+    def _a_day(cls, value: str) -> str:
+        date.fromisoformat(value)
+        return value
+
+
+def publish_form_set(engine: Engine, document: Any) -> str:
+    """Send a set of forms to every commune; the counters print slips of events from its
+    `effective_from` on it. A set published again under the same name replaces the earlier one
+    on the counters (a corrected date, a title put right)."""
+    try:
+        form_set = FormSet.model_validate(document)
+    except ValidationError as exc:
+        raise AdminError(f"not a form set: {validation_reason(exc)}") from exc
+    with engine.begin() as connection:
+        changes.record(connection, "form_set", json.loads(canonical_json(document)))
+    return form_set.name
 
 
 def set_calendar_day(engine: Engine, day: date, kind: Literal["off", "work"], note: str) -> None:

@@ -172,7 +172,7 @@ class PushResponse(Model):
 
 class Change(Model):
     seq: int
-    type: Literal["catalogue", "calendar", "agency_code", "event"]
+    type: Literal["catalogue", "calendar", "agency_code", "form_set", "event"]
     data: dict[str, Any]
 
 

@@ -40,6 +40,13 @@ def test_agency_code_is_upper_cased_and_checked():
     assert "000.17.22.H56" in problem("counter_setup.agency_code", "H56-17")
 
 
+def test_the_office_phone_is_optional_and_checked_like_a_phone():
+    assert problem("counter_setup.phone", "  ") is None
+    assert problem("counter_setup.phone", "0210 3856 123") is None
+    assert problem("counter_setup.phone", "tổng đài")
+    assert options.defaults()["counter_setup.phone"] == ""
+
+
 def test_texts_have_a_length_limit():
     assert "200" in problem("counter_setup.unit_name", "x" * 201)
     assert problem("counter_setup.unit_name", "x" * 200) is None

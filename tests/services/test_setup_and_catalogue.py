@@ -13,11 +13,11 @@ from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
 def test_setup_is_validated_and_kept(tmp_path):
     services = Services(tmp_path)
     assert services.counter_setup() is None
-    bad = CounterSetup("", "Bộ phận một cửa", "H56", 12, "Tân Lập")
+    bad = CounterSetup("", "Bộ phận một cửa", "H56", 12, "Tân Lập", phone="số máy lẻ")
     with pytest.raises(ValidationFailed) as failure:
         services.first_run(bad, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     assert {i.field for i in failure.value.issues} == {"commune_name", "agency_code",
-                                                       "counter_number"}
+                                                       "counter_number", "phone"}
     assert not services.has_accounts()  # nothing of a refused first run is kept
     services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     device = services.device_id()

@@ -162,3 +162,27 @@ def test_a_communes_new_agency_code_goes_down_to_its_counters_only(hub, hub_clie
     assert hub_client.get(f"{protocol.API_PREFIX}/changes",
                           headers=neighbour.headers).json()["changes"] == []
     assert f"{merged}\t000.00.31.H56\t" in hub("commune", "list")[1]
+
+
+FORM_SET = {
+    "name": "2027",
+    "effective_from": "2027-07-01",
+    "regulation": "Ban hành kèm theo Thông tư số 09/2027/TT-VPCP",
+    "sources": ["Thông tư số 09/2027/TT-VPCP (thử)"],
+    "forms": {"receipt": {"number": "Mẫu số 01", "title": "GIẤY TIẾP NHẬN HỒ SƠ"}},
+}
+
+
+def test_publishing_a_set_of_forms(hub, hub_client, hub_admin, tmp_path):
+    device = hub_admin.enroll(hub_admin.commune())
+    good, undated = tmp_path / "set.json", tmp_path / "undated.json"
+    good.write_text(json.dumps(FORM_SET, ensure_ascii=False), encoding="utf-8")
+    undated.write_text(json.dumps({**FORM_SET, "effective_from": "soon"}), encoding="utf-8")
+
+    assert hub("forms", "publish", str(good)) == (0, "form set 2027 published\n", "")
+    status, out, err = hub("forms", "publish", str(undated))
+    assert (status, out) == (1, "") and "not a form set" in err
+
+    change = hub_client.get(f"{protocol.API_PREFIX}/changes",
+                            headers=device.headers).json()["changes"]
+    assert [(c["type"], c["data"]) for c in change] == [("form_set", FORM_SET)]

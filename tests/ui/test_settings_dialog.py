@@ -69,6 +69,8 @@ def test_values_changed_on_several_tabs_are_saved_together_and_shown_again(
     dialog.place.setFocus()
     dialog.place.selectAll()
     keyboard.type("Xã Tân Lập")
+    dialog.phone.setFocus()
+    keyboard.type("0210 3856 123")
     dialog.hours["morning_start"].setTime(QTime(7, 30))
     dialog.hours["same_day_cutoff"].setTime(QTime(16, 0))
     receipt = dialog.printers.rows["receipt"]
@@ -83,6 +85,8 @@ def test_values_changed_on_several_tabs_are_saved_together_and_shown_again(
     assert not dialog.isVisible()
     values = services.settings_view().form.values
     assert values["counter_setup.place_name"] == "Xã Tân Lập"
+    assert values["counter_setup.phone"] == "0210 3856 123"
+    assert services.required_setup().office.phone == "0210 3856 123"
     assert values["working_hours.morning_start"] == time(7, 30)
     assert values["working_hours.same_day_cutoff"] == time(16, 0)
     assert values["printers.receipt"] == PrinterChoice("", "A4")

@@ -59,6 +59,9 @@ def test_first_run_setup_typed_by_keyboard_saves_the_counter_and_logs_the_admin_
     keyboard.press(Qt.Key.Key_Tab)
     keyboard.type("Tân Lập")
     keyboard.press(Qt.Key.Key_Tab)
+    assert w(dialog, "phone").hasFocus()  # optional, printed on the slips
+    keyboard.type("0210 3856 123")
+    keyboard.press(Qt.Key.Key_Tab)
     assert w(dialog, "full_name").hasFocus()
     keyboard.type("Nguyễn Thị Hoa")
     keyboard.press(Qt.Key.Key_Tab)
@@ -75,6 +78,7 @@ def test_first_run_setup_typed_by_keyboard_saves_the_counter_and_logs_the_admin_
         agency_code="000.17.22.H56",
         counter_number=2,
         place_name="Tân Lập",
+        phone="0210 3856 123",
     )
     admin = fresh.current_account()
     assert (admin.username, admin.full_name, admin.role) == ("hoa.nt", "Nguyễn Thị Hoa",
