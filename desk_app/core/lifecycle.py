@@ -136,6 +136,33 @@ OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,
 })
+# A decision or a result exists for the dossier (Decree 118/2025 Art. 21, Circular 03/2025
+# Art. 7: the applicant may ask to stop processing only before that): the result is made
+# (RESULT_READY) or handed over (RETURNED), or the dossier was already ended by a decision
+# (REFUSED, STOPPED) or by the applicant (WITHDRAWN). A request for a fee or a tax (FINANCIAL)
+# is not a decision on the dossier, and a supplement request (SUPPLEMENT) only pauses it.
+DECIDED_STATES = frozenset({
+    DossierState.RESULT_READY, DossierState.RETURNED, DossierState.REFUSED,
+    DossierState.STOPPED, DossierState.WITHDRAWN,
+})
+
+
+def stop_request_refusal(current: DossierState) -> str:
+    """Why a dossier in `current` can no longer be stopped at the applicant's request ('' if it
+    can): a decision or a result exists (DECIDED_STATES)."""
+    if current in (DossierState.RESULT_READY, DossierState.RETURNED):
+        return (
+            f"Hồ sơ đang ở trạng thái «{current.label}»: đã có kết quả giải quyết, không dừng "
+            "giải quyết theo yêu cầu của người nộp được (Nghị định 118/2025/NĐ-CP, Điều 21)."
+        )
+    if current in DECIDED_STATES:
+        return (
+            f"Hồ sơ đang ở trạng thái «{current.label}»: việc giải quyết hồ sơ đã kết thúc, "
+            "không còn gì để dừng."
+        )
+    return ""
+
+
 # States whose waiting time is the applicant's, not the administration's: the clock stops.
 PAUSED_STATES = frozenset({DossierState.SUPPLEMENT, DossierState.FINANCIAL})
 
@@ -214,6 +241,15 @@ class Refusal:
     """Form 3."""
 
     reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class StopNotice:
+    """Form 05 (Circular 03/2025): processing stopped at the applicant's request."""
+
+    reason: str
+    requester: str  # who asked, in writing or at the counter: the applicant, or their proxy
     at: datetime
 
 

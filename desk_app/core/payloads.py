@@ -17,6 +17,7 @@ from desk_app.core.lifecycle import (
     Refusal,
     ResultReturn,
     Satisfaction,
+    StopNotice,
     SupplementRequest,
 )
 from desk_app.core.model import Dossier, Event
@@ -94,6 +95,12 @@ def supplement_request(event: Event) -> SupplementRequest:
 
 def refusal(event: Event) -> Refusal:
     return Refusal(reason=event.payload["reason"], at=event.device_time)
+
+
+def stop_notice(event: Event) -> StopNotice:
+    """Form 05 from a withdrawal; one recorded before the applicant was named reads as ''."""
+    p = event.payload
+    return StopNotice(reason=p["reason"], requester=p.get("requester", ""), at=event.device_time)
 
 
 def apology(event: Event) -> Apology:

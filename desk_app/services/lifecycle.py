@@ -36,6 +36,7 @@ from desk_app.core.lifecycle import (
     resumed_due,
     return_issues,
     state_after,
+    stop_request_refusal,
     supplement_issues,
 )
 from desk_app.core.model import Dossier, Event
@@ -315,9 +316,26 @@ def refuse(
 
 @use_case(Permission.RETURN, changes=DOSSIERS)
 def withdraw(
-    ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ctx: Context, dossier_uuid: str, reason: str, *, requester: str = "",
+    at: datetime | None = None,
 ) -> Dossier:
-    _ending(ctx, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
+    """Stop processing at the applicant's request (Decree 118/2025 Art. 21, Circular 03/2025
+    Art. 7; state 7 of the national portal, "Công dân yêu cầu rút hồ sơ"), which form 05
+    (SlipKind.STOP_NOTICE) notifies. Allowed only while no decision or result exists: see
+    core.lifecycle.DECIDED_STATES; a decided dossier is refused with the reason why.
+    `requester`: who asked (the applicant when empty), kept in the event with the reason.
+
+    `stop_processing` is the administration's own stop (state 8), with no form 05."""
+    reason, requester = clean_multiline(reason), clean(requester)
+    dossier = ctx.dossier(dossier_uuid)
+    if why := stop_request_refusal(dossier.status):
+        raise TransitionRefused(why, (dossier.code,))
+    _raise_if(reason_issues(reason, "công dân rút hồ sơ"))
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
+        _record(ctx, dossier, EventKind.WITHDRAWN, {
+            "reason": reason, "requester": requester or dossier.applicant.name,
+        }, when)
     return ctx.dossier(dossier_uuid)
 
 
@@ -325,6 +343,8 @@ def withdraw(
 def stop_processing(
     ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
+    """The administration stops processing (state 8, e.g. on the processing agency's word); the
+    applicant's own request is `withdraw`, with form 05."""
     _ending(ctx, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
     return ctx.dossier(dossier_uuid)
 

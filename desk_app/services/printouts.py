@@ -23,6 +23,7 @@ from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
+from desk_app.printing.stop_notice import render_stop_notice
 from desk_app.printing.supplement import render_supplement
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
@@ -37,6 +38,7 @@ _EVENT_SLIPS = {
     SlipKind.SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
     SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
     SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+    SlipKind.STOP_NOTICE: (EventKind.WITHDRAWN, payloads.stop_notice, render_stop_notice),
 }
 # A receipt documents the receipt, or the applicant's return with the documents asked for,
 # which moves the due time and so re-issues the receipt.

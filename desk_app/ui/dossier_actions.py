@@ -246,11 +246,13 @@ class DossierActions(QObject):
             return
         services = self._services
         self._reason(
-            row, name="withdraw_dialog", title=self.tr("Công dân rút hồ sơ"),
-            submit_text=self.tr("Ghi nhận rút hồ sơ"), label=self.tr("&Lý do"),
-            placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn xin rút"),
+            row, name="withdraw_dialog",
+            title=self.tr("Dừng giải quyết hồ sơ theo yêu cầu của công dân"),
+            submit_text=self.tr("Ghi nhận và in thông báo dừng"), label=self.tr("&Lý do"),
+            placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng"),
             required=self.tr("Nhập lý do công dân rút hồ sơ."),
-            act=lambda reason: services.withdraw(row.uuid, reason), slip=None)
+            act=lambda reason: services.withdraw(row.uuid, reason),
+            slip=lambda _dossier: services.slip_pdf(row.uuid, SlipKind.STOP_NOTICE))
 
     def stop(self) -> None:
         if (row := self._one()) is None:

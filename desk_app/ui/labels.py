@@ -137,6 +137,8 @@ def slip_kind_label(kind: str) -> str:
         SlipKind.CONTROL: QCoreApplication.translate(
             "Labels", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
         SlipKind.HANDOVER_LIST: QCoreApplication.translate("Labels", "Danh sách bàn giao hồ sơ"),
+        SlipKind.STOP_NOTICE: QCoreApplication.translate(
+            "Labels", "Thông báo dừng giải quyết hồ sơ"),
     }
     return known.get(kind, kind)
 
