@@ -255,12 +255,40 @@ class StopNotice:
 
 @dataclass(frozen=True)
 class Apology:
-    """Form 4: the administration's apology and the new due time; the old one is kept."""
+    """Form 4: the administration's apology and the new due time; the old one is kept.
+
+    Since Circular 03/2025 the apology also asks for an extension (form 04, "Văn bản xin lỗi và
+    đề nghị gia hạn thời gian giải quyết"): it carries the working days asked for and a document
+    number from the apology register of the year, and the head of the agency signs it. An
+    apology recorded before that has no number and reprints as the 2018 slip it was."""
 
     reason: str
     old_due_at: datetime
     new_due_at: datetime
     at: datetime
+    extra_working_days: int | None = None
+    document_number: str = ""  # "07/VBXL": the register's number / the document's symbol
+    original_due_at: datetime | None = None  # the due time before the first apology
+
+
+# The yearly register apology letters (form 04) are numbered in, and the symbol after the number.
+APOLOGY_REGISTER = "apology_extension"
+APOLOGY_SYMBOL = "VBXL"
+
+
+def apology_document_number(sequence: int) -> str:
+    """What follows "Số:" on form 04: the number in the year's register, then the symbol."""
+    return f"{sequence:02d}/{APOLOGY_SYMBOL}"
+
+
+def working_days_added(calendar: WorkCalendar, old_due: datetime, new_due: datetime) -> int:
+    """The working days from the old due day to the new one (the extension asked for when the
+    clerk picked a date rather than a number of days)."""
+    day, last, days = to_vn(old_due).date(), to_vn(new_due).date(), 0
+    while day < last:
+        day += timedelta(days=1)
+        days += calendar.is_working_day(day)
+    return days
 
 
 @dataclass(frozen=True)

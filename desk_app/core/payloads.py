@@ -105,9 +105,13 @@ def stop_notice(event: Event) -> StopNotice:
 
 def apology(event: Event) -> Apology:
     p = event.payload
+    original = p.get("original_due_at")
     return Apology(
         reason=p["reason"], old_due_at=parse_iso(p["old_due_at"]),
         new_due_at=parse_iso(p["new_due_at"]), at=event.device_time,
+        extra_working_days=p.get("extra_working_days"),
+        document_number=p.get("document_number", ""),
+        original_due_at=parse_iso(original) if original else None,
     )
 
 

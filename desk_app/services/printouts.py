@@ -15,10 +15,11 @@ from pathlib import Path
 from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.clock import to_vn
-from desk_app.core.lifecycle import ControlRow, EventKind
+from desk_app.core.lifecycle import Apology, ControlRow, EventKind
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.core.slips import ON_REQUEST, SlipKind
 from desk_app.printing.apology import render_apology
+from desk_app.printing.apology_extension import render_apology_extension
 from desk_app.printing.control import render_control_slip
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
@@ -32,12 +33,20 @@ from desk_app.store import dossiers, events, slips
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"
 
+def draw_apology(dossier: Dossier, apology: Apology, office: Office, clerk: str,
+                  out: Path) -> Path:
+    """Form 04 of 2025 (numbered, asking for an extension) for an apology recorded with its
+    number; an older one reprints as the 2018 slip it was issued on."""
+    draw = render_apology_extension if apology.document_number else render_apology
+    return draw(dossier, apology, office, clerk, out)
+
+
 # The event each single-event slip documents, how its record is read back from the event, and
 # what draws it.
 _EVENT_SLIPS = {
     SlipKind.SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
     SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
-    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, draw_apology),
     SlipKind.STOP_NOTICE: (EventKind.WITHDRAWN, payloads.stop_notice, render_stop_notice),
 }
 # A receipt documents the receipt, or the applicant's return with the documents asked for,

@@ -436,9 +436,20 @@ _V7 = [
     "ALTER TABLE dossiers ADD COLUMN procedure_version INTEGER NOT NULL DEFAULT 1",
 ]
 
+# Registers of numbered documents (issue 11): the highest number issued per register and year,
+# e.g. the apology letters asking for an extension (form 04 of Circular 03/2025, "Số: …/…").
+_V8 = [
+    """CREATE TABLE document_registers (
+        register TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL CHECK (last >= 1),
+        PRIMARY KEY (register, year)
+    )""",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
