@@ -97,6 +97,15 @@ def refusal(event: Event) -> Refusal:
     return Refusal(reason=event.payload["reason"], at=event.device_time)
 
 
+def missing_override(event: Event) -> tuple[list[str], str] | None:
+    """The documents a dossier was received without and the clerk who decided so, if the
+    received event records such an override."""
+    override = event.payload.get("missing_override")
+    if not override:
+        return None
+    return list(override["documents"]), override["clerk"]
+
+
 def stop_notice(event: Event) -> StopNotice:
     """Form 05 from a withdrawal; one recorded before the applicant was named reads as ''."""
     p = event.payload

@@ -39,13 +39,15 @@ ONE_PAGE_DOCUMENTS = 6
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
-def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
+def render_receipt(dossier: Dossier, office: Office, out_path: Path, *, note: str = "") -> Path:
+    """`note`: a line printed under the documents, e.g. that mandatory documents are missing
+    and who received the dossier anyway."""
     form = form_info(SlipKind.RECEIPT)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [
         PrintedCopy(
-            story=_copy_story(dossier, office, form, label, styles),
+            story=_copy_story(dossier, office, form, label, styles, note),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
             fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
@@ -60,7 +62,8 @@ def render_receipt(dossier: Dossier, office: Office, out_path: Path) -> Path:
 
 
 def _copy_story(
-    dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles
+    dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles,
+    note: str = "",
 ) -> list[Flowable]:
     return [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles, label),
@@ -71,6 +74,7 @@ def _copy_story(
         *request_lines(dossier, styles),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
         _documents_table(dossier, styles),
+        *([Paragraph(f"<b>{markup(note)}</b>", styles.body)] if note else []),
         Spacer(1, 1.5 * mm),
         *_appointment_lines(dossier, office, styles),
         *kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),

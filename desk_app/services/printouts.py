@@ -18,6 +18,7 @@ from desk_app.core.clock import to_vn
 from desk_app.core.lifecycle import Apology, ControlRow, EventKind
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.core.slips import ON_REQUEST, SlipKind
+from desk_app.core.validation import missing_override_line
 from desk_app.printing.apology import render_apology
 from desk_app.printing.apology_extension import render_apology_extension
 from desk_app.printing.control import render_control_slip
@@ -118,8 +119,10 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
     PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
     office = ctx.setup().office
+    override = payloads.missing_override(event)
+    note = missing_override_line(*override) if override else ""
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
-                          lambda out: render_receipt(dossier, office, out))
+                          lambda out: render_receipt(dossier, office, out, note=note))
 
 
 @use_case(Permission.LOOK_UP)

@@ -14,10 +14,21 @@ from desk_app.core.codes import make_code
 from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
 from desk_app.core.payloads import received_payload
 from desk_app.core.states import DossierState
-from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.core.validation import (
+    MISSING_DOCUMENTS_FIELD,
+    Issue,
+    MissingChoice,
+    Severity,
+    error,
+    missing_mandatory,
+    validate_draft,
+)
+from desk_app.services import lifecycle
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.store import catalogue, dossiers, events, issued_codes, sequences
+
+SUPPLEMENT_AT_RECEIPT = "Hồ sơ thiếu giấy tờ bắt buộc khi tiếp nhận."
 
 
 @use_case(Permission.LOOK_UP)
@@ -38,10 +49,15 @@ def due_if_received_now(ctx: Context, procedure_code: str) -> datetime | None:
 @use_case(Permission.RECEIVE, changes=DOSSIERS)
 def receive(
     ctx: Context, draft: DossierDraft, *, accept_warnings: bool = False,
-    received_at: datetime | None = None,
+    received_at: datetime | None = None, missing: MissingChoice | None = None,
 ) -> Dossier:
     """Receive a dossier: code, due time, dossier, documents, event and outbox entry in one
-    transaction. Raises ValidationFailed on errors, and on warnings not yet accepted."""
+    transaction. Raises ValidationFailed on errors, and on warnings not yet accepted.
+
+    A dossier missing mandatory documents is never received silently: `missing` says what the
+    clerk chose (accepting the warnings is not enough). SUPPLEMENT asks for them at once (form
+    02; the dossier waits in state 5); OVERRIDE receives it as it is and records who decided
+    and which documents in the received event (`missing_override`), which the receipt prints."""
     setup = ctx.setup()
     at = to_vn(received_at) if received_at else ctx.now()
     draft = drafts.normalise(draft)
@@ -53,6 +69,12 @@ def receive(
     if blocking:
         raise ValidationFailed(issues)
     assert procedure is not None  # validate_draft reports a missing procedure as an error
+    missing_docs = missing_mandatory(draft.documents, procedure)
+    if missing_docs and missing is None:
+        raise ValidationFailed([error(MISSING_DOCUMENTS_FIELD, (
+            f"Thiếu giấy tờ bắt buộc: {'; '.join(missing_docs)}. Chọn yêu cầu bổ sung "
+            "(in phiếu mẫu 02), hoặc xác nhận tiếp nhận khi còn thiếu (ghi trên giấy tiếp nhận)."
+        ))])
     device_id = ctx.device_id()
     sequence = sequences.next_code_sequence(
         ctx.db, setup.agency_code, at.date(), setup.counter_number,
@@ -78,13 +100,16 @@ def receive(
         procedure_version=procedure.version,
     )
     dossiers.insert(ctx.db, dossier, device_id)
-    missing = [d.name for d in draft.documents if d.mandatory and not d.provided]
+    payload = received_payload(
+        dossier, [d.name for d in draft.documents if d.mandatory and not d.provided])
+    if missing_docs and missing is MissingChoice.OVERRIDE:
+        payload["missing_override"] = {"clerk": ctx.clerk_name(), "documents": missing_docs}
     events.append(
         ctx.db,
         dossier_uuid=dossier.uuid,
         kind="received",
         status=DossierState.RECEIVED,
-        payload=received_payload(dossier, missing),
+        payload=payload,
         clerk=ctx.clerk_name(),
         device_id=device_id,
         at=at,
@@ -96,4 +121,8 @@ def receive(
         counter=setup.counter_number, sequence=sequence, book=ledger.book,
         ledger_number=ledger.number,
     )
+    if missing_docs and missing is MissingChoice.SUPPLEMENT:
+        lifecycle.supplement_requested(
+            ctx, dossier.uuid, missing_docs, SUPPLEMENT_AT_RECEIPT, "", at=at)
+        return ctx.dossier(dossier.uuid)
     return dossier

@@ -30,10 +30,11 @@ from desk_app.core import drafts, validation
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import CardData
 from desk_app.core.model import Dossier, Procedure
-from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.core.slips import SlipKind
+from desk_app.core.validation import Issue, MissingChoice, Severity, validate_draft
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.ui.ask import confirm, warn
+from desk_app.ui.ask import choose_missing, confirm, warn
 from desk_app.ui.field_errors import WARNING_COLOUR
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
@@ -314,19 +315,31 @@ class ReceiveDialog(QDialog):
             self._focus_field(errors[0].field)
             return
         warnings = [issue for issue in issues if issue.severity is Severity.WARNING]
-        if warnings and not confirm(
-            self, self.tr("Hồ sơ cần lưu ý"),
-            "\n".join("• " + issue.message for issue in warnings),
+        draft, services, accept = self._form.draft(), self._services, bool(warnings)
+        listed = "\n".join("• " + issue.message for issue in warnings)
+        missing = None
+        if validation.missing_mandatory(draft.documents, self._procedure):
+            # Never a normal receipt in silence: form 02, or a recorded, printed override.
+            answer = choose_missing(
+                self, self.tr("Hồ sơ thiếu giấy tờ bắt buộc"), listed,
+                detail=self.tr("Yêu cầu bổ sung (in phiếu mẫu 02), hay vẫn tiếp nhận và ghi "
+                               "việc thiếu giấy tờ trên giấy tiếp nhận?"))
+            if answer is None:
+                return
+            missing = MissingChoice(answer)
+        elif warnings and not confirm(
+            self, self.tr("Hồ sơ cần lưu ý"), listed,
             detail=self.tr("Vẫn tiếp nhận hồ sơ?"),
         ):
             return
         self._set_busy(True)
-        draft, services, accept = self._form.draft(), self._services, bool(warnings)
 
         def receive_and_print() -> _Saved:
-            dossier = services.receive(draft, accept_warnings=accept)
+            dossier = services.receive(draft, accept_warnings=accept, missing=missing)
             try:
-                receipt = services.receipt_pdf(dossier.uuid)
+                receipt = (services.slip_pdf(dossier.uuid, SlipKind.SUPPLEMENT)
+                           if missing is MissingChoice.SUPPLEMENT
+                           else services.receipt_pdf(dossier.uuid))
             except Exception as exc:  # noqa: BLE001 - whatever broke the slip, the dossier is saved
                 log.exception("receipt of %s not rendered", dossier.code)
                 return _Saved(dossier, None, str(exc))

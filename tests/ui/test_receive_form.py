@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.core.model import DeliveryMethod
+from desk_app.core.states import DossierState
 from desk_app.printing import PrintingError
 from desk_app.services import printouts as services_module
 from desk_app.services.app import Services
@@ -342,12 +343,26 @@ def test_missing_documents_ask_first_then_save_when_accepted(
     keyboard.press(Key.Key_S, CTRL)
     assert services.dossier_rows() == []
     assert "Thiếu giấy tờ bắt buộc" in message_boxes.shown[0]
-    assert message_boxes.shown[0].endswith("Vẫn tiếp nhận hồ sơ?")
+    assert message_boxes.shown[0].endswith("ghi việc thiếu giấy tờ trên giấy tiếp nhận?")
     assert w(dialog, "applicant_name").text() == "Nguyễn Văn An"
-    keyboard.press(Key.Key_S, CTRL)
+    keyboard.press(Key.Key_S, CTRL)  # YES: received as it is, the override recorded
     [row] = services.dossier_rows()
     assert received[0][0] == row.uuid
     assert len(message_boxes.shown) == 2
+    [event] = services.history(row.uuid)
+    assert event.payload["missing_override"]["clerk"] == services.current_account().full_name
+    assert event.payload["missing_override"]["documents"]
+
+
+def test_missing_documents_may_take_the_supplement_path(
+        dialog, keyboard, services, message_boxes, received):
+    fill_dossier(dialog, keyboard, tick=False)
+    message_boxes.answers = [QMessageBox.StandardButton.Apply]
+    keyboard.press(Key.Key_S, CTRL)
+    [row] = services.dossier_rows()
+    assert row.status is DossierState.SUPPLEMENT
+    assert [e.kind for e in services.history(row.uuid)] == ["received", "supplement_requested"]
+    assert received[0][1] == str(services.slip_pdf(row.uuid, "supplement"))
 
 
 # --- (f) decomposed text -----------------------------------------------------------------------
