@@ -61,8 +61,19 @@ def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
         "notes": d.notes,
         "received_at": iso(dossier.received_at),
         "due_at": iso(dossier.due_at),
-        "ledger": {"book": dossier.ledger.book, "number": dossier.ledger.number},
+        "ledger": ({"book": dossier.ledger.book, "number": dossier.ledger.number}
+                   if dossier.ledger else None),
     }
+
+
+def refused_at_counter_payload(dossier: Dossier, reason: str) -> dict:
+    """A `refused` event for a dossier refused at the counter (form 03): what was brought and
+    why it was not received; no code, ledger line or due time. `at_counter` tells it from a
+    refusal after reception, whose payload is only the reason."""
+    full = received_payload(dossier, [])
+    kept = ("procedure", "applicant", "request", "sets", "documents", "channel", "notes")
+    return {"reason": reason, "at_counter": True, "refused_at": iso(dossier.received_at),
+            **{key: full[key] for key in kept}}
 
 
 # --- After the receipt: what each event's payload holds, and the records read back from it ---

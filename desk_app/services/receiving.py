@@ -11,9 +11,11 @@ from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import to_vn
 from desk_app.core.codes import make_code
+from desk_app.core.lifecycle import EventKind, reason_issues
 from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
-from desk_app.core.payloads import received_payload
+from desk_app.core.payloads import received_payload, refused_at_counter_payload
 from desk_app.core.states import DossierState
+from desk_app.core.text import clean_multiline
 from desk_app.core.validation import (
     MISSING_DOCUMENTS_FIELD,
     Issue,
@@ -126,3 +128,42 @@ def receive(
             ctx, dossier.uuid, missing_docs, SUPPLEMENT_AT_RECEIPT, "", at=at)
         return ctx.dossier(dossier.uuid)
     return dossier
+
+
+@use_case(Permission.RECEIVE, changes=DOSSIERS)
+def refuse_at_counter(
+    ctx: Context, draft: DossierDraft, reason: str, *, at: datetime | None = None
+) -> Dossier:
+    """Refuse a dossier at the counter, straight from the receive form (form 03 is for a dossier
+    that is not received): no code, no ledger line, no due time, nothing taken from their
+    sequences. It is kept as a dossier in state 3 (the national portal's "Không được tiếp
+    nhận") with a `refused` event (payloads.refused_at_counter_payload) that syncs; the
+    refusal slip is printed from it. Only what names the request must be there: the procedure
+    and the applicant's name; the reason is mandatory.
+
+    Refusing a dossier already received stays lifecycle.refuse, with its own wording."""
+    when = to_vn(at) if at else ctx.now()
+    draft = drafts.normalise(draft)
+    reason = clean_multiline(reason)
+    procedure = catalogue.procedure(ctx.db, draft.procedure_code)
+    issues = reason_issues(reason, "từ chối tiếp nhận hồ sơ")
+    if procedure is None:
+        issues.append(error("procedure", "Chọn thủ tục hành chính trong danh mục."))
+    if not draft.applicant.name:
+        issues.append(error("applicant.name", "Nhập họ tên người nộp hồ sơ."))
+    if issues:
+        raise ValidationFailed(issues)
+    assert procedure is not None
+    dossier = Dossier(
+        uuid=str(uuidlib.uuid4()), code="", procedure_name=procedure.name,
+        processing_time=procedure.time, draft=draft, received_at=when, due_at=when,
+        status=DossierState.REFUSED, clerk=ctx.clerk_name(), ledger=None,
+        procedure_version=procedure.version,
+    )
+    dossiers.insert(ctx.db, dossier, ctx.device_id())
+    events.append(
+        ctx.db, dossier_uuid=dossier.uuid, kind=EventKind.REFUSED.value,
+        status=DossierState.REFUSED, payload=refused_at_counter_payload(dossier, reason),
+        clerk=ctx.clerk_name(), device_id=ctx.device_id(), at=when,
+    )
+    return ctx.dossier(dossier.uuid)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -447,9 +448,42 @@ _V8 = [
     )""",
 ]
 
+# A refusal at the counter (issue 11, form 03): the dossier is not received, so it gets no code,
+# no ledger line and no due time, yet it is kept (state 3) and syncs. Those columns lose their
+# NOT NULL (their UNIQUE constraints let any number of NULLs through). Dropping a NOT NULL
+# leaves every stored row valid as it is, so the table's definition is edited in place, as
+# SQLite documents for that change, rather than rebuilt under its foreign keys, indexes and
+# search triggers.
+_V9_NULLABLE = (
+    (r"\bcode TEXT NOT NULL UNIQUE", "code TEXT UNIQUE"),
+    (r"(?<!_)\bdue_at TEXT NOT NULL", "due_at TEXT"),
+    (r"\bledger_book INTEGER NOT NULL", "ledger_book INTEGER"),
+    (r"\bledger_number INTEGER NOT NULL", "ledger_number INTEGER"),
+)
+
+
+def _v9_refusals_without_code(db: sqlite_utils.Database) -> None:
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'"
+    ).fetchone()
+    for pattern, replacement in _V9_NULLABLE:
+        sql, count = re.subn(pattern, replacement, sql)
+        if count != 1:
+            raise StoreError(f"Lược đồ bảng dossiers không như mong đợi ({pattern}).")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'dossiers'", [sql]
+    )
+    db.execute(f"PRAGMA schema_version = {version + 1}")
+    db.execute("PRAGMA writable_schema = OFF")
+
+
+_V9 = [_v9_refusals_without_code]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
