@@ -525,14 +525,14 @@ def test_escape_on_an_empty_form_just_closes(dialog, keyboard, message_boxes):
 
 def test_the_tab_order_follows_the_paper_form(dialog, keyboard):
     order = []
-    for _ in range(22):
+    for _ in range(23):
         order.append(focused())
         keyboard.press(Key.Key_Tab)
     assert order == [
         "procedure", "applicant_type", "applicant_name", "id_number", "birth_date", "sex",
         "phone", "email", "address", "request", "sets", "documents", "channel", "delivery",
-        "copy_applicant_button", "fee", "notes", "save_button", "clear_button",
-        "close_button", "procedure", "applicant_type",
+        "copy_applicant_button", "fee", "notes", "save_button", "refuse_button",
+        "clear_button", "close_button", "procedure", "applicant_type",
     ]
 
 
@@ -577,3 +577,47 @@ def test_a_count_is_edited_with_f2_and_space_ticks_from_any_column(qtbot, dialog
     first = table.lines()[0]
     assert (first.provided, first.originals) == (True, 2)
     assert focused() == "documents"
+
+
+# --- (g) refusal at the counter ------------------------------------------------------------------
+
+
+def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
+        qtbot, dialog, keyboard, services):
+    from desk_app.ui.reason_dialog import ReasonDialog
+    from tests.ui.conftest import wait_active
+
+    refused = []
+    dialog.refused.connect(lambda uuid, path: refused.append((uuid, path)))
+    fill(dialog, keyboard, "procedure", "1.004222")
+    fill(dialog, keyboard, "applicant_name", "Nguyễn Văn An")
+    keyboard.press(Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    reason = wait_active(qtbot, next(d for d in dialog.findChildren(ReasonDialog)
+                                     if d.isVisible()))
+    assert reason.objectName() == "counter_refusal_dialog"
+    keyboard.press(Key.Key_Return, CTRL)  # no reason yet: asked for, nothing recorded
+    assert services.dossier_rows() == []
+    keyboard.type("Không thuộc thẩm quyền của xã")
+    keyboard.press(Key.Key_Return, CTRL)
+    [row] = services.dossier_rows()
+    assert row.status is DossierState.REFUSED and row.code == ""
+    assert services.dossier(row.uuid).ledger is None
+    assert services.history(row.uuid)[-1].payload["reason"] == "Không thuộc thẩm quyền của xã"
+    qtbot.waitUntil(lambda: refused != [])
+    assert refused == [(row.uuid, str(services.slip_pdf(row.uuid, "refusal")))]
+    assert w(dialog, "applicant_name").text() == ""  # ready for the next citizen
+
+
+def test_the_detail_of_a_dossier_refused_at_the_counter_shows_no_code_or_due_time(
+        qtbot, services, worker):
+    from PySide6.QtWidgets import QLabel
+
+    from desk_app.ui.dossier_detail import DossierDetailDialog
+    from tests.services.factories import full_draft
+
+    refused = services.refuse_at_counter(full_draft(services), "Không thuộc thẩm quyền")
+    detail = DossierDetailDialog(services, worker, refused.uuid)
+    qtbot.addWidget(detail)
+    assert detail.findChild(QLabel, "detail_due").text() == (
+        "Không có (từ chối tiếp nhận tại quầy)")
+    assert detail.findChild(QLabel, "detail_code").text() == "Chưa cấp mã (từ chối tại quầy)"
