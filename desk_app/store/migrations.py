@@ -479,7 +479,38 @@ def _v9_refusals_without_code(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA writable_schema = OFF")
 
 
-_V9 = [_v9_refusals_without_code]
+def _v9_values(row: str) -> str:
+    """The search index's columns of a `dossiers` row, as migration 4 made them but with no
+    code read as '' (a NULL would empty the whole ids column, ID number and phone with it)."""
+    def fold(column: str) -> str:
+        return f"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')"
+
+    return (
+        f"COALESCE({row}.code, '') || ' ' || {row}.id_number || ' ' || {row}.phone, "
+        f"{fold(f'{row}.applicant_name')}, "
+        + fold(f"{row}.address || ' ' || {row}.procedure_code || ' ' || {row}.procedure_name")
+    )
+
+
+_V9_DELETE_OLD = (
+    "INSERT INTO dossier_search (dossier_search, rowid, ids, name, other) "
+    f"VALUES ('delete', OLD.rowid, {_v9_values('OLD')});"
+)
+_V9_INSERT_NEW = (
+    f"INSERT INTO dossier_search (rowid, ids, name, other) VALUES (NEW.rowid, {_v9_values('NEW')});"
+)
+
+_V9 = [
+    _v9_refusals_without_code,
+    "DROP TRIGGER dossiers_search_insert",
+    "DROP TRIGGER dossiers_search_update",
+    "DROP TRIGGER dossiers_search_delete",
+    f"CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN {_V9_INSERT_NEW} END",
+    f"""CREATE TRIGGER dossiers_search_update AFTER UPDATE OF code, applicant_name, id_number,
+        phone, address, procedure_code, procedure_name ON dossiers
+        BEGIN {_V9_DELETE_OLD} {_V9_INSERT_NEW} END""",
+    f"CREATE TRIGGER dossiers_search_delete AFTER DELETE ON dossiers BEGIN {_V9_DELETE_OLD} END",
+]
 
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]

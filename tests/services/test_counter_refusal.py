@@ -57,6 +57,9 @@ def test_it_is_not_in_the_ledger_nor_received_today(services, clock):
     today = {r.uuid for r in services.board(WED_0800).category(BoardKey.RECEIVED_TODAY).rows}
     assert today == {received.uuid}
     assert refused.uuid in {r.uuid for r in services.dossier_rows()}
+    # Found by the applicant's ID number or name, like any dossier.
+    assert refused.uuid in {r.uuid for r in services.dossier_rows("025190012345")}
+    assert refused.uuid in {r.uuid for r in services.dossier_rows("dang thi anh tuyet")}
 
 
 def test_form_03_is_printed_from_it_without_a_code(services, clock):
