@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from desk_app.core.clock import VN_TZ
+from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import Applicant
 from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
@@ -57,6 +58,8 @@ def test_it_is_not_in_the_ledger_nor_received_today(services, clock):
     today = {r.uuid for r in services.board(WED_0800).category(BoardKey.RECEIVED_TODAY).rows}
     assert today == {received.uuid}
     assert refused.uuid in {r.uuid for r in services.dossier_rows()}
+    day = services.end_of_day(date(2026, 11, 25))
+    assert day.received == 1 and day.activity_count(EventKind.REFUSED) == 1
     # Found by the applicant's ID number or name, like any dossier.
     assert refused.uuid in {r.uuid for r in services.dossier_rows("025190012345")}
     assert refused.uuid in {r.uuid for r in services.dossier_rows("dang thi anh tuyet")}
