@@ -70,6 +70,10 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   "events_stored", "day", "events_on_day", "last_push_at", "clock_skew_seconds"}`: what the hub
   holds from this device, for the end-of-day reconciliation (`events_on_day` counts events whose
   `device_time` falls on `day` in +07:00; `day` defaults to today).
+- A dossier refused at the counter (added) was never received: its first and only event is
+  `refused` (status 3) with payload `{"reason", "at_counter": true, "refused_at", "procedure",
+  "applicant", "request", "sets", "documents", "channel", "notes"}` and no `code`; the hub
+  describes the dossier from it. A refusal after reception carries `{"reason"}` only.
 - Event kinds added for the counter (older hubs answer them `invalid`, and the counter keeps
   them quarantined until the hub is upgraded): `supplemented`, the counter's name for
   `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a

@@ -136,6 +136,33 @@ OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,
 })
+# A decision or a result exists for the dossier (Decree 118/2025 Art. 21, Circular 03/2025
+# Art. 7: the applicant may ask to stop processing only before that): the result is made
+# (RESULT_READY) or handed over (RETURNED), or the dossier was already ended by a decision
+# (REFUSED, STOPPED) or by the applicant (WITHDRAWN). A request for a fee or a tax (FINANCIAL)
+# is not a decision on the dossier, and a supplement request (SUPPLEMENT) only pauses it.
+DECIDED_STATES = frozenset({
+    DossierState.RESULT_READY, DossierState.RETURNED, DossierState.REFUSED,
+    DossierState.STOPPED, DossierState.WITHDRAWN,
+})
+
+
+def stop_request_refusal(current: DossierState) -> str:
+    """Why a dossier in `current` can no longer be stopped at the applicant's request ('' if it
+    can): a decision or a result exists (DECIDED_STATES)."""
+    if current in (DossierState.RESULT_READY, DossierState.RETURNED):
+        return (
+            f"Hồ sơ đang ở trạng thái «{current.label}»: đã có kết quả giải quyết, không dừng "
+            "giải quyết theo yêu cầu của người nộp được (Nghị định 118/2025/NĐ-CP, Điều 21)."
+        )
+    if current in DECIDED_STATES:
+        return (
+            f"Hồ sơ đang ở trạng thái «{current.label}»: việc giải quyết hồ sơ đã kết thúc, "
+            "không còn gì để dừng."
+        )
+    return ""
+
+
 # States whose waiting time is the applicant's, not the administration's: the clock stops.
 PAUSED_STATES = frozenset({DossierState.SUPPLEMENT, DossierState.FINANCIAL})
 
@@ -218,13 +245,50 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class StopNotice:
+    """Form 05 (Circular 03/2025): processing stopped at the applicant's request."""
+
+    reason: str
+    requester: str  # who asked, in writing or at the counter: the applicant, or their proxy
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Apology:
-    """Form 4: the administration's apology and the new due time; the old one is kept."""
+    """Form 4: the administration's apology and the new due time; the old one is kept.
+
+    Since Circular 03/2025 the apology also asks for an extension (form 04, "Văn bản xin lỗi và
+    đề nghị gia hạn thời gian giải quyết"): it carries the working days asked for and a document
+    number from the apology register of the year, and the head of the agency signs it. An
+    apology recorded before that has no number and reprints as the 2018 slip it was."""
 
     reason: str
     old_due_at: datetime
     new_due_at: datetime
     at: datetime
+    extra_working_days: int | None = None
+    document_number: str = ""  # "07/VBXL": the register's number / the document's symbol
+    original_due_at: datetime | None = None  # the due time before the first apology
+
+
+# The yearly register apology letters (form 04) are numbered in, and the symbol after the number.
+APOLOGY_REGISTER = "apology_extension"
+APOLOGY_SYMBOL = "VBXL"
+
+
+def apology_document_number(sequence: int) -> str:
+    """What follows "Số:" on form 04: the number in the year's register, then the symbol."""
+    return f"{sequence:02d}/{APOLOGY_SYMBOL}"
+
+
+def working_days_added(calendar: WorkCalendar, old_due: datetime, new_due: datetime) -> int:
+    """The working days from the old due day to the new one (the extension asked for when the
+    clerk picked a date rather than a number of days)."""
+    day, last, days = to_vn(old_due).date(), to_vn(new_due).date(), 0
+    while day < last:
+        day += timedelta(days=1)
+        days += calendar.is_working_day(day)
+    return days
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,9 @@ class Dossier:
     due_at: datetime
     status: DossierState
     clerk: str
-    ledger: LedgerEntry
+    # None for a dossier refused at the counter (form 03): it was never received, so it has no
+    # code (code is ''), no ledger line and no due time (due_at reads as the refusal's time).
+    ledger: LedgerEntry | None
     # The due time before the first apology (moved, like due_at, by clock stops); equal to
     # due_at until the dossier is rescheduled.
     original_due_at: datetime | None = None
@@ -178,6 +180,10 @@ class Dossier:
     @property
     def applicant(self) -> Applicant:
         return self.draft.applicant
+
+    @property
+    def refused_at_counter(self) -> bool:
+        return not self.code
 
 
 @dataclass(frozen=True)

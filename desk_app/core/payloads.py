@@ -17,6 +17,7 @@ from desk_app.core.lifecycle import (
     Refusal,
     ResultReturn,
     Satisfaction,
+    StopNotice,
     SupplementRequest,
 )
 from desk_app.core.model import Dossier, Event
@@ -60,8 +61,19 @@ def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
         "notes": d.notes,
         "received_at": iso(dossier.received_at),
         "due_at": iso(dossier.due_at),
-        "ledger": {"book": dossier.ledger.book, "number": dossier.ledger.number},
+        "ledger": ({"book": dossier.ledger.book, "number": dossier.ledger.number}
+                   if dossier.ledger else None),
     }
+
+
+def refused_at_counter_payload(dossier: Dossier, reason: str) -> dict:
+    """A `refused` event for a dossier refused at the counter (form 03): what was brought and
+    why it was not received; no code, ledger line or due time. `at_counter` tells it from a
+    refusal after reception, whose payload is only the reason."""
+    full = received_payload(dossier, [])
+    kept = ("procedure", "applicant", "request", "sets", "documents", "channel", "notes")
+    return {"reason": reason, "at_counter": True, "refused_at": iso(dossier.received_at),
+            **{key: full[key] for key in kept}}
 
 
 # --- After the receipt: what each event's payload holds, and the records read back from it ---
@@ -96,11 +108,30 @@ def refusal(event: Event) -> Refusal:
     return Refusal(reason=event.payload["reason"], at=event.device_time)
 
 
+def missing_override(event: Event) -> tuple[list[str], str] | None:
+    """The documents a dossier was received without and the clerk who decided so, if the
+    received event records such an override."""
+    override = event.payload.get("missing_override")
+    if not override:
+        return None
+    return list(override["documents"]), override["clerk"]
+
+
+def stop_notice(event: Event) -> StopNotice:
+    """Form 05 from a withdrawal; one recorded before the applicant was named reads as ''."""
+    p = event.payload
+    return StopNotice(reason=p["reason"], requester=p.get("requester", ""), at=event.device_time)
+
+
 def apology(event: Event) -> Apology:
     p = event.payload
+    original = p.get("original_due_at")
     return Apology(
         reason=p["reason"], old_due_at=parse_iso(p["old_due_at"]),
         new_due_at=parse_iso(p["new_due_at"]), at=event.device_time,
+        extra_working_days=p.get("extra_working_days"),
+        document_number=p.get("document_number", ""),
+        original_due_at=parse_iso(original) if original else None,
     )
 
 

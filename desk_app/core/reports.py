@@ -92,7 +92,8 @@ class Board:
 def board_keys(row: DossierRow, now: datetime) -> frozenset[BoardKey]:
     """The tiles a dossier shows on at `now` (possibly several, possibly none)."""
     keys = set()
-    if to_vn(row.received_at).date() == to_vn(now).date():
+    # A dossier refused at the counter (no code) was never received.
+    if row.code and to_vn(row.received_at).date() == to_vn(now).date():
         keys.add(BoardKey.RECEIVED_TODAY)
     if row.status in _RUNNING:
         verdict = timeliness(row.due_at, now)

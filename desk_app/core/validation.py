@@ -163,14 +163,38 @@ def validate_draft(draft: DossierDraft, procedure: Procedure | None, today: date
     return issues
 
 
-def _document_issues(lines: tuple[DocumentLine, ...], procedure: Procedure | None) -> list[Issue]:
+class MissingChoice(StrEnum):
+    """What the clerk chose for a dossier missing mandatory documents: never a normal receipt
+    without saying so. SUPPLEMENT: received and at once asked to supplement (form 02);
+    OVERRIDE: received as it is, recorded in the received event (who, which documents) and
+    printed on the receipt."""
+
+    SUPPLEMENT = "supplement"
+    OVERRIDE = "override"
+
+
+MISSING_DOCUMENTS_FIELD = "documents"
+
+
+def missing_mandatory(lines: tuple[DocumentLine, ...], procedure: Procedure | None) -> list[str]:
+    """The mandatory documents not handed in: the procedure's, and the draft's own flags (its
+    lines may come from an older catalogue version)."""
     provided = {clean(line.name) for line in lines if line.provided}
-    # The draft's own flags count too: its lines may come from an older catalogue version.
     mandatory = (
         [clean(doc.name) for doc in procedure.documents if doc.mandatory] if procedure else []
     )
     mandatory += [clean(line.name) for line in lines if line.mandatory]
-    missing = [name for name in dict.fromkeys(mandatory) if name not in provided]
+    return [name for name in dict.fromkeys(mandatory) if name not in provided]
+
+
+def missing_override_line(documents: list[str], clerk: str) -> str:
+    """The receipt's line for a dossier received without its mandatory documents."""
+    return (f"Tiếp nhận khi còn thiếu giấy tờ bắt buộc: {'; '.join(documents)} "
+            f"(cán bộ tiếp nhận {clerk} xác nhận).")
+
+
+def _document_issues(lines: tuple[DocumentLine, ...], procedure: Procedure | None) -> list[Issue]:
+    missing = missing_mandatory(lines, procedure)
 
     issues = []
     if missing:

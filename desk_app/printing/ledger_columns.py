@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desk_app.core.lifecycle import LedgerLine
-from desk_app.printing.layout import vn_date_phrase
+from desk_app.printing.layout import short_datetime, vn_date_phrase
 
 LedgerValue = str | int | datetime | None
 
@@ -30,6 +30,9 @@ def note(line: LedgerLine) -> str:
     status = line.status.label
     if line.timeliness:
         status = f"{status} – {line.timeliness}"
+    if line.original_due_at is not None:  # an apology extended it (form 04)
+        status += (f"\nGia hạn đến {short_datetime(line.due_at)}; "
+                   f"hẹn ban đầu {short_datetime(line.original_due_at)}")
     return f"{status}\nTiếp nhận: {line.clerk}" if line.clerk else status
 
 

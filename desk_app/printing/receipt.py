@@ -54,15 +54,19 @@ def render_receipt(
     out_path: Path,
     on: date | None = None,
     sets: FormSets | None = None,
+    *,
+    note: str = "",
 ) -> Path:
     """`on` is the day of the event the receipt records (its reception, or the applicant's
-    return with the documents asked for); the form in force that day is printed."""
+    return with the documents asked for); the form in force that day is printed. `note`: a line
+    printed under the documents, e.g. that mandatory documents are missing and who received
+    the dossier anyway."""
     form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [
         PrintedCopy(
-            story=_copy_story(dossier, office, form, label, styles),
+            story=_copy_story(dossier, office, form, label, styles, note),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
             fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
@@ -77,7 +81,8 @@ def render_receipt(
 
 
 def _copy_story(
-    dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles
+    dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles,
+    note: str = "",
 ) -> list[Flowable]:
     return [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles, label),
@@ -88,6 +93,7 @@ def _copy_story(
         *request_lines(dossier, styles),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
         _documents_table(dossier, styles),
+        *([Paragraph(f"<b>{markup(note)}</b>", styles.body)] if note else []),
         Spacer(1, 1.5 * mm),
         *_appointment_lines(dossier, office, form, styles),
         *kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),

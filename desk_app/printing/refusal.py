@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.clock import to_vn
 from desk_app.core.forms import FormSets
@@ -25,6 +25,7 @@ from desk_app.printing.layout import (
     A5_PORTRAIT,
     MARGIN,
     Signer,
+    SlipStyles,
     kept_with_next,
     markup,
     signature_block,
@@ -32,6 +33,27 @@ from desk_app.printing.layout import (
 )
 
 WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
+
+
+def verdict(
+    unit: str, request: str, refusal: Refusal, clerk: str, styles: SlipStyles
+) -> list[Flowable]:
+    """The refusal itself, its reason and the clerk's signature: the same whether the dossier
+    was received first or refused at the counter (printing.counter_refusal)."""
+    return [
+        Paragraph(
+            f"Sau khi xem xét, kiểm tra, đối chiếu thành phần hồ sơ, {unit} xin thông báo: "
+            f"Yêu cầu “{request}” của ông/bà không được tiếp nhận giải quyết với lý do cụ thể "
+            "như sau:",
+            styles.body,
+        ),
+        Paragraph(f"<b>{markup(refusal.reason)}</b>", styles.body),
+        *kept_with_next(
+            Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", styles.body),
+            Spacer(1, 3 * mm),
+        ),
+        signature_block([Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", clerk)], WIDTH, styles),
+    ]
 
 
 def render_refusal(
@@ -55,17 +77,6 @@ def render_refusal(
         *request_lines(dossier, styles),
         received_line(dossier, styles),
         Spacer(1, 1.5 * mm),
-        Paragraph(
-            f"Sau khi xem xét, kiểm tra, đối chiếu thành phần hồ sơ, {unit} xin thông báo: "
-            f"Yêu cầu “{request}” của ông/bà không được tiếp nhận giải quyết với lý do cụ thể "
-            "như sau:",
-            styles.body,
-        ),
-        Paragraph(f"<b>{markup(refusal.reason)}</b>", styles.body),
-        *kept_with_next(
-            Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", styles.body),
-            Spacer(1, 3 * mm),
-        ),
-        signature_block([Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", clerk)], WIDTH, styles),
+        *verdict(unit, request, refusal, clerk, styles),
     ]
     return write_dossier_slip(out, form, dossier, office, story)

@@ -134,6 +134,7 @@ class Services:
     check = bind(receiving.check)
     due_if_received_now = bind(receiving.due_if_received_now)
     receive = bind(receiving.receive)
+    refuse_at_counter = bind(receiving.refuse_at_counter)
     current_unit = bind(lifecycle.current_unit)
     hand_over = bind(lifecycle.hand_over)
     record_result_ready = bind(lifecycle.record_result_ready)

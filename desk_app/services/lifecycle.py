@@ -23,12 +23,14 @@ from desk_app.core.changes import DOSSIERS
 from desk_app.core.citizen_id import normalise_id_number
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.lifecycle import (
+    APOLOGY_REGISTER,
     Apology,
     ControlRow,
     EventKind,
     Refusal,
     ResultReturn,
     SupplementRequest,
+    apology_document_number,
     apology_issues,
     kind_label,
     reason_issues,
@@ -36,7 +38,9 @@ from desk_app.core.lifecycle import (
     resumed_due,
     return_issues,
     state_after,
+    stop_request_refusal,
     supplement_issues,
+    working_days_added,
 )
 from desk_app.core.model import Dossier, Event
 from desk_app.core.states import DossierState, InvalidTransition
@@ -46,7 +50,7 @@ from desk_app.core.validation import Issue, error
 from desk_app.services import printouts, units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
-from desk_app.store import dossiers, events
+from desk_app.store import dossiers, events, registers
 
 
 def _raise_if(issues: list[Issue]) -> None:
@@ -315,9 +319,26 @@ def refuse(
 
 @use_case(Permission.RETURN, changes=DOSSIERS)
 def withdraw(
-    ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
+    ctx: Context, dossier_uuid: str, reason: str, *, requester: str = "",
+    at: datetime | None = None,
 ) -> Dossier:
-    _ending(ctx, dossier_uuid, EventKind.WITHDRAWN, reason, "công dân rút hồ sơ", at)
+    """Stop processing at the applicant's request (Decree 118/2025 Art. 21, Circular 03/2025
+    Art. 7; state 7 of the national portal, "Công dân yêu cầu rút hồ sơ"), which form 05
+    (SlipKind.STOP_NOTICE) notifies. Allowed only while no decision or result exists: see
+    core.lifecycle.DECIDED_STATES; a decided dossier is refused with the reason why.
+    `requester`: who asked (the applicant when empty), kept in the event with the reason.
+
+    `stop_processing` is the administration's own stop (state 8), with no form 05."""
+    reason, requester = clean_multiline(reason), clean(requester)
+    dossier = ctx.dossier(dossier_uuid)
+    if why := stop_request_refusal(dossier.status):
+        raise TransitionRefused(why, (dossier.code,))
+    _raise_if(reason_issues(reason, "công dân rút hồ sơ"))
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, at)
+        _record(ctx, dossier, EventKind.WITHDRAWN, {
+            "reason": reason, "requester": requester or dossier.applicant.name,
+        }, when)
     return ctx.dossier(dossier_uuid)
 
 
@@ -325,6 +346,8 @@ def withdraw(
 def stop_processing(
     ctx: Context, dossier_uuid: str, reason: str, *, at: datetime | None = None
 ) -> Dossier:
+    """The administration stops processing (state 8, e.g. on the processing agency's word); the
+    applicant's own request is `withdraw`, with form 05."""
     _ending(ctx, dossier_uuid, EventKind.STOPPED, reason, "dừng xử lý hồ sơ", at)
     return ctx.dossier(dossier_uuid)
 
@@ -334,9 +357,12 @@ def apologise(
     ctx: Context, dossier_uuid: str, reason: str, *, extra_working_days: int | None = None,
     new_due_at: datetime | None = None, at: datetime | None = None,
 ) -> Apology:
-    """Apologise and give a new due time: `extra_working_days` after the current due time, or
-    `new_due_at`. The dossier's due time becomes the new one; the one before the first apology
-    stays in original_due_at, and the event keeps both."""
+    """Apologise and ask for an extension (form 04 of Circular 03/2025): `extra_working_days`
+    after the current due time, or `new_due_at` (the working days it adds are then counted by
+    the calendar). The dossier's due time becomes the new one; the one before the first apology
+    stays in original_due_at, and the event keeps both. The letter takes the next number of the
+    year's apology register (store.registers) in this transaction; the event keeps it
+    (`document_number`, `document_seq`, `document_year`) so the slip reprints the same."""
     reason = clean_multiline(reason)
     if extra_working_days is not None and new_due_at is not None:
         raise ValidationFailed([error(
@@ -355,10 +381,19 @@ def apologise(
     with ctx.db.atomic():
         when = _when(ctx, dossier, at)
         _raise_if(apology_issues(reason, dossier.due_at, new_due_at, when))
+        if extra_working_days is None:
+            extra_working_days = working_days_added(ctx.calendar(), dossier.due_at, new_due_at)
+        year = when.year
+        seq = registers.next_document_number(
+            ctx.db, APOLOGY_REGISTER, year,
+            registers.highest_in_events(ctx.db, EventKind.RESCHEDULED.value, year),
+        )
         event = _record(ctx, dossier, EventKind.RESCHEDULED, {
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),
             "extra_working_days": extra_working_days,
+            "document_number": apology_document_number(seq), "document_seq": seq,
+            "document_year": year, "signed_by": "head_of_agency",
         }, when, due_at=new_due_at)
     return payloads.apology(event)
 

@@ -15,14 +15,19 @@ from pathlib import Path
 from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.clock import to_vn
-from desk_app.core.lifecycle import ControlRow, EventKind
+from desk_app.core.forms import FormSets
+from desk_app.core.lifecycle import Apology, ControlRow, EventKind, Refusal
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.core.slips import ON_REQUEST, SlipKind
+from desk_app.core.validation import missing_override_line
 from desk_app.printing.apology import render_apology
+from desk_app.printing.apology_extension import render_apology_extension
 from desk_app.printing.control import render_control_slip
+from desk_app.printing.counter_refusal import render_counter_refusal
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal
+from desk_app.printing.stop_notice import render_stop_notice
 from desk_app.printing.supplement import render_supplement
 from desk_app.services import units
 from desk_app.services.context import Context, use_case
@@ -33,12 +38,29 @@ from desk_app.store import dossiers, events, slips
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"
 
+def draw_apology(dossier: Dossier, apology: Apology, office: Office, clerk: str,
+                 out: Path, *, sets: FormSets | None = None) -> Path:
+    """Form 04 of 2025 (numbered, asking for an extension) for an apology recorded with its
+    number; an older one reprints as the 2018 slip it was issued on."""
+    draw = render_apology_extension if apology.document_number else render_apology
+    return draw(dossier, apology, office, clerk, out, sets=sets)
+
+
+def draw_refusal(dossier: Dossier, refusal: Refusal, office: Office, clerk: str,
+                 out: Path, *, sets: FormSets | None = None) -> Path:
+    """Form 03 for a dossier refused at the counter (never received: no code), or the
+    refusal of a received dossier, which names it."""
+    draw = render_counter_refusal if dossier.refused_at_counter else render_refusal
+    return draw(dossier, refusal, office, clerk, out, sets=sets)
+
+
 # The event each single-event slip documents, how its record is read back from the event, and
 # what draws it.
 _EVENT_SLIPS = {
     SlipKind.SUPPLEMENT: (EventKind.SUPPLEMENT_REQUESTED, payloads.supplement_request, render_supplement),
-    SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, render_refusal),
-    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, render_apology),
+    SlipKind.REFUSAL: (EventKind.REFUSED, payloads.refusal, draw_refusal),
+    SlipKind.APOLOGY: (EventKind.RESCHEDULED, payloads.apology, draw_apology),
+    SlipKind.STOP_NOTICE: (EventKind.WITHDRAWN, payloads.stop_notice, render_stop_notice),
 }
 # A receipt documents the receipt, or the applicant's return with the documents asked for,
 # which moves the due time and so re-issues the receipt.
@@ -63,6 +85,11 @@ def _dossier_folder(ctx: Context, dossier: Dossier) -> Path:
     return dated_folder(ctx, SLIP_FOLDER, dossier.received_at)
 
 
+def _stem(dossier: Dossier) -> str:
+    """A dossier's PDFs are named after its code; one refused at the counter has none."""
+    return dossier.code or f"tu-choi-{dossier.uuid[:8]}"
+
+
 def _kept(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str) -> Path | None:
     for slip in reversed(slips.for_dossier(ctx.db, dossier_uuid)):
         if slip.kind == kind and slip.event_uuid == event_uuid and slip.path.exists():
@@ -77,7 +104,7 @@ def slip_for_event(
     kept = _kept(ctx, dossier.uuid, kind, event.uuid)
     if kept is not None:
         return kept
-    path = new_version(_dossier_folder(ctx, dossier), f"{dossier.code}-{kind}")
+    path = new_version(_dossier_folder(ctx, dossier), f"{_stem(dossier)}-{kind}")
     draw(path)
     with ctx.db.atomic():
         slips.record(
@@ -109,9 +136,12 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     """The receipt of `dossier` as `event` (its receipt, or a supplement) left it: the kept
     PDF, or a new one drawn and recorded, in the caller's transaction if there is one."""
     office, sets = ctx.setup().office, form_sets(ctx)
+    override = payloads.missing_override(event)
+    note = missing_override_line(*override) if override else ""
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
                           lambda out: render_receipt(dossier, office, out,
-                                                     to_vn(event.device_time).date(), sets))
+                                                     to_vn(event.device_time).date(), sets,
+                                                     note=note))
 
 
 @use_case(Permission.LOOK_UP)

@@ -105,7 +105,9 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
     day = day or now.date()
     start, end = _day_bounds(day)
     day_events = events.between(ctx.db, start, end)
-    received = dossiers.rows(ctx.db, received_from=start, received_before=end, limit=None)
+    # A dossier refused at the counter (no code) was not received: its refusal is activity.
+    received = [r for r in dossiers.rows(ctx.db, received_from=start, received_before=end,
+                                         limit=None) if r.code]
     handed_over = []
     for event in day_events:
         if event.kind != EventKind.HANDED_OVER.value:

@@ -30,7 +30,10 @@ from desk_app.store import search
 
 
 def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
+    """A received dossier, or one refused at the counter (no code, ledger line or due time:
+    NULL in those columns, migration 9)."""
     d, a, delivery = dossier.draft, dossier.applicant, dossier.draft.delivery
+    counter_refusal, ledger = dossier.refused_at_counter, dossier.ledger
     db.execute(
         """INSERT INTO dossiers (uuid, code, procedure_code, procedure_name, time_value, time_unit,
             applicant_type, applicant_name, id_number, birth_date, sex, phone, email, address,
@@ -41,16 +44,18 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                    ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
-            dossier.uuid, dossier.code, d.procedure_code, dossier.procedure_name,
+            dossier.uuid, dossier.code or None, d.procedure_code, dossier.procedure_name,
             dossier.processing_time.value, dossier.processing_time.unit.value,
             int(a.type), a.name, a.id_number,
             a.birth_date.isoformat() if a.birth_date else None, a.sex.value, a.phone, a.email,
             a.address, d.request, d.sets, int(d.channel), int(delivery.method),
             delivery.recipient, delivery.phone, delivery.address, d.fee, d.notes,
-            iso(dossier.received_at), iso(dossier.due_at), int(dossier.status), dossier.clerk,
+            iso(dossier.received_at), None if counter_refusal else iso(dossier.due_at),
+            int(dossier.status), dossier.clerk,
             # search_key stays empty: store.search's index replaced it (migration 4).
-            device_id, dossier.ledger.book, dossier.ledger.number, "",
-            iso(dossier.original_due_at or dossier.due_at), _iso_or_none(dossier.finished_at),
+            device_id, ledger.book if ledger else None, ledger.number if ledger else None, "",
+            None if counter_refusal else iso(dossier.original_due_at or dossier.due_at),
+            _iso_or_none(dossier.finished_at),
             _iso_or_none(dossier.returned_at), dossier.procedure_version,
         ],
     )
@@ -104,16 +109,17 @@ def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
     )
     return Dossier(
         uuid=row["uuid"],
-        code=row["code"],
+        code=row["code"] or "",
         procedure_name=row["procedure_name"],
         processing_time=ProcessingTime(row["time_value"], TimeUnit(row["time_unit"])),
         draft=draft,
         received_at=parse_iso(row["received_at"]),
-        due_at=parse_iso(row["due_at"]),
+        due_at=parse_iso(row["due_at"] or row["received_at"]),
         status=DossierState(row["status"]),
         clerk=row["clerk"],
-        ledger=LedgerEntry(row["ledger_book"], row["ledger_number"]),
-        original_due_at=parse_iso(row["original_due_at"] or row["due_at"]),
+        ledger=(LedgerEntry(row["ledger_book"], row["ledger_number"])
+                if row["ledger_book"] is not None else None),
+        original_due_at=_parse_or_none(row["original_due_at"] or row["due_at"]),
         finished_at=_parse_or_none(row["finished_at"]),
         returned_at=_parse_or_none(row["returned_at"]),
         procedure_version=row["procedure_version"],
@@ -159,9 +165,9 @@ def _marks(values: list) -> str:
 
 def dossier_row(r: tuple) -> DossierRow:
     return DossierRow(
-        uuid=r[0], code=r[1], applicant_name=r[2], procedure_name=r[3],
-        received_at=parse_iso(r[4]), due_at=parse_iso(r[5]), status=DossierState(r[6]),
-        clerk=r[7], procedure_code=r[8], original_due_at=parse_iso(r[9] or r[5]),
+        uuid=r[0], code=r[1] or "", applicant_name=r[2], procedure_name=r[3],
+        received_at=parse_iso(r[4]), due_at=parse_iso(r[5] or r[4]), status=DossierState(r[6]),
+        clerk=r[7], procedure_code=r[8], original_due_at=_parse_or_none(r[9] or r[5]),
         finished_at=_parse_or_none(r[10]), returned_at=_parse_or_none(r[11]),
     )
 
@@ -297,7 +303,9 @@ def ledger(
         f"SELECT {ROW_COLUMNS}, address, phone, ledger_book, ledger_number, sets, "
         f"(SELECT json_extract(payload, '$.unit') {first_handover}), "
         f"(SELECT device_time {first_handover}) FROM dossiers "
-        "WHERE received_at >= ? AND received_at < ? ORDER BY ledger_book, ledger_number"
+        # A dossier refused at the counter has no ledger line.
+        "WHERE received_at >= ? AND received_at < ? AND ledger_book IS NOT NULL "
+        "ORDER BY ledger_book, ledger_number"
     )
     lines = []
     for r in db.execute(sql, [iso(received_from), iso(received_before)]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -436,9 +437,84 @@ _V7 = [
     "ALTER TABLE dossiers ADD COLUMN procedure_version INTEGER NOT NULL DEFAULT 1",
 ]
 
+# Registers of numbered documents (issue 11): the highest number issued per register and year,
+# e.g. the apology letters asking for an extension (form 04 of Circular 03/2025, "Số: …/…").
+_V8 = [
+    """CREATE TABLE document_registers (
+        register TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        last INTEGER NOT NULL CHECK (last >= 1),
+        PRIMARY KEY (register, year)
+    )""",
+]
+
+# A refusal at the counter (issue 11, form 03): the dossier is not received, so it gets no code,
+# no ledger line and no due time, yet it is kept (state 3) and syncs. Those columns lose their
+# NOT NULL (their UNIQUE constraints let any number of NULLs through). Dropping a NOT NULL
+# leaves every stored row valid as it is, so the table's definition is edited in place, as
+# SQLite documents for that change, rather than rebuilt under its foreign keys, indexes and
+# search triggers.
+_V9_NULLABLE = (
+    (r"\bcode TEXT NOT NULL UNIQUE", "code TEXT UNIQUE"),
+    (r"(?<!_)\bdue_at TEXT NOT NULL", "due_at TEXT"),
+    (r"\bledger_book INTEGER NOT NULL", "ledger_book INTEGER"),
+    (r"\bledger_number INTEGER NOT NULL", "ledger_number INTEGER"),
+)
+
+
+def _v9_refusals_without_code(db: sqlite_utils.Database) -> None:
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'"
+    ).fetchone()
+    for pattern, replacement in _V9_NULLABLE:
+        sql, count = re.subn(pattern, replacement, sql)
+        if count != 1:
+            raise StoreError(f"Lược đồ bảng dossiers không như mong đợi ({pattern}).")
+    (version,) = db.execute("PRAGMA schema_version").fetchone()
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'dossiers'", [sql]
+    )
+    db.execute(f"PRAGMA schema_version = {version + 1}")
+    db.execute("PRAGMA writable_schema = OFF")
+
+
+def _v9_values(row: str) -> str:
+    """The search index's columns of a `dossiers` row, as migration 4 made them but with no
+    code read as '' (a NULL would empty the whole ids column, ID number and phone with it)."""
+    def fold(column: str) -> str:
+        return f"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')"
+
+    return (
+        f"COALESCE({row}.code, '') || ' ' || {row}.id_number || ' ' || {row}.phone, "
+        f"{fold(f'{row}.applicant_name')}, "
+        + fold(f"{row}.address || ' ' || {row}.procedure_code || ' ' || {row}.procedure_name")
+    )
+
+
+_V9_DELETE_OLD = (
+    "INSERT INTO dossier_search (dossier_search, rowid, ids, name, other) "
+    f"VALUES ('delete', OLD.rowid, {_v9_values('OLD')});"
+)
+_V9_INSERT_NEW = (
+    f"INSERT INTO dossier_search (rowid, ids, name, other) VALUES (NEW.rowid, {_v9_values('NEW')});"
+)
+
+_V9 = [
+    _v9_refusals_without_code,
+    "DROP TRIGGER dossiers_search_insert",
+    "DROP TRIGGER dossiers_search_update",
+    "DROP TRIGGER dossiers_search_delete",
+    f"CREATE TRIGGER dossiers_search_insert AFTER INSERT ON dossiers BEGIN {_V9_INSERT_NEW} END",
+    f"""CREATE TRIGGER dossiers_search_update AFTER UPDATE OF code, applicant_name, id_number,
+        phone, address, procedure_code, procedure_name ON dossiers
+        BEGIN {_V9_DELETE_OLD} {_V9_INSERT_NEW} END""",
+    f"CREATE TRIGGER dossiers_search_delete AFTER DELETE ON dossiers BEGIN {_V9_DELETE_OLD} END",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -1,4 +1,5 @@
-"""Apologising for a late (or soon late) dossier and giving a new due time (form 4).
+"""Apologising for a late (or soon late) dossier and asking for an extension (form 04 of
+Circular 03/2025).
 
 The new time is either a number of extra working days, shown at once as the date the calendar
 gives, or a date and time the clerk picks. The old due time stays on record beside the new one.
@@ -34,8 +35,8 @@ class ApologyDialog(ActionDialog):
     def __init__(self, services, worker, row: DossierRow, calendar: WorkCalendar,
                  now: datetime, parent: QWidget | None = None) -> None:
         super().__init__(services, worker, [row], name="apology_dialog",
-                         title=self.tr("Xin lỗi và hẹn lại ngày trả kết quả"),
-                         submit_text=self.tr("Ghi nhận và in phiếu"), parent=parent)
+                         title=self.tr("Xin lỗi và đề nghị gia hạn thời gian giải quyết"),
+                         submit_text=self.tr("Ghi nhận và in văn bản"), parent=parent)
         self._calendar = calendar
         self._now = now
         old_due = QLabel(date_time_text(row.due_at), objectName="old_due")
@@ -70,6 +71,11 @@ class ApologyDialog(ActionDialog):
         self.by_days.toggled.connect(self._choice_changed)
         self.by_days.setChecked(True)
         self._show_computed()
+        # Form 04 is numbered from the year's register when it is recorded, and the head of the
+        # agency signs it.
+        self.add_field("document_number", self.tr("Số văn bản"), QLabel(
+            self.tr("cấp tự động khi ghi nhận; thủ trưởng cơ quan ký"),
+            objectName="document_number"))
         self.reason.setFocus()
 
     def _days_due(self) -> datetime:

@@ -30,7 +30,7 @@ from desk_app.ui.ask import warn
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
-from desk_app.ui.reason_dialog import ReasonDialog
+from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.return_dialog import ReturnDialog
 from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDialog
 
@@ -216,10 +216,7 @@ class DossierActions(QObject):
             return
         services = self._services
         self._reason(
-            row, name="refusal_dialog", title=self.tr("Từ chối tiếp nhận hồ sơ"),
-            submit_text=self.tr("Từ chối và in phiếu"), label=self.tr("&Lý do từ chối"),
-            placeholder=self.tr("Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã"),
-            required=self.tr("Nhập lý do từ chối: lý do được in trên phiếu từ chối."),
+            row, name="refusal_dialog", **refusal_texts(),
             act=lambda reason: services.refuse(row.uuid, reason),
             slip=lambda _refusal: services.slip_pdf(row.uuid, SlipKind.REFUSAL))
 
@@ -246,11 +243,13 @@ class DossierActions(QObject):
             return
         services = self._services
         self._reason(
-            row, name="withdraw_dialog", title=self.tr("Công dân rút hồ sơ"),
-            submit_text=self.tr("Ghi nhận rút hồ sơ"), label=self.tr("&Lý do"),
-            placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn xin rút"),
+            row, name="withdraw_dialog",
+            title=self.tr("Dừng giải quyết hồ sơ theo yêu cầu của công dân"),
+            submit_text=self.tr("Ghi nhận và in thông báo dừng"), label=self.tr("&Lý do"),
+            placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng"),
             required=self.tr("Nhập lý do công dân rút hồ sơ."),
-            act=lambda reason: services.withdraw(row.uuid, reason), slip=None)
+            act=lambda reason: services.withdraw(row.uuid, reason),
+            slip=lambda _dossier: services.slip_pdf(row.uuid, SlipKind.STOP_NOTICE))
 
     def stop(self) -> None:
         if (row := self._one()) is None:

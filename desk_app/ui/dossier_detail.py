@@ -213,8 +213,9 @@ class DossierDetailDialog(QDialog):
         dossier = loaded.dossier
         self.status.hide()
         self.reprint_button.setEnabled(True)
-        self.setWindowTitle(self.tr("Chi tiết hồ sơ {code}").format(code=dossier.code))
-        self.code.setText(dossier.code)
+        code = dossier.code or self.tr("Chưa cấp mã (từ chối tại quầy)")
+        self.setWindowTitle(self.tr("Chi tiết hồ sơ {code}").format(code=code))
+        self.code.setText(code)
         self.state.setText(state_label(dossier.status))
         self._show_timeliness(dossier_timeliness(
             dossier.status, dossier.due_at, loaded.now, dossier.finished_at))
@@ -259,7 +260,8 @@ class DossierDetailDialog(QDialog):
             (self.tr("Hẹn trả kết quả"), self._due_text(dossier), "detail_due"),
             (self.tr("Cán bộ tiếp nhận"), dossier.clerk, None),
             (self.tr("Sổ theo dõi"), self.tr("Sổ năm {book}, số thứ tự {number}").format(
-                book=dossier.ledger.book, number=dossier.ledger.number), None),
+                book=dossier.ledger.book, number=dossier.ledger.number)
+             if dossier.ledger else self.tr("Không vào sổ (từ chối tại quầy)"), None),
             (self.tr("Ghi chú"), draft.notes, None),
         ]
         for label, value, name in rows:
@@ -282,6 +284,8 @@ class DossierDetailDialog(QDialog):
             self.delivery_form.addRow(self.tr("Địa chỉ nhận"), _value_label(delivery.address))
 
     def _due_text(self, dossier: Dossier) -> str:
+        if dossier.refused_at_counter:
+            return self.tr("Không có (từ chối tiếp nhận tại quầy)")
         due = date_time_text(dossier.due_at)
         first = dossier.original_due_at
         if first is None or first == dossier.due_at:

@@ -7,7 +7,13 @@ from __future__ import annotations
 from datetime import datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QWidget
 
@@ -36,6 +42,14 @@ def applicant_sort_key(name: str) -> str:
     Đặng among the D's rather than after Z."""
     folded = fold(name)
     return f"{folded.rpartition(' ')[2]}\x00{folded}"
+
+
+def due_text(row: DossierRow) -> str:
+    """The due time; once an apology extended it (form 04), the first one beside it."""
+    if not row.rescheduled:
+        return date_time_text(row.due_at)
+    return QCoreApplication.translate("DossierTable", "{due} (gia hạn; hẹn đầu {first})").format(
+        due=date_time_text(row.due_at), first=date_time_text(row.original_due_at))
 
 
 class Column(IntEnum):
@@ -108,7 +122,7 @@ class DossierTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(row, column, timeliness)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column in (Column.APPLICANT, Column.PROCEDURE, Column.STATE):
+            if column in (Column.APPLICANT, Column.PROCEDURE, Column.STATE, Column.DUE):
                 return self._text(row, column, timeliness)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -131,7 +145,7 @@ class DossierTableModel(QAbstractTableModel):
             Column.APPLICANT: lambda: row.applicant_name,
             Column.PROCEDURE: lambda: row.procedure_name,
             Column.RECEIVED: lambda: date_time_text(row.received_at),
-            Column.DUE: lambda: date_time_text(row.due_at),
+            Column.DUE: lambda: due_text(row),
             Column.STATE: lambda: state_label(row.status),
             Column.TIMELINESS: lambda: timeliness_label(timeliness),
         }[column]()

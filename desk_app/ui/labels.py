@@ -133,10 +133,12 @@ def slip_kind_label(kind: str) -> str:
         SlipKind.REFUSAL: QCoreApplication.translate(
             "Labels", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
         SlipKind.APOLOGY: QCoreApplication.translate(
-            "Labels", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+            "Labels", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
         SlipKind.CONTROL: QCoreApplication.translate(
             "Labels", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
         SlipKind.HANDOVER_LIST: QCoreApplication.translate("Labels", "Danh sách bàn giao hồ sơ"),
+        SlipKind.STOP_NOTICE: QCoreApplication.translate(
+            "Labels", "Thông báo dừng giải quyết hồ sơ"),
     }
     return known.get(kind, kind)
 

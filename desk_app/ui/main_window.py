@@ -216,9 +216,10 @@ class MainWindow(QMainWindow):
         # The form stays open for the next citizen; the preview opens over it.
         dialog.saved.connect(self.dossier_list.select_after_reload)
         self.changes.changed.connect(dialog.data_changed)
-        dialog.received.connect(
-            lambda _uuid, pdf_path: show_preview(
-                Path(pdf_path), self.worker, dialog, services=self.services))
+        for printed in (dialog.received, dialog.refused):
+            printed.connect(
+                lambda _uuid, pdf_path: show_preview(
+                    Path(pdf_path), self.worker, dialog, services=self.services))
         dialog.open()
         return dialog
 

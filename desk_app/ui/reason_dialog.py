@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desk_app.core.model import DossierRow
@@ -28,3 +29,18 @@ class ReasonDialog(ActionDialog):
     def action(self) -> Callable[[], object]:
         reason = text_of(self.reason)
         return lambda: self._act(reason)
+
+
+def refusal_texts() -> dict[str, str]:
+    """What the refusal's reason dialog says, the same whether the dossier was received first
+    (the dossier actions) or is refused at the counter (the receive form)."""
+    translate = QCoreApplication.translate
+    return {
+        "title": translate("ReasonDialog", "Từ chối tiếp nhận hồ sơ"),
+        "submit_text": translate("ReasonDialog", "Từ chối và in phiếu"),
+        "label": translate("ReasonDialog", "&Lý do từ chối"),
+        "placeholder": translate(
+            "ReasonDialog", "Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã"),
+        "required": translate(
+            "ReasonDialog", "Nhập lý do từ chối: lý do được in trên phiếu từ chối."),
+    }

@@ -30,12 +30,15 @@ from desk_app.core import drafts, validation
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.changes import Changes
 from desk_app.core.citizen_id import CardData
-from desk_app.core.model import Dossier, Procedure
-from desk_app.core.validation import Issue, Severity, validate_draft
+from desk_app.core.model import Dossier, DossierRow, Procedure
+from desk_app.core.slips import SlipKind
+from desk_app.core.states import DossierState
+from desk_app.core.validation import Issue, MissingChoice, Severity, validate_draft
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.ui.ask import confirm, warn
+from desk_app.ui.ask import choose_missing, confirm, warn
 from desk_app.ui.field_errors import WARNING_COLOUR
+from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
@@ -64,10 +67,13 @@ class _Saved:
 
 class ReceiveDialog(QDialog):
     """Signals: `received(uuid, receipt_pdf_path)` once a dossier is saved and its receipt
-    rendered; `saved(uuid)` whenever a dossier is saved, even if its receipt failed."""
+    rendered; `saved(uuid)` whenever a dossier is saved, even if its receipt failed;
+    `refused(uuid, refusal_pdf_path)` once it is refused at the counter (Ctrl+Shift+R)."""
 
     received = Signal(str, str)
     saved = Signal(str)
+    # (uuid, refusal_pdf_path): the dossier was refused at the counter (form 03), never received.
+    refused = Signal(str, str)
 
     def __init__(self, services: Services, worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +120,8 @@ class ReceiveDialog(QDialog):
         self._form_error = error_label()  # for an issue about no field of the form
         self._save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+S)"))
         self._save_button.setObjectName("save_button")
+        self._refuse_button = QPushButton(self.tr("Từ chối tiếp nhận (Ctrl+Shift+R)"))
+        self._refuse_button.setObjectName("refuse_button")
         self._clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self._clear_button.setObjectName("clear_button")
         self._close_button = QPushButton(self.tr("Đóng (Esc)"))
@@ -124,14 +132,16 @@ class ReceiveDialog(QDialog):
         status.addWidget(self._result)
         buttons = QHBoxLayout()
         buttons.addLayout(status, 1)
-        for button in (self._save_button, self._clear_button, self._close_button):
+        for button in (self._save_button, self._refuse_button, self._clear_button,
+                       self._close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
         chain = [
-            *self._form.tab_chain(), self._save_button, self._clear_button, self._close_button
+            *self._form.tab_chain(), self._save_button, self._refuse_button, self._clear_button,
+            self._close_button,
         ]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -148,12 +158,14 @@ class ReceiveDialog(QDialog):
         form.id_number.textEdited.connect(self._forget_scan_failure)
         form.copy_applicant.clicked.connect(self._deliver_to_applicant)
         self._save_button.clicked.connect(self._save)
+        self._refuse_button.clicked.connect(self._refuse)
         self._clear_button.clicked.connect(self._start_over)
         self._close_button.clicked.connect(self.reject)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self._save),
             (QKeySequence.StandardKey.New, self._start_over),
             (QKeySequence("Ctrl+D"), self._deliver_to_applicant),
+            (QKeySequence("Ctrl+Shift+R"), self._refuse),
         ):
             make_shortcut(keys, self, slot)
 
@@ -315,25 +327,67 @@ class ReceiveDialog(QDialog):
             self._focus_field(errors[0].field)
             return
         warnings = [issue for issue in issues if issue.severity is Severity.WARNING]
-        if warnings and not confirm(
-            self, self.tr("Hồ sơ cần lưu ý"),
-            "\n".join("• " + issue.message for issue in warnings),
+        draft, services, accept = self._form.draft(), self._services, bool(warnings)
+        listed = "\n".join("• " + issue.message for issue in warnings)
+        missing = None
+        if validation.missing_mandatory(draft.documents, self._procedure):
+            # Never a normal receipt in silence: form 02, or a recorded, printed override.
+            answer = choose_missing(
+                self, self.tr("Hồ sơ thiếu giấy tờ bắt buộc"), listed,
+                detail=self.tr("Yêu cầu bổ sung (in phiếu mẫu 02), hay vẫn tiếp nhận và ghi "
+                               "việc thiếu giấy tờ trên giấy tiếp nhận?"))
+            if answer is None:
+                return
+            missing = MissingChoice(answer)
+        elif warnings and not confirm(
+            self, self.tr("Hồ sơ cần lưu ý"), listed,
             detail=self.tr("Vẫn tiếp nhận hồ sơ?"),
         ):
             return
         self._set_busy(True)
-        draft, services, accept = self._form.draft(), self._services, bool(warnings)
 
         def receive_and_print() -> _Saved:
-            dossier = services.receive(draft, accept_warnings=accept)
+            dossier = services.receive(draft, accept_warnings=accept, missing=missing)
             try:
-                receipt = services.receipt_pdf(dossier.uuid)
+                receipt = (services.slip_pdf(dossier.uuid, SlipKind.SUPPLEMENT)
+                           if missing is MissingChoice.SUPPLEMENT
+                           else services.receipt_pdf(dossier.uuid))
             except Exception as exc:  # noqa: BLE001 - whatever broke the slip, the dossier is saved
                 log.exception("receipt of %s not rendered", dossier.code)
                 return _Saved(dossier, None, str(exc))
             return _Saved(dossier, receipt)
 
         self._worker.run(receive_and_print, self._on_saved, self._on_save_failed)
+
+    def _refuse(self) -> None:
+        """Refuse at the counter (form 03): no code, ledger line or due time is issued. The
+        reason dialog records it; the form is cleared for the next citizen and the slip shown."""
+        if self._busy:
+            return
+        self._form.procedure.resolve_typed()
+        draft, services = self._form.draft(), self._services
+        procedure = self._procedure
+        now = services.now()
+        row = DossierRow(
+            "", self.tr("Chưa cấp mã"), draft.applicant.name,
+            procedure.name if procedure else "", now, now, DossierState.REGISTERED, "")
+        dialog = ReasonDialog(
+            services, self._worker, [row], name="counter_refusal_dialog", **refusal_texts(),
+            act=lambda reason: services.refuse_at_counter(draft, reason), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.performed.connect(self._on_refused)
+        dialog.open()
+
+    def _on_refused(self, dossier: Dossier) -> None:
+        self._clear_form()
+        self._focus_field("applicant.name")
+        self.saved.emit(dossier.uuid)
+        self._say(self.tr("Đã từ chối tiếp nhận hồ sơ của {0}").format(
+            dossier.applicant.name), OK_COLOUR)
+        services = self._services
+        self._worker.run(lambda: services.slip_pdf(dossier.uuid, SlipKind.REFUSAL),
+                         lambda path: self.refused.emit(dossier.uuid, str(path)),
+                         lambda exc: warn(self, self.tr("Chưa in được phiếu"), str(exc)))
 
     def _set_busy(self, busy: bool) -> None:
         """While saving, the form is locked: what is typed now would be cleared by the reset

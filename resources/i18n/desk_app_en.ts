@@ -58,6 +58,22 @@
         <source>(đã qua: thêm ngày hoặc chọn ngày giờ)</source>
         <translation>(already past: add days or pick a date)</translation>
     </message>
+    <message>
+        <source>Xin lỗi và đề nghị gia hạn thời gian giải quyết</source>
+        <translation>Apologise and ask for an extension</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in văn bản</source>
+        <translation>Record and print the letter</translation>
+    </message>
+    <message>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>cấp tự động khi ghi nhận; thủ trưởng cơ quan ký</source>
+        <translation>given when recorded; signed by the head of the agency</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -87,6 +103,18 @@
     <message>
         <source>Đã hiểu</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Yêu cầu &amp;bổ sung (in mẫu 02)</source>
+        <translation>Ask to &amp;supplement (print form 02)</translation>
+    </message>
+    <message>
+        <source>&amp;Vẫn tiếp nhận, ghi thiếu trên phiếu</source>
+        <translation>&amp;Receive anyway, noted on the receipt</translation>
+    </message>
+    <message>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Go back</translation>
     </message>
 </context>
 <context>
@@ -438,6 +466,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Nhập lý do dừng xử lý hồ sơ.</source>
         <translation>Type why processing stops.</translation>
     </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ theo yêu cầu của công dân</source>
+        <translation>Stop processing at the applicant's request</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in thông báo dừng</source>
+        <translation>Record and print the stop notice</translation>
+    </message>
+    <message>
+        <source>Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng</source>
+        <translation>For example: the applicant no longer needs it and asked in writing to stop</translation>
+    </message>
 </context>
 <context>
     <name>DossierDetailDialog</name>
@@ -688,6 +728,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Phiếu đã in ({count})</source>
         <translation>Printed slips ({count})</translation>
+    </message>
+    <message>
+        <source>Chưa cấp mã (từ chối tại quầy)</source>
+        <translation>No code (refused at the counter)</translation>
+    </message>
+    <message>
+        <source>Không vào sổ (từ chối tại quầy)</source>
+        <translation>Not in the ledger (refused at the counter)</translation>
+    </message>
+    <message>
+        <source>Không có (từ chối tiếp nhận tại quầy)</source>
+        <translation>None (refused at the counter)</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1334,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết</source>
+        <translation>Apology and request for an extension</translation>
+    </message>
+    <message>
+        <source>Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Notice of stopped processing</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2007,26 @@ What you typed is still there.</translation>
     <message>
         <source>Nội dung đang nhập chưa được lưu. Bỏ nội dung này và đóng cửa sổ?</source>
         <translation>What you typed is not saved. Discard it and close the window?</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận (Ctrl+Shift+R)</source>
+        <translation>Refuse (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ thiếu giấy tờ bắt buộc</source>
+        <translation>Mandatory documents missing</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (in phiếu mẫu 02), hay vẫn tiếp nhận và ghi việc thiếu giấy tờ trên giấy tiếp nhận?</source>
+        <translation>Ask for them (print form 02), or receive the dossier anyway with the missing documents noted on the receipt?</translation>
+    </message>
+    <message>
+        <source>Chưa cấp mã</source>
+        <translation>No code</translation>
+    </message>
+    <message>
+        <source>Đã từ chối tiếp nhận hồ sơ của {0}</source>
+        <translation>Refused {0}'s dossier</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3439,36 @@ What you typed is still there.</translation>
     <message>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTable</name>
+    <message>
+        <source>{due} (gia hạn; hẹn đầu {first})</source>
+        <translation>{due} (extended; first due {first})</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the dossier</translation>
+    </message>
+    <message>
+        <source>Từ chối và in phiếu</source>
+        <translation>Refuse and print the slip</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do từ chối</source>
+        <translation>&amp;Reason for refusal</translation>
+    </message>
+    <message>
+        <source>Ví dụ: thủ tục không thuộc thẩm quyền giải quyết của xã</source>
+        <translation>For example: the procedure is not within the commune's competence</translation>
+    </message>
+    <message>
+        <source>Nhập lý do từ chối: lý do được in trên phiếu từ chối.</source>
+        <translation>Enter the reason for the refusal: it is printed on the refusal slip.</translation>
     </message>
 </context>
 </TS>

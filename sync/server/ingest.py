@@ -231,7 +231,12 @@ def _update_dossier_view(connection: Connection, accepted: list[_Pushed], server
         if current is None or (p.when, p.event.device_seq) >= (current.when,
                                                                current.event.device_seq):
             latest[dossier_uuid] = p
-        if p.event.kind == "received":
+        if p.event.kind == "received" or (
+            # Refused at the counter: never received, so this event says what the dossier is
+            # (no code, no due time).
+            p.event.kind == "refused" and p.event.payload.get("at_counter") is True
+            and dossier_uuid not in described
+        ):
             described[dossier_uuid] = p.event
     rows = [
         {"b_uuid": dossier_uuid, "b_status": p.event.status, "b_time": p.when,
@@ -266,7 +271,8 @@ def dossier_view_update():
 
 
 def describe_dossier(received: EventIn | None) -> dict[str, str | None]:
-    """What a received event's payload (desk_app's received_payload) says the dossier is.
+    """What a received event's payload (desk_app's received_payload), or a refusal at the
+    counter's (refused_at_counter_payload: no code, due time or receipt), says the dossier is.
     Fields of an unexpected shape or size are left out rather than refused."""
     payload = received.payload if received else {}
 

@@ -42,7 +42,7 @@ SERVICES: dict[str, Permission | str] = {
     "dossier_page": P.LOOK_UP, "clerks": P.LOOK_UP, "history": P.LOOK_UP, "board": P.LOOK_UP,
     "catalogue_entries": P.LOOK_UP, "procedure_versions": P.LOOK_UP,
     "procedure_at": P.LOOK_UP,
-    "receive": P.RECEIVE,
+    "receive": P.RECEIVE, "refuse_at_counter": P.RECEIVE,
     "hand_over": P.HAND_OVER, "record_result_ready": P.HAND_OVER,
     "request_supplement": P.HAND_OVER, "receive_supplement": P.HAND_OVER,
     "suggested_unit": P.HAND_OVER,

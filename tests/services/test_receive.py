@@ -1,4 +1,5 @@
 import sqlite3
+import subprocess
 import unicodedata
 from datetime import datetime
 
@@ -7,6 +8,7 @@ import pytest
 from desk_app.core.clock import VN_TZ
 from desk_app.core.model import Applicant, DossierDraft
 from desk_app.core.states import DossierState
+from desk_app.core.validation import MissingChoice
 from desk_app.services.app import Services
 from desk_app.services.errors import NotSetUp, ValidationFailed
 from desk_app.store import events as events_store
@@ -78,9 +80,38 @@ def test_missing_mandatory_documents_need_the_clerks_confirmation(services):
         services.receive(draft)
     assert [w.field for w in failure.value.warnings] == ["documents"]
     assert services.dossier_rows() == []
-    dossier = services.receive(draft, accept_warnings=True)
+    # Accepting the warnings is not enough: the clerk says what to do about the gap.
+    with pytest.raises(ValidationFailed, match="Chọn yêu cầu bổ sung") as unchosen:
+        services.receive(draft, accept_warnings=True)
+    assert [e.field for e in unchosen.value.errors] == ["documents"]
+    assert services.dossier_rows() == []
+    dossier = services.receive(draft, accept_warnings=True, missing=MissingChoice.OVERRIDE)
     [event] = services.history(dossier.uuid)
     assert event.payload["missing_documents"]
+    override = event.payload["missing_override"]
+    assert override["clerk"] == services.current_account().full_name
+    assert override["documents"] == event.payload["missing_documents"]
+    text = " ".join(subprocess.run(
+        ["pdftotext", str(services.receipt_pdf(dossier.uuid)), "-"],
+        capture_output=True, text=True, check=True).stdout.split())
+    assert (f"Tiếp nhận khi còn thiếu giấy tờ bắt buộc: {'; '.join(override['documents'])} "
+            f"(cán bộ tiếp nhận {override['clerk']} xác nhận).") in text
+
+
+def test_missing_mandatory_documents_may_be_asked_for_at_once(services):
+    draft = full_draft(services, provide_all=False)
+    dossier = services.receive(draft, accept_warnings=True, missing=MissingChoice.SUPPLEMENT)
+    assert dossier.status is DossierState.SUPPLEMENT
+    received, asked = services.history(dossier.uuid)
+    assert "missing_override" not in received.payload
+    assert asked.kind == "supplement_requested"
+    assert asked.payload["missing"] == received.payload["missing_documents"]
+    assert services.slip_pdf(dossier.uuid, "supplement").exists()
+
+
+def test_a_complete_dossier_needs_no_choice(services):
+    dossier = services.receive(full_draft(services))
+    assert "missing_override" not in services.history(dossier.uuid)[0].payload
 
 
 def test_a_failure_inside_the_transaction_leaves_no_trace(services, monkeypatch):

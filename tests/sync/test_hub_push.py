@@ -244,3 +244,23 @@ def test_a_code_past_the_999th_of_a_day_is_stored_whole(hub_client, hub_admin):
     with reading(hub_admin.engine) as connection:
         assert connection.execute(select(dossiers.c.code)).scalar_one() == (
             "000.01.22.H56-261124-11000")
+
+
+def test_a_dossier_refused_at_the_counter_syncs_without_a_code(hub_client, hub_admin):
+    device = hub_admin.enroll(hub_admin.commune())
+    sample = received_event()["payload"]
+    refused = {
+        **next_event(received_event(), "refused", 3, seq=1, minutes_later=0, payload={
+            "reason": "Không thuộc thẩm quyền của xã", "at_counter": True,
+            "refused_at": AT.isoformat(timespec="seconds"),
+            **{k: sample[k] for k in ("procedure", "applicant", "request", "sets", "documents",
+                                      "channel", "notes")},
+        }),
+    }
+    assert results(hub_client.post(PUSH, json={"events": [refused]},
+                                    headers=device.headers)) == ["accepted"]
+    with reading(hub_admin.engine) as connection:
+        row = connection.execute(select(dossiers)).one()
+    assert (row.uuid, row.code, row.status, row.due_at) == (
+        refused["dossier_uuid"], None, 3, None)
+    assert row.applicant_name == "Đặng Thị Ánh" and row.procedure_code == "1.004194"

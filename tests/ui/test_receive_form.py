@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desk_app.core.changes import CATALOGUE
 from desk_app.core.model import DeliveryMethod
+from desk_app.core.states import DossierState
 from desk_app.printing import PrintingError
 from desk_app.services import printouts as services_module
 from desk_app.services.app import Services
@@ -343,12 +344,26 @@ def test_missing_documents_ask_first_then_save_when_accepted(
     keyboard.press(Key.Key_S, CTRL)
     assert services.dossier_rows() == []
     assert "Thiếu giấy tờ bắt buộc" in message_boxes.shown[0]
-    assert message_boxes.shown[0].endswith("Vẫn tiếp nhận hồ sơ?")
+    assert message_boxes.shown[0].endswith("ghi việc thiếu giấy tờ trên giấy tiếp nhận?")
     assert w(dialog, "applicant_name").text() == "Nguyễn Văn An"
-    keyboard.press(Key.Key_S, CTRL)
+    keyboard.press(Key.Key_S, CTRL)  # YES: received as it is, the override recorded
     [row] = services.dossier_rows()
     assert received[0][0] == row.uuid
     assert len(message_boxes.shown) == 2
+    [event] = services.history(row.uuid)
+    assert event.payload["missing_override"]["clerk"] == services.current_account().full_name
+    assert event.payload["missing_override"]["documents"]
+
+
+def test_missing_documents_may_take_the_supplement_path(
+        dialog, keyboard, services, message_boxes, received):
+    fill_dossier(dialog, keyboard, tick=False)
+    message_boxes.answers = [QMessageBox.StandardButton.Apply]
+    keyboard.press(Key.Key_S, CTRL)
+    [row] = services.dossier_rows()
+    assert row.status is DossierState.SUPPLEMENT
+    assert [e.kind for e in services.history(row.uuid)] == ["received", "supplement_requested"]
+    assert received[0][1] == str(services.slip_pdf(row.uuid, "supplement"))
 
 
 # --- (f) decomposed text -----------------------------------------------------------------------
@@ -511,14 +526,14 @@ def test_escape_on_an_empty_form_just_closes(dialog, keyboard, message_boxes):
 
 def test_the_tab_order_follows_the_paper_form(dialog, keyboard):
     order = []
-    for _ in range(22):
+    for _ in range(23):
         order.append(focused())
         keyboard.press(Key.Key_Tab)
     assert order == [
         "procedure", "applicant_type", "applicant_name", "id_number", "birth_date", "sex",
         "phone", "email", "address", "request", "sets", "documents", "channel", "delivery",
-        "copy_applicant_button", "fee", "notes", "save_button", "clear_button",
-        "close_button", "procedure", "applicant_type",
+        "copy_applicant_button", "fee", "notes", "save_button", "refuse_button",
+        "clear_button", "close_button", "procedure", "applicant_type",
     ]
 
 
@@ -586,3 +601,47 @@ def test_a_catalogue_change_keeps_the_chosen_procedure_and_the_ticks(open_form, 
     dialog.data_changed(CATALOGUE)
     assert dialog._form.procedure.code() == "1.004222"
     assert dialog._form.draft().documents == ticked
+
+
+# --- (g) refusal at the counter ------------------------------------------------------------------
+
+
+def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
+        qtbot, dialog, keyboard, services):
+    from desk_app.ui.reason_dialog import ReasonDialog
+    from tests.ui.conftest import wait_active
+
+    refused = []
+    dialog.refused.connect(lambda uuid, path: refused.append((uuid, path)))
+    fill(dialog, keyboard, "procedure", "1.004222")
+    fill(dialog, keyboard, "applicant_name", "Nguyễn Văn An")
+    keyboard.press(Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    reason = wait_active(qtbot, next(d for d in dialog.findChildren(ReasonDialog)
+                                     if d.isVisible()))
+    assert reason.objectName() == "counter_refusal_dialog"
+    keyboard.press(Key.Key_Return, CTRL)  # no reason yet: asked for, nothing recorded
+    assert services.dossier_rows() == []
+    keyboard.type("Không thuộc thẩm quyền của xã")
+    keyboard.press(Key.Key_Return, CTRL)
+    [row] = services.dossier_rows()
+    assert row.status is DossierState.REFUSED and row.code == ""
+    assert services.dossier(row.uuid).ledger is None
+    assert services.history(row.uuid)[-1].payload["reason"] == "Không thuộc thẩm quyền của xã"
+    qtbot.waitUntil(lambda: refused != [])
+    assert refused == [(row.uuid, str(services.slip_pdf(row.uuid, "refusal")))]
+    assert w(dialog, "applicant_name").text() == ""  # ready for the next citizen
+
+
+def test_the_detail_of_a_dossier_refused_at_the_counter_shows_no_code_or_due_time(
+        qtbot, services, worker):
+    from PySide6.QtWidgets import QLabel
+
+    from desk_app.ui.dossier_detail import DossierDetailDialog
+    from tests.services.factories import full_draft
+
+    refused = services.refuse_at_counter(full_draft(services), "Không thuộc thẩm quyền")
+    detail = DossierDetailDialog(services, worker, refused.uuid)
+    qtbot.addWidget(detail)
+    assert detail.findChild(QLabel, "detail_due").text() == (
+        "Không có (từ chối tiếp nhận tại quầy)")
+    assert detail.findChild(QLabel, "detail_code").text() == "Chưa cấp mã (từ chối tại quầy)"

@@ -122,3 +122,22 @@ def test_report_and_settings_actions_have_shortcuts(counter_window):
                    counter_window.ledger_action, counter_window.end_of_day_action,
                    counter_window.units_action):
         assert not action.shortcut().isEmpty(), action.objectName()
+
+
+def test_a_listed_dossier_shows_its_extended_due_time_beside_the_first(qtbot, busy_day, services):
+    from desk_app.ui.dossier_table_model import Column
+
+    row = services.board().category(BoardKey.OVERDUE).rows[0]
+    services.apologise(row.uuid, "Chờ xác minh", extra_working_days=30)
+    busy_day.refresh()
+    qtbot.keyClick(busy_day, Qt.Key.Key_2, CTRL)
+    # No longer overdue; the list of every dossier (Esc from a tile) shows it.
+    assert row.uuid not in {r.uuid for r in services.board().category(BoardKey.OVERDUE).rows}
+    busy_day.board.open_tile(BoardKey.OVERDUE)
+    qtbot.keyClick(busy_day.dossier_list.table, Qt.Key.Key_Escape)
+    model = busy_day.dossier_list.model
+    [index] = [r for r in range(model.rowCount()) if model.dossier_row(r).uuid == row.uuid]
+    moved = services.dossier(row.uuid)
+    text = model.data(model.index(index, Column.DUE))
+    assert text == (f"{moved.due_at:%d/%m/%Y %H:%M} (gia hạn; hẹn đầu "
+                    f"{moved.original_due_at:%d/%m/%Y %H:%M})")
