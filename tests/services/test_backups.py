@@ -178,9 +178,9 @@ def test_a_restore_over_a_damaged_file_that_still_reads_keeps_the_numbers(servic
         reopened.close()
 
 
-def test_the_clerk_saves_while_a_backup_copies(services, monkeypatch):
-    """A backup copies through its own connection, outside the services lock: a save made
-    meanwhile (on another thread, as the database worker would) does not wait for the copy."""
+def slow_copies(monkeypatch):
+    """Backups that stop in their copy until the test lets them go: (copying, finish, the real
+    backup.make)."""
     copying, finish = threading.Event(), threading.Event()
     real_make = backup.make
 
@@ -190,6 +190,13 @@ def test_the_clerk_saves_while_a_backup_copies(services, monkeypatch):
         return real_make(*args, **kwargs)
 
     monkeypatch.setattr(backup, "make", slow_make)
+    return copying, finish, real_make
+
+
+def test_the_clerk_saves_while_a_backup_copies(services, monkeypatch):
+    """A backup copies through its own connection, outside the services lock: a save made
+    meanwhile (on another thread, as the database worker would) does not wait for the copy."""
+    copying, finish, _ = slow_copies(monkeypatch)
     draft = full_draft(services)
     made = []
     backing_up = threading.Thread(target=lambda: made.append(services.back_up_now()))
@@ -212,15 +219,7 @@ def test_a_restore_waits_for_a_backup_being_copied(services, monkeypatch):
     """A backup copies and thins its folder outside the services lock; a restore meanwhile
     waits for it, so the thinning can never delete the backup being restored."""
     chosen = services.back_up_now()
-    copying, finish = threading.Event(), threading.Event()
-    real_make = backup.make
-
-    def slow_make(*args, **kwargs):
-        copying.set()
-        assert finish.wait(10)
-        return real_make(*args, **kwargs)
-
-    monkeypatch.setattr(backup, "make", slow_make)
+    copying, finish, real_make = slow_copies(monkeypatch)
     backing_up = threading.Thread(target=services.back_up_now)
     backing_up.start()
     assert copying.wait(5)

@@ -156,6 +156,20 @@ def test_demo_does_not_add_to_a_database_in_use(qtbot, services, worker):
     assert len(services.dossier_rows()) == 3
 
 
+def run_demo_gui(qtbot, monkeypatch, tmp_path, event_loop) -> int:
+    """run_gui on a demo data folder, the demo admin logging in, `event_loop` standing in for
+    the application's loop (what the clerk does while the window is open)."""
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+
+    def log_in_and_wait(dialog) -> None:
+        log_in_as_demo_admin(dialog)
+        # The real worker answers on its thread: wait for the login as the dialog's loop would.
+        qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
+
+    answer(monkeypatch, app_module.LoginDialog, log_in_and_wait)
+    return run_gui(tmp_path, demo=True, language="vi")
+
+
 def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, critical,
                                                              monkeypatch):
     shown = []
@@ -165,15 +179,7 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, cr
                      if isinstance(w, MainWindow) and w.isVisible())
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", exec_returning_at_once)
-
-    def log_in_and_wait(dialog) -> None:
-        log_in_as_demo_admin(dialog)
-        # The real worker answers on its thread: wait for the login as the dialog's loop would.
-        qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
-
-    answer(monkeypatch, app_module.LoginDialog, log_in_and_wait)
-    assert run_gui(tmp_path, demo=True, language="vi") == 0
+    assert run_demo_gui(qtbot, monkeypatch, tmp_path, exec_returning_at_once) == 0
     assert critical == []
     assert len(shown) == 1
     # Sync runs in the background of every real start: its menu and status are installed.
@@ -187,7 +193,6 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, cr
         services.close()
 
 
-
 def test_closing_the_window_then_quitting_closes_the_data_cleanly(qtbot, tmp_path, critical,
                                                                  monkeypatch):
     """The window's close finishes the worker first; the data must still be closed after, or
@@ -198,13 +203,6 @@ def test_closing_the_window_then_quitting_closes_the_data_cleanly(qtbot, tmp_pat
                 window.close()
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", clerk_closes_the_window)
-
-    def log_in_and_wait(dialog) -> None:
-        log_in_as_demo_admin(dialog)
-        qtbot.waitUntil(lambda: dialog.result() == ACCEPTED)
-
-    answer(monkeypatch, app_module.LoginDialog, log_in_and_wait)
-    assert run_gui(tmp_path, demo=True, language="vi") == 0
+    assert run_demo_gui(qtbot, monkeypatch, tmp_path, clerk_closes_the_window) == 0
     assert critical == []
     assert not (tmp_path / "desk.db-wal").exists()
