@@ -36,6 +36,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from desk_app.core.clock import VN_TZ, now_vn
+from desk_app.core.codes import sort_text
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import DEMO_SETUP, set_up_demo_counter
 from desk_app.store import journal
@@ -89,7 +90,7 @@ _DOSSIER_COLUMNS = [
     "address", "request", "sets", "channel", "delivery_method", "delivery_recipient",
     "delivery_phone", "delivery_address", "fee", "notes", "received_at", "due_at", "status",
     "clerk", "device_id", "ledger_book", "ledger_number", "search_key", "original_due_at",
-    "finished_at", "returned_at",
+    "finished_at", "returned_at", "code_sort",
 ]
 _EVENT_SQL = (
     "INSERT INTO events (uuid, dossier_uuid, kind, status, payload, clerk, device_id, "
@@ -229,7 +230,7 @@ class Generator:
             procedure["time"]["value"], procedure["time"]["unit"], 1, name, id_number, birth,
             sex, phone, "", address, request, 1, 1, 0, "", "", "", procedure.get("fee", 0), "",
             iso(received), iso(due), status, clerk, device_id, book, self.ledger[book], "",
-            iso(due), finished and iso(finished), returned and iso(returned),
+            iso(due), finished and iso(finished), returned and iso(returned), sort_text(code),
         ))
         for position, d in enumerate(documents, start=1):
             batch["documents"].append((dossier_uuid, position, d["name"], d.get("originals", 0),

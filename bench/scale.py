@@ -37,6 +37,7 @@ from pathlib import Path
 from generate import generate  # bench/ is this script's folder
 from startup import EMPTY, time_to_shown
 
+from desk_app.core.codes import sort_text
 from desk_app.core.listing import ListFilter, Sort, SortKey
 from desk_app.core.text import fold
 from desk_app.services.app import DB_FILE, Services
@@ -141,14 +142,16 @@ def bare_insert(floor_db, services: Services, dossier_uuid: str) -> float:
     committed transaction: the least any receive can cost on this disk."""
     conn = floor_db.conn
     source = services.db.conn
-    dossier = list(source.execute("SELECT * FROM dossiers WHERE uuid = ?", [dossier_uuid])
-                   .fetchone())
+    cursor = source.execute("SELECT * FROM dossiers WHERE uuid = ?", [dossier_uuid])
+    dossier = list(cursor.fetchone())
+    code_sort = [c[0] for c in cursor.description].index("code_sort")
     documents = source.execute("SELECT * FROM dossier_documents WHERE dossier_uuid = ?",
                                [dossier_uuid]).fetchall()
     event = list(source.execute("SELECT * FROM events WHERE dossier_uuid = ?", [dossier_uuid])
                  .fetchone())
     new_uuid, event_uuid = str(uuid.uuid4()), str(uuid.uuid4())
     dossier[0], dossier[1] = new_uuid, new_uuid  # uuid, code
+    dossier[code_sort] = sort_text(new_uuid)
     dossier[29] = int(time.perf_counter_ns() % 10**12)  # ledger number
     event[0], event[1], event[7] = event_uuid, new_uuid, time.perf_counter_ns()
     marks = lambda row: ", ".join("?" * len(row))  # noqa: E731

@@ -9,8 +9,9 @@ tail reads back one way only. Two counters can never collide, and one counter ne
 because the store keeps the sequence in the same transaction as the dossier and never goes
 below a code it has already issued.
 
-Codes compare as text in the database; `sort_key` gives their true order (a longer sequence
-comes after a shorter one).
+As text, codes would not compare in order (-11000 before -1999); `sort_key` gives their true
+order (a longer sequence comes after a shorter one), and `sort_text` the same order as text, for
+the database's `code_sort` column.
 """
 
 from __future__ import annotations
@@ -75,6 +76,26 @@ def sort_key(code: str) -> tuple:
     if parsed is None:
         return (1, code)
     return (0, parsed.agency, parsed.day, parsed.counter, parsed.sequence)
+
+
+# What the database sorts codes by (the `code_sort` column, migration 10): a code of the shape
+# this app issues (counter digit, then a sequence of 3 to 9 digits) sorts as "0" + prefix +
+# counter digit + the sequence zero-filled to nine digits; any other code as "1" + itself, after;
+# no code (a refusal at the counter) as "", first. Only the shape is checked, not the agency
+# or the day, so that migration 10 computes exactly the same text in SQL.
+SORT_SEQUENCE_DIGITS = 9
+_SORTABLE = re.compile(r"(?P<prefix>[^-]+-[0-9]{6}-[1-9])(?P<sequence>[0-9]{3}|[1-9][0-9]{3,8})")
+
+
+def sort_text(code: str | None) -> str:
+    """The text whose order is the codes' order (`sort_key`'s, for every code this app
+    issues): so the list can sort by code straight from an index."""
+    if not code:
+        return ""
+    match = _SORTABLE.fullmatch(code)
+    if match is None:
+        return "1" + code
+    return f"0{match['prefix']}{int(match['sequence']):0{SORT_SEQUENCE_DIGITS}d}"
 
 
 def agency_code_error(agency: str) -> str | None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import sqlite_utils
 
 from desk_app.core.clock import iso, parse_iso
+from desk_app.core.codes import sort_text
 from desk_app.core.lifecycle import LedgerLine
 from desk_app.core.model import (
     Applicant,
@@ -31,7 +32,8 @@ from desk_app.store import search
 
 def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
     """A received dossier, or one refused at the counter (no code, ledger line or due time:
-    NULL in those columns, migration 9)."""
+    NULL in those columns, migration 9). Its code's sort text (core.codes.sort_text) goes in
+    code_sort, which the list sorts by (migration 10)."""
     d, a, delivery = dossier.draft, dossier.applicant, dossier.draft.delivery
     counter_refusal, ledger = dossier.refused_at_counter, dossier.ledger
     db.execute(
@@ -40,9 +42,9 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             request, sets, channel, delivery_method, delivery_recipient, delivery_phone,
             delivery_address, fee, notes, received_at, due_at, status, clerk, device_id,
             ledger_book, ledger_number, search_key, original_due_at, finished_at, returned_at,
-            procedure_version)
+            procedure_version, code_sort)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                   ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             dossier.uuid, dossier.code or None, d.procedure_code, dossier.procedure_name,
             dossier.processing_time.value, dossier.processing_time.unit.value,
@@ -57,6 +59,7 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
             None if counter_refusal else iso(dossier.original_due_at or dossier.due_at),
             _iso_or_none(dossier.finished_at),
             _iso_or_none(dossier.returned_at), dossier.procedure_version,
+            sort_text(dossier.code),
         ],
     )
     for position, doc in enumerate(d.documents, start=1):

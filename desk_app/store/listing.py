@@ -3,7 +3,8 @@
 A sorted page continues from the (sort value, rowid) of the last row shown, so page 1,000 costs
 what page 1 costs (an OFFSET would read and skip every row before it). Each sort column has an
 index, which SQLite ends with the rowid, so the index gives the whole order. A search page
-comes from store.search's ranking, which pages by position.
+comes from store.search's ranking, which pages by position. Codes sort by their sort text
+(`code_sort`, never NULL), which is also what their cursor holds.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ from desk_app.core.clock import iso
 from desk_app.core.lifecycle import OPEN_STATES
 from desk_app.core.listing import OVERDUE_STATES, ListFilter, Page, Sort, SortKey
 from desk_app.store import dossiers
+
+# The column each sort reads, where it is not the key's own: codes sort by their stored sort
+# text (core.codes.sort_text, migration 10), so -11000 comes after -1999, not before -1101.
+_SORT_COLUMNS = {SortKey.CODE: "code_sort"}
 
 
 def _few(flt: ListFilter) -> bool:
@@ -60,7 +65,8 @@ def page(
     """Up to `limit` rows after the cursor `after` (None for the first page)."""
     if flt.text.strip():
         return _search_page(db, flt, after or 0, limit)
-    key, direction = sort.key.value, "DESC" if sort.descending else "ASC"
+    key = _SORT_COLUMNS.get(sort.key, sort.key.value)
+    direction = "DESC" if sort.descending else "ASC"
     # A filter that keeps few dossiers: find them by its index and sort them ("+" keeps SQLite
     # off the sort's index). Any other: walk the sort's index and stop once the page is full,
     # rather than sort most of a million rows.

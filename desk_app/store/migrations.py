@@ -512,9 +512,40 @@ _V9 = [
     f"CREATE TRIGGER dossiers_search_delete AFTER DELETE ON dossiers BEGIN {_V9_DELETE_OLD} END",
 ]
 
+# Sorting the list by code in the codes' order (core.codes.sort_text): as text, -11000 (the
+# 1,000th code of counter 1's day) came between -1100 and -1101. A stored sort text and its
+# index (extended with the rowid, like the other sorts' indexes) keep the sort straight from an
+# index. The text, as core.codes.sort_text renders it on insert: a code of this app's shape
+# (first "-", six digits, "-", a counter digit 1-9, then a sequence of three digits, or of four
+# to nine without a leading zero) is "0" + everything up to the counter digit + the sequence
+# zero-filled to nine digits; any other code "1" + the code; no code "".
+
+
+def _v10_sort_text_sql(code: str) -> str:
+    dash = f"instr({code}, '-')"
+    tail = f"substr({code}, {dash} + 8)"
+    return f"""CASE
+        WHEN {code} IS NULL OR {code} = '' THEN ''
+        WHEN {dash} > 1
+            AND substr({code}, {dash} + 1, 7) GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]-'
+            AND ({tail} GLOB '[1-9][0-9][0-9][0-9]'
+                 OR ({tail} GLOB '[1-9][1-9][0-9][0-9][0-9]*'
+                     AND {tail} NOT GLOB '*[^0-9]*' AND length({tail}) <= 10))
+        THEN '0' || substr({code}, 1, {dash} + 8)
+             || substr('000000000' || substr({code}, {dash} + 9), -9)
+        ELSE '1' || {code}
+    END"""
+
+
+_V10 = [
+    "ALTER TABLE dossiers ADD COLUMN code_sort TEXT NOT NULL DEFAULT ''",
+    f"UPDATE dossiers SET code_sort = {_v10_sort_text_sql('code')}",
+    "CREATE INDEX dossiers_code_sort ON dossiers (code_sort)",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

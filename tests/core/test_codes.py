@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from desk_app.core.codes import make_code, parse_code, sequence_of, sort_key
+from desk_app.core.codes import make_code, parse_code, sequence_of, sort_key, sort_text
 
 DAY = date(2026, 11, 20)
 AGENCY = "000.17.22.H56"
@@ -37,3 +37,24 @@ def test_codes_sort_by_sequence_as_a_number():
         f"{AGENCY}-261120-{tail}" for tail in ("1100", "1999", "11000", "11001", "2001")]
     next_day = f"{AGENCY}-261121-1001"
     assert sorted([next_day, codes[0]], key=sort_key) == [codes[0], next_day]
+
+
+def test_the_sort_text_orders_codes_as_sort_key_does():
+    codes = [f"{AGENCY}-{day}-{tail}" for day in ("261120", "261121")
+             for tail in ("1001", "1100", "1999", "11000", "11001", "1123456789", "2001", "9999")]
+    codes.append("000.17.H56-261120-1001")  # a shorter agency code
+    shuffled = codes[::-1]
+    assert sorted(shuffled, key=sort_text) == sorted(shuffled, key=sort_key)
+
+
+def test_the_sort_text_zero_fills_the_sequence_to_nine_digits():
+    assert sort_text(f"{AGENCY}-261120-1007") == f"0{AGENCY}-261120-1000000007"
+    assert sort_text(f"{AGENCY}-261120-11000") == f"0{AGENCY}-261120-1000001000"
+
+
+def test_codes_of_other_shapes_sort_after_and_no_code_first():
+    central = f"{AGENCY}-261120-AB1234"
+    assert sort_text(central) == "1" + central
+    assert sort_text("") == "" and sort_text(None) == ""
+    ours = f"{AGENCY}-261120-1001"
+    assert sorted([central, "", ours], key=sort_text) == ["", ours, central]

@@ -1,5 +1,8 @@
 import sqlite3
 
+import sqlite_utils
+
+from desk_app.core.codes import sort_text
 from desk_app.store import dossiers
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
@@ -75,4 +78,44 @@ def test_migration_2_leaves_an_open_dossier_open(tmp_path):
     assert dossier.original_due_at == dossier.due_at
     assert dossier.finished_at is None and dossier.returned_at is None
     assert not dossiers.rows(db)[0].rescheduled
+    db.close()
+
+
+# Codes of this app's shape (3-, 4- and 5-digit sequences, several counters), of other shapes
+# (a centralised system's, a malformed one) and none (a refusal at the counter).
+OLD_CODES = [
+    "000.17.22.H56-261124-1001", "000.17.22.H56-261124-1999", "000.17.22.H56-261124-11000",
+    "000.17.22.H56-261124-11001", "000.17.22.H56-261124-112345", "000.17.22.H56-261124-2001",
+    "000.17.H56-261123-9999", "000.17.22.H56-261124-AB1234", "000.17.22.H56-261124-10999",
+    "X-1", "A-B-261124-1001", None,
+]
+
+
+def version_9_database(path):
+    """A database as migration 9 left it, with a dossier for each of OLD_CODES."""
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for version, steps in enumerate(MIGRATIONS[:9], start=1):
+        with db.atomic():
+            for step in steps:
+                step(db) if callable(step) else db.execute(step)
+            db.execute(f"PRAGMA user_version = {version}")
+    with db.atomic():
+        for number, code in enumerate(OLD_CODES, start=1):
+            values = {**DOSSIER_V1, "uuid": f"d-{number}", "code": code,
+                      "ledger_number": number}
+            db.execute(f"INSERT INTO dossiers ({', '.join(values)}) "
+                       f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
+    db.close()
+
+
+def test_migration_10_fills_the_code_sort_text_as_the_app_renders_it(tmp_path):
+    path = tmp_path / "desk.db"
+    version_9_database(path)
+    db = connect(path)
+    assert schema_version(db) >= 10
+    stored = dict(db.execute("SELECT code, code_sort FROM dossiers").fetchall())
+    assert stored == {code: sort_text(code) for code in OLD_CODES}
+    assert stored["000.17.22.H56-261124-11000"] == "0000.17.22.H56-261124-1000001000"
+    assert stored[None] == ""
+    assert [r[2] for r in db.execute("PRAGMA index_info(dossiers_code_sort)")] == ["code_sort"]
     db.close()

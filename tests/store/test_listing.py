@@ -1,0 +1,74 @@
+"""The dossier list sorted by code: by the codes' numbers, page after page."""
+
+import dataclasses
+
+import pytest
+
+from desk_app.core.lifecycle import OPEN_STATES
+from desk_app.core.listing import ListFilter, Sort, SortKey
+from desk_app.core.states import DossierState
+from desk_app.store import dossiers, listing
+from desk_app.store.db import connect
+from tests.store.factories import make_dossier
+
+PREFIX = "000.17.22.H56-261124-"
+# Counter 1's 998th to 1,001st codes of the day and counter 2's first: as text, -11000 and
+# -11001 came before -1998.
+IN_ORDER = [PREFIX + tail for tail in ("1998", "1999", "11000", "11001", "2001")]
+
+
+def _all_pages(db, flt: ListFilter, sort: Sort, limit: int = 2) -> list[str]:
+    codes, after = [], None
+    while True:
+        page = listing.page(db, flt, sort, after, limit)
+        codes.extend(row.code for row in page.rows)
+        if page.next is None:
+            return codes
+        after = page.next
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = connect(tmp_path / "desk.db")
+    with db.atomic():
+        for number, code in enumerate([IN_ORDER[i] for i in (3, 0, 4, 2, 1)], start=1):
+            dossiers.insert(db, make_dossier(code, ledger_number=number), "device-1")
+    yield db
+    db.close()
+
+
+# Every dossier (the list walks the code index) and the open ones (found by state, then sorted).
+FILTERS = [ListFilter(), ListFilter(states=OPEN_STATES)]
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+def test_codes_sort_by_their_numbers_across_pages(db, flt):
+    assert _all_pages(db, flt, Sort(SortKey.CODE, descending=False)) == IN_ORDER
+    assert _all_pages(db, flt, Sort(SortKey.CODE, descending=True)) == IN_ORDER[::-1]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_cursor_holds_the_sort_text(db, descending):
+    page = listing.page(db, ListFilter(), Sort(SortKey.CODE, descending), None, 2)
+    (text,) = db.execute("SELECT code_sort FROM dossiers WHERE code = ?",
+                         [page.rows[-1].code]).fetchone()
+    assert page.next[0] == text
+
+
+def test_refusals_without_a_code_and_other_codes_sort_too(db):
+    refusal = dataclasses.replace(make_dossier(""), status=DossierState.REFUSED, ledger=None)
+    central = make_dossier("000.17.22.H56-261124-AB1234", ledger_number=9)
+    with db.atomic():
+        dossiers.insert(db, refusal, "device-1")
+        dossiers.insert(db, central, "device-1")
+    expected = ["", *IN_ORDER, central.code]
+    for limit in (1, 2, 3):
+        assert _all_pages(db, ListFilter(), Sort(SortKey.CODE, False), limit) == expected
+        assert _all_pages(db, ListFilter(), Sort(SortKey.CODE, True), limit) == expected[::-1]
+
+
+def test_the_code_sort_walks_its_index(db):
+    plan = " ".join(row[-1] for row in db.execute(
+        "EXPLAIN QUERY PLAN SELECT rowid FROM dossiers "
+        "ORDER BY code_sort DESC, rowid DESC LIMIT 50"))
+    assert "dossiers_code_sort" in plan and "TEMP B-TREE" not in plan
