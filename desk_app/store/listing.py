@@ -73,9 +73,9 @@ def page(
     few = _few(flt)
     where, params = _conditions(flt, walk=None if few else key)
     if after is not None:
-        beyond = "<" if sort.descending else ">"
-        where.append(f"({key}, rowid) {beyond} (?, ?)")
-        params.extend(after)
+        condition, values = _beyond(key, sort.descending, *after)
+        where.append(condition)
+        params.extend(values)
     order = f"+{key}" if few else key
     sql = (
         f"SELECT {dossiers.ROW_COLUMNS}, {key}, rowid FROM dossiers"
@@ -85,6 +85,24 @@ def page(
     fetched = db.execute(sql, [*params, limit]).fetchall()
     rows = [dossiers.dossier_row(r[:-2]) for r in fetched]
     return Page(rows, tuple(fetched[-1][-2:]) if len(fetched) == limit else None)
+
+
+# Columns that may hold NULL: a dossier refused at the counter has no due time. SQLite puts
+# NULLs first in ascending order and last in descending, and a row comparison with NULL is
+# never true, so the cursor says where those rows stand in so many words.
+_NULLABLE = frozenset({"due_at"})
+
+
+def _beyond(key: str, descending: bool, value: object, rowid: int) -> tuple[str, list]:
+    """The condition for the rows after the cursor (value, rowid) in the list's order."""
+    beyond = "<" if descending else ">"
+    if key not in _NULLABLE:
+        return f"({key}, rowid) {beyond} (?, ?)", [value, rowid]
+    if value is None:
+        rest = "" if descending else f" OR {key} IS NOT NULL"
+        return f"(({key} IS NULL AND rowid {beyond} ?){rest})", [rowid]
+    rest = f" OR {key} IS NULL" if descending else ""
+    return f"(({key}, rowid) {beyond} (?, ?){rest})", [value, rowid]
 
 
 def _search_page(db: sqlite_utils.Database, flt: ListFilter, offset: int, limit: int) -> Page:

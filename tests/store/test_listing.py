@@ -72,3 +72,31 @@ def test_the_code_sort_walks_its_index(db):
         "EXPLAIN QUERY PLAN SELECT rowid FROM dossiers "
         "ORDER BY code_sort DESC, rowid DESC LIMIT 50"))
     assert "dossiers_code_sort" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+def test_dossiers_without_a_due_time_are_paged_past_too(db, flt):
+    """Refused at the counter, a dossier has no due time; paging by due time must neither stop
+    at it nor lose it (a row comparison with NULL is never true)."""
+    refusals = [dataclasses.replace(make_dossier(""), status=DossierState.RECEIVED,
+                                    ledger=None, due_at=None, original_due_at=None)
+                for _ in range(2)]
+    with db.atomic():
+        for refusal in refusals:
+            dossiers.insert(db, refusal, "device-1")
+    everything = len(IN_ORDER) + 2 if flt.states is None else None
+    for limit in (1, 2, 3):
+        for descending in (False, True):
+            uuids, after = [], None
+            while True:
+                page = listing.page(db, flt, Sort(SortKey.DUE, descending), after, limit)
+                uuids.extend(row.uuid for row in page.rows)
+                if page.next is None:
+                    break
+                after = page.next
+            assert len(uuids) == len(set(uuids))
+            if everything is not None:
+                assert len(uuids) == everything
+            no_due = {r.uuid for r in refusals}
+            ends = uuids[:2] if not descending else uuids[-2:]
+            assert set(ends) == no_due
