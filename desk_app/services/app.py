@@ -15,6 +15,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core.accounts import Account, Permission
 from desk_app.core.clock import now_vn
 
@@ -50,7 +52,8 @@ class Services:
         return self.ctx.db_path
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database, for scripts and the tests' checks
+    def db(self) -> sqlite_utils.Database:
+        """For scripts and the tests' checks; the use cases reach it through their context."""
         return self.ctx.db
 
     def close(self) -> None:

@@ -96,8 +96,7 @@ class ReceiveDialog(QDialog):
         self._build()
         self._connect()
         self._clear_form()
-        worker.run(services.procedures, self._procedures_loaded)
-        self._load_calendar()
+        worker.run(services.procedures, self._procedures_loaded)  # the calendar: on show
 
         self._scanner = ScannerCatcher(self, self)
         self._scanner.scanned.connect(self._on_scanned)
