@@ -1,8 +1,9 @@
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from desk_app.printing.ledger_columns import LEDGER_COLUMNS
 from desk_app.printing.ledger_excel import write_ledger_xlsx
@@ -108,3 +109,30 @@ def test_workbook_properties(tmp_path):
     props = workbook_of(ledger_lines(1), tmp_path).properties
     assert props.title.startswith("SỔ THEO DÕI HỒ SƠ – Từ ngày 01 tháng 08 năm 2025")
     assert props.creator == OFFICE.unit_name
+
+
+def test_under_the_2025_forms_the_head_groups_the_dates_and_numbers_the_columns(tmp_path):
+    """Form 07 of Circular 03/2025, as the printed book has it: two head rows with the four
+    dates under one "Ngày, tháng, năm", then (1)…(13), then the lines."""
+    path = write_ledger_xlsx(ledger_lines(3), OFFICE, date(2025, 10, 1), date(2025, 10, 31),
+                             tmp_path / "ledger.xlsx")
+    sheet = load_workbook(path).active
+    assert sheet.cell(1, len(LEDGER_COLUMNS)).value.startswith("Mẫu số 07")
+    group, titles, numbers = HEADER_ROW, HEADER_ROW + 1, HEADER_ROW + 2
+    dated = [i for i, column in enumerate(LEDGER_COLUMNS, start=1) if column.dated]
+    assert dated == [8, 9, 10, 11]
+    merged = {str(cells) for cells in sheet.merged_cells.ranges}
+    assert f"H{group}:K{group}" in merged
+    assert sheet.cell(group, 8).value == "Ngày, tháng, năm"
+    assert [sheet.cell(titles, c).value for c in dated] == [
+        LEDGER_COLUMNS[c - 1].title for c in dated]
+    for column, spec in enumerate(LEDGER_COLUMNS, start=1):
+        if not spec.dated:  # one title over both head rows
+            assert sheet.cell(group, column).value == spec.title
+            letter = get_column_letter(column)
+            assert f"{letter}{group}:{letter}{titles}" in merged
+    assert [cell.value for cell in sheet[numbers]] == [f"({n})" for n in range(1, 14)]
+    assert sheet.cell(numbers + 1, 1).value == 1  # the first line right under the numbers
+    assert sheet.freeze_panes == f"A{numbers + 1}"
+    assert sheet.auto_filter.ref == f"A{titles}:M{numbers + 3}"
+    assert sheet.print_title_rows == f"${group}:${numbers}"
