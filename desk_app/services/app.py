@@ -148,6 +148,8 @@ class Services:
     return_result = bind(lifecycle.return_result)
     withdraw = bind(lifecycle.withdraw)
     stop_processing = bind(lifecycle.stop_processing)
+    last_action_reversal = bind(lifecycle.last_action_reversal)
+    correct_last_action = bind(lifecycle.correct_last_action)
 
     # --- reading ---------------------------------------------------------------------------
     dossier = bind(lookup.dossier)

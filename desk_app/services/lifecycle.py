@@ -27,8 +27,10 @@ from desk_app.core.lifecycle import (
     Apology,
     ControlRow,
     EventKind,
+    NotReversible,
     Refusal,
     ResultReturn,
+    Reversal,
     SupplementRequest,
     apology_document_number,
     apology_issues,
@@ -37,6 +39,7 @@ from desk_app.core.lifecycle import (
     rescheduled_due,
     resumed_due,
     return_issues,
+    reversal,
     state_after,
     stop_request_refusal,
     supplement_issues,
@@ -413,3 +416,42 @@ def return_result(ctx: Context, dossier_uuid: str, ret: ResultReturn) -> Dossier
         payload = {**payloads.return_payload(ret), "due_at": iso(dossier.due_at)}
         _record(ctx, dossier, EventKind.RETURNED, payload, when, returned_at=when)
     return ctx.dossier(dossier_uuid)
+
+
+# --- Correcting a mistake (docs/domain.md, "Correcting a mistake") ---------------------------
+
+
+@use_case(Permission.LOOK_UP)
+def last_action_reversal(ctx: Context, dossier_uuid: str) -> Reversal:
+    """What correcting the dossier's last action would reverse, and the state it would go back
+    to; TransitionRefused says why it cannot be (the dialog shows that instead of opening)."""
+    return _reversal(ctx, ctx.dossier(dossier_uuid))
+
+
+def _reversal(ctx: Context, dossier: Dossier) -> Reversal:
+    try:
+        return reversal(events.for_dossier(ctx.db, dossier.uuid), ctx.device_id(),
+                        ctx.now().date())
+    except NotReversible as exc:
+        raise TransitionRefused(f"Hồ sơ {dossier.code}: {exc}", (dossier.code,)) from exc
+
+
+@use_case(Permission.CORRECT, changes=DOSSIERS)
+def correct_last_action(ctx: Context, dossier_uuid: str, reason: str) -> Reversal:
+    """Reverse the dossier's last action, recorded today at this counter, with a mandatory
+    reason: a new `corrected` event (the reversed one stays in the journal, untouched), the
+    state the dossier had before it, and the fields it set (finished_at, returned_at) empty
+    again. The hub projects the event's state like any other's; the slips of the reversed
+    action reprint marked void (services.printouts)."""
+    reason = clean_multiline(reason)
+    dossier = ctx.dossier(dossier_uuid)
+    undo = _reversal(ctx, dossier)
+    _raise_if(reason_issues(reason, "đính chính (hủy thao tác cuối của hồ sơ)"))
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, None)
+        _record(ctx, dossier, EventKind.CORRECTED, {
+            "reverses": undo.reversed.uuid, "reversed_kind": undo.reversed.kind,
+            "reason": reason, "restored_status": int(undo.restored),
+            "cleared": list(undo.cleared),
+        }, when, resume_in=undo.restored, **dict.fromkeys(undo.cleared))
+    return undo

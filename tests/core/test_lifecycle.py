@@ -102,7 +102,9 @@ def test_a_supplemented_dossier_resumes_where_it_was(current, resume_in):
 
 
 def test_every_event_kind_is_covered_by_the_tests_above():
-    assert set(EventKind) == set(LEGAL_EVENTS) | {EventKind.RESCHEDULED, EventKind.SUPPLEMENTED}
+    # CORRECTED: tests/core/test_corrections.py
+    assert set(EventKind) == set(LEGAL_EVENTS) | {
+        EventKind.RESCHEDULED, EventKind.SUPPLEMENTED, EventKind.CORRECTED}
     assert frozenset({S.RECEIVED, S.PROCESSING, S.SUPPLEMENT, S.FINANCIAL,
                       S.RESULT_READY}) == OPEN_STATES
 
