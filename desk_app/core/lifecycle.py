@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import IntEnum, StrEnum
+from pathlib import Path
 
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import id_number_error
@@ -394,6 +395,15 @@ class Reversal:
     @property
     def kind(self) -> EventKind:
         return EventKind(self.reversed.kind)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction as recorded: what it reversed, and the slips of the reversed action
+    reprinted marked void (those that had been printed)."""
+
+    reversal: Reversal
+    voided_slips: tuple[Path, ...] = ()
 
 
 def reversal(history: Sequence[Event], device_id: str, today: date) -> Reversal:

@@ -26,6 +26,7 @@ from desk_app.core.lifecycle import (
     APOLOGY_REGISTER,
     Apology,
     ControlRow,
+    Correction,
     EventKind,
     NotReversible,
     Refusal,
@@ -437,7 +438,7 @@ def _reversal(ctx: Context, dossier: Dossier) -> Reversal:
 
 
 @use_case(Permission.CORRECT, changes=DOSSIERS)
-def correct_last_action(ctx: Context, dossier_uuid: str, reason: str) -> Reversal:
+def correct_last_action(ctx: Context, dossier_uuid: str, reason: str) -> Correction:
     """Reverse the dossier's last action, recorded today at this counter, with a mandatory
     reason: a new `corrected` event (the reversed one stays in the journal, untouched), the
     state the dossier had before it, and the fields it set (finished_at, returned_at) empty
@@ -454,4 +455,5 @@ def correct_last_action(ctx: Context, dossier_uuid: str, reason: str) -> Reversa
             "reason": reason, "restored_status": int(undo.restored),
             "cleared": list(undo.cleared),
         }, when, resume_in=undo.restored, **dict.fromkeys(undo.cleared))
-    return undo
+        voided = printouts.reprint_voided(ctx, undo.reversed)
+    return Correction(undo, voided)

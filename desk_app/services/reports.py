@@ -104,7 +104,10 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
     now = ctx.now()
     day = day or now.date()
     start, end = _day_bounds(day)
-    day_events = events.between(ctx.db, start, end)
+    recorded = events.between(ctx.db, start, end)
+    # An action a correction reversed did not happen: the correction itself is the activity.
+    reversed_ = events.corrections(ctx.db, sorted({e.dossier_uuid for e in recorded}))
+    day_events = [e for e in recorded if e.uuid not in reversed_]
     # A dossier refused at the counter (no code) was not received: its refusal is activity.
     received = [r for r in dossiers.rows(ctx.db, received_from=start, received_before=end,
                                          limit=None) if r.code]

@@ -149,6 +149,7 @@ def corrections(db: sqlite_utils.Database, dossier_uuids: list[str]) -> dict[str
         for event in map(_event, db.query(
             f"SELECT * FROM events WHERE dossier_uuid IN ({marks}) AND kind = 'corrected'"
             + _ORDER, dossier_uuids))
+        if isinstance(event.payload.get("reverses"), str)
     }
 
 
