@@ -26,6 +26,7 @@ from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
+from desk_app.ui.correction_dialog import CorrectionDialog
 from desk_app.ui.ask import warn
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
@@ -112,8 +113,11 @@ class DossierActions(QObject):
             return
         self._worker.run(lambda: slip(result), self._preview, self._slip_failed)
 
-    def _preview(self, path: Path) -> None:
-        show_preview(path, self._worker, self._host, services=self._services)
+    def _preview(self, path: Path | None) -> None:
+        """`path` None: the action had no slip to show after all (a correction of an action
+        that printed nothing)."""
+        if path is not None:
+            show_preview(path, self._worker, self._host, services=self._services)
 
     def _slip_failed(self, exc: Exception) -> None:
         warn(self._host, self.tr("Chưa in được phiếu"), self.tr(
@@ -261,3 +265,15 @@ class DossierActions(QObject):
             placeholder=self.tr("Ví dụ: theo đề nghị của cơ quan giải quyết"),
             required=self.tr("Nhập lý do dừng xử lý hồ sơ."),
             act=lambda reason: services.stop_processing(row.uuid, reason), slip=None)
+
+    def correct(self) -> None:
+        """Ask the services what the correction would reverse: the dialog opens only when
+        there is something to reverse, otherwise the reason why not is shown. After it, the
+        first of the reversed action's slips, reprinted void, is previewed."""
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._open(
+            lambda: services.last_action_reversal(row.uuid),
+            lambda undo: CorrectionDialog(services, self._worker, row, undo, parent=self._host),
+            lambda done: next(iter(done.voided_slips), None), [row])
