@@ -363,7 +363,48 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Đính chính: hủy thao tác cuối của hồ sơ</source>
+        <translation>Correction: undo the dossier's last action</translation>
+    </message>
+    <message>
+        <source>Hủy thao tác và ghi nhận đính chính</source>
+        <translation>Undo the action and record the correction</translation>
+    </message>
+    <message>
+        <source>Thao tác bị hủy: «{kind}» lúc {at}, do {clerk} ghi nhận.
+Sau khi đính chính, hồ sơ trở lại trạng thái «{state}». Thao tác cũ vẫn lưu trong nhật ký; phiếu đã in của thao tác đó được in lại có dấu ĐÃ HỦY.</source>
+        <translation>Action undone: “{kind}” at {at}, recorded by {clerk}.
+After the correction the dossier is back in the state “{state}”. The old action stays in the journal; the slips printed for it are reprinted marked VOID (ĐÃ HỦY).</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do đính chính</source>
+        <translation>&amp;Reason for the correction</translation>
+    </message>
+    <message>
+        <source>Ví dụ: bấm nhầm hồ sơ, giao nhầm đơn vị</source>
+        <translation>For example: wrong dossier selected, handed to the wrong unit</translation>
+    </message>
+    <message>
+        <source>Nhập lý do đính chính: lý do được lưu và in trên phiếu đã hủy.</source>
+        <translation>Enter the reason for the correction: it is kept and printed on the voided slips.</translation>
+    </message>
+    <message>
+        <source>Tôi &amp;xác nhận hủy thao tác trên</source>
+        <translation>I &amp;confirm undoing the action above</translation>
+    </message>
+    <message>
+        <source>Đánh dấu xác nhận để hủy thao tác này.</source>
+        <translation>Tick the confirmation to undo this action.</translation>
+    </message>
+</context>
+<context>
     <name>DossierActions</name>
+    <message>
+        <source>Đính chính: hủ&amp;y thao tác cuối…</source>
+        <translation>Correction: und&amp;o the last action…</translation>
+    </message>
     <message>
         <source>Bàn &amp;giao cho đơn vị xử lý…</source>
         <translation>&amp;Hand over to a processing unit…</translation>
@@ -1025,6 +1066,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 <context>
     <name>EventDetails</name>
     <message>
+        <source>Hủy: {kind}</source>
+        <translation>Undoes: {kind}</translation>
+    </message>
+    <message>
         <source>Hẹn trả: {due}</source>
         <translation>Due: {due}</translation>
     </message>
@@ -1090,6 +1135,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Đính chính: hủy thao tác trước</source>
+        <translation>Correction: previous action undone</translation>
+    </message>
     <message>
         <source>Mới đăng ký</source>
         <translation>Registered</translation>
@@ -2838,6 +2887,14 @@ What you typed is still there.</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Chỉ lãnh đạo được đính chính (hủy thao tác cuối của hồ sơ)</source>
+        <translation>Only the leader may correct (undo a dossier's last action)</translation>
+    </message>
+    <message>
+        <source>Khi không đánh dấu, cán bộ tiếp nhận tự hủy được thao tác nhầm của hồ sơ trong ngày, có ghi lý do.</source>
+        <translation>When not ticked, a reception clerk may undo a mistaken action on a dossier the same day, giving a reason.</translation>
+    </message>
     <message>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Dossier ledger</translation>
