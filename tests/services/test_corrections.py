@@ -218,3 +218,24 @@ def test_the_end_of_day_leaves_out_a_reversed_hand_over(services, clock, dossier
     summary = services.end_of_day()
     assert summary.handed_over == ()
     assert {t.key for t in summary.activity} == {"received", "corrected"}
+
+
+def test_the_printed_and_excel_ledgers_follow_a_corrected_hand_over(services, clock, dossier,
+                                                                   tmp_path):
+    """The ledger's unit and hand-over columns, and its state, come from what stands."""
+    from openpyxl import load_workbook
+
+    services.hand_over([dossier.uuid], UNIT, "Lê Văn Hùng")
+    day = date(2026, 11, 25)
+    assert UNIT in " ".join(pdf_text(services.ledger_pdf(day, day)).split())
+    later(clock, minutes=2)
+    services.correct_last_action(dossier.uuid, REASON)
+
+    line, = services.ledger(day, day)
+    assert (line.status, line.processing_unit, line.handed_over_at) == (S.RECEIVED, "", None)
+    text = " ".join(pdf_text(services.ledger_pdf(day, day)).split())
+    assert UNIT not in text and "Được tiếp nhận" in text
+    sheet = load_workbook(services.ledger_xlsx(day, day, tmp_path / "so.xlsx")).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert not any(UNIT in c for c in cells)
+    assert any(c.startswith("Được tiếp nhận") for c in cells)
