@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.colors import Color, white
-
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas

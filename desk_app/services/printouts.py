@@ -24,8 +24,8 @@ from desk_app.core.validation import missing_override_line
 from desk_app.printing.apology import render_apology
 from desk_app.printing.apology_extension import render_apology_extension
 from desk_app.printing.control import render_control_slip
-from desk_app.printing.document import VOID_TITLE, VoidMark, voided
 from desk_app.printing.counter_refusal import render_counter_refusal
+from desk_app.printing.document import VOID_TITLE, VoidMark, voided
 from desk_app.printing.handover_list import render_handover_list
 from desk_app.printing.receipt import render_receipt
 from desk_app.printing.refusal import render_refusal

@@ -26,8 +26,8 @@ from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
-from desk_app.ui.correction_dialog import CorrectionDialog
 from desk_app.ui.ask import warn
+from desk_app.ui.correction_dialog import CorrectionDialog
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview

@@ -128,8 +128,8 @@ def test_an_unknown_kind_from_a_newer_version_is_not_reversible():
 
 
 def test_by_state_alone_a_correction_applies_where_a_reversible_action_can_have_left_it():
-    assert CORRECTABLE_STATES == {S.PROCESSING, S.RESULT_READY, S.RETURNED, S.WITHDRAWN,
-                                  S.STOPPED, S.REFUSED, S.SUPPLEMENT}
+    assert {S.PROCESSING, S.RESULT_READY, S.RETURNED, S.WITHDRAWN, S.STOPPED, S.REFUSED,
+            S.SUPPLEMENT} == CORRECTABLE_STATES
     for state in (S.REGISTERED, S.RECEIVED, S.FINANCIAL):
         with pytest.raises(InvalidTransition, match="không có thao tác nào"):
             state_after(K.CORRECTED, state)
