@@ -70,9 +70,28 @@ def matches(row: DossierRow, text: str) -> bool:
 
 
 class DossierTable(QTableView):
-    """Enter or a double click asks to open the current dossier."""
+    """Enter or a double click asks to open the current dossier. The current row is the
+    selection: what the actions act on is what the clerk sees highlighted."""
 
     open_requested = Signal()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        selection = self.selectionModel()
+        selection.currentChanged.connect(self._select_current)
+        selection.selectionChanged.connect(self._select_current)
+
+    def _select_current(self) -> None:
+        """Never a current row with nothing selected. Qt makes the first row current without
+        selecting it when the table takes the focus, and code setting the current row
+        (Enter in the search box, a group opening) selects or toggles by whatever modifier
+        keys Qt last saw: the row looked chosen while Ctrl+G and Ctrl+K stayed greyed. A
+        selection the clerk made (Shift, Ctrl) is theirs to keep."""
+        selection = self.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and not selection.hasSelection():
+            selection.select(current, QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
