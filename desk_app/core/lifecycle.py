@@ -132,6 +132,20 @@ _SOURCE_MESSAGES = {
 
 
 # Dossiers that still have a deadline ahead of them.
+def time_in_order(at: datetime, last: datetime | None) -> datetime | None:
+    """The time an action chosen for `at` is recorded at, after the dossier's last event at
+    `last`; None when `at` is in an earlier minute than that event. A clerk picks minutes
+    and events carry seconds, and a same-day procedure is received, settled and returned
+    within one minute: a time in the last event's own minute is recorded at that event's
+    time, and the events of one moment keep the order of their sequence numbers."""
+    at = to_vn(at).replace(microsecond=0)
+    if last is None or at >= last:
+        return at
+    if at.replace(second=0) == to_vn(last).replace(second=0, microsecond=0):
+        return last
+    return None
+
+
 OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,

@@ -40,6 +40,7 @@ from desk_app.core.lifecycle import (
     state_after,
     stop_request_refusal,
     supplement_issues,
+    time_in_order,
     working_days_added,
 )
 from desk_app.core.model import Dossier, Event
@@ -71,17 +72,18 @@ def _target(
 
 
 def _when(ctx: Context, dossier: Dossier, at: datetime | None) -> datetime:
-    """The action's time, to the second as it is stored; never before the dossier's last
-    event."""
-    at = (to_vn(at) if at is not None else ctx.now()).replace(microsecond=0)
+    """The action's time, to the second as it is stored; never in a minute before the
+    dossier's last event (core.lifecycle.time_in_order)."""
     history = events.for_dossier(ctx.db, dossier.uuid)
-    if history and at < history[-1].device_time:
-        last = history[-1]
+    last = history[-1] if history else None
+    chosen = at if at is not None else ctx.now()
+    when = time_in_order(chosen, last.device_time if last else None)
+    if when is None:
         raise ServiceError(
-            f"Hồ sơ {dossier.code}: thời điểm {at:%H:%M %d/%m/%Y} trước sự kiện gần nhất "
-            f"(«{kind_label(last.kind)}» lúc {last.device_time:%H:%M %d/%m/%Y})."
+            f"Hồ sơ {dossier.code}: thời điểm {to_vn(chosen):%H:%M %d/%m/%Y} trước sự kiện gần "
+            f"nhất («{kind_label(last.kind)}» lúc {last.device_time:%H:%M %d/%m/%Y})."
         )
-    return at
+    return when
 
 
 def _record(

@@ -234,8 +234,9 @@ class DossierActions(QObject):
             return
         services = self._services
         self._open(
-            lambda: (services.dossier(row.uuid), services.now()),
-            lambda data: ReturnDialog(services, self._worker, row, *data, parent=self._host),
+            lambda: services.dossier(row.uuid),
+            lambda dossier: ReturnDialog(services, self._worker, row, dossier,
+                                         parent=self._host),
             None, [row])
 
     def withdraw(self) -> None:

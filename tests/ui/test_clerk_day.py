@@ -1,7 +1,15 @@
 """A clerk's day by keyboard (issue 14): each test drives the window with real key presses."""
 
-from PySide6.QtCore import Qt
+from datetime import timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit
+
+from desk_app.core.lifecycle import EventKind
+from desk_app.core.states import DossierState
+from desk_app.ui.return_dialog import ReturnDialog
+from tests.ui.conftest import wait_active
+from tests.ui.test_dossier_actions import visible
 from tests.ui.test_main_window import demo_services, window  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -21,3 +29,54 @@ def test_after_a_search_enter_selects_the_row_the_actions_act_on(qtbot, window):
     assert [row.uuid for row in window.dossier_list.selected_rows()] == [listed.uuid]
     assert window.dossier_actions["handover_action"].isEnabled()
     assert window.dossier_actions["result_ready_action"].isEnabled()
+
+
+def result_ready_at(window, services, clock, second: int) -> str:
+    """The first listed dossier handed over and its result back at 9:00:`second`."""
+    uuid = window.dossier_list.model.dossier_row(0).uuid
+    services.hand_over([uuid], "Công an xã", "Phạm Minh Đức")
+    clock.now = clock.now.replace(second=second)
+    services.record_result_ready(uuid, "Công an xã", "Phạm Minh Đức")
+    window.dossier_list.refresh_selecting(uuid)
+    return uuid
+
+
+def test_a_result_is_returned_in_the_minute_it_came_back(
+        qtbot, counter_window, services, keyboard, clock):
+    uuid = result_ready_at(counter_window, services, clock, 40)
+    clock.now = clock.now.replace(second=50)
+    keyboard.press(Qt.Key.Key_T, CTRL)
+    dialog = wait_active(qtbot, visible(counter_window, ReturnDialog))
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert not dialog.general_error.text()
+    assert services.dossier(uuid).status is DossierState.RETURNED
+    history = services.history(uuid)
+    assert [e.kind for e in history[-2:]] == [EventKind.RESULT_READY, EventKind.RETURNED]
+    assert history[-1].device_time == clock.now
+
+
+def test_the_time_of_an_action_is_when_it_is_saved_unless_the_clerk_set_it(
+        qtbot, counter_window, services, keyboard, clock):
+    uuid = result_ready_at(counter_window, services, clock, 0)
+    keyboard.press(Qt.Key.Key_T, CTRL)
+    dialog = wait_active(qtbot, visible(counter_window, ReturnDialog))
+    clock.now += timedelta(minutes=25)  # the citizen signed the book meanwhile
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert services.history(uuid)[-1].device_time == clock.now
+    assert not dialog.isVisible()
+    wait_active(qtbot, counter_window)
+
+    # A time the clerk typed is kept: the moment the result was really handed over.
+    other = counter_window.dossier_list.model.dossier_row(1).uuid
+    services.hand_over([other], "Công an xã", "Phạm Minh Đức")
+    services.record_result_ready(other, "Công an xã", "Phạm Minh Đức")
+    counter_window.dossier_list.refresh_selecting(other)
+    keyboard.press(Qt.Key.Key_T, CTRL)
+    dialog = wait_active(qtbot, visible(counter_window, ReturnDialog))
+    dialog.at.setFocus()
+    dialog.at.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+    keyboard.press(Qt.Key.Key_Up)
+    clock.now += timedelta(minutes=10)
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert services.history(other)[-1].device_time == (
+        clock.now - timedelta(minutes=10) + timedelta(minutes=1)).replace(second=0)
