@@ -17,7 +17,7 @@ CHECKLIST_VISIBLE_ROWS = 7
 
 
 class SupplementDialog(ActionDialog):
-    """Documents of the procedure not handed in at the receipt come ticked. A dossier at a
+    """Mandatory documents of the procedure not handed in at the receipt come ticked. A dossier at a
     processing unit is being sent back by that unit (`from_unit`): who brings it is asked too,
     for the control slip."""
 
@@ -33,8 +33,10 @@ class SupplementDialog(ActionDialog):
             item = QListWidgetItem(text, self.checklist)
             item.setData(Qt.ItemDataRole.UserRole, document.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if document.name in provided
-                               else Qt.CheckState.Checked)
+            # What the law asks for and the applicant did not bring; an optional document
+            # ("nếu có") is asked for only when the clerk ticks it.
+            missing = document.mandatory and document.name not in provided
+            item.setCheckState(Qt.CheckState.Checked if missing else Qt.CheckState.Unchecked)
             item.setToolTip(document.name)
         fit_rows(self.checklist, min(self.checklist.count(), CHECKLIST_VISIBLE_ROWS))
         if self.checklist.count():

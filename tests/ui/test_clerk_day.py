@@ -1,5 +1,6 @@
 """A clerk's day by keyboard (issue 14): each test drives the window with real key presses."""
 
+import dataclasses
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -7,7 +8,10 @@ from PySide6.QtWidgets import QDateTimeEdit
 
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.states import DossierState
+from desk_app.core.validation import MissingChoice
 from desk_app.ui.return_dialog import ReturnDialog
+from desk_app.ui.supplement_dialog import SupplementDialog
+from tests.services.factories import full_draft
 from tests.ui.conftest import wait_active
 from tests.ui.test_dossier_actions import visible
 from tests.ui.test_main_window import demo_services, window  # noqa: F401 (fixtures)
@@ -80,3 +84,20 @@ def test_the_time_of_an_action_is_when_it_is_saved_unless_the_clerk_set_it(
     keyboard.press(Qt.Key.Key_Return, CTRL)
     assert services.history(other)[-1].device_time == (
         clock.now - timedelta(minutes=10) + timedelta(minutes=1)).replace(second=0)
+
+
+def test_a_supplement_request_ticks_only_the_mandatory_documents_missing(
+        qtbot, counter_window, services, keyboard):
+    draft = full_draft(services, code="1.001193")
+    documents = tuple(dataclasses.replace(d, provided=not d.name.startswith("Giấy chứng sinh")
+                                          and d.mandatory) for d in draft.documents)
+    uuid = services.receive(dataclasses.replace(draft, documents=documents),
+                            accept_warnings=True, missing=MissingChoice.OVERRIDE).uuid
+    counter_window.dossier_list.refresh_selecting(uuid)
+    keyboard.press(Qt.Key.Key_B, CTRL)
+    dialog = wait_active(qtbot, visible(counter_window, SupplementDialog))
+    assert dialog.missing() == ["Giấy chứng sinh hoặc giấy tờ thay giấy chứng sinh"]
+    # The optional ones ("nếu có") are there to tick by hand.
+    keyboard.press(Qt.Key.Key_End)
+    keyboard.press(Qt.Key.Key_Space)
+    assert dialog.missing()[-1] == "Văn bản ủy quyền có chứng thực (nếu đăng ký thay)"
