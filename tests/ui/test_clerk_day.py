@@ -4,13 +4,16 @@ import dataclasses
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtWidgets import QDateTimeEdit, QLabel
 
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.states import DossierState
 from desk_app.core.validation import MissingChoice
+from desk_app.services.demo import DEMO_PASSWORD
+from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.return_dialog import ReturnDialog
 from desk_app.ui.supplement_dialog import SupplementDialog
+from tests.accounts import ADMIN_USERNAME
 from tests.services.factories import full_draft
 from tests.ui.conftest import wait_active
 from tests.ui.test_dossier_actions import visible
@@ -101,3 +104,29 @@ def test_a_supplement_request_ticks_only_the_mandatory_documents_missing(
     keyboard.press(Qt.Key.Key_End)
     keyboard.press(Qt.Key.Key_Space)
     assert dialog.missing()[-1] == "Văn bản ủy quyền có chứng thực (nếu đăng ký thay)"
+
+
+def test_at_the_lock_screen_the_next_clerk_types_their_name_first(
+        qtbot, counter_window, services, keyboard, message_boxes):
+    keyboard.press(Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    form = counter_window.session.lock_page.form
+    assert form.username() == ADMIN_USERNAME  # who locked, highlighted: Enter is enough for them
+    assert form.search.hasFocus()
+    keyboard.type("lan")  # a colleague: their name, not a wrong password for the first clerk
+    assert form.username() == "lan.nt"
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.type(DEMO_PASSWORD)
+    keyboard.press(Qt.Key.Key_Return)
+    assert services.current_account().username == "lan.nt"
+
+
+def test_a_long_refusal_at_the_login_shows_every_line(qtbot, services, worker, activate):
+    dialog = activate(LoginDialog(services, worker, services.counter_setup()))
+    qtbot.addWidget(dialog)
+    dialog.form.say_refused(" ".join(
+        ["Đăng nhập sai nhiều lần: tài khoản tạm khóa. Thử lại sau 4:59 (hoặc nhờ quản trị mở "
+         "khóa)."] * 3))
+    qtbot.wait(10)  # the layout settles
+    label = dialog.findChild(QLabel, "error_password")
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() <= label.parentWidget().height()
