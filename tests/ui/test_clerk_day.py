@@ -10,13 +10,15 @@ from desk_app.core.lifecycle import EventKind
 from desk_app.core.states import DossierState
 from desk_app.core.validation import MissingChoice
 from desk_app.services.demo import DEMO_PASSWORD
+from desk_app.ui.handover_dialog import ResultReadyDialog
 from desk_app.ui.login_dialog import LoginDialog
+from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.return_dialog import ReturnDialog
 from desk_app.ui.supplement_dialog import SupplementDialog
 from tests.accounts import ADMIN_USERNAME
 from tests.services.factories import full_draft
 from tests.ui.conftest import wait_active
-from tests.ui.test_dossier_actions import visible
+from tests.ui.test_dossier_actions import back_to, hand_over_one, select, visible
 from tests.ui.test_main_window import demo_services, window  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -130,3 +132,19 @@ def test_a_long_refusal_at_the_login_shows_every_line(qtbot, services, worker, a
     label = dialog.findChild(QLabel, "error_password")
     assert label.height() >= label.heightForWidth(label.width())
     assert label.geometry().bottom() <= label.parentWidget().height()
+
+
+def test_the_status_bar_says_what_each_action_made_of_the_dossier(
+        qtbot, counter_window, services, keyboard):
+    [uuid] = select(counter_window, 0)
+    hand_over_one(qtbot, counter_window, keyboard)
+    code = services.dossier(uuid).code
+    assert counter_window.statusBar().currentMessage() == (
+        f"Đã ghi nhận: hồ sơ {code} – Đang xử lý")
+    back_to(qtbot, counter_window, visible(counter_window, PrintPreviewDialog))
+    keyboard.press(Qt.Key.Key_K, CTRL)
+    wait_active(qtbot, visible(counter_window, ResultReadyDialog))
+    keyboard.type("Phạm Minh Đức")
+    keyboard.press(Qt.Key.Key_Return)
+    assert counter_window.statusBar().currentMessage() == (
+        f"Đã ghi nhận: hồ sơ {code} – Đã xử lý xong")
