@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit, QLabel
 
 from desk_app.core.lifecycle import EventKind
+from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
 from desk_app.core.validation import MissingChoice
 from desk_app.services.demo import DEMO_PASSWORD
@@ -18,6 +19,7 @@ from desk_app.ui.supplement_dialog import SupplementDialog
 from tests.accounts import ADMIN_USERNAME
 from tests.services.factories import full_draft
 from tests.ui.conftest import wait_active
+from tests.ui.test_clerk_switch import log_in
 from tests.ui.test_dossier_actions import back_to, hand_over_one, select, visible
 from tests.ui.test_main_window import demo_services, window  # noqa: F401 (fixtures)
 
@@ -148,3 +150,30 @@ def test_the_status_bar_says_what_each_action_made_of_the_dossier(
     keyboard.press(Qt.Key.Key_Return)
     assert counter_window.statusBar().currentMessage() == (
         f"Đã ghi nhận: hồ sơ {code} – Đã xử lý xong")
+
+
+def board_counts(window) -> dict:
+    return {key: tile.count for key, tile in window.board.tiles.items()}
+
+
+def test_the_board_says_whose_dossiers_it_counts_and_switches_to_the_whole_counter(
+        qtbot, counter_window, services, keyboard, message_boxes):
+    keyboard.press(Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    log_in(qtbot, counter_window, keyboard, "lan")
+    keyboard.press(Qt.Key.Key_2, CTRL)
+    board = counter_window.board
+    assert board.scope.text() == "Chỉ hồ sơ do Nguyễn Thị Lan tiếp nhận"
+    own = services.board(whole_counter=False)
+    assert board_counts(counter_window) == {key: own.count(key) for key in BoardKey}
+
+    keyboard.press(Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    # A button's mnemonic clicks it as an animated click, once Qt's event loop has turned.
+    qtbot.waitUntil(lambda: board.scope.text() == "Hồ sơ của cả quầy")
+    whole = services.board(whole_counter=True)
+    assert board_counts(counter_window) == {key: whole.count(key) for key in BoardKey}
+    assert sum(board_counts(counter_window).values()) > sum(own.count(k) for k in BoardKey)
+    # A tile opens what the board counts: the whole counter's overdue dossiers.
+    board.tiles[BoardKey.OVERDUE].setFocus()
+    keyboard.press(Qt.Key.Key_Return)
+    listed = counter_window.dossier_list.model.rowCount()
+    assert listed == whole.count(BoardKey.OVERDUE)
