@@ -177,3 +177,37 @@ def test_the_board_says_whose_dossiers_it_counts_and_switches_to_the_whole_count
     keyboard.press(Qt.Key.Key_Return)
     listed = counter_window.dossier_list.model.rowCount()
     assert listed == whole.count(BoardKey.OVERDUE)
+
+
+def received_long_ago(services, clock, name: str):
+    """A dossier received 90 days ago, far outside the list's default 30 days."""
+    return services.receive(full_draft(services, name=name),
+                            received_at=clock.now - timedelta(days=90))
+
+
+def test_a_code_read_from_an_old_receipt_finds_its_dossier_whatever_the_period(
+        qtbot, window, services, clock):
+    old = received_long_ago(services, clock, "Võ Thị Sáu")
+    assert window.dossier_list.period.currentText() == "30 ngày"
+    for typed in (old.code, old.applicant.id_number, "0912 345 678"):
+        search(qtbot, window, typed)
+        rows = [window.dossier_list.model.dossier_row(r).uuid
+                for r in range(window.dossier_list.model.rowCount())]
+        assert old.uuid in rows, typed
+        assert "mọi ngày nhận" in window.dossier_list.row_count.text()
+
+
+def test_a_name_search_says_how_many_older_dossiers_match_and_shows_them(
+        qtbot, window, services, clock, keyboard):
+    old = [received_long_ago(services, clock, "Võ Thị Sáu") for _ in range(2)]
+    search(qtbot, window, "vo thi sau")
+    listing = window.dossier_list
+    assert listing.model.rowCount() == 0
+    button = listing.earlier_button
+    assert button.isVisible()
+    assert button.text().startswith("Còn 2 hồ sơ nhận trước khoảng này cũng khớp")
+    keyboard.press(Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 2)  # the button's animated click
+    assert listing.period.currentText() == "Tất cả"
+    assert {listing.model.dossier_row(r).uuid for r in range(2)} == {d.uuid for d in old}
+    assert not button.isVisible()
