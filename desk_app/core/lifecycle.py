@@ -251,6 +251,19 @@ class SupplementRequest:
 
 
 @dataclass(frozen=True)
+class SupplementReceipt:
+    """Form 01 issued again when the applicant brings what form 02 asked for: what was
+    brought (ticked from that list), who received it and when, and the due time it moved to.
+    A supplement recorded before the documents were ticked has none (`brought` empty)."""
+
+    brought: tuple[str, ...]
+    note: str
+    clerk: str
+    at: datetime
+    new_due_at: datetime
+
+
+@dataclass(frozen=True)
 class Refusal:
     """Form 3."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid as uuidlib
+from collections.abc import Sequence
 from datetime import datetime
 
 from desk_app.core import payloads
@@ -255,13 +256,16 @@ def supplement_requested(
 
 @use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def receive_supplement(
-    ctx: Context, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
-    at: datetime | None = None,
+    ctx: Context, dossier_uuid: str, note: str = "", *, brought: Sequence[str] = (),
+    receiver_name: str = "", at: datetime | None = None,
 ) -> Dossier:
-    """The applicant brought the documents: the dossier goes back where it was, its due time
-    moves on by the working time spent waiting, and a new receipt is issued (the old one is
-    kept). A dossier the unit had sent back goes back to that unit (`receiver_name` takes it)."""
+    """The applicant brought the documents (`brought`, from those the request asked for): the
+    dossier goes back where it was, its due time moves on by the working time spent waiting,
+    and a receipt of the supplement is issued (form 01 again: what was brought, who received
+    it, the new due time; the first receipt is kept). A dossier the unit had sent back goes
+    back to that unit (`receiver_name` takes it)."""
     note = clean_multiline(note)
+    brought = [name for name in map(clean, brought) if name]
     dossier = ctx.dossier(dossier_uuid)
     request = events.latest(ctx.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
     resume_in = payloads.resume_in(request) if request else None
@@ -280,7 +284,7 @@ def receive_supplement(
                 calendar.working_time_between(paused_at, when).total_seconds()
             ),
             "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due), "note": note,
-            "resume_in": int(resume_in),
+            "resume_in": int(resume_in), "brought": brought,
         }
         if resume_in is DossierState.PROCESSING:
             unit = payloads.requested_by(request)

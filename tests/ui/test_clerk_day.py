@@ -10,13 +10,15 @@ from desk_app.core.lifecycle import EventKind
 from desk_app.core.reports import BoardKey
 from desk_app.core.states import DossierState
 from desk_app.core.validation import MissingChoice
+from desk_app.printing.layout import vn_datetime_phrase
 from desk_app.services.demo import DEMO_PASSWORD
 from desk_app.ui.handover_dialog import ResultReadyDialog
 from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.return_dialog import ReturnDialog
-from desk_app.ui.supplement_dialog import SupplementDialog
+from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDialog
 from tests.accounts import ADMIN_USERNAME
+from tests.printing.test_form_sets import pdf_text
 from tests.services.factories import full_draft
 from tests.ui.conftest import wait_active
 from tests.ui.test_clerk_switch import log_in
@@ -211,3 +213,33 @@ def test_a_name_search_says_how_many_older_dossiers_match_and_shows_them(
     assert listing.period.currentText() == "Tất cả"
     assert {listing.model.dossier_row(r).uuid for r in range(2)} == {d.uuid for d in old}
     assert not button.isVisible()
+
+
+def test_the_receipt_of_a_supplement_lists_what_was_brought_and_who_received_it(
+        qtbot, counter_window, services, keyboard, clock):
+    [uuid] = select(counter_window, 0)
+    asked = ["Bản sao giấy khai sinh", "Giấy xác nhận cư trú"]
+    services.request_supplement(uuid, asked, "Thiếu giấy tờ", "")
+    clock.now += timedelta(days=1)
+    counter_window.dossier_list.refresh()
+    keyboard.press(Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = wait_active(qtbot, visible(counter_window, SupplementReceivedDialog))
+    assert dialog.brought.hasFocus()
+    keyboard.press(Qt.Key.Key_Down)
+    keyboard.press(Qt.Key.Key_Space)  # the residence paper is still missing
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+
+    event = services.history(uuid)[-1]
+    assert event.payload["brought"] == ["Bản sao giấy khai sinh"]
+    preview = visible(counter_window, PrintPreviewDialog)
+    assert preview.pdf_path == services.receipt_pdf(uuid)
+    text = pdf_text(preview.pdf_path)
+    dossier = services.dossier(uuid)
+    assert text.count("(Tiếp nhận hồ sơ bổ sung, hoàn thiện)") == 2  # on both copies
+    assert "1. Thành phần hồ sơ nộp bổ sung gồm:" in text
+    assert "Bản sao giấy khai sinh" in text and "Giấy xác nhận cư trú" not in text
+    assert dossier.draft.documents[0].name not in text  # the first receipt's, not brought now
+    assert services.current_account().full_name in text  # who received the supplement
+    assert dossier.clerk not in text  # the clerk who received the dossier the first time
+    assert vn_datetime_phrase(dossier.due_at) in text
+    assert vn_datetime_phrase(clock.now) in text
