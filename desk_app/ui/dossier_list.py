@@ -230,11 +230,12 @@ class DossierListWidget(QWidget):
         bar.addWidget(self.group_label)
         bar.addWidget(self.leave_group_button)
         bar.addWidget(self.row_count)
-        bar.addWidget(self.earlier_button)
         self._period_label = period_label
         self._show_group()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # On a line of its own under the filters, which already fill a 1024-pixel-wide screen.
+        layout.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table)
         self._load_choices()
 
