@@ -43,7 +43,7 @@ class Permission(StrEnum):
     APOLOGISE = "apologise"
     END_OF_DAY = "end_of_day"
     LEDGER = "ledger"
-    BOARD_ALL = "board_all"  # the board across every clerk, not only one's own dossiers
+    BOARD_ALL = "board_all"  # the board opens on every clerk's dossiers, not one's own
     REPORTS = "reports"
     VERIFY_JOURNAL = "verify_journal"
     SETTINGS = "settings"
@@ -67,7 +67,7 @@ _PERMISSION_LABELS = {
     Permission.APOLOGISE: "gửi phiếu xin lỗi và hẹn lại",
     Permission.END_OF_DAY: "tổng kết cuối ngày",
     Permission.LEDGER: "sổ theo dõi hồ sơ",
-    Permission.BOARD_ALL: "xem bảng theo dõi của mọi cán bộ",
+    Permission.BOARD_ALL: "bảng theo dõi mở với hồ sơ của cả quầy",
     Permission.REPORTS: "báo cáo",
     Permission.VERIFY_JOURNAL: "kiểm tra nhật ký",
     Permission.SETTINGS: "cài đặt",

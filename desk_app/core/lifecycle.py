@@ -149,6 +149,20 @@ _SOURCE_MESSAGES = {
 
 
 # Dossiers that still have a deadline ahead of them.
+def time_in_order(at: datetime, last: datetime | None) -> datetime | None:
+    """The time an action chosen for `at` is recorded at, after the dossier's last event at
+    `last`; None when `at` is in an earlier minute than that event. A clerk picks minutes
+    and events carry seconds, and a same-day procedure is received, settled and returned
+    within one minute: a time in the last event's own minute is recorded at that event's
+    time, and the events of one moment keep the order of their sequence numbers."""
+    at = to_vn(at).replace(microsecond=0)
+    if last is None or at >= last:
+        return at
+    if at.replace(second=0) == to_vn(last).replace(second=0, microsecond=0):
+        return last
+    return None
+
+
 OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,
@@ -251,6 +265,19 @@ class SupplementRequest:
     contact: str  # the officer or unit to ask, with a phone number
     requested_at: datetime
     requested_by: str  # the unit that found the gap: the counter, or the processing unit
+
+
+@dataclass(frozen=True)
+class SupplementReceipt:
+    """Form 01 issued again when the applicant brings what form 02 asked for: what was
+    brought (ticked from that list), who received it and when, and the due time it moved to.
+    A supplement recorded before the documents were ticked has none (`brought` empty)."""
+
+    brought: tuple[str, ...]
+    note: str
+    clerk: str
+    at: datetime
+    new_due_at: datetime
 
 
 @dataclass(frozen=True)

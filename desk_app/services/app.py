@@ -155,6 +155,7 @@ class Services:
     dossier = bind(lookup.dossier)
     dossier_rows = bind(lookup.dossier_rows)
     dossier_page = bind(lookup.dossier_page)
+    earlier_matches = bind(lookup.earlier_matches)
     clerks = bind(lookup.clerks)
     history = bind(lookup.history)
     outbox_counts = bind(lookup.outbox_counts)

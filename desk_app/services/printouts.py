@@ -151,10 +151,12 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     office, sets = ctx.setup().office, form_sets(ctx)
     override = payloads.missing_override(event)
     note = missing_override_line(*override) if override else ""
+    supplement = (payloads.supplement_receipt(event) if event.kind == EventKind.SUPPLEMENTED
+                  else None)
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
                           lambda out: render_receipt(dossier, office, out,
                                                      to_vn(event.device_time).date(), sets,
-                                                     note=note))
+                                                     note=note, supplement=supplement))
 
 
 @use_case(Permission.LOOK_UP)

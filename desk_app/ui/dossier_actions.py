@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
-from desk_app.core.payloads import requested_by, resume_in
+from desk_app.core.payloads import requested_by, resume_in, supplement_request
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
@@ -202,16 +202,20 @@ class DossierActions(QObject):
             return
         services = self._services
 
-        def read() -> str:
-            # Back to the unit that sent it back for the supplement, if it was at a unit then.
+        def read() -> tuple[tuple[str, ...], str]:
+            # What the request asked for, and back to the unit that sent it back for the
+            # supplement, if it was at a unit then.
             requests = [e for e in services.history(row.uuid)
                         if e.kind == EventKind.SUPPLEMENT_REQUESTED]
-            at_unit = bool(requests) and resume_in(requests[-1]) is DossierState.PROCESSING
-            return requested_by(requests[-1]) if at_unit else ""
+            if not requests:
+                return (), ""
+            at_unit = resume_in(requests[-1]) is DossierState.PROCESSING
+            return (supplement_request(requests[-1]).missing,
+                    requested_by(requests[-1]) if at_unit else "")
 
         self._open(
             read,
-            lambda unit: SupplementReceivedDialog(services, self._worker, row, unit,
+            lambda data: SupplementReceivedDialog(services, self._worker, row, *data,
                                                   parent=self._host),
             lambda _dossier: services.receipt_pdf(row.uuid), [row])
 
@@ -238,8 +242,9 @@ class DossierActions(QObject):
             return
         services = self._services
         self._open(
-            lambda: (services.dossier(row.uuid), services.now()),
-            lambda data: ReturnDialog(services, self._worker, row, *data, parent=self._host),
+            lambda: services.dossier(row.uuid),
+            lambda dossier: ReturnDialog(services, self._worker, row, dossier,
+                                         parent=self._host),
             None, [row])
 
     def withdraw(self) -> None:

@@ -877,6 +877,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Đang xem: {title}</source>
         <translation>Showing: {title}</translation>
     </message>
+    <message>
+        <source>hơn {count}</source>
+        <translation>more than {count}</translation>
+    </message>
+    <message>
+        <source>Còn {count} hồ sơ nhận trước khoảng này cũng khớp: &amp;Tìm cả các hồ sơ đó</source>
+        <translation>{count} dossiers received earlier also match: search &amp;them too</translation>
+    </message>
+    <message>
+        <source>mọi ngày nhận</source>
+        <translation>every receipt date</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>
@@ -1681,6 +1693,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Đang hoàn tất các thao tác lưu…</source>
         <translation>Finishing saves in progress…</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận thao tác.</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận: {outcome}</source>
+        <translation>Recorded: {outcome}</translation>
+    </message>
+    <message>
+        <source>hồ sơ {codes} – {state}</source>
+        <translation>dossier {codes} – {state}</translation>
     </message>
 </context>
 <context>
@@ -2594,24 +2618,36 @@ What you typed is still there.</translation>
         <translation>Receive the supplement</translation>
     </message>
     <message>
-        <source>Ghi nhận và in phiếu hẹn mới</source>
-        <translation>Record and print the new receipt</translation>
-    </message>
-    <message>
-        <source>&amp;Ghi chú</source>
-        <translation>&amp;Note</translation>
-    </message>
-    <message>
-        <source>Giấy tờ công dân đã nộp bổ sung (không bắt buộc)</source>
-        <translation>The documents the applicant brought (optional)</translation>
-    </message>
-    <message>
         <source>người của {unit}</source>
         <translation>someone from {unit}</translation>
     </message>
     <message>
         <source>Người &amp;nhận lại</source>
         <translation>Taken back &amp;by</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in giấy tiếp nhận</source>
+        <translation>Record and print the receipt</translation>
+    </message>
+    <message>
+        <source>Phím cách: đánh dấu / bỏ đánh dấu giấy tờ đã nộp.</source>
+        <translation>Space: tick / untick a document brought.</translation>
+    </message>
+    <message>
+        <source>&amp;Giấy tờ đã nộp bổ sung</source>
+        <translation>&amp;Documents brought</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;chú</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác hoặc điều cần ghi lại (không bắt buộc)</source>
+        <translation>Other documents, or anything to note (optional)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu giấy tờ công dân đã nộp bổ sung.</source>
+        <translation>Tick the documents the applicant brought.</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2797,18 @@ What you typed is still there.</translation>
     <message>
         <source>Tất cả trên bảng</source>
         <translation>All on the board</translation>
+    </message>
+    <message>
+        <source>&amp;Xem cả quầy</source>
+        <translation>Whole counter (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ của cả quầy</source>
+        <translation>The whole counter's dossiers</translation>
+    </message>
+    <message>
+        <source>Chỉ hồ sơ do {clerk} tiếp nhận</source>
+        <translation>Only the dossiers {clerk} received</translation>
     </message>
 </context>
 <context>
