@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 
 from desk_app.core.backups import BackupKind
+from desk_app.core.errors import StoreError
 from desk_app.services import backups
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError
@@ -70,6 +71,35 @@ def test_the_ledger_line_is_not_reused_either(services):
     log_in_again(services)
     after = services.receive(full_draft(services), accept_warnings=True)
     assert after.ledger.number == latest.ledger.number + 1
+
+
+def test_a_code_the_witness_file_cannot_hold_is_not_issued(services):
+    """The number is reserved in ma-ho-so.json before the commit, or the dossier is not
+    saved: a committed code the file does not know would come back after a restore."""
+    kept = receive(services, 2)
+    made = services.back_up_now()
+    blocked = services.data_dir / "ma-ho-so.tmp"  # where the file is written before the rename
+    blocked.mkdir()
+    issued = []
+    with pytest.raises(StoreError, match="ma-ho-so.json"):
+        issued.append(services.receive(full_draft(services), accept_warnings=True).code)
+    assert codes(services) == sorted(kept)
+    blocked.rmdir()
+    services.restore(made)
+    log_in_again(services)
+    issued += receive(services, 2)
+    assert len(set(kept + issued)) == len(kept + issued)
+
+
+def test_an_apology_letters_number_is_not_given_again_after_a_restore(services):
+    first, second = (services.receive(full_draft(services), accept_warnings=True)
+                     for _ in range(2))
+    made = services.back_up_now()
+    signed = services.apologise(first.uuid, "Chờ xác minh nơi cư trú", extra_working_days=2)
+    services.restore(made)
+    log_in_again(services)
+    another = services.apologise(second.uuid, "Chờ ý kiến cơ quan khác", extra_working_days=3)
+    assert (signed.document_number, another.document_number) == ("01/VBXL", "02/VBXL")
 
 
 def test_backups_are_mirrored_to_a_second_folder(services, tmp_path):
