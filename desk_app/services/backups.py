@@ -25,6 +25,7 @@ from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.changes import EVERYTHING, SETTINGS
 from desk_app.core.clock import iso, now_vn
 from desk_app.core.errors import StoreError
+from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup, backup_rotation, journal, settings
@@ -191,15 +192,20 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     finally:
         ctx.open()
         ctx.account = None
-    _resume_journal(ctx.db, device_id, lost_tip, chosen, ctx.now())
+    _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
     _thin(_folders(ctx), ctx.now())
     return before
 
 
-def _resume_journal(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str],
-                    chosen: BackupInfo, at: datetime) -> None:
+def _after_restore(db: sqlite_utils.Database, data_dir: Path, device_id: str,
+                   lost_tip: tuple[int, str] | None, chosen: BackupInfo, at: datetime) -> None:
+    """The journal resumes after the events the restore lost (when their tip is known), and
+    the codes issued since the backup are known lost: the admin chose the backup, so the start
+    does not report them as missing (services.witnesses)."""
     with db.atomic():
-        journal.mark_seam(db, device_id, lost_tip, at=iso(at), backup=chosen.path.name)
+        if lost_tip is not None:
+            journal.mark_seam(db, device_id, lost_tip, at=iso(at), backup=chosen.path.name)
+        witnesses.acknowledge(db, data_dir)
 
 
 def _tip_of_damaged(damaged: Path, device_id: str) -> tuple[int, str] | None:
@@ -238,9 +244,8 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
     db = connect(live)
     try:
         device_id = settings.load(db).get("device_id", "")
-        lost_tip = _tip_of_damaged(aside, device_id)
-        if lost_tip is not None:
-            _resume_journal(db, device_id, lost_tip, chosen, now_vn())
+        _after_restore(db, live.parent, device_id, _tip_of_damaged(aside, device_id), chosen,
+                       now_vn())
     finally:
         db.close()
     return aside

@@ -21,7 +21,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from desk_app.core.codes import code_prefix, sequence_of
+from desk_app.core.codes import DossierCode, code_prefix, parse_code, sequence_of
 from desk_app.core.errors import StoreError
 
 WATERMARK_FILE = "ma-ho-so.json"
@@ -96,6 +96,39 @@ def highest_document(data_dir: Path, register: str, year: int) -> int:
 
 def _document_key(register: str, year: int) -> str:
     return f"{register}|{year}"
+
+
+def printed_codes(data_dir: Path) -> set[DossierCode]:
+    """The codes of every kept slip (phieu/YYYY/MM/<code>-<kind>[-n].pdf): each was issued."""
+    found = set()
+    for path in (data_dir / SLIP_FOLDER).glob("*/*/*.pdf"):
+        match = _SLIP_CODE.match(path.name)
+        if match and (code := parse_code(match.group(1))):
+            found.add(code)
+    return found
+
+
+# A slip's name: the code (agency, day, counter digit and sequence), a dash, the kind.
+_SLIP_CODE = re.compile(r"^([^-]+-[0-9]{6}-[1-9](?:[0-9]{3}|[1-9][0-9]{3,}))-")
+
+
+def witnessed(data_dir: Path) -> dict[tuple[str, date, int], int]:
+    """The highest sequence issued per (agency, day, counter), by the file and the kept slips:
+    what the database must hold up to, unless a restore or a choice said otherwise."""
+    highest: dict[tuple[str, date, int], int] = {}
+    for key, sequence in _read(data_dir)["codes"].items():
+        agency, day, counter = key.split("|")
+        place = (agency, date.fromisoformat(day), int(counter))
+        highest[place] = max(highest.get(place, 0), sequence)
+    for code in printed_codes(data_dir):
+        place = (code.agency, code.day, code.counter)
+        highest[place] = max(highest.get(place, 0), code.sequence)
+    return highest
+
+
+def any_witness(data_dir: Path) -> bool:
+    """Whether anything outside the database shows this folder's counter has issued codes."""
+    return (data_dir / WATERMARK_FILE).exists() or bool(printed_codes(data_dir))
 
 
 def reserve(data_dir: Path, *, agency: str, day: date, counter: int, sequence: int,

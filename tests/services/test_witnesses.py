@@ -1,0 +1,88 @@
+"""The database compared at open with what outside it shows was issued: a WAL whose last frame
+a failing disk damaged opens without the last dossier, and the witnesses (ma-ho-so.json, the
+kept receipts) name it."""
+
+import shutil
+
+from desk_app.services.app import DB_FILE, Services
+from desk_app.store.issued_codes import WATERMARK_FILE
+from tests.accounts import log_in_again
+from tests.services.factories import full_draft
+
+WAL_HEADER, FRAME_HEADER, PAGE = 32, 24, 4096
+
+
+def receive(services, n):
+    return [services.receive(full_draft(services), accept_warnings=True) for _ in range(n)]
+
+
+def copy_while_open(services, target):
+    """The data folder as a power cut would leave it: the database and its WAL as they are on
+    disk while the connection is still open."""
+    shutil.copytree(services.data_dir, target)
+    return target
+
+
+def damage_frame(wal, offset=None):
+    """Flip bytes in the page of the frame at `offset` (the last frame if None), as a failing
+    disk would: its checksum no longer matches, so SQLite ends the log before that frame's
+    transaction and every later one, and says nothing."""
+    data = bytearray(wal.read_bytes())
+    if offset is None:
+        frames = (len(data) - WAL_HEADER) // (FRAME_HEADER + PAGE)
+        offset = WAL_HEADER + (frames - 1) * (FRAME_HEADER + PAGE)
+    assert WAL_HEADER < offset < len(data)
+    for at in range(offset + FRAME_HEADER + 100, offset + FRAME_HEADER + 110):
+        data[at] ^= 0xFF
+    wal.write_bytes(bytes(data))
+
+
+def opened_after(damaged):
+    opened = Services(damaged)
+    log_in_again(opened)
+    return opened
+
+
+def test_a_damaged_last_wal_frame_is_named_as_a_missing_code(services, tmp_path):
+    services.db.execute("PRAGMA wal_autocheckpoint=0")  # every commit stays in the WAL
+    received = receive(services, 42)
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    damage_frame(damaged / f"{DB_FILE}-wal")
+
+    opened = opened_after(damaged)
+    try:
+        assert len(opened.dossier_rows(limit=None)) == 41  # what SQLite opens, without a word
+        assert opened.missing_codes() == [received[-1].code]
+        opened.acknowledge_missing_codes()  # the admin was told and chose to go on
+        assert opened.missing_codes() == []
+    finally:
+        opened.close()
+
+
+def test_a_kept_receipt_names_its_lost_dossier_without_the_witness_file(services, tmp_path):
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    receive(services, 41)
+    wal = services.db_path.with_name(f"{DB_FILE}-wal")
+    last_transactions = wal.stat().st_size
+    (lost,) = receive(services, 1)
+    services.receipt_pdf(lost.uuid)
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    (damaged / WATERMARK_FILE).unlink()
+    damage_frame(damaged / f"{DB_FILE}-wal", last_transactions)
+
+    opened = opened_after(damaged)
+    try:
+        assert len(opened.dossier_rows(limit=None)) == 41
+        assert opened.missing_codes() == [lost.code]
+    finally:
+        opened.close()
+
+
+def test_a_restore_is_not_reported_as_missing_codes(services):
+    receive(services, 2)
+    made = services.back_up_now()
+    receive(services, 2)
+    services.restore(made)
+    log_in_again(services)
+    assert services.missing_codes() == []
+    assert (services.data_dir / WATERMARK_FILE).exists()
