@@ -45,7 +45,7 @@ from desk_app.services.errors import (
 )
 from desk_app.services.lock import ServicesLock
 from desk_app.store import calendar as calendar_store
-from desk_app.store import catalogue, dossiers, settings
+from desk_app.store import catalogue, dossiers, issued_codes, journal, settings
 from desk_app.store.db import connect
 
 log = logging.getLogger(__name__)
@@ -229,7 +229,10 @@ class Context:
             try:
                 if transaction:
                     with self.db.atomic():
+                        tip = journal.tip(self.db, self.device_id()) if outermost else None
                         result = fn(self, *args, **kwargs)
+                        if tip is not None:
+                            self._witness_journal(tip)
                 else:
                     result = fn(self, *args, **kwargs)
             except BaseException:
@@ -250,6 +253,15 @@ class Context:
             self._remember_granted()
         self.announce(announced)
         return result
+
+    def _witness_journal(self, before: tuple[int, str]) -> None:
+        """Reserve this device's newest event number outside the database before the commit
+        (store.issued_codes), as a dossier code is: after a restore of an older backup, or a
+        database lost, the next event must not take a number the hub may already hold."""
+        device_id = self.device_id()
+        after = journal.tip(self.db, device_id)
+        if device_id and after != before:
+            issued_codes.reserve_event(self.data_dir, device_id, *after)
 
     def _remember_granted(self) -> None:
         """What the logged-in account may do, as committed: the GUI reads `granted` without

@@ -4,7 +4,8 @@ Restoring an older backup brings back an older dossiers table and sequence table
 after that backup (printed on receipts the citizens hold, perhaps synced) are not in it. The
 file `ma-ho-so.json` beside the database records the highest daily code sequence per agency,
 day and counter, the highest ledger line per book and the highest number of each register of
-numbered documents per year (the apology letters of form 04).
+numbered documents per year (the apology letters of form 04), and this device's newest event
+number in the journal with its hash (store.journal: the chain resumes after it).
 
 A number is reserved here, durably, before the transaction that uses it commits: a crash at any
 instant leaves either a reservation whose dossier never committed (that number is skipped, which
@@ -26,7 +27,7 @@ from desk_app.core.errors import StoreError
 
 WATERMARK_FILE = "ma-ho-so.json"
 SLIP_FOLDER = "phieu"  # where services.printouts keeps every printed slip
-_SECTIONS = ("codes", "ledger", "documents")
+_SECTIONS = ("codes", "ledger", "documents", "events")
 
 
 def _code_key(agency: str, day: date, counter: int) -> str:
@@ -139,6 +140,21 @@ def reserve(data_dir: Path, *, agency: str, day: date, counter: int, sequence: i
                          ("ledger", str(book)): ledger_number})
 
 
+def reserve_event(data_dir: Path, device_id: str, seq: int, hash_: str) -> None:
+    """Reserve the device's newest event number (with its hash, which the next event after a
+    restore links to) about to be committed."""
+    data = _read(data_dir)
+    if data["events"].get(device_id, (0, ""))[0] < seq:
+        data["events"][device_id] = [seq, hash_]
+        _write_or_fail(data_dir, data)
+
+
+def last_event(data_dir: Path, device_id: str) -> tuple[int, str] | None:
+    """The device's newest event number ever reserved and its hash, if the file knows it."""
+    found = _read(data_dir)["events"].get(device_id)
+    return (found[0], found[1]) if found else None
+
+
 def reserve_document(data_dir: Path, register: str, year: int, number: int) -> None:
     """Reserve the number of a register's document about to be committed."""
     _raise_to(data_dir, {("documents", _document_key(register, year)): number})
@@ -150,6 +166,10 @@ def _raise_to(data_dir: Path, numbers: dict[tuple[str, str], int]) -> None:
     data = _read(data_dir)
     for (section, key), number in numbers.items():
         data[section][key] = max(data[section].get(key, 0), number)
+    _write_or_fail(data_dir, data)
+
+
+def _write_or_fail(data_dir: Path, data: dict) -> None:
     try:
         _write(data_dir, data)
     except OSError as exc:

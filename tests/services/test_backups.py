@@ -208,6 +208,29 @@ def test_a_restore_over_a_damaged_file_that_still_reads_keeps_the_numbers(servic
         reopened.close()
 
 
+def test_a_lost_database_restored_from_a_backup_keeps_the_event_numbers(services):
+    """The database itself is gone: the event numbers issued since the backup are known from
+    ma-ho-so.json, so the next event does not take a number the hub may hold already."""
+    receive(services, 2)
+    made = services.back_up_now()
+    receive(services, 2)
+    lost_seq, _, lost_hash = own_events(services)[-1]
+    data, live = services.data_dir, services.db_path
+    services.close()
+    live.unlink()
+
+    backups.restore_damaged(live, made)
+
+    reopened = Services(data)
+    try:
+        log_in_again(reopened)
+        receive(reopened, 1)
+        assert own_events(reopened)[-1][:2] == (lost_seq + 1, lost_hash)
+        assert reopened.verify_journal().ok
+    finally:
+        reopened.close()
+
+
 def slow_copies(monkeypatch):
     """Backups that stop in their copy until the test lets them go: (copying, finish, the real
     backup.make)."""
