@@ -34,10 +34,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from sync.protocol import GENESIS_HASH, chain_hash
+from sync.protocol import GENESIS_HASH, SEAM_KEY, chain_hash
 
 GENESIS = GENESIS_HASH
-SEAM_KEY = "journal_seam"
 ALTERED, MISSING, REORDERED = "altered", "missing", "reordered"
 _PROBLEM_TEXT = {
     ALTERED: "nội dung đã bị sửa",
