@@ -2,11 +2,18 @@
 a failing disk damaged opens without the last dossier, and the witnesses (ma-ho-so.json, the
 kept receipts) name it."""
 
+import dataclasses
 import shutil
 
+import pytest
+
 from desk_app.services.app import DB_FILE, Services
+from desk_app.services.demo import DEMO_SETUP
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.witnesses import REUSE_FIELD, REUSED_KEY
+from desk_app.store import settings
 from desk_app.store.issued_codes import WATERMARK_FILE
-from tests.accounts import log_in_again
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
 from tests.services.factories import full_draft
 
 WAL_HEADER, FRAME_HEADER, PAGE = 32, 24, 4096
@@ -86,3 +93,38 @@ def test_a_restore_is_not_reported_as_missing_codes(services):
     log_in_again(services)
     assert services.missing_codes() == []
     assert (services.data_dir / WATERMARK_FILE).exists()
+
+
+def lost_database(services, clock):
+    """The database deleted; the witnesses (ma-ho-so.json) stay in the folder."""
+    data = services.data_dir
+    services.close()
+    for part in data.glob(f"{DB_FILE}*"):
+        part.unlink()
+    return Services(data, clock=clock)
+
+
+def test_a_new_setup_may_reuse_issued_codes_only_by_the_admins_recorded_choice(services,
+                                                                               clock):
+    last = receive(services, 3)[-1].code
+    fresh = lost_database(services, clock)
+    try:
+        with pytest.raises(ValidationFailed) as refused:
+            fresh.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+        [issue] = refused.value.issues
+        assert issue.field == REUSE_FIELD and last in issue.message
+        assert fresh.counter_setup() is None  # nothing saved
+
+        fresh.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD, reuse_issued=True)
+
+        [choice] = settings.load(fresh.db)[REUSED_KEY]
+        assert (choice["by"], choice["last_code"]) == (ADMIN_USERNAME, last)
+        assert receive(fresh, 1)[0].code.endswith("-1004")  # still after the last one issued
+    finally:
+        fresh.close()
+    other = dataclasses.replace(DEMO_SETUP, counter_number=2)
+    another = lost_database(Services(services.data_dir, clock=clock), clock)
+    try:
+        another.first_run(other, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)  # a number never used
+    finally:
+        another.close()
