@@ -31,7 +31,7 @@ from desk_app.core import options
 from desk_app.core.accounts import POLICY_KEY, Account, AccountPolicy, Permission, permissions_for
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.changes import NOTHING, Changes
-from desk_app.core.clock import now_vn, to_vn
+from desk_app.core.clock import iso, now_vn, to_vn
 from desk_app.core.codes import agency_code_on
 from desk_app.core.counter import CounterSetup
 from desk_app.core.model import Dossier
@@ -92,6 +92,19 @@ class Context:
         self._policy: AccountPolicy | None = None
         self._upgrade_settings()  # before anything reads a setting
         self._load_bundled_catalogue()
+        self._resume_after_witnessed_events()
+
+    def _resume_after_witnessed_events(self) -> None:
+        """A database behind the journal's tip reserved in ma-ho-so.json (its last
+        transactions dropped by a damaged WAL, or the file lost and this one kept) resumes its
+        chain after that tip, as after a restore: the hub may hold the lost events, and no
+        number may be used twice."""
+        device_id = self.device_id()
+        witnessed = issued_codes.last_event(self.data_dir, device_id) if device_id else None
+        if witnessed is None or journal.next_link(self.db, device_id)[0] > witnessed[0]:
+            return
+        with self.db.atomic():
+            journal.mark_seam(self.db, device_id, witnessed, at=iso(self.now()), backup="")
 
     def _upgrade_settings(self) -> None:
         with self.db.atomic():

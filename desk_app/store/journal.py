@@ -61,7 +61,8 @@ class BrokenLink:
 @dataclass(frozen=True)
 class Seam:
     """Where a restore made a device's chain resume: the events numbered `first_lost` to
-    `resumes_at - 1` are not on this machine any more (the hub has those it was sent)."""
+    `resumes_at - 1` are not on this machine any more (the hub has those it was sent). No
+    `backup`: the database opened behind the tip reserved in ma-ho-so.json."""
 
     device_id: str
     first_lost: int
@@ -73,8 +74,10 @@ class Seam:
     def message(self) -> str:
         lost = (f"sự kiện số {self.first_lost}" if self.first_lost == self.resumes_at - 1
                 else f"các sự kiện số {self.first_lost}–{self.resumes_at - 1}")
-        return (f"Khôi phục từ bản sao lưu {self.backup} lúc {self.restored_at}: {lost} của "
-                f"thiết bị {self.device_id} không còn trên máy này.")
+        cause = (f"Khôi phục từ bản sao lưu {self.backup}" if self.backup
+                 else "Dữ liệu mở ra thiếu sự kiện đã ghi (đĩa hỏng hoặc mất tệp)")
+        return (f"{cause} lúc {self.restored_at}: {lost} của thiết bị {self.device_id} không "
+                "còn trên máy này.")
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,26 @@ def test_a_new_setup_may_reuse_issued_codes_only_by_the_admins_recorded_choice(s
         another.first_run(other, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)  # a number never used
     finally:
         another.close()
+
+
+def test_events_a_damaged_wal_dropped_are_not_numbered_again(services, tmp_path):
+    """The hub may hold the dropped event: the chain resumes after the tip reserved in
+    ma-ho-so.json, as after a restore, and says so."""
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    receive(services, 3)
+    lost_seq, lost_hash = services.db.execute(
+        "SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    damage_frame(damaged / f"{DB_FILE}-wal")
+
+    opened = opened_after(damaged)
+    try:
+        (after,) = receive(opened, 1)
+        seq, prev = opened.db.execute(
+            "SELECT device_seq, prev_hash FROM events WHERE dossier_uuid = ?",
+            [after.uuid]).fetchone()
+        assert (seq, prev) == (lost_seq + 1, lost_hash)
+        check = opened.verify_journal()
+        assert check.ok and "mất tệp" in check.message and f"số {lost_seq}" in check.message
+    finally:
+        opened.close()
