@@ -31,17 +31,30 @@ def copy_while_open(services, target):
 
 
 def damage_frame(wal, offset=None):
-    """Flip bytes in the page of the frame at `offset` (the last frame if None), as a failing
-    disk would: its checksum no longer matches, so SQLite ends the log before that frame's
-    transaction and every later one, and says nothing."""
+    """Flip bytes in the page of the frame at `offset` (the last frame of the current log if
+    None), as a failing disk would: its checksum no longer matches, so SQLite ends the log
+    before that frame's transaction and every later one, and says nothing. Returns whether
+    there was such a frame."""
     data = bytearray(wal.read_bytes())
     if offset is None:
-        frames = (len(data) - WAL_HEADER) // (FRAME_HEADER + PAGE)
-        offset = WAL_HEADER + (frames - 1) * (FRAME_HEADER + PAGE)
-    assert WAL_HEADER < offset < len(data)
+        offset = last_frame(data)
+        if offset is None:
+            return False
+    assert WAL_HEADER <= offset < len(data)
     for at in range(offset + FRAME_HEADER + 100, offset + FRAME_HEADER + 110):
         data[at] ^= 0xFF
     wal.write_bytes(bytes(data))
+    return True
+
+
+def last_frame(data):
+    """The offset of the last frame of the log now in use: after a checkpoint SQLite writes
+    the log again from the start with new salts, and older frames stay behind it."""
+    salts, found = data[16:24], None
+    offset = WAL_HEADER
+    while offset + FRAME_HEADER + PAGE <= len(data) and data[offset + 8:offset + 16] == salts:
+        found, offset = offset, offset + FRAME_HEADER + PAGE
+    return found
 
 
 def opened_after(damaged):
