@@ -34,7 +34,7 @@ from tests.services.test_witnesses import damage_frame
 from tests.sync.counter_side import counter_events, enroll, hub_events, new_counter
 from tests.sync.test_fault_witness import HARNESS, committed
 
-TRIALS = 16
+TRIALS = 14
 ENDINGS = ("finished", "killed", "killed", "killed after the witness",
            "killed after the witness")
 DAMAGES = ("none", "wal", "wal", "deleted", "restored")
@@ -44,7 +44,8 @@ def run_counter(data_dir, rng: random.Random, trial: int) -> tuple[str, list[str
     """One run of the counter process: how it ended and the codes it committed."""
     count = rng.randint(4, 10)
     how = rng.choice(ENDINGS)
-    options = ["--receive", str(count), "--seed", str(trial), "--push"]
+    options = ["--receive", str(count), "--seed", str(trial), "--push",
+               "--every", str(rng.randint(1, 3))]
     if how == "killed after the witness":
         options += ["--die-after-witness", str(rng.randint(1, count))]
     child = subprocess.Popen([*HARNESS, str(data_dir), *options], stdout=subprocess.PIPE,
