@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select, update
 
+from sync.protocol import SEAM_KEY
 from sync.server import clock
 from sync.server.database import reading
 from sync.server.errors import AdminError
-from sync.protocol import SEAM_KEY
 from sync.server.tables import communes, devices, events
 from sync.server.text import clean
 
@@ -114,8 +114,8 @@ def lost_on_counter(engine: Engine, device_id: int) -> list[LostEvent]:
     """The device's events stored here whose numbers lie in a gap its own restores declared.
     (Found by reading the payloads that name a seam: a restore is rare, so no column for it.)"""
     with reading(engine) as connection:
-        if connection.execute(select(devices.c.id).where(devices.c.id == device_id)).first() \
-                is None:
+        known = connection.execute(select(devices.c.id).where(devices.c.id == device_id))
+        if known.first() is None:
             raise AdminError(f"no device with id {device_id}")
         seams = connection.execute(
             select(events.c.device_seq, events.c.payload)
