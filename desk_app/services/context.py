@@ -268,13 +268,18 @@ class Context:
         return result
 
     def _witness_journal(self, before: tuple[int, str]) -> None:
+        """After a use case, before its commit: reserve the journal's tip if it moved."""
+        if journal.tip(self.db, self.device_id()) != before:
+            self.reserve_journal_tip()
+
+    def reserve_journal_tip(self) -> None:
         """Reserve this device's newest event number outside the database before the commit
         (store.issued_codes), as a dossier code is: after a restore of an older backup, or a
-        database lost, the next event must not take a number the hub may already hold."""
+        database lost, the next event must not take a number the hub may already hold. For
+        the few writers of events that are not use cases (the sync's discarding)."""
         device_id = self.device_id()
-        after = journal.tip(self.db, device_id)
-        if device_id and after != before:
-            issued_codes.reserve_event(self.data_dir, device_id, *after)
+        if device_id:
+            issued_codes.reserve_event(self.data_dir, device_id, *journal.tip(self.db, device_id))
 
     def _remember_granted(self) -> None:
         """What the logged-in account may do, as committed: the GUI reads `granted` without
