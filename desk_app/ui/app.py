@@ -31,6 +31,7 @@ from desk_app.ui.worker import Worker
 log = logging.getLogger(__name__)
 
 EXIT_DATA_UNUSABLE = 2
+MISSING_SHOWN = 30  # codes named in the message; the count says how many in all
 
 
 def application() -> QApplication:
@@ -102,9 +103,11 @@ def compare_with_witnesses(data: Path, services: Services, worker) -> Services |
     missing = worker.call(services.missing_codes)
     if not missing:
         return services
+    shown = ", ".join(missing[:MISSING_SHOWN]) + ("…" if len(missing) > MISSING_SHOWN else "")
     problem = QCoreApplication.translate(
         "App", "Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu "
-        "đã in): {codes}.").format(count=len(missing), codes=", ".join(missing))
+        "đã in): {codes}. Mã cuối có thể chỉ là số đã dành cho một lần lưu bị ngắt, chưa in "
+        "phiếu.").format(count=len(missing), codes=shown)
     newest = worker.call(lambda: backups.newest_good(data))
     if newest is not None and offer_restore(problem, newest, quit_label=False):
         worker.call(services.close)

@@ -94,8 +94,8 @@
         <translation>The counter's data was not found ({file} is missing or empty), but this PC has issued dossier codes and has backups. Do not set the counter up again as a new PC: restore the backup.</translation>
     </message>
     <message>
-        <source>Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu đã in): {codes}.</source>
-        <translation>The data lacks {count} dossiers whose codes were issued (by the file ma-ho-so.json and the printed slips): {codes}.</translation>
+        <source>Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu đã in): {codes}. Mã cuối có thể chỉ là số đã dành cho một lần lưu bị ngắt, chưa in phiếu.</source>
+        <translation>The data lacks {count} dossiers whose codes were issued (by the file ma-ho-so.json and the printed slips): {codes}. The last code may only be a number set aside for a save that was interrupted, with no slip printed.</translation>
     </message>
     <message>
         <source>Dữ liệu thiếu hồ sơ</source>
