@@ -173,8 +173,10 @@ def test_the_counter_killed_damaged_restored_and_synced_again(tmp_path, live_hub
 
 
 def run_counter_to_the_end(data_dir) -> tuple[str, list[str]]:
-    result = subprocess.run([*HARNESS, str(data_dir), "--push"], capture_output=True, text=True,
-                            timeout=60)
+    """A last run that is not interrupted: the next day's first dossier (which carries the
+    last restore's seam to the hub: a seam travels with the next event), then a push."""
+    result = subprocess.run([*HARNESS, str(data_dir), "--receive", "1", "--seed", "999",
+                             "--push"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return "finished", committed(result)
 
