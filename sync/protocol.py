@@ -94,6 +94,8 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   continuity cannot be checked and the event is accepted. A counter restored from an older
   backup never numbers an event twice: its next event takes the number after the last one it
   recorded before the restore and links to that event's hash, so its `device_seq` may jump.
+  That first event carries the jump in its payload under SEAM_KEY (added), so the hub can say
+  which of the events it holds the counter lost.
 """
 
 from __future__ import annotations
@@ -178,6 +180,10 @@ def canonical_json(value: Any) -> str:
 
 
 GENESIS_HASH = "0" * 64
+# In the payload of a counter's first event after a restore (added): {"first_lost",
+# "restored_at", "backup"}; the events numbered first_lost up to this one's device_seq - 1 are
+# no longer on the counter, and the hub may hold them.
+SEAM_KEY = "journal_seam"
 
 
 def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:

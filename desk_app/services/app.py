@@ -33,6 +33,7 @@ from desk_app.services import (
     reports,
     setup,
     units,
+    witnesses,
 )
 from desk_app.services.context import DB_FILE, Context, Listener, bind
 
@@ -183,3 +184,5 @@ class Services:
     list_backups = bind(backups.list_backups)
     restore = bind(backups.restore)
     verify_journal = bind(backups.verify_journal)
+    missing_codes = bind(witnesses.missing_codes)
+    acknowledge_missing_codes = bind(witnesses.acknowledge_missing_codes)

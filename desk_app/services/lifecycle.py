@@ -56,7 +56,7 @@ from desk_app.core.validation import Issue, error
 from desk_app.services import printouts, units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
-from desk_app.store import dossiers, events, registers
+from desk_app.store import dossiers, events, issued_codes, registers
 
 
 def _raise_if(issues: list[Issue]) -> None:
@@ -396,8 +396,12 @@ def apologise(
         year = when.year
         seq = registers.next_document_number(
             ctx.db, APOLOGY_REGISTER, year,
-            registers.highest_in_events(ctx.db, EventKind.RESCHEDULED.value, year),
+            max(registers.highest_in_events(ctx.db, EventKind.RESCHEDULED.value, year),
+                issued_codes.highest_document(ctx.data_dir, APOLOGY_REGISTER, year)),
         )
+        # A signed letter carries the number: reserved outside the database before the
+        # commit, so a restored older backup cannot number another letter the same.
+        issued_codes.reserve_document(ctx.data_dir, APOLOGY_REGISTER, year, seq)
         event = _record(ctx, dossier, EventKind.RESCHEDULED, {
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),

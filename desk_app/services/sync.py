@@ -313,7 +313,7 @@ class SyncService:
                 raise ServiceError(GONE_FROM_QUARANTINE)
             refused = found[0]
             dossier = dossiers.get(self.ctx.db, refused.dossier_uuid)
-            return events.append(
+            discarded = events.append(
                 self.ctx.db, dossier_uuid=refused.dossier_uuid, kind=DISCARDED_KIND,
                 status=dossier.status,
                 payload={"discarded_event": refused.uuid, "discarded_kind": refused.kind,
@@ -321,6 +321,8 @@ class SyncService:
                 clerk=self.ctx.clerk_name(), device_id=self.ctx.device_id(),
                 at=self.ctx.now(),
             )
+            self.ctx.reserve_journal_tip()
+            return discarded
 
     # --- reconciliation --------------------------------------------------------------------
 

@@ -45,6 +45,8 @@ def append(
     if origin is not None:
         clerk, device_id = origin.clerk, origin.device_id
     seq, prev_hash = journal.next_link(db, device_id)
+    if origin is None:
+        payload = journal.with_seam(db, device_id, seq, payload)
     event = Event(
         uuid=origin.uuid if origin else str(uuidlib.uuid4()),
         dossier_uuid=dossier_uuid,

@@ -89,6 +89,18 @@
         <source>Không khôi phục được</source>
         <translation>Could not restore</translation>
     </message>
+    <message>
+        <source>Không tìm thấy dữ liệu của quầy ({file} bị mất hoặc rỗng), nhưng máy này đã cấp mã hồ sơ và có bản sao lưu. Đừng thiết lập lại quầy như máy mới: hãy khôi phục bản sao lưu.</source>
+        <translation>The counter's data was not found ({file} is missing or empty), but this PC has issued dossier codes and has backups. Do not set the counter up again as a new PC: restore the backup.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu đã in): {codes}. Mã cuối có thể chỉ là số đã dành cho một lần lưu bị ngắt, chưa in phiếu.</source>
+        <translation>The data lacks {count} dossiers whose codes were issued (by the file ma-ho-so.json and the printed slips): {codes}. The last code may only be a number set aside for a save that was interrupted, with no slip printed.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu thiếu hồ sơ</source>
+        <translation>Dossiers missing from the data</translation>
+    </message>
 </context>
 <context>
     <name>Ask</name>
@@ -2402,6 +2414,10 @@ What you typed is still there.</translation>
         <source>Đã khôi phục {backup}.</source>
         <translation>Restored {backup}.</translation>
     </message>
+    <message>
+        <source>&amp;Dùng dữ liệu hiện tại</source>
+        <translation>&amp;Use the data as it is</translation>
+    </message>
 </context>
 <context>
     <name>ResultReadyDialog</name>
@@ -2554,6 +2570,14 @@ What you typed is still there.</translation>
     <message>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
+    </message>
+    <message>
+        <source>Tôi chắc chắn: dùng lại mã đơn vị và số quầy này (ghi lại lựa chọn)</source>
+        <translation>I am sure: use this agency code and counter number again (the choice is recorded)</translation>
+    </message>
+    <message>
+        <source>&amp;Dùng lại</source>
+        <translation>&amp;Use again</translation>
     </message>
 </context>
 <context>

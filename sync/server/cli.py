@@ -90,6 +90,17 @@ def _device_list(engine: Engine, args: argparse.Namespace) -> None:
     _print_table(header, rows)
 
 
+def _device_lost(engine: Engine, args: argparse.Namespace) -> None:
+    header = ("seq", "event", "kind", "dossier", "recorded", "lost by the restore of")
+    rows = [(str(e.device_seq), e.uuid, e.kind, e.dossier_uuid, e.device_time,
+             f"{e.backup} at {e.restored_at}")
+            for e in registry.lost_on_counter(engine, args.id)]
+    if not rows:
+        print(f"device {args.id} has every event the hub holds from it")
+        return
+    _print_table(header, rows)
+
+
 def _catalogue_publish(engine: Engine, args: argparse.Namespace) -> None:
     try:
         document = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -185,6 +196,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = command(device, "list", _device_list,
                       "list devices with last sync, reported backlog and events stored")
     listing.add_argument("--commune", type=int, help="only this commune's devices")
+    lost = command(device, "lost", _device_lost,
+                   "list the events held here that the device lost in a restore of a backup")
+    lost.add_argument("id", type=int)
 
     catalogue = commands.add_parser("catalogue", help="procedure catalogue").add_subparsers(
         required=True, metavar="ACTION")

@@ -32,6 +32,8 @@ SERVICES: dict[str, Permission | str] = {
     "back_up_at_start": OPEN, "back_up_now": OPEN, "backup_interval_hours": OPEN,
     "outbox_counts": OPEN,
     "printer_choice": OPEN,
+    # Asked at start, before anyone logs in: which issued codes the database lacks.
+    "missing_codes": OPEN, "acknowledge_missing_codes": OPEN,
     # Registers a listener of what changed; the GUI calls it while nobody is logged in.
     "on_change": OPEN,
     "change_password": LOGIN,
