@@ -56,17 +56,19 @@ def render_receipt(
     sets: FormSets | None = None,
     *,
     note: str = "",
+    qr: str | None = None,
 ) -> Path:
     """`on` is the day of the event the receipt records (its reception, or the applicant's
     return with the documents asked for); the form in force that day is printed. `note`: a line
     printed under the documents, e.g. that mandatory documents are missing and who received
-    the dossier anyway."""
+    the dossier anyway. `qr`: what the QR code holds, the citizen's lookup link when the
+    counter has one (by default the dossier code)."""
     form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
     provided = sum(line.provided for line in dossier.draft.documents)
     copies = [
         PrintedCopy(
-            story=_copy_story(dossier, office, form, label, styles, note),
+            story=_copy_story(dossier, office, form, label, styles, note, qr),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
             fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
@@ -82,11 +84,11 @@ def render_receipt(
 
 def _copy_story(
     dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles,
-    note: str = "",
+    note: str = "", qr: str | None = None,
 ) -> list[Flowable]:
     return [
         *slip_opening(form, office, WIDTH, dossier.received_at, styles, label),
-        title_with_code(form, dossier.code, WIDTH, styles),
+        title_with_code(form, dossier.code, WIDTH, styles, qr),
         Spacer(1, 2 * mm),
         Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
         *applicant_lines(dossier.applicant, styles),
