@@ -16,6 +16,8 @@ import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
 
 from desk_app.core.clock import now_vn
 from desk_app.core.model import DeliveryMethod
@@ -72,7 +74,10 @@ def log_in(driver, url: str, username: str, password: str = PASSWORD) -> None:
     driver.get(f"{url}/dang-nhap")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "login").click()
+    button = driver.find_element(By.ID, "login")
+    button.click()
+    # The answer's page has replaced the form: a next get() must not cut this post short.
+    WebDriverWait(driver, 30).until(staleness_of(button))
 
 
 def text(driver, element_id: str) -> str:

@@ -248,7 +248,7 @@ def test_the_overview_counts_today_per_commune_and_sorts(web, hub_admin):
     assert most_overdue.index("Phường Đông Ba") < most_overdue.index("Xã Hoà Bình")
     least_overdue = client.get("/tong-quan?sort=overdue&desc=0").text
     assert least_overdue.index("Xã Hoà Bình") < least_overdue.index("Phường Đông Ba")
-    assert client.get("/tong-quan?sort=nonsense&desc=7").status_code == 200
+    assert client.get("/tong-quan?sort=nonsense&desc=abc").status_code == 200
 
 
 def test_a_communes_list_filters_by_state_procedure_period_and_overdue(web, hub_admin):
@@ -279,6 +279,7 @@ def test_a_communes_list_filters_by_state_procedure_period_and_overdue(web, hub_
     assert codes("?procedure=9.999999") == set()
     # Nonsense in the query string is ignored, never an error page.
     assert codes("?state=abc&period=-1&page=-5") == {code(1), code(2), code(3)}
+    assert codes("?page=abc&overdue=yes") == {code(1), code(2), code(3)}
     assert "Đăng ký tạm trú" in client.get(f"/xa/{a}").text
 
 

@@ -4,8 +4,6 @@ accounts, logging in through the real form, and dossiers pushed by real enrolled
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -100,10 +98,3 @@ def log_in(client: TestClient, username: str, password: str = PASSWORD, next_: s
     return client.post("/dang-nhap", data={"csrf": form_token(page.text), "username": username,
                                            "password": password, "next": next_})
 
-
-@contextmanager
-def signed_in(engine: Engine, username: str, **settings) -> Iterator[TestClient]:
-    _web, client = make_web(engine, **settings)
-    with client:
-        assert log_in(client, username).status_code == 303
-        yield client

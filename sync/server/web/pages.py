@@ -204,7 +204,7 @@ def logout(request: Request, engine: EngineDep, form: FormDep) -> Response:
 
 
 @router.get("/tong-quan")
-def overview(request: Request, engine: EngineDep, sort: str = "name", desc: int = 0
+def overview(request: Request, engine: EngineDep, sort: str = "name", desc: str = ""
              ) -> Response:
     session = _session(request)
     if session is None:
@@ -215,26 +215,27 @@ def overview(request: Request, engine: EngineDep, sort: str = "name", desc: int 
     totals = {column: sum(day.counts[column] for day in days)
               for column in views.OVERVIEW_COLUMNS}
     return _render(request, "overview.html", user=user, csrf=session.csrf_token,
-                   days=views.sort_overview(days, sort, bool(desc)), totals=totals,
-                   sort=sort, desc=bool(desc), today=_now(request))
+                   days=views.sort_overview(days, sort, desc == "1"), totals=totals,
+                   sort=sort, desc=desc == "1", today=_now(request))
 
 
-def _list_filter(state: str, procedure: str, period: str, overdue: str, page: int
+def _list_filter(state: str, procedure: str, period: str, overdue: str, page: str
                  ) -> views.ListFilter:
     """The commune page's filters from its query string; unknown values are ignored."""
     known_states = {views.OPEN, *(str(int(s)) for s in DossierState)}
+    number = int(page) if page.isdigit() and len(page) < 6 else 1
     return views.ListFilter(
         state=state if state in known_states else None,
         procedure=procedure.strip()[:40] or None,
         period_days=views.PERIODS.get(period),
         overdue=overdue == "1",
-        page=min(max(page, 1), 10_000),
+        page=max(number, 1),
     )
 
 
 @router.get("/xa/{commune_id}")
 def commune_page(request: Request, engine: EngineDep, commune_id: int, state: str = "",
-                 procedure: str = "", period: str = "", overdue: str = "", page: int = 1
+                 procedure: str = "", period: str = "", overdue: str = "", page: str = "1"
                  ) -> Response:
     session = _session(request)
     if session is None:
