@@ -5,8 +5,9 @@
   leader only theirs (accounts.User.sees).
 - `/tra-cuu`: the citizen's public lookup (lookup.py), from a receipt's QR link or by hand.
 
-Settings come from the environment, so that every `province-hub serve` worker reads the same:
-settings.PUBLIC_URL_ENV, the address citizens reach the hub at (printed in receipt links; default: the
-address the counter enrolled through), and settings.SECURE_COOKIES_ENV=1 behind a TLS-terminating proxy
-(cookies are Secure anyway when the hub itself serves HTTPS).
+Settings (settings.py) come from the environment, so that every `province-hub serve` worker
+reads the same ones: PROVINCE_HUB_PUBLIC_URL, the address citizens reach the hub at (printed in
+receipt links; default: the address the counter enrolled through), and
+PROVINCE_HUB_SECURE_COOKIES=1 behind a TLS-terminating proxy (cookies are Secure anyway when the
+hub itself serves HTTPS).
 """
