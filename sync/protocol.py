@@ -96,11 +96,17 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   recorded before the restore and links to that event's hash, so its `device_seq` may jump.
   That first event carries the jump in its payload under SEAM_KEY (added), so the hub can say
   which of the events it holds the counter lost.
+- The enroll answer carries `lookup` (added): `{"url", "key"}`, the hub's public address and
+  the commune's key (64 hex digits) for the citizen's lookup link printed in a receipt's QR
+  code, `lookup_link(url, key, code)`: `<url>/tra-cuu/<code>?k=<check>`, where the check
+  (LOOKUP_CHECK_LENGTH hex digits of HMAC-SHA256 of the code under the key) lets the hub tell
+  a printed code from a guessed one. A counter without it prints the bare code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import unicodedata
 from typing import Any
@@ -177,6 +183,21 @@ def canonical_json(value: Any) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     return json.dumps(_nfc(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+LOOKUP_PATH = "/tra-cuu"
+LOOKUP_CHECK_LENGTH = 10  # 40 bits: with the lookup's rate limit, out of reach of guessing
+
+
+def lookup_check(key: str, code: str) -> str:
+    return hmac.new(bytes.fromhex(key), code.encode("utf-8"),
+                    hashlib.sha256).hexdigest()[:LOOKUP_CHECK_LENGTH]
+
+
+def lookup_link(url: str, key: str, code: str) -> str:
+    """The citizen's lookup page of a dossier. Codes are ASCII letters, digits, dots and
+    dashes, which need no escaping in a URL path."""
+    return f"{url.rstrip('/')}{LOOKUP_PATH}/{code}?k={lookup_check(key, code)}"
 
 
 GENESIS_HASH = "0" * 64

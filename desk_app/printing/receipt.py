@@ -63,18 +63,20 @@ def render_receipt(
     *,
     note: str = "",
     supplement: SupplementReceipt | None = None,
+    qr: str | None = None,
 ) -> Path:
     """`on` is the day of the event the receipt records (its reception, or the applicant's
     return with the documents asked for: `supplement`); the form in force that day is
     printed. `note`: a line printed under the documents, e.g. that mandatory documents are
-    missing and who received the dossier anyway."""
+    missing and who received the dossier anyway. `qr`: what the QR code holds, the citizen's
+    lookup link when the counter has one (by default the dossier code)."""
     form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
     provided = (len(supplement.brought) if supplement
                 else sum(line.provided for line in dossier.draft.documents))
     copies = [
         PrintedCopy(
-            story=_copy_story(dossier, office, form, label, styles, note, supplement),
+            story=_copy_story(dossier, office, form, label, styles, note, supplement, qr),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
             fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
@@ -91,7 +93,7 @@ def render_receipt(
 
 def _copy_story(
     dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles,
-    note: str = "", supplement: SupplementReceipt | None = None,
+    note: str = "", supplement: SupplementReceipt | None = None, qr: str | None = None,
 ) -> list[Flowable]:
     if supplement is None:
         issued_at, clerk, documents = dossier.received_at, dossier.clerk, _documents(dossier)
@@ -109,7 +111,7 @@ def _copy_story(
         note = "\n".join(part for part in (note, supplement.note) if part)
     return [
         *slip_opening(form, office, WIDTH, issued_at, styles, label),
-        title_with_code(form, dossier.code, WIDTH, styles),
+        title_with_code(form, dossier.code, WIDTH, styles, qr),
         Spacer(1, 2 * mm),
         *opening,
         *applicant_lines(dossier.applicant, styles),

@@ -35,7 +35,8 @@ from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.services.form_sets import form_sets
-from desk_app.store import dossiers, events, slips
+from desk_app.store import dossiers, events, slips, sync_state
+from sync.protocol import lookup_link
 
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"
@@ -153,10 +154,15 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     note = missing_override_line(*override) if override else ""
     supplement = (payloads.supplement_receipt(event) if event.kind == EventKind.SUPPLEMENTED
                   else None)
+    hub = sync_state.load(ctx.db)
+    # The citizen's lookup link once the counter is enrolled with a hub that gives one; the
+    # check is computed here, offline, with the commune's key.
+    qr = (lookup_link(hub.lookup_url, hub.lookup_key, dossier.code)
+          if hub.lookup_url and hub.lookup_key else None)
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
                           lambda out: render_receipt(dossier, office, out,
                                                      to_vn(event.device_time).date(), sets,
-                                                     note=note, supplement=supplement))
+                                                     note=note, supplement=supplement, qr=qr))
 
 
 @use_case(Permission.LOOK_UP)

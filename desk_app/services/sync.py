@@ -169,7 +169,8 @@ class SyncService:
                 self.ctx.db, hub_url=url, ca_bundle=ca_bundle,
                 hub_device_id=enrollment.device_id, device_name=device_name,
                 commune_name=enrollment.commune_name, agency_code=enrollment.agency_code,
-                token=enrollment.token, at=self.ctx.now())
+                token=enrollment.token, at=self.ctx.now(), lookup_url=enrollment.lookup_url,
+                lookup_key=enrollment.lookup_key)
         return EnrolledCounter(url, enrollment.device_id, device_name, enrollment.commune_name,
                                enrollment.agency_code)
 

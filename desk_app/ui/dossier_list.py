@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.codes import scanned_code
 from desk_app.core.lifecycle import OPEN_STATES
 from desk_app.core.listing import EARLIER_CAP, ListFilter, searches_every_day
 from desk_app.core.model import DossierRow
@@ -124,7 +125,8 @@ class DossierListWidget(QWidget):
         self._generation = 0
         self._select_after_load: list[str] = []
         self._awaiting_first = False  # a reload was asked for: its first page is still to come
-        self._first_after_load = False  # a group just opened: its first dossier is current
+        # A group just opened, or a search entered with Enter: its first dossier becomes current.
+        self._first_after_load = False
         self._group: Group | None = None
 
         self.filter_text = QLineEdit(objectName="filter_text")
@@ -132,7 +134,7 @@ class DossierListWidget(QWidget):
             self.tr("Tìm theo mã hồ sơ, họ tên, số CCCD, điện thoại, thủ tục… (Ctrl+F)"))
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.textChanged.connect(self._filter_changed)
-        self.filter_text.returnPressed.connect(self.focus_table)
+        self.filter_text.returnPressed.connect(self._search_entered)
         make_shortcut(QKeySequence(Qt.Key.Key_Down), self.filter_text, self.focus_table,
                       Qt.ShortcutContext.WidgetShortcut)
 
@@ -331,7 +333,7 @@ class DossierListWidget(QWidget):
     def list_filter(self) -> ListFilter:
         """What the filter bar asks for. A code, an ID number or a phone is looked for on
         every receipt date, whatever the period says."""
-        text = self.filter_text.text().strip()
+        text = self.search_text()
         return ListFilter(
             text=text,
             states=self.chosen_states(),
@@ -340,6 +342,11 @@ class DossierListWidget(QWidget):
             clerk=self.clerk_filter.currentData(),
             overdue_at=self._services.now() if self.overdue_filter.isChecked() else None,
         )
+
+    def search_text(self) -> str:
+        """The search box's words; a receipt's QR link that a scanner typed there is read as
+        the dossier code it names."""
+        return scanned_code(self.filter_text.text()).strip()
 
     def chosen_states(self) -> frozenset[DossierState] | None:
         chosen = self.state_filter.currentData()
@@ -375,7 +382,7 @@ class DossierListWidget(QWidget):
         if group is None:
             self.model.set_query(self.list_filter())
             return
-        text = self.filter_text.text()
+        text = self.search_text()
 
         def load() -> tuple[list[DossierRow], datetime]:
             return [row for row in group.load() if matches(row, text)], self._services.now()
@@ -551,6 +558,16 @@ class DossierListWidget(QWidget):
     def focus_filter(self) -> None:
         self.filter_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_text.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: on to the list's first dossier. A scanner types a receipt's
+        code (or lookup link) and Enter faster than the search waits for typing to stop: the
+        search still pending runs now, and its first find becomes the current dossier, ready
+        to open with Enter."""
+        if self._filter_timer.isActive():
+            self._first_after_load = True
+            self.refresh()
+        self.focus_table()
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

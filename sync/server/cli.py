@@ -21,6 +21,7 @@ from sync.server import enrollment, publishing, registry
 from sync.server.app import DB_ENV
 from sync.server.database import DEFAULT_URL, open_engine, upgrade
 from sync.server.errors import AdminError
+from sync.server.web import cli as web_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,8 +155,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="province-hub", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    def command(parent, name: str, run, help_: str) -> argparse.ArgumentParser:
-        sub = parent.add_parser(name, parents=[common], help=help_, description=help_)
+    def command(parent, name: str, run, help_: str, parents=()) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, parents=[common, *parents], help=help_, description=help_)
         sub.set_defaults(run=run)
         return sub
 
@@ -228,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", choices=protocol.PROVINCE_EVENT_KINDS, required=True)
     add.add_argument("--note", default="")
     add.add_argument("--clerk", default="Tỉnh", help="who decided (shown on the counter)")
+    web_cli.add_commands(commands, commune, command)
     return parser
 
 

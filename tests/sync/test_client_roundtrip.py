@@ -1,6 +1,8 @@
 """The counter and a real hub on loopback: enrollment, a dossier going up exactly once, the
 province's decisions coming down through the state machine, the catalogue and calendar, the
-status the status bar shows, the reconciliation, and a correction followed by the hub's view."""
+status the status bar shows, the reconciliation, and a correction followed by the hub's view; and
+the receipt's QR code as the citizen's lookup link, with the hub's address and the commune's key
+from the enrollment."""
 
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ from desk_app.services.errors import ValidationFailed
 from desk_app.services.province_events import PROVINCE_DEVICE_ID
 from desk_app.services.sync import SyncService, SyncState
 from desk_app.store import outbox, sync_state
+from sync import protocol
 from sync.client import HubOffline, HubUnauthorised
 from sync.protocol import API_PREFIX
 from sync.server import publishing, registry
 from sync.server.database import reading
 from sync.server.tables import dossiers as hub_dossiers
 from tests.accounts import log_in_again
+from tests.printing.pdf_checks import decoded_qr, needs_qr_tools
 from tests.sync.counter_side import (
     AGENCY,
     assert_hub_matches_counter,
@@ -325,3 +329,39 @@ def test_the_hub_refuses_a_correction_claiming_a_state_no_action_is_reversed_to(
     [result] = answer["results"]
     assert result["result"] == "invalid" and "status 10" in result["reason"]
     assert live_hub.admin.count("events") == 0
+
+
+# --- The receipt's QR code as the citizen's lookup link ---
+
+
+def test_a_counter_enrolled_before_lookup_links_prints_the_bare_code(counter, tmp_path):
+    assert sync_state.load(counter.db).lookup_key is None
+    dossier = receive(counter, 1)[0]
+    pdf = counter.receipt_pdf(dossier.uuid)
+    assert decoded_qr(pdf, tmp_path) == dossier.code
+
+
+@needs_qr_tools
+def test_the_receipts_qr_is_the_lookup_link_and_opens_the_dossier(live_hub, counter, sync,
+                                                                   tmp_path):
+    enroll(sync, live_hub.url, live_hub.admin)
+    stored = sync_state.load(counter.db)
+    assert stored.lookup_url == live_hub.url and len(stored.lookup_key) == 64
+
+    dossier = receive(counter, 1)[0]
+    link = decoded_qr(counter.receipt_pdf(dossier.uuid), tmp_path)
+    check = protocol.lookup_check(stored.lookup_key, dossier.code)
+    assert link == f"{live_hub.url}/tra-cuu/{dossier.code}?k={check}"
+
+    before = requests.get(link, timeout=10)
+    assert before.status_code == 200
+    assert f"chưa nhận được hồ sơ {dossier.code}" in before.text
+    assert "Lần gửi dữ liệu gần nhất của xã: chưa có." in before.text
+
+    sync.sync_now()
+    after = requests.get(link, timeout=10).text
+    assert "Được tiếp nhận" in after
+    first, *others = dossier.applicant.name.split()
+    masked = " ".join([first[:2] + "***", *(word[0] + "**" for word in others)])
+    assert f'<dd id="applicant">{masked}</dd>' in after
+    assert dossier.applicant.name not in after

@@ -20,11 +20,13 @@ from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDi
 from tests.accounts import ADMIN_USERNAME
 from tests.printing.test_form_sets import pdf_text
 from tests.services.factories import full_draft
+from tests.ui import test_main_window
 from tests.ui.conftest import wait_active
 from tests.ui.test_clerk_switch import log_in
 from tests.ui.test_dossier_actions import back_to, hand_over_one, select, visible
-from tests.ui.test_main_window import demo_services, window  # noqa: F401 (fixtures)
 
+# The main window's fixtures, shared by name (pytest finds fixtures among a module's names).
+demo_services, window = test_main_window.demo_services, test_main_window.window
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
