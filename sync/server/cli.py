@@ -79,12 +79,13 @@ def _device_revoke(engine: Engine, args: argparse.Namespace) -> None:
 
 def _device_list(engine: Engine, args: argparse.Namespace) -> None:
     header = ("id", "commune", "name", "last push", "last pull", "backlog", "events",
-              "clock skew s", "revoked")
+              "clock skew s", "revoked", "forked")
     rows = [
         (str(d.id), d.commune_name, d.name, d.last_push_at or "never", d.last_pull_at or "never",
          "?" if d.backlog is None else str(d.backlog), str(d.events_stored),
          "?" if d.clock_skew_seconds is None else f"{d.clock_skew_seconds:+.0f}",
-         d.revoked_at or "")
+         d.revoked_at or "",
+         f"FORKED {d.forked_at}: {d.fork_detail}" if d.forked_at else "")
         for d in registry.list_devices(engine, args.commune)
     ]
     _print_table(header, rows)

@@ -51,12 +51,20 @@ def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
     for attempt in itertools.count(1):
         try:
             with engine.begin() as connection:
+                # One push of a device at a time (PostgreSQL; SQLite writers are serialised
+                # already), so two concurrent pushes cannot both fill one place in its chain.
+                connection.execute(select(devices.c.id).where(devices.c.id == device.id)
+                                   .with_for_update())
                 results = _store(connection, device, pushed, server_time, skew)
+                synced = any(r.result in (Result.ACCEPTED, Result.DUPLICATE) for r in results)
+                # A push whose every event was refused delivered nothing: the device's last
+                # push and backlog keep saying what was last delivered.
                 connection.execute(
                     update(devices).where(devices.c.id == device.id).values(
-                        last_push_at=server_time,
-                        backlog=func.coalesce(backlog, devices.c.backlog),
                         clock_skew_seconds=func.coalesce(skew, devices.c.clock_skew_seconds),
+                        **({"last_push_at": server_time,
+                            "backlog": func.coalesce(backlog, devices.c.backlog)}
+                           if synced else {}),
                     )
                 )
             return results, server_time
@@ -149,23 +157,35 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
 
 def _linked(connection: Connection, device: Device, valid: list[_Pushed],
             results: dict[int, EventResult]) -> list[_Pushed]:
-    """The events whose chain link holds; the others are answered invalid in `results`. An
-    event follows the hash of an event this device sent with device_seq one lower, stored
-    before or earlier in this batch; when there is none to compare with, the link cannot be
-    checked and the event is let through (see protocol)."""
-    wanted = sorted({p.event.device_seq - 1 for p in valid
-                     if p.event.hash is not None and p.event.device_seq > 1})
+    """The events whose chain link holds; the others are answered in `results`. An event
+    follows the hash of an event this device sent with device_seq one lower, stored before or
+    earlier in this batch; when there is none to compare with, the link cannot be checked and
+    the event is let through (see protocol). A chained event at a place of the chain that
+    another chained event holds is a fork: refused as a conflict, the device flagged."""
+    chained = [p.event.device_seq for p in valid if p.event.hash is not None]
+    wanted = sorted({seq - 1 for seq in chained if seq > 1} | set(chained))
     known: dict[int, set[str]] = {0: {GENESIS_HASH}}  # what device_seq 1 follows
-    for seq, stored_hash in connection.execute(
-        select(events.c.device_seq, events.c.hash).where(
+    held: dict[int, str] = {}  # the chained event stored at each place of the chain
+    for seq, stored_hash, uuid in connection.execute(
+        select(events.c.device_seq, events.c.hash, events.c.uuid).where(
             events.c.device_id == device.id, events.c.device_seq.in_(wanted),
-            events.c.hash.is_not(None))
+            events.c.hash.is_not(None)).order_by(events.c.server_time.desc())
     ) if wanted else ():
         known.setdefault(seq, set()).add(stored_hash)
-    linked = []
+        held[seq] = uuid  # the first stored, should an older hub have kept a fork
+    linked, forks = [], []
     for p in sorted(valid, key=lambda p: p.event.device_seq):
         event = p.event
         expected = known.get(event.device_seq - 1)
+        if event.hash is not None and held.get(event.device_seq, event.uuid) != event.uuid:
+            # A second history for a place the chain holds: the first one stays.
+            results[p.position] = EventResult(
+                uuid=event.uuid, result=Result.CONFLICT,
+                reason=f"chain: fork: this device's event {event.device_seq} is already "
+                       f"{held[event.device_seq]}",
+            )
+            forks.append(event.device_seq)
+            continue
         if event.hash is not None and expected and event.prev_hash not in expected:
             results[p.position] = EventResult(
                 uuid=event.uuid, result=Result.INVALID,
@@ -175,8 +195,19 @@ def _linked(connection: Connection, device: Device, valid: list[_Pushed],
             continue
         if event.hash is not None:
             known.setdefault(event.device_seq, set()).add(event.hash)
+            held.setdefault(event.device_seq, event.uuid)
         linked.append(p)
+    if forks:
+        _flag_fork(connection, device, forks)
     return sorted(linked, key=lambda p: p.position)
+
+
+def _flag_fork(connection: Connection, device: Device, places: list[int]) -> None:
+    """Mark the device on the administrators' list; the first fork's mark stays."""
+    detail = f"second history sent for event {', '.join(map(str, sorted(set(places))))}"
+    connection.execute(
+        update(devices).where(devices.c.id == device.id).where(devices.c.forked_at.is_(None))
+        .values(forked_at=clock.stamp(clock.now()), fork_detail=detail))
 
 
 def _claim_dossiers(connection: Connection, device: Device,

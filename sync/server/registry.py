@@ -31,6 +31,8 @@ class DeviceInfo:
     backlog: int | None
     events_stored: int
     clock_skew_seconds: float | None
+    forked_at: str | None  # the device sent a second history for a place of its chain
+    fork_detail: str | None
 
 
 def create_commune(engine: Engine, name: str, agency_code: str) -> int:
@@ -84,7 +86,7 @@ def list_devices(engine: Engine, commune_id: int | None = None) -> list[DeviceIn
                communes.c.name.label("commune_name"), devices.c.created_at, devices.c.revoked_at,
                devices.c.last_push_at, devices.c.last_pull_at, devices.c.backlog,
                func.coalesce(stored.c.n, 0).label("events_stored"),
-               devices.c.clock_skew_seconds)
+               devices.c.clock_skew_seconds, devices.c.forked_at, devices.c.fork_detail)
         .join(communes, communes.c.id == devices.c.commune_id)
         .outerjoin(stored, stored.c.device_id == devices.c.id)
         .order_by(devices.c.commune_id, devices.c.id)

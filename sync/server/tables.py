@@ -44,6 +44,9 @@ enrollment_codes = Table(
     Column("expires_at", String(40), nullable=False),
     Column("used_at", String(40)),
     Column("device_id", Integer, ForeignKey("devices.id")),
+    # SHA-256 of the random key sent with the request that spent the code: the same request
+    # again (its answer was lost) gets the same device back.
+    Column("request_key_hash", String(64)),
 )
 
 devices = Table(
@@ -59,6 +62,9 @@ devices = Table(
     Column("last_pull_at", String(40)),
     Column("backlog", Integer),
     Column("clock_skew_seconds", Float),
+    # The first time the device sent a second history for a place its chain already held.
+    Column("forked_at", String(40)),
+    Column("fork_detail", Text),
 )
 
 events = Table(
@@ -107,6 +113,16 @@ dossiers = Table(
     Column("updated_at", String(40), nullable=False),
     Index("dossiers_commune_code", "commune_id", "code"),
     Index("dossiers_code", "code"),
+)
+
+# What each device had stored on each day (hub time), for the daily quota.
+device_volume = Table(
+    "device_volume",
+    metadata,
+    Column("device_id", Integer, ForeignKey("devices.id"), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("bytes", BigInteger, nullable=False),
 )
 
 # The pull feed. commune_id NULL reaches every commune (catalogue, calendar).

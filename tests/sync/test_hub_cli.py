@@ -68,7 +68,7 @@ def test_devices_are_listed_with_their_sync_state_and_can_be_revoked(hub, hub_cl
     assert status == 0
     header, row = out.splitlines()
     assert header.split() == ["id", "commune", "name", "last", "push", "last", "pull", "backlog",
-                              "events", "clock", "skew", "s", "revoked"]
+                              "events", "clock", "skew", "s", "revoked", "forked"]
     assert row.startswith("1   Xã Tân Lập  Quầy 1  20")
     assert row.split()[-3:-1] == ["40", "2"]
     assert "never" in row  # never pulled

@@ -264,3 +264,13 @@ def test_a_dossier_refused_at_the_counter_syncs_without_a_code(hub_client, hub_a
     assert (row.uuid, row.code, row.status, row.due_at) == (
         refused["dossier_uuid"], None, 3, None)
     assert row.applicant_name == "Đặng Thị Ánh" and row.procedure_code == "1.004194"
+
+
+def test_a_push_whose_events_are_all_refused_is_not_a_sync(hub_client, hub_admin, hub_engine):
+    device = hub_admin.enroll(hub_admin.commune())
+    bad = {**received_event(), "status": 9}
+    response = hub_client.post(PUSH, json={"events": [bad], "backlog": 3}, headers=device.headers)
+    assert results(response) == ["invalid"]
+    with reading(hub_engine) as connection:
+        row = connection.execute(select(devices.c.last_push_at, devices.c.backlog)).one()
+    assert (row.last_push_at, row.backlog) == (None, None)
