@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from sync import protocol
 from sync.server import enrollment, publishing, registry
@@ -24,20 +28,41 @@ from sync.server.errors import AdminError
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    engine = open_engine(args.db)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a refused option already said in one line
+        return int(exc.code or 0)
+    try:
+        engine = open_engine(args.db)
+    except (ArgumentError, ValueError) as exc:
+        return _fail(f"--db: not a database URL or SQLite file path: {args.db!r} ({exc})")
     try:
         upgrade(engine)
         return args.run(engine, args) or 0
     except AdminError as exc:
-        print(f"province-hub: {exc}", file=sys.stderr)
-        return 1
+        return _fail(str(exc))
+    except SQLAlchemyError as exc:
+        # An unreachable server, a file that cannot be created or is not a database...
+        return _fail(f"cannot use the database {engine.url!r}: {_first_line(exc)}")
     finally:
         engine.dispose()
 
 
+def _fail(message: str) -> int:
+    print(f"province-hub: {message}", file=sys.stderr)
+    return 1
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _serve(engine: Engine, args: argparse.Namespace) -> None:
     import uvicorn
+
+    if (args.ssl_certfile is None) != (args.ssl_keyfile is None):
+        raise AdminError("HTTPS needs both --ssl-certfile and --ssl-keyfile")
 
     engine.dispose()
     os.environ[DB_ENV] = args.db
@@ -129,6 +154,8 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
+# Option types: each refuses a bad value with one line naming the option (see _Parser.error).
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -136,12 +163,64 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD day: {text!r}") from exc
 
 
+def _integer(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"not a whole number from {low} to {high}: {text!r}")
+        return value
+
+    return parse
+
+
+# Database ids are 32-bit on both backends.
+_id = _integer(1, 2**31 - 1)
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    # Comparisons with NaN are false, so "nan" is refused here too.
+    if not 0 < value <= enrollment.MAX_CODE_HOURS:
+        raise argparse.ArgumentTypeError(
+            f"not a number of hours above 0 and at most {enrollment.MAX_CODE_HOURS:g}: {text!r}")
+    return value
+
+
+def _line(limit: int):
+    def parse(text: str) -> str:
+        if len(text) > limit:
+            raise argparse.ArgumentTypeError(f"longer than {limit} characters")
+        if any(unicodedata.category(ch) == "Cc" for ch in text):
+            raise argparse.ArgumentTypeError(f"has a control character: {text!r}")
+        return text
+
+    return parse
+
+
+def _file(text: str) -> str:
+    if not Path(text).is_file():
+        raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    return text
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, `province-hub COMMAND: error`, instead of argparse's usage block."""
+        self.exit(2, f"{self.prog}: {message} (see --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", default=os.environ.get(DB_ENV, DEFAULT_URL),
                         help="database URL (sqlite:///path, postgresql://user:pass@host/db) "
                              f"or an SQLite file path; default ${DB_ENV} or {DEFAULT_URL}")
-    parser = argparse.ArgumentParser(prog="province-hub", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="province-hub", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     def command(parent, name: str, run, help_: str) -> argparse.ArgumentParser:
@@ -150,12 +229,13 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     serve = command(commands, "serve", _serve, "serve the API")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--workers", type=int, default=1,
+    serve.add_argument("--host", default="127.0.0.1", type=_line(253))
+    serve.add_argument("--port", type=_integer(1, 65535), default=8765)
+    serve.add_argument("--workers", type=_integer(1, 64), default=1,
                        help="worker processes (useful with PostgreSQL)")
-    serve.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
-    serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
+    serve.add_argument("--ssl-certfile", type=_file,
+                       help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--ssl-keyfile", type=_file, help="the certificate's private key (PEM)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
     command(commands, "upgrade", _upgrade, "migrate the database schema to the newest version")
@@ -163,29 +243,30 @@ def _parser() -> argparse.ArgumentParser:
     commune = commands.add_parser("commune", help="communes").add_subparsers(required=True,
                                                                             metavar="ACTION")
     create = command(commune, "create", _commune_create, "add a commune")
-    create.add_argument("--name", required=True)
-    create.add_argument("--agency-code", required=True, help="e.g. 000.17.22.H56")
+    create.add_argument("--name", required=True, type=_line(200))
+    create.add_argument("--agency-code", required=True, type=_line(40), help="e.g. 000.17.22.H56")
     command(commune, "list", _commune_list, "list communes: id, agency code, name")
     set_code = command(commune, "set-code", _commune_set_code,
                        "give a commune a new agency code from a day on (after a merger); "
                        "its counters get it on their next pull")
-    set_code.add_argument("--commune", type=int, required=True, help="commune id")
-    set_code.add_argument("--code", required=True, help="e.g. 000.00.31.H56")
+    set_code.add_argument("--commune", type=_id, required=True, help="commune id")
+    set_code.add_argument("--code", required=True, type=_line(40), help="e.g. 000.00.31.H56")
     set_code.add_argument("--since", type=_day, required=True,
                           help="YYYY-MM-DD: the first day dossiers get the new code")
 
     code = command(commands, "enroll-code", _enroll_code,
                    "print a one-time enrollment code for a counter of a commune")
-    code.add_argument("--commune", type=int, required=True, help="commune id")
-    code.add_argument("--expires-hours", type=float, default=72)
+    code.add_argument("--commune", type=_id, required=True, help="commune id")
+    code.add_argument("--expires-hours", type=_hours, default=72,
+                      help=f"how long the code stays valid (at most {enrollment.MAX_CODE_HOURS:g})")
 
     device = commands.add_parser("device", help="enrolled counters").add_subparsers(
         required=True, metavar="ACTION")
     revoke = command(device, "revoke", _device_revoke, "revoke a device's token")
-    revoke.add_argument("id", type=int)
+    revoke.add_argument("id", type=_id)
     listing = command(device, "list", _device_list,
                       "list devices with last sync, reported backlog and events stored")
-    listing.add_argument("--commune", type=int, help="only this commune's devices")
+    listing.add_argument("--commune", type=_id, help="only this commune's devices")
 
     catalogue = commands.add_parser("catalogue", help="procedure catalogue").add_subparsers(
         required=True, metavar="ACTION")
@@ -204,17 +285,18 @@ def _parser() -> argparse.ArgumentParser:
     day = command(calendar_actions, "set", _calendar_set, "declare a day off or a working day")
     day.add_argument("--day", type=_day, required=True, help="YYYY-MM-DD")
     day.add_argument("--kind", choices=["off", "work"], required=True)
-    day.add_argument("--note", default="")
+    day.add_argument("--note", default="", type=_line(1000))
     command(calendar_actions, "list", _calendar_list, "list the province's calendar table")
 
     event = commands.add_parser("event", help="province-side events on dossiers").add_subparsers(
         required=True, metavar="ACTION")
     add = command(event, "add", _event_add,
                   "record a province decision on a dossier and send it to its commune")
-    add.add_argument("--dossier", required=True, help="dossier code or UUID")
+    add.add_argument("--dossier", required=True, type=_line(100), help="dossier code or UUID")
     add.add_argument("--kind", choices=protocol.PROVINCE_EVENT_KINDS, required=True)
-    add.add_argument("--note", default="")
-    add.add_argument("--clerk", default="Tỉnh", help="who decided (shown on the counter)")
+    add.add_argument("--note", default="", type=_line(1000))
+    add.add_argument("--clerk", default="Tỉnh", type=_line(200),
+                     help="who decided (shown on the counter)")
     return parser
 
 

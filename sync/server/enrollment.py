@@ -14,6 +14,9 @@ from sync.server.tables import communes, devices, enrollment_codes
 from sync.server.text import clean
 
 
+MAX_CODE_HOURS = 24 * 30  # a month
+
+
 @dataclass(frozen=True)
 class Enrolled:
     device_id: int
@@ -25,8 +28,10 @@ class Enrolled:
 
 def issue_code(engine: Engine, commune_id: int, *, expires_hours: float = 72) -> str:
     """A new one-time code for a counter of `commune_id`; only its hash is kept."""
-    if expires_hours <= 0:
-        raise AdminError("a code must stay valid for some time (expires-hours > 0)")
+    # Written so that NaN fails too; a code valid for years is a standing key to the hub.
+    if not 0 < expires_hours <= MAX_CODE_HOURS:
+        raise AdminError(f"a code must stay valid for some time, at most {MAX_CODE_HOURS:g} "
+                         f"hours (expires-hours in (0, {MAX_CODE_HOURS:g}])")
     now = clock.now()
     code = credentials.new_enrollment_code()
     with engine.begin() as connection:
