@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
 from sync.server import clock
 from sync.server.auth import Device
+from sync.server.codes import CommuneCodes
 from sync.server.database import insert_ignoring_conflicts, is_transient
 from sync.server.errors import validation_reason
 from sync.server.tables import devices, dossiers, events
@@ -102,13 +103,19 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
     owners, claimed = _claim_dossiers(connection, device,
                                       sorted({p.event.dossier_uuid for p in valid}))
     mine: dict[str, _Pushed] = {}  # the first of each UUID; later copies compare against it
+    commune_codes = (CommuneCodes(connection, device.commune_id)
+                     if any(p.event.kind == "received" for p in valid) else None)
     for p in valid:
         owner = owners[p.event.dossier_uuid]
         if owner != device.commune_id:
-            results[p.position] = EventResult(
-                uuid=p.event.uuid, result=Result.INVALID,
-                reason=f"forbidden: dossier {p.event.dossier_uuid} belongs to another commune",
-            )
+            reason = f"forbidden: dossier {p.event.dossier_uuid} belongs to another commune"
+        elif p.event.kind == "received":
+            reason = commune_codes.refusal(p.event.payload["code"])
+        else:
+            reason = None
+        if reason is not None:
+            results[p.position] = EventResult(uuid=p.event.uuid, result=Result.INVALID,
+                                              reason=reason)
         else:
             mine.setdefault(p.event.uuid, p)
 

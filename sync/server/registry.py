@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select, update
 
-from sync.server import clock
+from sync.server import clock, codes
 from sync.server.database import reading
 from sync.server.errors import AdminError
 from sync.server.tables import communes, devices, events
@@ -42,15 +42,16 @@ def create_commune(engine: Engine, name: str, agency_code: str) -> int:
     if not AGENCY_CODE.match(agency_code) or len(agency_code) > 40:
         raise AdminError(f"agency code {agency_code!r} is not of the form 000.17.22.H56")
     with engine.begin() as connection:
-        taken = connection.execute(
-            select(communes.c.id).where(communes.c.agency_code == agency_code)).first()
+        taken = codes.owner(connection, agency_code)
         if taken is not None:
-            raise AdminError(f"agency code {agency_code} already belongs to commune {taken.id}")
-        return connection.execute(
+            raise AdminError(f"agency code {agency_code} already belongs to commune {taken}")
+        commune_id = connection.execute(
             insert(communes).values(name=name, agency_code=agency_code,
                                     created_at=clock.stamp(clock.now()))
             .returning(communes.c.id)
         ).scalar_one()
+        codes.record(connection, commune_id, agency_code, None)
+        return commune_id
 
 
 def list_communes(engine: Engine) -> list[tuple[int, str, str]]:

@@ -34,6 +34,16 @@ communes = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+# Every agency code a commune has had (communes.agency_code is the newest), and the first day
+# its dossiers carry it (NULL: from the commune's start).
+commune_codes = Table(
+    "commune_codes",
+    metadata,
+    Column("commune_id", Integer, ForeignKey("communes.id"), primary_key=True),
+    Column("code", String(40), primary_key=True, unique=True),
+    Column("since", String(10)),
+)
+
 enrollment_codes = Table(
     "enrollment_codes",
     metadata,

@@ -60,7 +60,9 @@ def test_admin_mistakes_exit_1_with_the_reason(hub):
 def test_devices_are_listed_with_their_sync_state_and_can_be_revoked(hub, hub_client, hub_admin):
     device = hub_admin.enroll(hub_admin.commune("Xã Tân Lập", "000.17.22.H56"), "Quầy 1")
     hub_client.post(f"{protocol.API_PREFIX}/events",
-                    json={"events": [received_event(), received_event()], "backlog": 40},
+                    json={"events": [received_event(code="000.17.22.H56-261124-1001"),
+                                     received_event(code="000.17.22.H56-261124-1002")],
+                          "backlog": 40},
                     headers=device.headers)
 
     status, out, _ = hub("device", "list")

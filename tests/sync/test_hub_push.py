@@ -10,7 +10,8 @@ import requests
 from sqlalchemy import select
 
 from sync import protocol
-from sync.server import clock
+from sync.server import clock, publishing
+from sync.server.errors import AdminError
 from sync.server.database import reading
 from sync.server.tables import devices, dossiers, events
 from tests.sync.samples import AT, next_event, received_event
@@ -274,3 +275,33 @@ def test_a_push_whose_events_are_all_refused_is_not_a_sync(hub_client, hub_admin
     with reading(hub_engine) as connection:
         row = connection.execute(select(devices.c.last_push_at, devices.c.backlog)).one()
     assert (row.last_push_at, row.backlog) == (None, None)
+
+
+def test_a_commune_cannot_issue_another_communes_dossier_codes(hub_client, hub_admin):
+    ours = hub_admin.enroll(hub_admin.commune("Xã Tân Lập", "000.17.22.H56"))
+    hub_admin.commune("Xã Đông Sơn", "000.18.22.H56")
+    theirs = received_event(code="000.18.22.H56-261124-1001")
+    shapeless = received_event(code="HS-0001")
+    response = hub_client.post(PUSH, json={"events": [theirs, shapeless]}, headers=ours.headers)
+    assert results(response) == ["invalid", "invalid"]
+    first, second = (r["reason"] for r in response.json()["results"])
+    assert first.startswith("forbidden:") and "000.18.22.H56" in first
+    assert second.startswith("forbidden:") and "not a dossier code" in second
+    assert hub_admin.count("dossiers") == 0
+
+
+def test_a_communes_codes_follow_its_agency_codes_days(hub_client, hub_admin):
+    commune = hub_admin.commune("Xã Tân Lập", "000.17.22.H56")
+    device = hub_admin.enroll(commune)
+    publishing.set_agency_code(hub_admin.engine, commune, "000.00.31.H56", AT.date())
+    day_before = (AT - timedelta(days=1)).strftime("%y%m%d")
+    batch = [received_event(code=f"000.00.31.H56-{day_before}-1001"),  # before its day
+             received_event(code=f"000.00.31.H56-{AT:%y%m%d}-1001"),
+             # A counter that has not pulled the new code yet goes on with the old one.
+             received_event(code=f"000.17.22.H56-{AT:%y%m%d}-1002")]
+    response = hub_client.post(PUSH, json={"events": batch}, headers=device.headers)
+    assert results(response) == ["invalid", "accepted", "accepted"]
+    assert "before its first day" in response.json()["results"][0]["reason"]
+    # The commune's old code cannot be given to another commune.
+    with pytest.raises(AdminError, match="already belongs"):
+        hub_admin.commune("Xã Mới", "000.17.22.H56")
