@@ -142,9 +142,14 @@ class HubClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise self._malformed() from exc
 
-    def enroll(self, code: str, device_name: str) -> Enrollment:
-        body = self._call("POST", "/enroll", {"code": code, "device_name": device_name},
-                          authorised=False)
+    def enroll(self, code: str, device_name: str, request_key: str | None = None) -> Enrollment:
+        """`request_key`: a random key (protocol.ENROLLMENT_KEY_PATTERN) the caller keeps for
+        this code and sends again when it retries, so that an answer lost on the way does not
+        spend the code."""
+        request = {"code": code, "device_name": device_name}
+        if request_key is not None:
+            request["request_key"] = request_key
+        body = self._call("POST", "/enroll", request, authorised=False)
         try:
             commune = body["commune"]
             return Enrollment(int(body["device_id"]), str(body["token"]), int(commune["id"]),

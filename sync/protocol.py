@@ -9,7 +9,8 @@ time and enroll carries `Authorization: Bearer <device token>`.
 - `GET  /api/v1/time` → `{"server_time": ISO-8601}`
 - `POST /api/v1/enroll` `{"code": one-time code, "device_name": str}` →
   `{"device_id", "token", "commune": {"id", "name", "agency_code"}}`. The code is matched
-  case-insensitively, ignoring spaces and dashes; a wrong, used or expired code gets 401.
+  case-insensitively, ignoring spaces and dashes (normalise_code); a wrong, used or expired code
+  gets 401.
 - `POST /api/v1/events` `{"events": [EventOut, ...]}` (at most MAX_BATCH) →
   `{"results": [{"uuid", "result": accepted|duplicate|conflict|invalid, "reason",
   "server_time"}], "server_time"}`. `duplicate` means the same UUID with identical content was
@@ -78,6 +79,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   them quarantined until the hub is upgraded): `supplemented`, the counter's name for
   `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a
   quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`.
+- An enrollment may carry `"request_key"` (added): a random key (16–100 of A–Z a–z 0–9 _ -)
+  the counter made for this code and keeps until the answer arrives. The same code sent again
+  with the same key while the code is still valid gets the same `device_id` back with a new
+  token (the previous one stops working), so an answer lost on the way does not spend the
+  code. Another key, or none, is told the code is used.
 - The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
 - An EventOut may carry the counter's hash chain (added, optional): `prev_hash`, the `hash` of
   the same device's previous event (GENESIS_HASH for its first), and `hash` =
@@ -143,6 +149,14 @@ ERROR_UNSUPPORTED_ENCODING = "unsupported_encoding"
 ERROR_UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 ERROR_INVALID_REQUEST = "invalid_request"
 ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
+
+
+ENROLLMENT_KEY_PATTERN = r"^[A-Za-z0-9_-]{16,100}$"
+
+
+def normalise_code(typed: str) -> str:
+    """An enrollment code as the hub matches it: upper case, without spaces and dashes."""
+    return "".join(ch for ch in typed.upper() if ch not in " -\t")
 
 
 class Result:

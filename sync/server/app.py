@@ -62,7 +62,7 @@ def server_time() -> ServerTime:
 
 @router.post("/enroll", response_model=EnrollResponse, responses=_SENDING_A_BODY)
 def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
-    enrolled = enrollment.redeem(engine, body.code, body.device_name)
+    enrolled = enrollment.redeem(engine, body.code, body.device_name, body.request_key)
     return EnrollResponse(
         device_id=enrolled.device_id,
         token=enrolled.token,

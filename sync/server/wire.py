@@ -85,6 +85,10 @@ class ServerTime(Model):
 class EnrollRequest(Model):
     code: str = Field(min_length=1, max_length=64, description="one-time enrollment code")
     device_name: Line = Field(min_length=1, max_length=120)
+    request_key: str | None = Field(
+        default=None, pattern=protocol.ENROLLMENT_KEY_PATTERN,
+        description="random key the counter keeps for this code: the same request again gets "
+                    "the same device back (its answer was lost)")
 
 
 class CommuneOut(Model):
