@@ -33,7 +33,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   400 bad_json or bad_encoding, 401 missing_token / unknown_token / revoked_token / bad_code,
   413 too_large, 415 unsupported_encoding (not gzip) or unsupported_media_type (a body that is
   not sent as application/json; a body without Content-Type is read as JSON), 422
-  invalid_request (schema violation: wrong type, unknown field, batch too long), 503
+  invalid_request (schema violation: wrong type, unknown field, batch too long), 429
+  too_many_attempts (added: too many failed enrollments or authentications from this address
+  or from everyone lately; `Retry-After` says in how many seconds to try again), 503
   database_unavailable (health, while the hub cannot reach its database).
 - Push request may also carry `"sent_at"`: the device's clock (ISO-8601 with offset) when it
   sent the batch, from which the hub records the device's clock skew (never a reason to
@@ -149,6 +151,7 @@ ERROR_UNSUPPORTED_ENCODING = "unsupported_encoding"
 ERROR_UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 ERROR_INVALID_REQUEST = "invalid_request"
 ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
+ERROR_TOO_MANY_ATTEMPTS = "too_many_attempts"
 
 
 ENROLLMENT_KEY_PATTERN = r"^[A-Za-z0-9_-]{16,100}$"

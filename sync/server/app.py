@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -12,10 +14,12 @@ from sqlalchemy import Engine, func, select, text, update
 
 from sync import protocol
 from sync.server import changes, clock, enrollment, errors, ingest
-from sync.server.auth import Device, current_device
+from sync.server.auth import Device, client_address, current_device
 from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
 from sync.server.errors import ApiError, documented
+from sync.server.settings import HubSettings
+from sync.server.throttle import Throttle
 from sync.server.tables import devices, events
 from sync.server.wire import (
     ChangesPage,
@@ -30,6 +34,7 @@ from sync.server.wire import (
 )
 
 DB_ENV = "PROVINCE_HUB_DB"
+SETTINGS_ENV = "PROVINCE_HUB_SETTINGS"
 
 router = APIRouter(prefix=protocol.API_PREFIX)
 _SENDING_A_BODY = documented(400, 401, 413, 415, 422)
@@ -61,8 +66,15 @@ def server_time() -> ServerTime:
 
 
 @router.post("/enroll", response_model=EnrollResponse, responses=_SENDING_A_BODY)
-def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
-    enrolled = enrollment.redeem(engine, body.code, body.device_name, body.request_key)
+def enroll(body: EnrollRequest, engine: EngineDep, request: Request) -> EnrollResponse:
+    throttle: Throttle = request.app.state.throttle
+    address = client_address(request)
+    throttle.check(address)
+    try:
+        enrolled = enrollment.redeem(engine, body.code, body.device_name, body.request_key)
+    except ApiError:
+        throttle.failed(address)
+        raise
     return EnrollResponse(
         device_id=enrolled.device_id,
         token=enrolled.token,
@@ -118,8 +130,11 @@ def device_summary(
     )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The API over an already migrated database."""
+def create_app(engine: Engine, settings: HubSettings | None = None,
+               monotonic: Callable[[], float] = time.monotonic) -> FastAPI:
+    """The API over an already migrated database. `monotonic` is the clock the limits count
+    time with (tests step it by hand)."""
+    settings = settings or HubSettings()
     app = FastAPI(
         title="Provincial sync hub",
         version=str(protocol.PROTOCOL_VERSION),
@@ -131,6 +146,8 @@ def create_app(engine: Engine) -> FastAPI:
         strict_content_type=False,
     )
     app.state.engine = engine
+    app.state.settings = settings
+    app.state.throttle = Throttle(settings.limits, monotonic)
     app.include_router(router)
     errors.install(app)
     # Pulled catalogues are large and compress well; counters send Accept-Encoding: gzip.
@@ -140,6 +157,7 @@ def create_app(engine: Engine) -> FastAPI:
 
 
 def app_from_environment() -> FastAPI:
-    """uvicorn factory for `province-hub serve` (the database URL comes in DB_ENV, so that
-    several worker processes can each open it)."""
-    return create_app(open_engine(os.environ[DB_ENV]))
+    """uvicorn factory for `province-hub serve` (the database URL comes in DB_ENV and the
+    settings in SETTINGS_ENV, so that several worker processes can each open it)."""
+    return create_app(open_engine(os.environ[DB_ENV]),
+                      HubSettings.from_json(os.environ.get(SETTINGS_ENV, "{}")))

@@ -22,9 +22,11 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from sync import protocol
 from sync.server import enrollment, publishing, registry
-from sync.server.app import DB_ENV
+from sync.server.app import DB_ENV, SETTINGS_ENV
 from sync.server.database import DEFAULT_URL, open_engine, upgrade
 from sync.server.errors import AdminError
+from sync.server.settings import HubSettings
+from sync.server.throttle import Limits
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +68,10 @@ def _serve(engine: Engine, args: argparse.Namespace) -> None:
 
     engine.dispose()
     os.environ[DB_ENV] = args.db
+    os.environ[SETTINGS_ENV] = HubSettings(
+        limits=Limits(per_address=args.failures_per_address, overall=args.failures_overall,
+                      window_seconds=args.failure_window),
+    ).to_json()
     uvicorn.run(
         "sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
         workers=args.workers, ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
@@ -238,6 +244,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-keyfile", type=_file, help="the certificate's private key (PEM)")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug"])
+    limits = Limits()
+    serve.add_argument("--failures-per-address", type=_integer(1, 10**6),
+                       default=limits.per_address,
+                       help="failed enrollments or authentications one client address may make "
+                            "within the window before it gets 429 (default %(default)s)")
+    serve.add_argument("--failures-overall", type=_integer(1, 10**7), default=limits.overall,
+                       help="the same for all addresses together (default %(default)s)")
+    serve.add_argument("--failure-window", type=_integer(1, 86400),
+                       default=int(limits.window_seconds),
+                       help="the window, in seconds (default %(default)s)")
     command(commands, "upgrade", _upgrade, "migrate the database schema to the newest version")
 
     commune = commands.add_parser("commune", help="communes").add_subparsers(required=True,
