@@ -37,8 +37,9 @@ DB_ENV = "PROVINCE_HUB_DB"
 SETTINGS_ENV = "PROVINCE_HUB_SETTINGS"
 
 router = APIRouter(prefix=protocol.API_PREFIX)
-_SENDING_A_BODY = documented(400, 401, 413, 415, 422)
-_AUTHORISED = documented(401, 422)
+# 429: too many failed enrollments or authentications lately (throttle).
+_SENDING_A_BODY = documented(400, 401, 413, 415, 422, 429)
+_AUTHORISED = documented(401, 422, 429)
 
 
 def _engine(request: Request) -> Engine:
@@ -90,7 +91,15 @@ def push_events(body: PushRequest, device: DeviceDep, engine: EngineDep) -> Push
     return PushResponse(results=results, server_time=server_time)
 
 
-@router.get("/changes", response_model=ChangesPage, responses=_AUTHORISED)
+# The next page starts at this page's next_cursor: a link the OpenAPI description states, so
+# stateful testing can follow the feed.
+_NEXT_PAGE = {"links": {"NextPage": {
+    "operationId": "pull_changes", "parameters": {"cursor": "$response.body#/next_cursor"},
+    "description": "the next page of changes"}}}
+
+
+@router.get("/changes", response_model=ChangesPage, operation_id="pull_changes",
+            responses={**_AUTHORISED, 200: _NEXT_PAGE})
 def pull_changes(
     device: DeviceDep,
     engine: EngineDep,
@@ -108,9 +117,15 @@ def pull_changes(
 def device_summary(
     device: DeviceDep,
     engine: EngineDep,
-    day: Annotated[date | None, Query(description="day (+07:00) to count; default today")] = None,
+    day: Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                     json_schema_extra={"format": "date"},
+                                     description="day (+07:00) to count; default today")] = None,
 ) -> DeviceSummary:
-    day = day or clock.now().date()
+    # Only YYYY-MM-DD, as described (pydantic's own date would also take "0" as a timestamp).
+    try:
+        day = date.fromisoformat(day) if day else clock.now().date()
+    except ValueError as exc:
+        raise ApiError(422, protocol.ERROR_INVALID_REQUEST, f"day: {exc}") from exc
     mine = events.c.device_id == device.id
     with reading(engine) as connection:
         stored = connection.execute(select(func.count()).where(mine)).scalar_one()
