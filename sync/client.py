@@ -213,6 +213,8 @@ class HubClient:
             raise self._network_error(exc) from exc
         except OSError as exc:  # requests checks the CA bundle path itself, with an OSError
             raise HubTlsError(BAD_CA_BUNDLE.format(path=self.ca_bundle, detail=exc)) from exc
+        if _cut_in_headers(response):
+            raise HubOffline(CONNECTION_CUT.format(host=urlsplit(self.base_url).netloc))
         if response.status_code >= 400:
             raise self._refusal(response)
         try:
@@ -270,6 +272,21 @@ class HubClient:
             }.get(error, TOKEN_UNKNOWN)
             return HubUnauthorised(message, status, error)
         return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
+
+
+def _cut_in_headers(response: requests.Response) -> bool:
+    """Whether the connection was cut before the end of the answer's headers. The HTTP parser
+    ends the headers at the end of the stream as if at their blank line, so such an answer
+    looks whole and empty. Every answer with a body says where it ends (Content-Length or
+    chunked), and when the length was given a short body already fails as a cut; so an empty
+    body with neither means the headers never ended. (Read to the end of the stream, an
+    answer without either could only be told from a cut by some text arriving.)"""
+    if response.status_code in (204, 304) or 100 <= response.status_code < 200:
+        return False
+    # A cut inside the Content-Length line leaves it empty.
+    framed = (response.headers.get("Content-Length", "").isdigit()
+              or "chunked" in response.headers.get("Transfer-Encoding", "").lower())
+    return not framed and not response.content
 
 
 def normalise_url(url: str) -> str:
