@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import socket
 import ssl
 from collections.abc import Iterator
@@ -271,6 +272,12 @@ class HubClient:
                 protocol.ERROR_BAD_CODE: BAD_ENROLLMENT_CODE.format(detail=detail),
             }.get(error, TOKEN_UNKNOWN)
             return HubUnauthorised(message, status, error)
+        if status == 429:
+            wait = response.headers.get("Retry-After", "")
+            message = (DAILY_QUOTA if error == protocol.ERROR_DAILY_QUOTA
+                       else TOO_MANY_ATTEMPTS).format(
+                minutes=math.ceil(int(wait) / 60) if wait.isdigit() else "vài")
+            return HubRefused(message, status, error)
         return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
 
 
@@ -363,6 +370,15 @@ HUB_FAILING = (
     "nằm an toàn trên máy này."
 )
 HUB_REFUSED = "Máy chủ tỉnh từ chối yêu cầu (mã {status}): {detail}"
+DAILY_QUOTA = (
+    "Máy này đã gửi lên máy chủ tỉnh hết hạn mức dữ liệu của hôm nay. Dữ liệu vẫn nằm an toàn "
+    "trên máy và sẽ được gửi tiếp sau khoảng {minutes} phút nữa (sang ngày mới); nếu việc này "
+    "lặp lại, hãy báo cho quản trị viên của tỉnh."
+)
+TOO_MANY_ATTEMPTS = (
+    "Máy chủ tỉnh tạm từ chối vì có quá nhiều lần đăng ký hoặc xác thực sai từ mạng này. Hãy "
+    "thử lại sau khoảng {minutes} phút."
+)
 NOT_A_HUB = (
     "Địa chỉ {url} không trả lời như máy chủ đồng bộ của tỉnh. Kiểm tra lại địa chỉ máy chủ "
     "(mạng có thể đang chuyển hướng sang trang đăng nhập Wi-Fi)."

@@ -35,7 +35,9 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   not sent as application/json; a body without Content-Type is read as JSON), 422
   invalid_request (schema violation: wrong type, unknown field, batch too long), 429
   too_many_attempts (added: too many failed enrollments or authentications from this address
-  or from everyone lately; `Retry-After` says in how many seconds to try again), 503
+  or from everyone lately; `Retry-After` says in how many seconds to try again) or daily_quota
+  (added: a push that would take the device past what it may store in a day, hub time; the
+  whole batch is refused and `Retry-After` says when the next day starts), 503
   database_unavailable (health, while the hub cannot reach its database).
 - Push request may also carry `"sent_at"`: the device's clock (ISO-8601 with offset) when it
   sent the batch, from which the hub records the device's clock skew (never a reason to
@@ -48,8 +50,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   form, `device_time` ISO-8601 with its UTC offset, `status` a dossier state 1–10, `device_seq`
   ≥ 0, `clerk` non-empty without control characters, `payload` an object nested at most 32
   levels), its `kind` is not in EVENT_KINDS or its status is not one that kind
-  allows, a `received` event's payload lacks the dossier `code`, or its dossier belongs to
-  another commune. The last one is the "403" of docs/domain.md ("Sync to the province"): the
+  allows, a `received` event's payload lacks the dossier `code`, its dossier belongs to
+  another commune, its payload is larger than the hub's bound (reason starting "quota:"; 64 KiB
+  of canonical JSON by default, where a dossier needs a few KB), or a `received` event's code
+  does not carry one of its commune's agency codes in force on the code's day (reason starting
+  "forbidden:"). The ownership one is the "403" of docs/domain.md ("Sync to the province"): the
   device may write only its own commune's dossiers, and a dossier belongs to the commune whose
   device first sent an event for it. It is refused per event (reason starting "forbidden:") so
   the rest of the batch goes on.
@@ -152,6 +157,8 @@ ERROR_UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 ERROR_INVALID_REQUEST = "invalid_request"
 ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
 ERROR_TOO_MANY_ATTEMPTS = "too_many_attempts"
+ERROR_DAILY_QUOTA = "daily_quota"
+QUOTA_REASON = "quota:"  # how a per-event refusal for size starts
 
 
 ENROLLMENT_KEY_PATTERN = r"^[A-Za-z0-9_-]{16,100}$"

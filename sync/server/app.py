@@ -85,9 +85,11 @@ def enroll(body: EnrollRequest, engine: EngineDep, request: Request) -> EnrollRe
 
 
 @router.post("/events", response_model=PushResponse, responses=_SENDING_A_BODY)
-def push_events(body: PushRequest, device: DeviceDep, engine: EngineDep) -> PushResponse:
+def push_events(body: PushRequest, device: DeviceDep, engine: EngineDep,
+                request: Request) -> PushResponse:
     results, server_time = ingest.push(engine, device, body.events, sent_at=body.sent_at,
-                                       backlog=body.backlog)
+                                       backlog=body.backlog,
+                                       quotas=request.app.state.settings.quotas)
     return PushResponse(results=results, server_time=server_time)
 
 

@@ -25,7 +25,7 @@ from sync.server import enrollment, publishing, registry
 from sync.server.app import DB_ENV, SETTINGS_ENV
 from sync.server.database import DEFAULT_URL, open_engine, upgrade
 from sync.server.errors import AdminError
-from sync.server.settings import HubSettings
+from sync.server.settings import HubSettings, Quotas
 from sync.server.throttle import Limits
 
 
@@ -71,6 +71,8 @@ def _serve(engine: Engine, args: argparse.Namespace) -> None:
     os.environ[SETTINGS_ENV] = HubSettings(
         limits=Limits(per_address=args.failures_per_address, overall=args.failures_overall,
                       window_seconds=args.failure_window),
+        quotas=Quotas(max_payload_bytes=args.max_event_kib * 1024,
+                      daily_bytes=args.daily_mib_per_device * 1024 * 1024),
     ).to_json()
     uvicorn.run(
         "sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
@@ -254,6 +256,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--failure-window", type=_integer(1, 86400),
                        default=int(limits.window_seconds),
                        help="the window, in seconds (default %(default)s)")
+    quotas = Quotas()
+    serve.add_argument("--max-event-kib", type=_integer(1, 10 * 1024),
+                       default=quotas.max_payload_bytes // 1024,
+                       help="largest payload an event may carry, in KiB (default %(default)s)")
+    serve.add_argument("--daily-mib-per-device", type=_integer(1, 1024 * 1024),
+                       default=quotas.daily_bytes // 1024 // 1024,
+                       help="what one device may store in a day, in MiB (default %(default)s)")
     command(commands, "upgrade", _upgrade, "migrate the database schema to the newest version")
 
     commune = commands.add_parser("commune", help="communes").add_subparsers(required=True,

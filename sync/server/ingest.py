@@ -10,22 +10,26 @@ transient failure (deadlock, busy SQLite) retries the whole batch.
 from __future__ import annotations
 
 import itertools
+import math
 import time
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, case, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
+from sync import protocol
 from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
 from sync.server import clock
 from sync.server.auth import Device
 from sync.server.codes import CommuneCodes
 from sync.server.database import insert_ignoring_conflicts, is_transient
-from sync.server.errors import validation_reason
-from sync.server.tables import devices, dossiers, events
+from sync.server.errors import ApiError, validation_reason
+from sync.server.settings import Quotas
+from sync.server.tables import device_volume, devices, dossiers, events
 from sync.server.wire import EventIn, EventResult
 
 ATTEMPTS = 5
@@ -41,14 +45,18 @@ class _Pushed:
     reason: str | None = None
     digest: str = ""
     when: str = ""  # device_time in the hub's form (clock.stamp)
+    size: int = 0  # bytes of the payload's canonical JSON
 
 
 def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
-         sent_at: str | None, backlog: int | None) -> tuple[list[EventResult], str]:
+         sent_at: str | None, backlog: int | None,
+         quotas: Quotas = Quotas()) -> tuple[list[EventResult], str]:
+    """Store a batch. Raises ApiError 429 (nothing stored) when the events it would store take
+    the device past its daily volume."""
     received = clock.now()
     server_time = clock.stamp(received)
     skew = (clock.parse_aware(sent_at) - received).total_seconds() if sent_at else None
-    pushed = [_check(position, raw) for position, raw in enumerate(batch)]
+    pushed = [_check(position, raw, quotas.max_payload_bytes) for position, raw in enumerate(batch)]
     for attempt in itertools.count(1):
         try:
             with engine.begin() as connection:
@@ -56,7 +64,8 @@ def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
                 # already), so two concurrent pushes cannot both fill one place in its chain.
                 connection.execute(select(devices.c.id).where(devices.c.id == device.id)
                                    .with_for_update())
-                results = _store(connection, device, pushed, server_time, skew)
+                results, stored = _store(connection, device, pushed, server_time, skew)
+                _count_volume(connection, device, stored, received, quotas.daily_bytes)
                 synced = any(r.result in (Result.ACCEPTED, Result.DUPLICATE) for r in results)
                 # A push whose every event was refused delivered nothing: the device's last
                 # push and backlog keep saying what was last delivered.
@@ -75,17 +84,49 @@ def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
             time.sleep(0.05 * attempt)
 
 
-def _check(position: int, raw: Any) -> _Pushed:
+def _count_volume(connection: Connection, device: Device, stored: list[_Pushed],
+                  received: datetime, limit: int) -> None:
+    """Add what was stored to the device's volume of the day; past the limit, refuse the whole
+    batch (the transaction rolls back) until the next day."""
+    if not stored:
+        return
+    day = received.astimezone(clock.VN_TZ).date()
+    added = sum(p.size for p in stored)
+    key = {"device_id": device.id, "day": day.isoformat()}
+    connection.execute(insert_ignoring_conflicts(connection, device_volume)
+                       .values(**key, events=0, bytes=0))
+    volume = connection.execute(
+        update(device_volume).where(device_volume.c.device_id == device.id)
+        .where(device_volume.c.day == key["day"])
+        .values(events=device_volume.c.events + len(stored),
+                bytes=device_volume.c.bytes + added)
+        .returning(device_volume.c.bytes)
+    ).scalar_one()
+    if volume > limit:
+        tomorrow = datetime.combine(day + timedelta(days=1), datetime.min.time(), clock.VN_TZ)
+        wait = max(1, math.ceil((tomorrow - received).total_seconds()))
+        raise ApiError(
+            429, protocol.ERROR_DAILY_QUOTA,
+            f"this device may store {limit} bytes of events a day and has stored "
+            f"{volume - added} today; this batch of {added} bytes waits for tomorrow "
+            f"(hub time)", {"Retry-After": str(wait)})
+
+
+def _check(position: int, raw: Any, max_payload: int) -> _Pushed:
     try:
         event = EventIn.model_validate(raw)
     except ValidationError as exc:
         return _Pushed(position, raw, reason=validation_reason(exc))
+    size = len(canonical_json(event.payload).encode("utf-8"))
+    if size > max_payload:
+        return _Pushed(position, raw, reason=f"{protocol.QUOTA_REASON} the payload has {size} "
+                       f"bytes, more than the {max_payload} an event may carry")
     if (event.prev_hash is None) != (event.hash is None):
         return _Pushed(position, raw, reason="chain: prev_hash and hash come together")
     if event.hash is not None and chain_hash(event.prev_hash, raw) != event.hash:
         return _Pushed(position, raw, reason="chain: hash does not match the event's content")
     return _Pushed(position, raw, event, digest=content_digest(raw),
-                   when=clock.stamp(clock.parse_aware(event.device_time)))
+                   when=clock.stamp(clock.parse_aware(event.device_time)), size=size)
 
 
 def _given_uuid(raw: Any) -> str | None:
@@ -94,7 +135,8 @@ def _given_uuid(raw: Any) -> str | None:
 
 
 def _store(connection: Connection, device: Device, pushed: list[_Pushed], server_time: str,
-           skew: float | None) -> list[EventResult]:
+           skew: float | None) -> tuple[list[EventResult], list[_Pushed]]:
+    """The answer to each event, and the events stored now."""
     results: dict[int, EventResult] = {
         p.position: EventResult(uuid=_given_uuid(p.raw), result=Result.INVALID, reason=p.reason)
         for p in pushed if p.event is None
@@ -159,7 +201,7 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
     unused = claimed - {p.event.dossier_uuid for p in accepted}
     if unused:
         connection.execute(delete(dossiers).where(dossiers.c.uuid.in_(sorted(unused))))
-    return [results[p.position] for p in pushed]
+    return [results[p.position] for p in pushed], accepted
 
 
 def _linked(connection: Connection, device: Device, valid: list[_Pushed],

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from sync import protocol
 from sync.server.app import create_app
-from sync.server.settings import HubSettings
+from sync.server.settings import HubSettings, Quotas
 from sync.server.throttle import Limits
 
 ENROLL = f"{protocol.API_PREFIX}/enroll"
@@ -95,7 +95,9 @@ def test_the_limits_are_settings_of_serve(hub_db_url, monkeypatch):
     monkeypatch.setenv(cli.SETTINGS_ENV, "")
     monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: started.update(kwargs))
     assert cli.main(["serve", "--db", hub_db_url, "--failures-per-address", "7",
-                     "--failures-overall", "70", "--failure-window", "30"]) == 0
+                     "--failures-overall", "70", "--failure-window", "30",
+                     "--max-event-kib", "32", "--daily-mib-per-device", "16"]) == 0
     assert started["factory"] is True
     settings = HubSettings.from_json(os.environ[cli.SETTINGS_ENV])
     assert settings.limits == Limits(per_address=7, overall=70, window_seconds=30)
+    assert settings.quotas == Quotas(max_payload_bytes=32 * 1024, daily_bytes=16 * 1024 * 1024)
