@@ -99,7 +99,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   refuses as `invalid` (reason starting "chain:") an event whose `hash` does not match its
   content, or whose `prev_hash` is not the hash of any event it holds from that device with
   `device_seq` one lower; when it holds no such event (never sent, or sent without a chain)
-  continuity cannot be checked and the event is accepted. A counter restored from an older
+  continuity cannot be checked and the event is accepted. A chained event at a `device_seq`
+  where the hub already holds another chained event of that device (another UUID) is a second
+  history for one place of the chain: it is refused as `conflict` (reason starting
+  "chain: fork"), the first one stays, and the device is flagged on the administrators' device
+  list. A counter restored from an older
   backup never numbers an event twice: its next event takes the number after the last one it
   recorded before the restore and links to that event's hash, so its `device_seq` may jump.
 """
