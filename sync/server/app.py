@@ -19,8 +19,8 @@ from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
 from sync.server.errors import ApiError, documented
 from sync.server.settings import HubSettings
-from sync.server.throttle import Throttle
 from sync.server.tables import devices, events
+from sync.server.throttle import Throttle
 from sync.server.wire import (
     ChangesPage,
     CommuneOut,

@@ -13,7 +13,6 @@ from sync.server.errors import AdminError, ApiError
 from sync.server.tables import communes, devices, enrollment_codes
 from sync.server.text import clean
 
-
 MAX_CODE_HOURS = 24 * 30  # a month
 
 

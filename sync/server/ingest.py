@@ -33,6 +33,7 @@ from sync.server.tables import device_volume, devices, dossiers, events
 from sync.server.wire import EventIn, EventResult
 
 ATTEMPTS = 5
+DEFAULT_QUOTAS = Quotas()
 
 
 @dataclass
@@ -50,7 +51,7 @@ class _Pushed:
 
 def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
          sent_at: str | None, backlog: int | None,
-         quotas: Quotas = Quotas()) -> tuple[list[EventResult], str]:
+         quotas: Quotas = DEFAULT_QUOTAS) -> tuple[list[EventResult], str]:
     """Store a batch. Raises ApiError 429 (nothing stored) when the events it would store take
     the device past its daily volume."""
     received = clock.now()

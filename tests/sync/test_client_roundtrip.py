@@ -21,6 +21,7 @@ from sync.server import publishing, registry
 from sync.server.database import reading
 from sync.server.tables import dossiers as hub_dossiers
 from tests.accounts import log_in_again
+from tests.sync.chaos_proxy import ChaosProxy
 from tests.sync.counter_side import (
     AGENCY,
     assert_hub_matches_counter,
@@ -28,7 +29,6 @@ from tests.sync.counter_side import (
     new_counter,
     receive,
 )
-from tests.sync.chaos_proxy import ChaosProxy
 from tests.sync.live_hub import free_port
 
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from sync import protocol
 from sync.server import clock, publishing
-from sync.server.errors import AdminError
 from sync.server.database import reading
+from sync.server.errors import AdminError
 from sync.server.tables import devices, dossiers, events
 from tests.sync.samples import AT, next_event, received_event
 
