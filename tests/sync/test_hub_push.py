@@ -224,6 +224,15 @@ def test_a_device_can_compare_its_counts_with_the_hub(hub_client, hub_admin):
     assert summary["device_id"] == device.device_id
 
 
+@pytest.mark.parametrize("day", ["0", "20261124", "2026-11-31", "2026-11-24T00:00"])
+def test_the_day_to_compare_is_a_yyyy_mm_dd_day_only(hub_client, hub_admin, day):
+    device = hub_admin.enroll(hub_admin.commune())
+    response = hub_client.get(f"{protocol.API_PREFIX}/device", params={"day": day},
+                              headers=device.headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == protocol.ERROR_INVALID_REQUEST
+
+
 def test_a_batch_longer_than_max_batch_is_refused_whole(hub_client, hub_admin):
     device = hub_admin.enroll(hub_admin.commune())
     batch = [received_event(seq=n) for n in range(protocol.MAX_BATCH + 1)]
