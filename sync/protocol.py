@@ -91,6 +91,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   with the same key while the code is still valid gets the same `device_id` back with a new
   token (the previous one stops working), so an answer lost on the way does not spend the
   code. Another key, or none, is told the code is used.
+- `corrected` (added): the counter reversed the dossier's last action, recorded that day at
+  the same counter. Payload `{"reverses": uuid of the reversed event, "reversed_kind",
+  "reason", "restored_status", "cleared": [fields the action set, now empty]}`; its `status`
+  is the state the dossier had before the reversed action, so the hub's view of the dossier
+  follows it like any newer event. The reversed event stays stored as it was.
 - The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
 - An EventOut may carry the counter's hash chain (added, optional): `prev_hash`, the `hash` of
   the same device's previous event (GENESIS_HASH for its first), and `hash` =
@@ -126,8 +131,9 @@ EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "d
                 "device_time")
 
 # Event kinds and the dossier states (docs/domain.md, "Dossier states") each may leave the
-# dossier in. Kinds that do not move the dossier (a rescheduled due time, a correction) may
-# carry any state.
+# dossier in. Kinds that do not move the dossier (a rescheduled due time) may carry any state.
+# A correction carries the state the dossier goes back to: where a reversible action (docs/
+# domain.md, "Correcting a mistake") may have been recorded from.
 _ANY_STATE = frozenset(range(1, 11))
 EVENT_KINDS: dict[str, frozenset[int]] = {
     "received": frozenset({2}),
@@ -142,7 +148,7 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     "result_ready": frozenset({9}),
     "returned": frozenset({10}),
     "rescheduled": _ANY_STATE,
-    "corrected": _ANY_STATE,
+    "corrected": frozenset({1, 2, 4, 5, 6, 9}),
     # A supervisor discarded a quarantined event (added): payload names it; the dossier keeps
     # its state.
     "quarantine_discarded": _ANY_STATE,

@@ -148,11 +148,14 @@ class Services:
     return_result = bind(lifecycle.return_result)
     withdraw = bind(lifecycle.withdraw)
     stop_processing = bind(lifecycle.stop_processing)
+    last_action_reversal = bind(lifecycle.last_action_reversal)
+    correct_last_action = bind(lifecycle.correct_last_action)
 
     # --- reading ---------------------------------------------------------------------------
     dossier = bind(lookup.dossier)
     dossier_rows = bind(lookup.dossier_rows)
     dossier_page = bind(lookup.dossier_page)
+    earlier_matches = bind(lookup.earlier_matches)
     clerks = bind(lookup.clerks)
     history = bind(lookup.history)
     outbox_counts = bind(lookup.outbox_counts)

@@ -181,7 +181,8 @@ class Context:
         # own, it must not let anyone act (and sign events) in that name.
         if account is None or account.must_change_password:
             return frozenset()
-        return permissions_for(account.role, leader_approves=self.policy().leader_approves)
+        return permissions_for(account.role, leader_approves=self.policy().leader_approves,
+                               leader_corrects=self.options()["corrections.leader_only"])
 
     def require_login(self) -> Account:
         if self.account is None:

@@ -140,6 +140,19 @@ def of_batch(db: sqlite_utils.Database, kind: str, batch_uuid: str) -> list[Even
     ]
 
 
+def corrections(db: sqlite_utils.Database, dossier_uuids: list[str]) -> dict[str, Event]:
+    """The corrections of these dossiers' events: the reversed event's uuid -> the correction
+    that reversed it (its payload's `reverses`)."""
+    marks = ", ".join("?" * len(dossier_uuids))
+    return {
+        event.payload["reverses"]: event
+        for event in map(_event, db.query(
+            f"SELECT * FROM events WHERE dossier_uuid IN ({marks}) AND kind = 'corrected'"
+            + _ORDER, dossier_uuids))
+        if isinstance(event.payload.get("reverses"), str)
+    }
+
+
 def outbox_counts(db: sqlite_utils.Database) -> dict[str, int]:
     counts = {"pending": 0, "sent": 0, "quarantined": 0}
     counts.update(dict(db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()))
