@@ -1,8 +1,11 @@
-"""`desk-app verify [--db PATH]`: check the event journal's hash chain without the GUI.
+"""`desk-app verify [--db PATH]`: check the event journal's hash chain without the GUI, and
+the file itself with SQLite's own check (PRAGMA integrity_check): a chain read whole from a
+file SQLite finds damaged elsewhere is no reason to say the data is sound.
 
 The file is opened read-only and never migrated: a check must not change what it checks.
-Exit 0 when every chain is intact, 1 naming the first broken link, 2 when there is nothing to
-check (no file, not a database, or a schema from before the journal was chained).
+Exit 0 when every chain is intact and SQLite finds the file sound, 1 naming the first broken
+link or what SQLite found, 2 when there is nothing to check (no file, not a database, or a
+schema from before the journal was chained).
 """
 
 from __future__ import annotations
@@ -54,10 +57,25 @@ def run(argv: list[str]) -> int:
             print(f"Tệp dữ liệu {path} chưa có chuỗi băm: hãy mở phần mềm một lần để nâng cấp.")
             return EXIT_UNUSABLE
         check = journal.verify(db)
+        damage = _damage(conn)
     except sqlite3.Error as exc:
         print(f"Không đọc được nhật ký sự kiện trong {path}: {exc}.")
         return EXIT_UNUSABLE
     finally:
         conn.close()
     print(check.message)
-    return EXIT_OK if check.ok else EXIT_BROKEN
+    if damage:
+        print(f"Tệp dữ liệu bị hỏng theo kiểm tra của SQLite (integrity_check): {damage}.")
+    else:
+        print("Tệp dữ liệu nguyên vẹn theo kiểm tra của SQLite (integrity_check).")
+    return EXIT_OK if check.ok and not damage else EXIT_BROKEN
+
+
+def _damage(conn: sqlite3.Connection) -> str:
+    """What SQLite's integrity_check finds wrong in the whole file ("" when nothing); a page
+    too damaged for the check to go on is damage too."""
+    try:
+        found = [row[0] for row in conn.execute("PRAGMA integrity_check(10)")]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return "" if found == ["ok"] else "; ".join(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import socket
 import ssl
 from collections.abc import Iterator
@@ -145,9 +146,14 @@ class HubClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise self._malformed() from exc
 
-    def enroll(self, code: str, device_name: str) -> Enrollment:
-        body = self._call("POST", "/enroll", {"code": code, "device_name": device_name},
-                          authorised=False)
+    def enroll(self, code: str, device_name: str, request_key: str | None = None) -> Enrollment:
+        """`request_key`: a random key (protocol.ENROLLMENT_KEY_PATTERN) the caller keeps for
+        this code and sends again when it retries, so that an answer lost on the way does not
+        spend the code."""
+        request = {"code": code, "device_name": device_name}
+        if request_key is not None:
+            request["request_key"] = request_key
+        body = self._call("POST", "/enroll", request, authorised=False)
         try:
             commune = body["commune"]
             lookup = body.get("lookup") or {}
@@ -217,6 +223,8 @@ class HubClient:
             raise self._network_error(exc) from exc
         except OSError as exc:  # requests checks the CA bundle path itself, with an OSError
             raise HubTlsError(BAD_CA_BUNDLE.format(path=self.ca_bundle, detail=exc)) from exc
+        if _cut_in_headers(response):
+            raise HubOffline(CONNECTION_CUT.format(host=urlsplit(self.base_url).netloc))
         if response.status_code >= 400:
             raise self._refusal(response)
         try:
@@ -273,11 +281,32 @@ class HubClient:
                 protocol.ERROR_BAD_CODE: BAD_ENROLLMENT_CODE.format(detail=detail),
             }.get(error, TOKEN_UNKNOWN)
             return HubUnauthorised(message, status, error)
+        if status == 429:
+            wait = response.headers.get("Retry-After", "")
+            message = (DAILY_QUOTA if error == protocol.ERROR_DAILY_QUOTA
+                       else TOO_MANY_ATTEMPTS).format(
+                minutes=math.ceil(int(wait) / 60) if wait.isdigit() else "vài")
+            return HubRefused(message, status, error)
         return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
 
 
 def _is_lookup_key(key: object) -> bool:
     return isinstance(key, str) and len(key) == 64 and all(ch in "0123456789abcdef" for ch in key)
+
+
+def _cut_in_headers(response: requests.Response) -> bool:
+    """Whether the connection was cut before the end of the answer's headers. The HTTP parser
+    ends the headers at the end of the stream as if at their blank line, so such an answer
+    looks whole and empty. Every answer with a body says where it ends (Content-Length or
+    chunked), and when the length was given a short body already fails as a cut; so an empty
+    body with neither means the headers never ended. (Read to the end of the stream, an
+    answer without either could only be told from a cut by some text arriving.)"""
+    if response.status_code in (204, 304) or 100 <= response.status_code < 200:
+        return False
+    # A cut inside the Content-Length line leaves it empty.
+    framed = (response.headers.get("Content-Length", "").isdigit()
+              or "chunked" in response.headers.get("Transfer-Encoding", "").lower())
+    return not framed and not response.content
 
 
 def normalise_url(url: str) -> str:
@@ -354,6 +383,15 @@ HUB_FAILING = (
     "nằm an toàn trên máy này."
 )
 HUB_REFUSED = "Máy chủ tỉnh từ chối yêu cầu (mã {status}): {detail}"
+DAILY_QUOTA = (
+    "Máy này đã gửi lên máy chủ tỉnh hết hạn mức dữ liệu của hôm nay. Dữ liệu vẫn nằm an toàn "
+    "trên máy và sẽ được gửi tiếp sau khoảng {minutes} phút nữa (sang ngày mới); nếu việc này "
+    "lặp lại, hãy báo cho quản trị viên của tỉnh."
+)
+TOO_MANY_ATTEMPTS = (
+    "Máy chủ tỉnh tạm từ chối vì có quá nhiều lần đăng ký hoặc xác thực sai từ mạng này. Hãy "
+    "thử lại sau khoảng {minutes} phút."
+)
 NOT_A_HUB = (
     "Địa chỉ {url} không trả lời như máy chủ đồng bộ của tỉnh. Kiểm tra lại địa chỉ máy chủ "
     "(mạng có thể đang chuyển hướng sang trang đăng nhập Wi-Fi)."

@@ -9,7 +9,8 @@ time and enroll carries `Authorization: Bearer <device token>`.
 - `GET  /api/v1/time` → `{"server_time": ISO-8601}`
 - `POST /api/v1/enroll` `{"code": one-time code, "device_name": str}` →
   `{"device_id", "token", "commune": {"id", "name", "agency_code"}}`. The code is matched
-  case-insensitively, ignoring spaces and dashes; a wrong, used or expired code gets 401.
+  case-insensitively, ignoring spaces and dashes (normalise_code); a wrong, used or expired code
+  gets 401.
 - `POST /api/v1/events` `{"events": [EventOut, ...]}` (at most MAX_BATCH) →
   `{"results": [{"uuid", "result": accepted|duplicate|conflict|invalid, "reason",
   "server_time"}], "server_time"}`. `duplicate` means the same UUID with identical content was
@@ -32,7 +33,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   400 bad_json or bad_encoding, 401 missing_token / unknown_token / revoked_token / bad_code,
   413 too_large, 415 unsupported_encoding (not gzip) or unsupported_media_type (a body that is
   not sent as application/json; a body without Content-Type is read as JSON), 422
-  invalid_request (schema violation: wrong type, unknown field, batch too long), 503
+  invalid_request (schema violation: wrong type, unknown field, batch too long), 429
+  too_many_attempts (added: too many failed enrollments or authentications from this address
+  or from everyone lately; `Retry-After` says in how many seconds to try again) or daily_quota
+  (added: a push that would take the device past what it may store in a day, hub time; the
+  whole batch is refused and `Retry-After` says when the next day starts), 503
   database_unavailable (health, while the hub cannot reach its database).
 - Push request may also carry `"sent_at"`: the device's clock (ISO-8601 with offset) when it
   sent the batch, from which the hub records the device's clock skew (never a reason to
@@ -45,8 +50,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   form, `device_time` ISO-8601 with its UTC offset, `status` a dossier state 1–10, `device_seq`
   ≥ 0, `clerk` non-empty without control characters, `payload` an object nested at most 32
   levels), its `kind` is not in EVENT_KINDS or its status is not one that kind
-  allows, a `received` event's payload lacks the dossier `code`, or its dossier belongs to
-  another commune. The last one is the "403" of docs/domain.md ("Sync to the province"): the
+  allows, a `received` event's payload lacks the dossier `code`, its dossier belongs to
+  another commune, its payload is larger than the hub's bound (reason starting "quota:"; 64 KiB
+  of canonical JSON by default, where a dossier needs a few KB), or a `received` event's code
+  does not carry one of its commune's agency codes in force on the code's day (reason starting
+  "forbidden:"). The ownership one is the "403" of docs/domain.md ("Sync to the province"): the
   device may write only its own commune's dossiers, and a dossier belongs to the commune whose
   device first sent an event for it. It is refused per event (reason starting "forbidden:") so
   the rest of the batch goes on.
@@ -78,6 +86,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   them quarantined until the hub is upgraded): `supplemented`, the counter's name for
   `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a
   quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`.
+- An enrollment may carry `"request_key"` (added): a random key (16–100 of A–Z a–z 0–9 _ -)
+  the counter made for this code and keeps until the answer arrives. The same code sent again
+  with the same key while the code is still valid gets the same `device_id` back with a new
+  token (the previous one stops working), so an answer lost on the way does not spend the
+  code. Another key, or none, is told the code is used.
 - `corrected` (added): the counter reversed the dossier's last action, recorded that day at
   the same counter. Payload `{"reverses": uuid of the reversed event, "reversed_kind",
   "reason", "restored_status", "cleared": [fields the action set, now empty]}`; its `status`
@@ -91,7 +104,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   refuses as `invalid` (reason starting "chain:") an event whose `hash` does not match its
   content, or whose `prev_hash` is not the hash of any event it holds from that device with
   `device_seq` one lower; when it holds no such event (never sent, or sent without a chain)
-  continuity cannot be checked and the event is accepted. A counter restored from an older
+  continuity cannot be checked and the event is accepted. A chained event at a `device_seq`
+  where the hub already holds another chained event of that device (another UUID) is a second
+  history for one place of the chain: it is refused as `conflict` (reason starting
+  "chain: fork"), the first one stays, and the device is flagged on the administrators' device
+  list. A counter restored from an older
   backup never numbers an event twice: its next event takes the number after the last one it
   recorded before the restore and links to that event's hash, so its `device_seq` may jump.
   That first event carries the jump in its payload under SEAM_KEY (added), so the hub can say
@@ -157,6 +174,17 @@ ERROR_UNSUPPORTED_ENCODING = "unsupported_encoding"
 ERROR_UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
 ERROR_INVALID_REQUEST = "invalid_request"
 ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
+ERROR_TOO_MANY_ATTEMPTS = "too_many_attempts"
+ERROR_DAILY_QUOTA = "daily_quota"
+QUOTA_REASON = "quota:"  # how a per-event refusal for size starts
+
+
+ENROLLMENT_KEY_PATTERN = r"^[A-Za-z0-9_-]{16,100}$"
+
+
+def normalise_code(typed: str) -> str:
+    """An enrollment code as the hub matches it: upper case, without spaces and dashes."""
+    return "".join(ch for ch in typed.upper() if ch not in " -\t")
 
 
 class Result:

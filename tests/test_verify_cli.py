@@ -1,3 +1,4 @@
+import sqlite3
 import subprocess
 import sys
 
@@ -20,7 +21,9 @@ def journal_file(tmp_path):
 def test_an_intact_journal_exits_0(journal_file, capsys):
     path, _ = journal_file
     assert main(["verify", "--db", str(path)]) == 0
-    assert capsys.readouterr().out.strip() == "OK: 4 sự kiện, chuỗi toàn vẹn"
+    assert capsys.readouterr().out.splitlines() == [
+        "OK: 4 sự kiện, chuỗi toàn vẹn",
+        "Tệp dữ liệu nguyên vẹn theo kiểm tra của SQLite (integrity_check)."]
 
 
 def test_a_broken_link_is_named_and_exits_non_zero(journal_file, capsys):
@@ -58,3 +61,22 @@ def test_verify_runs_as_a_command(journal_file):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "chuỗi toàn vẹn" in result.stdout
+
+
+def test_a_file_sqlite_itself_finds_damaged_is_not_ok(journal_file, capsys):
+    path, _ = journal_file
+    with sqlite3.connect(path) as plain:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = plain.execute("PRAGMA page_size").fetchone()[0]
+        root = plain.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND "
+                             "tbl_name = 'dossiers' ORDER BY name").fetchone()[0]
+    plain.close()
+    data = bytearray(path.read_bytes())
+    end = root * page_size  # the end of an index page of the dossiers, not of the journal
+    data[end - 40:end] = b"A" * 40
+    path.write_bytes(bytes(data))
+
+    assert main(["verify", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "chuỗi toàn vẹn" in out  # the journal itself reads fine
+    assert "integrity_check" in out and "hỏng" in out

@@ -10,6 +10,8 @@ hub to answer.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +34,7 @@ from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.printouts import SLIP_FOLDER, dated_folder, new_version
 from desk_app.store import dossiers, events, outbox, settings, sync_state
 from desk_app.store.outbox import Refused, Stored
-from sync import exchange
+from sync import exchange, protocol
 from sync.client import (
     CONNECT_TIMEOUT,
     NOT_ENROLLED,
@@ -49,6 +51,8 @@ if TYPE_CHECKING:
     from desk_app.services.app import Services
 
 END_OF_DAY_OPTION = "sync_end_of_day"
+# The key of an enrollment whose answer has not arrived yet (see SyncService._enrollment_key).
+ENROLLMENT_KEY = "sync_enrollment_request"
 # Province changes pulled: dossier events, the calendar, the catalogue.
 PULLED = DOSSIERS | CALENDAR | CATALOGUE | SETTINGS  # settings: a new agency code
 DISCARDED_KIND = QUARANTINE_DISCARDED
@@ -159,12 +163,14 @@ class SyncService:
         ) if missing]
         if issues:
             raise ValidationFailed(issues)
+        request_key = self._enrollment_key(url, code)
         hub = self._new_client(url, None, ca_bundle)
         try:
-            enrollment = hub.enroll(code, device_name)
+            enrollment = hub.enroll(code, device_name, request_key)
         finally:
             hub.close()
         with self.ctx.lock, self.ctx.db.atomic():
+            settings.delete(self.ctx.db, [ENROLLMENT_KEY])
             sync_state.enrolled(
                 self.ctx.db, hub_url=url, ca_bundle=ca_bundle,
                 hub_device_id=enrollment.device_id, device_name=device_name,
@@ -173,6 +179,19 @@ class SyncService:
                 lookup_key=enrollment.lookup_key)
         return EnrolledCounter(url, enrollment.device_id, device_name, enrollment.commune_name,
                                enrollment.agency_code)
+
+    def _enrollment_key(self, url: str, code: str) -> str:
+        """The key sent with an enrollment: kept (before the request goes out) until the hub's
+        answer arrives, so the retry of a request whose answer was lost is the same request
+        and gets this PC its device rather than "code already used"."""
+        which = hashlib.sha256(f"{url}\n{protocol.normalise_code(code)}".encode()).hexdigest()
+        with self.ctx.lock, self.ctx.db.atomic():
+            kept = settings.load(self.ctx.db).get(ENROLLMENT_KEY) or {}
+            if kept.get("for") == which:
+                return kept["key"]
+            key = secrets.token_urlsafe(24)
+            settings.save(self.ctx.db, {ENROLLMENT_KEY: {"for": which, "key": key}})
+            return key
 
     # --- the exchange ----------------------------------------------------------------------
 

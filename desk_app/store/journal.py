@@ -198,6 +198,10 @@ def _problem(db: sqlite_utils.Database, row: dict, previous: dict | None) -> Bro
     if row["prev_hash"] != prev:
         if _follows_another(db, row):
             problem = REORDERED  # it follows an event of this chain, just not this one
+        elif row["device_seq"] == seq and link(prev, _fields(row)) == row["hash"]:
+            # Its hash was made after the right previous event: only the stored prev_hash
+            # was changed, nothing is missing.
+            problem = ALTERED
         elif (previous is not None and row["device_seq"] == seq
               and link(row["prev_hash"], _fields(row)) == row["hash"]):
             # This event is as recorded, so the previous one was edited and its own hash

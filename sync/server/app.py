@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -12,11 +14,13 @@ from sqlalchemy import Engine, func, select, text, update
 
 from sync import protocol
 from sync.server import changes, clock, enrollment, errors, ingest
-from sync.server.auth import Device, current_device
+from sync.server.auth import Device, client_address, current_device
 from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
 from sync.server.errors import ApiError, documented
+from sync.server.settings import HubSettings
 from sync.server.tables import devices, events
+from sync.server.throttle import Throttle
 from sync.server.web import lookup, pages
 from sync.server.web.settings import WebSettings
 from sync.server.wire import (
@@ -32,10 +36,12 @@ from sync.server.wire import (
 )
 
 DB_ENV = "PROVINCE_HUB_DB"
+SETTINGS_ENV = "PROVINCE_HUB_SETTINGS"
 
 router = APIRouter(prefix=protocol.API_PREFIX)
-_SENDING_A_BODY = documented(400, 401, 413, 415, 422)
-_AUTHORISED = documented(401, 422)
+# 429: too many failed enrollments or authentications lately (throttle).
+_SENDING_A_BODY = documented(400, 401, 413, 415, 422, 429)
+_AUTHORISED = documented(401, 422, 429)
 
 
 def _engine(request: Request) -> Engine:
@@ -64,7 +70,14 @@ def server_time() -> ServerTime:
 
 @router.post("/enroll", response_model=EnrollResponse, responses=_SENDING_A_BODY)
 def enroll(body: EnrollRequest, engine: EngineDep, request: Request) -> EnrollResponse:
-    enrolled = enrollment.redeem(engine, body.code, body.device_name)
+    throttle: Throttle = request.app.state.throttle
+    address = client_address(request)
+    throttle.check(address)
+    try:
+        enrolled = enrollment.redeem(engine, body.code, body.device_name, body.request_key)
+    except ApiError:
+        throttle.failed(address)
+        raise
     return EnrollResponse(
         device_id=enrolled.device_id,
         token=enrolled.token,
@@ -75,13 +88,23 @@ def enroll(body: EnrollRequest, engine: EngineDep, request: Request) -> EnrollRe
 
 
 @router.post("/events", response_model=PushResponse, responses=_SENDING_A_BODY)
-def push_events(body: PushRequest, device: DeviceDep, engine: EngineDep) -> PushResponse:
+def push_events(body: PushRequest, device: DeviceDep, engine: EngineDep,
+                request: Request) -> PushResponse:
     results, server_time = ingest.push(engine, device, body.events, sent_at=body.sent_at,
-                                       backlog=body.backlog)
+                                       backlog=body.backlog,
+                                       quotas=request.app.state.settings.quotas)
     return PushResponse(results=results, server_time=server_time)
 
 
-@router.get("/changes", response_model=ChangesPage, responses=_AUTHORISED)
+# The next page starts at this page's next_cursor: a link the OpenAPI description states, so
+# stateful testing can follow the feed.
+_NEXT_PAGE = {"links": {"NextPage": {
+    "operationId": "pull_changes", "parameters": {"cursor": "$response.body#/next_cursor"},
+    "description": "the next page of changes"}}}
+
+
+@router.get("/changes", response_model=ChangesPage, operation_id="pull_changes",
+            responses={**_AUTHORISED, 200: _NEXT_PAGE})
 def pull_changes(
     device: DeviceDep,
     engine: EngineDep,
@@ -99,9 +122,15 @@ def pull_changes(
 def device_summary(
     device: DeviceDep,
     engine: EngineDep,
-    day: Annotated[date | None, Query(description="day (+07:00) to count; default today")] = None,
+    day: Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                     json_schema_extra={"format": "date"},
+                                     description="day (+07:00) to count; default today")] = None,
 ) -> DeviceSummary:
-    day = day or clock.now().date()
+    # Only YYYY-MM-DD, as described (pydantic's own date would also take "0" as a timestamp).
+    try:
+        day = date.fromisoformat(day) if day else clock.now().date()
+    except ValueError as exc:
+        raise ApiError(422, protocol.ERROR_INVALID_REQUEST, f"day: {exc}") from exc
     mine = events.c.device_id == device.id
     with reading(engine) as connection:
         stored = connection.execute(select(func.count()).where(mine)).scalar_one()
@@ -121,9 +150,13 @@ def device_summary(
     )
 
 
-def create_app(engine: Engine, web: WebSettings | None = None) -> FastAPI:
-    """The API and the province's web over an already migrated database (`web`: settings of
-    the web pages, by default from the environment)."""
+def create_app(engine: Engine, settings: HubSettings | None = None,
+               monotonic: Callable[[], float] = time.monotonic,
+               web: WebSettings | None = None) -> FastAPI:
+    """The API and the province's web over an already migrated database. `monotonic` is the
+    clock the limits count time with (tests step it by hand); `web`: settings of the web pages,
+    by default from the environment."""
+    settings = settings or HubSettings()
     app = FastAPI(
         title="Provincial sync hub",
         version=str(protocol.PROTOCOL_VERSION),
@@ -135,6 +168,8 @@ def create_app(engine: Engine, web: WebSettings | None = None) -> FastAPI:
         strict_content_type=False,
     )
     app.state.engine = engine
+    app.state.settings = settings
+    app.state.throttle = Throttle(settings.limits, monotonic)
     app.include_router(router)
     pages.install(app, web or WebSettings.from_environment())
     errors.install(app)
@@ -145,6 +180,7 @@ def create_app(engine: Engine, web: WebSettings | None = None) -> FastAPI:
 
 
 def app_from_environment() -> FastAPI:
-    """uvicorn factory for `province-hub serve` (the database URL comes in DB_ENV, so that
-    several worker processes can each open it)."""
-    return create_app(open_engine(os.environ[DB_ENV]))
+    """uvicorn factory for `province-hub serve` (the database URL comes in DB_ENV and the
+    settings in SETTINGS_ENV, so that several worker processes can each open it)."""
+    return create_app(open_engine(os.environ[DB_ENV]),
+                      HubSettings.from_json(os.environ.get(SETTINGS_ENV, "{}")))

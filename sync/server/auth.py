@@ -14,6 +14,7 @@ from sync.server import credentials
 from sync.server.database import reading
 from sync.server.errors import ApiError
 from sync.server.tables import communes, devices
+from sync.server.throttle import Throttle
 
 bearer = HTTPBearer(auto_error=False, description="the device token /enroll returned")
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
@@ -35,6 +36,21 @@ def _refuse(error: str, detail: str) -> ApiError:
 def current_device(
     request: Request, given: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> Device:
+    throttle: Throttle = request.app.state.throttle
+    address = client_address(request)
+    throttle.check(address)
+    try:
+        return _device(request, given)
+    except ApiError:
+        throttle.failed(address)
+        raise
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _device(request: Request, given: HTTPAuthorizationCredentials | None) -> Device:
     if given is None or not given.credentials:
         raise _refuse(protocol.ERROR_MISSING_TOKEN, "no device token: send Authorization: Bearer")
     query = (

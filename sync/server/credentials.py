@@ -21,9 +21,5 @@ def new_enrollment_code() -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
-def normalise_code(typed: str) -> str:
-    return "".join(ch for ch in typed.upper() if ch not in " -\t")
-
-
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()

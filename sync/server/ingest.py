@@ -10,24 +10,30 @@ transient failure (deadlock, busy SQLite) retries the whole batch.
 from __future__ import annotations
 
 import itertools
+import math
 import time
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, case, delete, func, select, update
 from sqlalchemy.exc import OperationalError
 
+from sync import protocol
 from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
 from sync.server import clock
 from sync.server.auth import Device
+from sync.server.codes import CommuneCodes
 from sync.server.database import insert_ignoring_conflicts, is_transient
-from sync.server.errors import validation_reason
-from sync.server.tables import devices, dossiers, events
+from sync.server.errors import ApiError, validation_reason
+from sync.server.settings import Quotas
+from sync.server.tables import device_volume, devices, dossiers, events
 from sync.server.wire import EventIn, EventResult
 
 ATTEMPTS = 5
+DEFAULT_QUOTAS = Quotas()
 
 
 @dataclass
@@ -40,23 +46,36 @@ class _Pushed:
     reason: str | None = None
     digest: str = ""
     when: str = ""  # device_time in the hub's form (clock.stamp)
+    size: int = 0  # bytes of the payload's canonical JSON
 
 
 def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
-         sent_at: str | None, backlog: int | None) -> tuple[list[EventResult], str]:
+         sent_at: str | None, backlog: int | None,
+         quotas: Quotas = DEFAULT_QUOTAS) -> tuple[list[EventResult], str]:
+    """Store a batch. Raises ApiError 429 (nothing stored) when the events it would store take
+    the device past its daily volume."""
     received = clock.now()
     server_time = clock.stamp(received)
     skew = (clock.parse_aware(sent_at) - received).total_seconds() if sent_at else None
-    pushed = [_check(position, raw) for position, raw in enumerate(batch)]
+    pushed = [_check(position, raw, quotas.max_payload_bytes) for position, raw in enumerate(batch)]
     for attempt in itertools.count(1):
         try:
             with engine.begin() as connection:
-                results = _store(connection, device, pushed, server_time, skew)
+                # One push of a device at a time (PostgreSQL; SQLite writers are serialised
+                # already), so two concurrent pushes cannot both fill one place in its chain.
+                connection.execute(select(devices.c.id).where(devices.c.id == device.id)
+                                   .with_for_update())
+                results, stored = _store(connection, device, pushed, server_time, skew)
+                _count_volume(connection, device, stored, received, quotas.daily_bytes)
+                synced = any(r.result in (Result.ACCEPTED, Result.DUPLICATE) for r in results)
+                # A push whose every event was refused delivered nothing: the device's last
+                # push and backlog keep saying what was last delivered.
                 connection.execute(
                     update(devices).where(devices.c.id == device.id).values(
-                        last_push_at=server_time,
-                        backlog=func.coalesce(backlog, devices.c.backlog),
                         clock_skew_seconds=func.coalesce(skew, devices.c.clock_skew_seconds),
+                        **({"last_push_at": server_time,
+                            "backlog": func.coalesce(backlog, devices.c.backlog)}
+                           if synced else {}),
                     )
                 )
             return results, server_time
@@ -66,17 +85,49 @@ def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
             time.sleep(0.05 * attempt)
 
 
-def _check(position: int, raw: Any) -> _Pushed:
+def _count_volume(connection: Connection, device: Device, stored: list[_Pushed],
+                  received: datetime, limit: int) -> None:
+    """Add what was stored to the device's volume of the day; past the limit, refuse the whole
+    batch (the transaction rolls back) until the next day."""
+    if not stored:
+        return
+    day = received.astimezone(clock.VN_TZ).date()
+    added = sum(p.size for p in stored)
+    key = {"device_id": device.id, "day": day.isoformat()}
+    connection.execute(insert_ignoring_conflicts(connection, device_volume)
+                       .values(**key, events=0, bytes=0))
+    volume = connection.execute(
+        update(device_volume).where(device_volume.c.device_id == device.id)
+        .where(device_volume.c.day == key["day"])
+        .values(events=device_volume.c.events + len(stored),
+                bytes=device_volume.c.bytes + added)
+        .returning(device_volume.c.bytes)
+    ).scalar_one()
+    if volume > limit:
+        tomorrow = datetime.combine(day + timedelta(days=1), datetime.min.time(), clock.VN_TZ)
+        wait = max(1, math.ceil((tomorrow - received).total_seconds()))
+        raise ApiError(
+            429, protocol.ERROR_DAILY_QUOTA,
+            f"this device may store {limit} bytes of events a day and has stored "
+            f"{volume - added} today; this batch of {added} bytes waits for tomorrow "
+            f"(hub time)", {"Retry-After": str(wait)})
+
+
+def _check(position: int, raw: Any, max_payload: int) -> _Pushed:
     try:
         event = EventIn.model_validate(raw)
     except ValidationError as exc:
         return _Pushed(position, raw, reason=validation_reason(exc))
+    size = len(canonical_json(event.payload).encode("utf-8"))
+    if size > max_payload:
+        return _Pushed(position, raw, reason=f"{protocol.QUOTA_REASON} the payload has {size} "
+                       f"bytes, more than the {max_payload} an event may carry")
     if (event.prev_hash is None) != (event.hash is None):
         return _Pushed(position, raw, reason="chain: prev_hash and hash come together")
     if event.hash is not None and chain_hash(event.prev_hash, raw) != event.hash:
         return _Pushed(position, raw, reason="chain: hash does not match the event's content")
     return _Pushed(position, raw, event, digest=content_digest(raw),
-                   when=clock.stamp(clock.parse_aware(event.device_time)))
+                   when=clock.stamp(clock.parse_aware(event.device_time)), size=size)
 
 
 def _given_uuid(raw: Any) -> str | None:
@@ -85,7 +136,8 @@ def _given_uuid(raw: Any) -> str | None:
 
 
 def _store(connection: Connection, device: Device, pushed: list[_Pushed], server_time: str,
-           skew: float | None) -> list[EventResult]:
+           skew: float | None) -> tuple[list[EventResult], list[_Pushed]]:
+    """The answer to each event, and the events stored now."""
     results: dict[int, EventResult] = {
         p.position: EventResult(uuid=_given_uuid(p.raw), result=Result.INVALID, reason=p.reason)
         for p in pushed if p.event is None
@@ -94,13 +146,19 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
     owners, claimed = _claim_dossiers(connection, device,
                                       sorted({p.event.dossier_uuid for p in valid}))
     mine: dict[str, _Pushed] = {}  # the first of each UUID; later copies compare against it
+    commune_codes = (CommuneCodes(connection, device.commune_id)
+                     if any(p.event.kind == "received" for p in valid) else None)
     for p in valid:
         owner = owners[p.event.dossier_uuid]
         if owner != device.commune_id:
-            results[p.position] = EventResult(
-                uuid=p.event.uuid, result=Result.INVALID,
-                reason=f"forbidden: dossier {p.event.dossier_uuid} belongs to another commune",
-            )
+            reason = f"forbidden: dossier {p.event.dossier_uuid} belongs to another commune"
+        elif p.event.kind == "received":
+            reason = commune_codes.refusal(p.event.payload["code"])
+        else:
+            reason = None
+        if reason is not None:
+            results[p.position] = EventResult(uuid=p.event.uuid, result=Result.INVALID,
+                                              reason=reason)
         else:
             mine.setdefault(p.event.uuid, p)
 
@@ -144,28 +202,40 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
     unused = claimed - {p.event.dossier_uuid for p in accepted}
     if unused:
         connection.execute(delete(dossiers).where(dossiers.c.uuid.in_(sorted(unused))))
-    return [results[p.position] for p in pushed]
+    return [results[p.position] for p in pushed], accepted
 
 
 def _linked(connection: Connection, device: Device, valid: list[_Pushed],
             results: dict[int, EventResult]) -> list[_Pushed]:
-    """The events whose chain link holds; the others are answered invalid in `results`. An
-    event follows the hash of an event this device sent with device_seq one lower, stored
-    before or earlier in this batch; when there is none to compare with, the link cannot be
-    checked and the event is let through (see protocol)."""
-    wanted = sorted({p.event.device_seq - 1 for p in valid
-                     if p.event.hash is not None and p.event.device_seq > 1})
+    """The events whose chain link holds; the others are answered in `results`. An event
+    follows the hash of an event this device sent with device_seq one lower, stored before or
+    earlier in this batch; when there is none to compare with, the link cannot be checked and
+    the event is let through (see protocol). A chained event at a place of the chain that
+    another chained event holds is a fork: refused as a conflict, the device flagged."""
+    chained = [p.event.device_seq for p in valid if p.event.hash is not None]
+    wanted = sorted({seq - 1 for seq in chained if seq > 1} | set(chained))
     known: dict[int, set[str]] = {0: {GENESIS_HASH}}  # what device_seq 1 follows
-    for seq, stored_hash in connection.execute(
-        select(events.c.device_seq, events.c.hash).where(
+    held: dict[int, str] = {}  # the chained event stored at each place of the chain
+    for seq, stored_hash, uuid in connection.execute(
+        select(events.c.device_seq, events.c.hash, events.c.uuid).where(
             events.c.device_id == device.id, events.c.device_seq.in_(wanted),
-            events.c.hash.is_not(None))
+            events.c.hash.is_not(None)).order_by(events.c.server_time.desc())
     ) if wanted else ():
         known.setdefault(seq, set()).add(stored_hash)
-    linked = []
+        held[seq] = uuid  # the first stored, should an older hub have kept a fork
+    linked, forks = [], []
     for p in sorted(valid, key=lambda p: p.event.device_seq):
         event = p.event
         expected = known.get(event.device_seq - 1)
+        if event.hash is not None and held.get(event.device_seq, event.uuid) != event.uuid:
+            # A second history for a place the chain holds: the first one stays.
+            results[p.position] = EventResult(
+                uuid=event.uuid, result=Result.CONFLICT,
+                reason=f"chain: fork: this device's event {event.device_seq} is already "
+                       f"{held[event.device_seq]}",
+            )
+            forks.append(event.device_seq)
+            continue
         if event.hash is not None and expected and event.prev_hash not in expected:
             results[p.position] = EventResult(
                 uuid=event.uuid, result=Result.INVALID,
@@ -175,8 +245,19 @@ def _linked(connection: Connection, device: Device, valid: list[_Pushed],
             continue
         if event.hash is not None:
             known.setdefault(event.device_seq, set()).add(event.hash)
+            held.setdefault(event.device_seq, event.uuid)
         linked.append(p)
+    if forks:
+        _flag_fork(connection, device, forks)
     return sorted(linked, key=lambda p: p.position)
+
+
+def _flag_fork(connection: Connection, device: Device, places: list[int]) -> None:
+    """Mark the device on the administrators' list; the first fork's mark stays."""
+    detail = f"second history sent for event {', '.join(map(str, sorted(set(places))))}"
+    connection.execute(
+        update(devices).where(devices.c.id == device.id).where(devices.c.forked_at.is_(None))
+        .values(forked_at=clock.stamp(clock.now()), fork_detail=detail))
 
 
 def _claim_dossiers(connection: Connection, device: Device,

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, insert, or_, select
 
 from sync import protocol
 from sync.protocol import canonical_json, content_digest
-from sync.server import changes, clock, registry
+from sync.server import changes, clock, codes, registry
 from sync.server.database import insert_ignoring_conflicts, reading
 from sync.server.errors import AdminError, validation_reason
 from sync.server.ingest import describe_dossier, dossier_view_update
@@ -173,11 +173,11 @@ def set_agency_code(engine: Engine, commune_id: int, code: str, since: date) -> 
             select(communes.c.agency_code).where(communes.c.id == commune_id)).first()
         if current is None:
             raise AdminError(f"no commune {commune_id}")
-        taken = connection.execute(
-            select(communes.c.id).where(communes.c.agency_code == code)
-            .where(communes.c.id != commune_id)).first()
-        if taken is not None:
-            raise AdminError(f"agency code {code} already belongs to commune {taken.id}")
+        taken = codes.owner(connection, code)
+        if taken is not None and taken != commune_id:
+            raise AdminError(f"agency code {code} already belongs to commune {taken}")
+        if taken is None:
+            codes.record(connection, commune_id, code, since)
         connection.execute(
             communes.update().where(communes.c.id == commune_id).values(agency_code=code))
         changes.record(connection, "agency_code", entry, commune_id=commune_id)

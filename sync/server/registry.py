@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, insert, select, update
 
 from sync.protocol import SEAM_KEY
-from sync.server import clock
+from sync.server import clock, codes
 from sync.server.database import reading
 from sync.server.errors import AdminError
 from sync.server.tables import communes, devices, events
@@ -33,6 +33,8 @@ class DeviceInfo:
     backlog: int | None
     events_stored: int
     clock_skew_seconds: float | None
+    forked_at: str | None  # the device sent a second history for a place of its chain
+    fork_detail: str | None
 
 
 def create_commune(engine: Engine, name: str, agency_code: str) -> int:
@@ -42,15 +44,16 @@ def create_commune(engine: Engine, name: str, agency_code: str) -> int:
     if not AGENCY_CODE.match(agency_code) or len(agency_code) > 40:
         raise AdminError(f"agency code {agency_code!r} is not of the form 000.17.22.H56")
     with engine.begin() as connection:
-        taken = connection.execute(
-            select(communes.c.id).where(communes.c.agency_code == agency_code)).first()
+        taken = codes.owner(connection, agency_code)
         if taken is not None:
-            raise AdminError(f"agency code {agency_code} already belongs to commune {taken.id}")
-        return connection.execute(
+            raise AdminError(f"agency code {agency_code} already belongs to commune {taken}")
+        commune_id = connection.execute(
             insert(communes).values(name=name, agency_code=agency_code,
                                     created_at=clock.stamp(clock.now()))
             .returning(communes.c.id)
         ).scalar_one()
+        codes.record(connection, commune_id, agency_code, None)
+        return commune_id
 
 
 def list_communes(engine: Engine) -> list[tuple[int, str, str]]:
@@ -86,7 +89,7 @@ def list_devices(engine: Engine, commune_id: int | None = None) -> list[DeviceIn
                communes.c.name.label("commune_name"), devices.c.created_at, devices.c.revoked_at,
                devices.c.last_push_at, devices.c.last_pull_at, devices.c.backlog,
                func.coalesce(stored.c.n, 0).label("events_stored"),
-               devices.c.clock_skew_seconds)
+               devices.c.clock_skew_seconds, devices.c.forked_at, devices.c.fork_detail)
         .join(communes, communes.c.id == devices.c.commune_id)
         .outerjoin(stored, stored.c.device_id == devices.c.id)
         .order_by(devices.c.commune_id, devices.c.id)

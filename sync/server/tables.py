@@ -34,6 +34,16 @@ communes = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+# Every agency code a commune has had (communes.agency_code is the newest), and the first day
+# its dossiers carry it (NULL: from the commune's start).
+commune_codes = Table(
+    "commune_codes",
+    metadata,
+    Column("commune_id", Integer, ForeignKey("communes.id"), primary_key=True),
+    Column("code", String(40), primary_key=True, unique=True),
+    Column("since", String(10)),
+)
+
 enrollment_codes = Table(
     "enrollment_codes",
     metadata,
@@ -44,6 +54,9 @@ enrollment_codes = Table(
     Column("expires_at", String(40), nullable=False),
     Column("used_at", String(40)),
     Column("device_id", Integer, ForeignKey("devices.id")),
+    # SHA-256 of the random key sent with the request that spent the code: the same request
+    # again (its answer was lost) gets the same device back.
+    Column("request_key_hash", String(64)),
 )
 
 devices = Table(
@@ -59,6 +72,9 @@ devices = Table(
     Column("last_pull_at", String(40)),
     Column("backlog", Integer),
     Column("clock_skew_seconds", Float),
+    # The first time the device sent a second history for a place its chain already held.
+    Column("forked_at", String(40)),
+    Column("fork_detail", Text),
 )
 
 events = Table(
@@ -114,6 +130,16 @@ dossiers = Table(
     Index("dossiers_received", "received_at", "commune_id"),
     Index("dossiers_status_due", "status", "due_at", "commune_id"),
     Index("dossiers_status_time", "status", "status_time", "commune_id"),
+)
+
+# What each device had stored on each day (hub time), for the daily quota.
+device_volume = Table(
+    "device_volume",
+    metadata,
+    Column("device_id", Integer, ForeignKey("devices.id"), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("bytes", BigInteger, nullable=False),
 )
 
 # The pull feed. commune_id NULL reaches every commune (catalogue, calendar).

@@ -7,6 +7,7 @@ answered `invalid` while the rest of its batch is stored.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -60,8 +61,10 @@ AwareTime = Annotated[
     Field(max_length=40, description="ISO-8601 time with its UTC offset",
           examples=["2026-11-20T08:15:00+07:00"], json_schema_extra={"format": "date-time"}),
 ]
-# A line of text a person typed: no control characters (PostgreSQL refuses NUL in text).
-Line = Annotated[str, AfterValidator(_printable)]
+# A line of text a person typed: no control characters (PostgreSQL refuses NUL in text). The
+# pattern says so in the OpenAPI description; the validator says it in words.
+Line = Annotated[str, AfterValidator(_printable),
+                 Field(json_schema_extra={"pattern": r"^[^\x00-\x1f\x7f]*$"})]
 
 
 class Model(BaseModel):
@@ -85,6 +88,10 @@ class ServerTime(Model):
 class EnrollRequest(Model):
     code: str = Field(min_length=1, max_length=64, description="one-time enrollment code")
     device_name: Line = Field(min_length=1, max_length=120)
+    request_key: str | None = Field(
+        default=None, pattern=protocol.ENROLLMENT_KEY_PATTERN,
+        description="random key the counter keeps for this code: the same request again gets "
+                    "the same device back (its answer was lost)")
 
 
 class CommuneOut(Model):
@@ -148,9 +155,15 @@ class EventIn(Model):
         return self
 
 
-# Declared as plain objects so a bad event reaches the per-event check instead of failing the
-# whole request; documented with EventIn's schema.
-EventItem = Annotated[dict[str, Any], WithJsonSchema(EventIn.model_json_schema())]
+# Declared, and described, as plain objects: a bad event reaches the per-event check (EventIn)
+# and is answered `invalid` in a 200 instead of failing the whole request, so the description
+# must not promise that the request is refused.
+EventItem = Annotated[dict[str, Any], WithJsonSchema({
+    "type": "object",
+    "description": "an event as the counter recorded it (protocol EventOut), checked on its "
+                   "own: one that breaks these rules is answered `invalid` while the rest of "
+                   "the batch is stored. " + json.dumps(EventIn.model_json_schema()),
+})]
 
 
 class PushRequest(Model):

@@ -124,6 +124,14 @@ class Day:
         self.services.apologise(self.uuid(name), "Chờ kết quả xác minh", extra_working_days=days)
         self._did(EventKind.RESCHEDULED, self.uuid(name), None)
 
+    def correct_hand_over(self, name: str, unit: str, reason: str) -> None:
+        """The clerk takes back a hand-over made by mistake: the dossier is back at the counter
+        and the end of day no longer counts it."""
+        self.services.correct_last_action(self.uuid(name), reason)
+        self._did(EventKind.CORRECTED, self.uuid(name), S.RECEIVED)
+        self.done_today[EventKind.HANDED_OVER] -= 1
+        self.handed_today[unit] -= 1
+
     def names(self, prefix: str) -> list[str]:
         return [n for n in self.dossiers if n.startswith(prefix)]
 
@@ -222,6 +230,9 @@ def the_day(day: Day) -> None:
         )
     assert refused.value.codes == (day.dossiers["Thường trú 1"].code,)
     day.hand_over(["Thường trú 3", "Thường trú 4", "Thường trú 5"], LAND, "Hoàng Văn Lộc")
+    day.at(vn(26, 16, 45))
+    day.hand_over(["Bản sao 4"], POLICE, "Phạm Văn Công")  # the wrong pile
+    day.correct_hand_over("Bản sao 4", POLICE, "Giao nhầm: hồ sơ chứng thực ở lại quầy")
     day.at(vn(26, 17))
 
 

@@ -241,3 +241,12 @@ def test_a_gap_without_a_recorded_seam_is_still_reported(db):
     db.execute("DELETE FROM journal_seams")
     broken = journal.verify(db).broken
     assert (broken.device_seq, broken.problem) == (6, journal.MISSING)
+
+
+def test_a_garbled_previous_hash_is_an_altered_event_not_a_missing_one(db):
+    recorded = journal_of(db)
+    tamper(db, ("UPDATE events SET prev_hash = ? WHERE uuid = ?",
+                ["f00d" * 16, recorded[2].uuid]))
+    broken = journal.verify(db).broken
+    assert (broken.event_uuid, broken.device_seq, broken.problem) == (
+        recorded[2].uuid, 3, journal.ALTERED)

@@ -27,6 +27,7 @@ from sync.server.database import reading
 from sync.server.tables import dossiers as hub_dossiers
 from tests.accounts import log_in_again
 from tests.printing.pdf_checks import decoded_qr, needs_qr_tools
+from tests.sync.chaos_proxy import ChaosProxy
 from tests.sync.counter_side import (
     AGENCY,
     assert_hub_matches_counter,
@@ -275,6 +276,29 @@ def test_a_merged_communes_new_agency_code_comes_down_from_its_day(live_hub, cou
     later = counter.receive(before.draft, accept_warnings=True,
                             received_at=counter.now() + timedelta(days=1))
     assert later.code == f"000.00.31.H56-{tomorrow:%y%m%d}-1001"
+
+
+def test_an_enrollment_whose_answer_was_lost_is_retried_with_the_same_code(live_hub, counter,
+                                                                         sync):
+    admin = live_hub.admin
+    commune = admin.commune("UBND xã Tân Lập", AGENCY)
+    code = admin.enrollment_code(commune)
+    hub_port = int(live_hub.url.rsplit(":", 1)[1])
+    # The hub enrolls the device, and the connection is cut before its answer gets back.
+    with ChaosProxy(hub_port, first=("cut_response",), refuse=0, cut_request=0,
+                    cut_response=0, stall=0) as proxy:
+        with pytest.raises(HubOffline):
+            sync.enroll(proxy.url, code, "Quầy 1")
+        assert not sync.enrolled() and admin.count("devices") == 1
+
+        enrolled = sync.enroll(proxy.url, code, "Quầy 1")
+
+    assert sync.enrolled() and admin.count("devices") == 1
+    assert enrolled.hub_device_id == registry.list_devices(admin.engine)[0].id
+    receive(counter, 1)
+    sync.close()
+    sync.enroll(live_hub.url, admin.enrollment_code(commune), "Quầy 1")  # a new code: new key
+    assert sync.sync_now().state is SyncState.SYNCED
 
 
 # --- A correction (docs/domain.md, "Correcting a mistake"): the hub's view follows it ---

@@ -175,3 +175,58 @@ def test_backoff_refuses_nonsense():
         Backoff(first=0)
     with pytest.raises(ValueError):
         Backoff(first=20, cap=10)
+
+
+class _CutServer:
+    """Answers each connection with the first `cut` bytes of `answer`, then closes it."""
+
+    def __init__(self, answer: bytes):
+        self.answer, self.cut = answer, len(answer)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += connection.recv(65536)
+                connection.sendall(self.answer[:self.cut])
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def _raw_answer(hub_url: str, path: str) -> bytes:
+    """The hub's answer to GET `path`, byte for byte as it went over the wire."""
+    host, port = hub_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n"
+                           "\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_an_answer_cut_at_any_byte_is_offline(live_hub):
+    answer = _raw_answer(live_hub.url, "/api/v1/health")
+    headers_end = answer.index(b"\r\n\r\n") + 4
+    server = _CutServer(answer)
+    try:
+        assert HubClient(server.url).health() == {"status": "ok", "protocol": 1}
+        for cut in range(len(answer)):
+            server.cut = cut
+            client = HubClient(server.url)
+            with pytest.raises(HubOffline, match="bị ngắt giữa chừng"):
+                client.health()
+            client.close()
+    finally:
+        server.close()
+    assert 0 < headers_end < len(answer)  # cuts inside the headers and inside the body

@@ -150,3 +150,34 @@ def test_a_counter_restored_from_an_older_backup_runs_its_chain_on_at_the_hub(
     printed = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in printed[1:]] == ["3", "4"]
     assert made.path.name in printed[1]
+
+
+
+
+def test_a_second_history_at_a_place_the_chain_holds_is_refused_and_flags_the_device(
+        hub_client, hub_engine, hub_db_url, device, capsys):
+    original = chained(*three())
+    push(hub_client, device, original[:2])
+    # Another second event after the same first one: same device_seq, same prev_hash.
+    fork = chained(next_event(original[0], "withdrawn", 7, seq=2), after=original[0]["hash"])
+
+    [(result, reason)] = push(hub_client, device, fork)
+
+    assert result == "conflict" and reason.startswith("chain: fork")
+    with reading(hub_engine) as connection:
+        held = connection.execute(select(events.c.uuid).where(events.c.device_seq == 2)).all()
+    assert [row.uuid for row in held] == [original[1]["uuid"]]
+    [listed] = registry.list_devices(hub_engine)
+    assert listed.forked_at is not None and "event 2" in listed.fork_detail
+    assert main(["device", "list", "--db", hub_db_url]) == 0
+    assert "FORKED " in capsys.readouterr().out.splitlines()[1]
+    # The first history goes on; a re-send of the stored second event is still a duplicate.
+    assert push(hub_client, device, original[1:]) == [("duplicate", None), ("accepted", None)]
+
+
+def test_a_fork_inside_one_batch_keeps_the_first_of_the_two(hub_client, device):
+    first = chained(received_event(seq=1))[0]
+    one, other = (chained(next_event(first, kind, status, seq=2), after=first["hash"])[0]
+                  for kind, status in (("handed_over", 4), ("withdrawn", 7)))
+    results = push(hub_client, device, [first, one, other])
+    assert [r for r, _ in results] == ["accepted", "accepted", "conflict"]

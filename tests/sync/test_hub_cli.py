@@ -60,7 +60,9 @@ def test_admin_mistakes_exit_1_with_the_reason(hub):
 def test_devices_are_listed_with_their_sync_state_and_can_be_revoked(hub, hub_client, hub_admin):
     device = hub_admin.enroll(hub_admin.commune("Xã Tân Lập", "000.17.22.H56"), "Quầy 1")
     hub_client.post(f"{protocol.API_PREFIX}/events",
-                    json={"events": [received_event(), received_event()], "backlog": 40},
+                    json={"events": [received_event(code="000.17.22.H56-261124-1001"),
+                                     received_event(code="000.17.22.H56-261124-1002")],
+                          "backlog": 40},
                     headers=device.headers)
 
     status, out, _ = hub("device", "list")
@@ -68,7 +70,7 @@ def test_devices_are_listed_with_their_sync_state_and_can_be_revoked(hub, hub_cl
     assert status == 0
     header, row = out.splitlines()
     assert header.split() == ["id", "commune", "name", "last", "push", "last", "pull", "backlog",
-                              "events", "clock", "skew", "s", "revoked"]
+                              "events", "clock", "skew", "s", "revoked", "forked"]
     assert row.startswith("1   Xã Tân Lập  Quầy 1  20")
     assert row.split()[-3:-1] == ["40", "2"]
     assert "never" in row  # never pulled
@@ -186,3 +188,51 @@ def test_publishing_a_set_of_forms(hub, hub_client, hub_admin, tmp_path):
     change = hub_client.get(f"{protocol.API_PREFIX}/changes",
                             headers=device.headers).json()["changes"]
     assert [(c["type"], c["data"]) for c in change] == [("form_set", FORM_SET)]
+
+
+@pytest.mark.parametrize("args", [
+    ("enroll-code", "--commune", "1", "--expires-hours", "nan"),
+    ("enroll-code", "--commune", "1", "--expires-hours", "inf"),
+    ("enroll-code", "--commune", "1", "--expires-hours", "1e12"),
+    ("enroll-code", "--commune", "1", "--expires-hours", "-1"),
+    ("enroll-code", "--commune", "1", "--expires-hours", "soon"),
+    ("enroll-code", "--commune", "99999999999999999999"),
+    ("enroll-code", "--commune", "0"),
+    ("device", "revoke", "99999999999999999999"),
+    ("device", "list", "--commune", "-1"),
+    ("commune", "set-code", "--commune", "1", "--code", "000.00.31.H56", "--since", "31/12"),
+    ("commune", "set-code", "--commune", "1e3", "--code", "000.00.31.H56", "--since", "2027-01-01"),
+    ("commune", "create", "--name", "Xã\x00Khác", "--agency-code", "000.18.22.H56"),
+    ("commune", "create", "--name", "Xã Khác", "--agency-code", "0" * 41),
+    ("calendar", "set", "--day", "2027-02-30", "--kind", "off"),
+    ("calendar", "set", "--day", "2027-02-13", "--kind", "holiday"),
+    ("calendar", "set", "--day", "2027-02-13", "--kind", "off", "--note", "x\x1b[2J"),
+    ("event", "add", "--dossier", "x" * 101, "--kind", "result_ready"),
+    ("event", "add", "--dossier", "x", "--kind", "result_ready", "--clerk", "a\nb"),
+    ("serve", "--port", "99999"),
+    ("serve", "--port", "http"),
+    ("serve", "--workers", "0"),
+    ("serve", "--ssl-certfile", "/nonexistent.pem"),
+    ("serve", "--ssl-certfile", __file__),
+    ("serve", "--log-level", "loud"),
+    ("forms", "publish", "/nonexistent.json"),
+    ("frobnicate",),
+    ("commune",),
+])
+def test_every_bad_option_is_answered_in_one_line(hub, args):
+    hub("commune", "create", "--name", "Xã Tân Lập", "--agency-code", "000.17.22.H56")
+    status, out, err = hub(*args)
+    assert status in (1, 2) and out == "", (args, out)
+    assert len(err.splitlines()) == 1 and err.startswith("province-hub"), err
+
+
+@pytest.mark.parametrize("db", ["postgresql://hub:wrong@127.0.0.1:1/nothing",
+                                "sqlite:////nonexistent/folder/hub.db", "nosuchdriver://x/y"])
+def test_a_database_that_cannot_be_used_is_answered_in_one_line(db, capsys, tmp_path):
+    assert main(["commune", "list", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith("province-hub: "), err
+    not_a_database = tmp_path / "notes.txt"
+    not_a_database.write_text("not a database " * 100)
+    assert main(["commune", "list", "--db", str(not_a_database)]) == 1
+    assert len(capsys.readouterr().err.splitlines()) == 1

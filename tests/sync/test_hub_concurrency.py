@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 import requests
 from sqlalchemy import select
 
+from sync.protocol import chain_hash
 from sync.server.database import reading
 from sync.server.tables import dossiers
 from tests.sync.samples import next_event, received_event
@@ -75,3 +76,33 @@ def test_concurrent_overlapping_pushes_store_each_event_once(live_hub):
         assert len({server_time for _, server_time in given}) == 1, given
     assert sum(Counter(r for r, _ in given)["accepted"] for given in answers.values()) == len(
         everything)
+
+
+def test_forks_pushed_at_once_leave_one_event_at_each_place(live_hub):
+    admin = live_hub.admin
+    device = admin.enroll(admin.commune())
+    places = range(2, 22, 2)  # the event before each is never sent: its link is not checked
+    start = threading.Barrier(4)
+    answers: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def forker(n: int) -> None:
+        batch = []
+        for seq in places:
+            event = received_event(code=f"000.01.22.H56-261124-{n}{seq:03d}", seq=seq)
+            batch.append({**event, "prev_hash": f"{n:x}" * 64,
+                          "hash": chain_hash(f"{n:x}" * 64, event)})
+        start.wait()
+        response = requests.post(f"{live_hub.api}/events", json={"events": batch},
+                                 headers=device.headers, timeout=60)
+        with lock:
+            answers.update(r["result"] for r in response.json()["results"])
+
+    threads = [threading.Thread(target=forker, args=(n,)) for n in range(1, 5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert answers == {"accepted": len(places), "conflict": 3 * len(places)}
+    assert admin.count("events") == len(places)

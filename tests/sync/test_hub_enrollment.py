@@ -86,7 +86,7 @@ def test_codes_and_tokens_are_stored_only_hashed(hub_client, hub_admin):
     with reading(hub_admin.engine) as connection:
         dump = "\n".join(str(row) for table in (enrollment_codes, devices)
                          for row in connection.execute(select(table)))
-    assert credentials.normalise_code(code) not in dump
+    assert protocol.normalise_code(code) not in dump
     assert token not in dump
 
 
@@ -116,3 +116,50 @@ def test_another_scheme_than_bearer_counts_as_missing(hub_client):
     response = hub_client.get(CHANGES, headers={"Authorization": "Basic dXNlcjpwYXNz"})
     assert response.status_code == 401
     assert response.json()["error"] == protocol.ERROR_MISSING_TOKEN
+
+
+KEY = "k3y-0f-th1s-r3qu3st_42"
+
+
+def test_an_enrollment_sent_again_with_its_key_gets_the_same_device_back(hub_client, hub_admin):
+    code = hub_admin.enrollment_code(hub_admin.commune())
+    request = {"code": code, "device_name": "Quầy 1", "request_key": KEY}
+    lost = hub_client.post(ENROLL, json=request)  # the answer that never reached the counter
+    assert lost.status_code == 200
+
+    again = hub_client.post(ENROLL, json={**request, "code": code.lower().replace("-", " ")})
+
+    assert again.status_code == 200, again.text
+    assert again.json()["device_id"] == lost.json()["device_id"]
+    assert again.json()["token"] != lost.json()["token"]
+    assert hub_client.get(CHANGES, headers=_bearer(again)).status_code == 200
+    assert hub_client.get(CHANGES, headers=_bearer(lost)).status_code == 401
+    assert hub_admin.count("devices") == 1
+
+
+def test_the_code_stays_spent_for_another_key_no_key_or_after_it_expires(hub_client, hub_admin):
+    code = hub_admin.enrollment_code(hub_admin.commune(), expires_hours=1)
+    request = {"code": code, "device_name": "Quầy 1", "request_key": KEY}
+    first = hub_client.post(ENROLL, json=request)
+    assert first.status_code == 200
+    for other in ({**request, "request_key": "another-key-of-16-chars"},
+                  {"code": code, "device_name": "Quầy 1"}):
+        refused = hub_client.post(ENROLL, json=other)
+        assert refused.status_code == 401 and "already used" in refused.json()["detail"]
+    with hub_admin.engine.begin() as connection:
+        connection.execute(update(enrollment_codes).values(
+            expires_at=clock.stamp(clock.now() - timedelta(minutes=1))))
+    assert hub_client.post(ENROLL, json=request).status_code == 401
+    assert hub_client.get(CHANGES, headers=_bearer(first)).status_code == 200
+
+
+def test_a_revoked_device_is_not_brought_back_by_its_enrollment_key(hub_client, hub_admin):
+    code = hub_admin.enrollment_code(hub_admin.commune())
+    request = {"code": code, "device_name": "Quầy 1", "request_key": KEY}
+    device_id = hub_client.post(ENROLL, json=request).json()["device_id"]
+    registry.revoke_device(hub_admin.engine, device_id)
+    assert hub_client.post(ENROLL, json=request).status_code == 401
+
+
+def _bearer(response) -> dict[str, str]:
+    return {"Authorization": f"Bearer {response.json()['token']}"}

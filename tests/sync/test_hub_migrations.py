@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from sync.server import database, tables
 
@@ -33,3 +34,33 @@ def test_migrations_form_one_line():
     scripts = ScriptDirectory.from_config(database.alembic_config())
     assert len(scripts.get_heads()) == 1
     assert [s.revision for s in scripts.walk_revisions()][-1] == "0001"
+
+
+def test_migration_3_keeps_every_agency_code_a_commune_has_had(hub_db_url):
+    engine = database.open_engine(hub_db_url)
+    try:
+        config = database.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            run = connection.exec_driver_sql
+            now = "2026-11-01T08:00:00.000000+07:00"
+            run("INSERT INTO communes (id, name, agency_code, created_at) VALUES "
+                f"(1, 'Xã Mới', '000.00.31.H56', '{now}'), (2, 'Xã Khác', '000.18.22.H56', '{now}')")
+            run("INSERT INTO changes (commune_id, type, data, created_at) VALUES (1, 'agency_code', "
+                f"'{{\"code\":\"000.00.31.H56\",\"since\":\"2026-12-01\"}}', '{now}')")
+            # The first code survives only in its dossiers; another commune's forged one is not
+            # taken for it.
+            run("INSERT INTO dossiers (uuid, commune_id, code, updated_at) VALUES "
+                f"('a', 1, '000.17.22.H56-261124-1001', '{now}'), "
+                f"('b', 1, '000.18.22.H56-261124-1001', '{now}'), "
+                f"('c', 2, '000.18.22.H56-261124-1002', '{now}')")
+        database.upgrade(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(tables.commune_codes).order_by(tables.commune_codes.c.code)).all()
+        assert [tuple(row) for row in rows] == [
+            (1, "000.00.31.H56", "2026-12-01"), (1, "000.17.22.H56", None),
+            (2, "000.18.22.H56", None)]
+    finally:
+        engine.dispose()

@@ -10,8 +10,9 @@ import requests
 from sqlalchemy import select
 
 from sync import protocol
-from sync.server import clock
+from sync.server import clock, publishing
 from sync.server.database import reading
+from sync.server.errors import AdminError
 from sync.server.tables import devices, dossiers, events
 from tests.sync.samples import AT, next_event, received_event
 
@@ -223,6 +224,15 @@ def test_a_device_can_compare_its_counts_with_the_hub(hub_client, hub_admin):
     assert summary["device_id"] == device.device_id
 
 
+@pytest.mark.parametrize("day", ["0", "20261124", "2026-11-31", "2026-11-24T00:00"])
+def test_the_day_to_compare_is_a_yyyy_mm_dd_day_only(hub_client, hub_admin, day):
+    device = hub_admin.enroll(hub_admin.commune())
+    response = hub_client.get(f"{protocol.API_PREFIX}/device", params={"day": day},
+                              headers=device.headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == protocol.ERROR_INVALID_REQUEST
+
+
 def test_a_batch_longer_than_max_batch_is_refused_whole(hub_client, hub_admin):
     device = hub_admin.enroll(hub_admin.commune())
     batch = [received_event(seq=n) for n in range(protocol.MAX_BATCH + 1)]
@@ -264,3 +274,43 @@ def test_a_dossier_refused_at_the_counter_syncs_without_a_code(hub_client, hub_a
     assert (row.uuid, row.code, row.status, row.due_at) == (
         refused["dossier_uuid"], None, 3, None)
     assert row.applicant_name == "Đặng Thị Ánh" and row.procedure_code == "1.004194"
+
+
+def test_a_push_whose_events_are_all_refused_is_not_a_sync(hub_client, hub_admin, hub_engine):
+    device = hub_admin.enroll(hub_admin.commune())
+    bad = {**received_event(), "status": 9}
+    response = hub_client.post(PUSH, json={"events": [bad], "backlog": 3}, headers=device.headers)
+    assert results(response) == ["invalid"]
+    with reading(hub_engine) as connection:
+        row = connection.execute(select(devices.c.last_push_at, devices.c.backlog)).one()
+    assert (row.last_push_at, row.backlog) == (None, None)
+
+
+def test_a_commune_cannot_issue_another_communes_dossier_codes(hub_client, hub_admin):
+    ours = hub_admin.enroll(hub_admin.commune("Xã Tân Lập", "000.17.22.H56"))
+    hub_admin.commune("Xã Đông Sơn", "000.18.22.H56")
+    theirs = received_event(code="000.18.22.H56-261124-1001")
+    shapeless = received_event(code="HS-0001")
+    response = hub_client.post(PUSH, json={"events": [theirs, shapeless]}, headers=ours.headers)
+    assert results(response) == ["invalid", "invalid"]
+    first, second = (r["reason"] for r in response.json()["results"])
+    assert first.startswith("forbidden:") and "000.18.22.H56" in first
+    assert second.startswith("forbidden:") and "not a dossier code" in second
+    assert hub_admin.count("dossiers") == 0
+
+
+def test_a_communes_codes_follow_its_agency_codes_days(hub_client, hub_admin):
+    commune = hub_admin.commune("Xã Tân Lập", "000.17.22.H56")
+    device = hub_admin.enroll(commune)
+    publishing.set_agency_code(hub_admin.engine, commune, "000.00.31.H56", AT.date())
+    day_before = (AT - timedelta(days=1)).strftime("%y%m%d")
+    batch = [received_event(code=f"000.00.31.H56-{day_before}-1001"),  # before its day
+             received_event(code=f"000.00.31.H56-{AT:%y%m%d}-1001"),
+             # A counter that has not pulled the new code yet goes on with the old one.
+             received_event(code=f"000.17.22.H56-{AT:%y%m%d}-1002")]
+    response = hub_client.post(PUSH, json={"events": batch}, headers=device.headers)
+    assert results(response) == ["invalid", "accepted", "accepted"]
+    assert "before its first day" in response.json()["results"][0]["reason"]
+    # The commune's old code cannot be given to another commune.
+    with pytest.raises(AdminError, match="already belongs"):
+        hub_admin.commune("Xã Mới", "000.17.22.H56")

@@ -74,10 +74,14 @@ def log_in(driver, url: str, username: str, password: str = PASSWORD) -> None:
     driver.get(f"{url}/dang-nhap")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    button = driver.find_element(By.ID, "login")
-    button.click()
-    # The answer's page has replaced the form: a next get() must not cut this post short.
-    WebDriverWait(driver, 30).until(staleness_of(button))
+    follow(driver, driver.find_element(By.ID, "login"))
+
+
+def follow(driver, element) -> None:
+    """Click a link or a form's button and wait until the next page has replaced this one: a
+    click does not wait for the page it leads to, and a next get() must not cut a post short."""
+    element.click()
+    WebDriverWait(driver, 30).until(staleness_of(element))
 
 
 def text(driver, element_id: str) -> str:
@@ -125,24 +129,24 @@ def test_an_administrator_logs_in_and_goes_from_the_overview_to_a_dossier(browse
     assert "UBND xã Tân Lập" in overview and "Phường Đông Ba" in overview
     shot(browser, "01-overview")
 
-    browser.find_element(By.LINK_TEXT, "UBND xã Tân Lập").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "UBND xã Tân Lập"))
     listing = text(browser, "dossiers")
     assert all(dossier.code in listing for dossier in dossiers)
     shot(browser, "02-commune")
     browser.find_element(By.ID, "overdue").click()
-    browser.find_element(By.ID, "apply").click()
+    follow(browser, browser.find_element(By.ID, "apply"))
     assert "overdue=1" in browser.current_url
     assert "Không có hồ sơ nào khớp bộ lọc." in text(browser, "dossiers")
     browser.back()
 
     browser.get(f"{live_hub.url}/xa/{a}")
-    browser.find_element(By.LINK_TEXT, dossiers[0].code).click()
+    follow(browser, browser.find_element(By.LINK_TEXT, dossiers[0].code))
     timeline = text(browser, "timeline")
     assert "Tiếp nhận" in timeline and "Có kết quả" in timeline
     assert "Đã ký giấy chứng nhận" in timeline and "Quầy 1" in timeline
     shot(browser, "03-dossier")
 
-    browser.find_element(By.ID, "logout").click()
+    follow(browser, browser.find_element(By.ID, "logout"))
     assert browser.current_url == f"{live_hub.url}/dang-nhap"
     browser.get(f"{live_hub.url}/tong-quan")
     assert browser.current_url.startswith(f"{live_hub.url}/dang-nhap?next=")
@@ -212,7 +216,7 @@ def test_the_citizen_opens_the_receipts_qr_on_a_phone(browser, province, tmp_pat
     browser.get(f"{live_hub.url}/tra-cuu")
     browser.find_element(By.ID, "lookup-code").send_keys(dossiers[1].code)
     browser.find_element(By.ID, "lookup-digits").send_keys(dossiers[1].applicant.phone[-4:])
-    browser.find_element(By.ID, "lookup").click()
+    follow(browser, browser.find_element(By.ID, "lookup"))
     assert text(browser, "code") == dossiers[1].code
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
     shot(browser, "09-lookup-by-hand")

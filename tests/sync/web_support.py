@@ -84,7 +84,7 @@ def make_web(engine: Engine, **settings) -> tuple[Web, TestClient]:
         lookup_limiter=RateLimiter(1000, 300, clock=clock.monotonic),
         **settings,
     )
-    return Web(engine, clock, web_settings), TestClient(create_app(engine, web_settings),
+    return Web(engine, clock, web_settings), TestClient(create_app(engine, web=web_settings),
                                                         follow_redirects=False)
 
 

@@ -1,16 +1,16 @@
 """The province's web: web accounts and their sessions, each commune's lookup key and contact
 for the citizen's page, and indexes on the dossier view for the overview and commune pages.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-04
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
