@@ -46,7 +46,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
-from desk_app.ui.widgets import make_heading
+from desk_app.ui.widgets import make_heading, open_size
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ class DossierDetailDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(fields)
         layout.addWidget(self.tabs, 1)
-        self.resize(1100, 660)
+        open_size(self, 1100, 660)
         self.load()
 
     def load(self) -> None:

@@ -36,6 +36,7 @@ from desk_app.ui.session import CounterSession
 from desk_app.ui.settings_dialog import open_settings
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
+from desk_app.ui.widgets import ElidedLabel, open_size
 
 STATUS_MESSAGE_MS = 5000
 
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeBus(services, self)
         self.changes.changed.connect(self._changed)
         worker.run(services.counter_setup, self.show_counter)
-        self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
+        open_size(self, 1200, 660)  # when not maximised
         # Who is logged in: loads the list and the board for them, or shows the lock page.
         self.session = CounterSession(self)
         # The menus once every part of the table this window has is built (the session's too).
@@ -127,17 +128,19 @@ class MainWindow(QMainWindow):
         receive_button.setFont(font)
 
     def _build_status_bar(self) -> None:
-        def permanent(name: str) -> QLabel:
-            label = QLabel(objectName=name)
+        def permanent(name: str, kind: type[QLabel] = QLabel) -> QLabel:
+            label = kind(objectName=name)
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
             return label
 
         # ui.sync_controller keeps this up to date once it is installed (ui.app does that).
-        self.sync_status = permanent("sync_status")
+        # The sync's reason and the clerk's name can be long: they end in "…" rather than
+        # widen the window past a 1024-pixel screen (the tooltip has the whole text).
+        self.sync_status = permanent("sync_status", ElidedLabel)
         self.sync_status.setText(self.tr("Chưa kết nối máy chủ tỉnh"))
         self.outbox_count = permanent("outbox_count")
-        self.clerk_label = permanent("clerk_label")
+        self.clerk_label = permanent("clerk_label", ElidedLabel)
         self.counter_label = permanent("counter_label")
 
     # --- showing ---------------------------------------------------------------------------

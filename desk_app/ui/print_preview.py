@@ -41,6 +41,7 @@ from desk_app.ui.ask import warn
 from desk_app.ui.messages import ClerkError, error_text
 from desk_app.ui.printer_choice import new_printer, printed_kind
 from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import open_size
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,7 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.printer_notice)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
-        self.resize(880, 660)
+        open_size(self, 880, 660)
         self._show_zoom()
 
         self.print_button.setEnabled(False)

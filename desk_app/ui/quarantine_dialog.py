@@ -26,6 +26,7 @@ from desk_app.services.sync import SyncService
 from desk_app.ui.ask import confirm
 from desk_app.ui.labels import event_kind_label
 from desk_app.ui.messages import show_error
+from desk_app.ui.widgets import open_size
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -97,7 +98,7 @@ class QuarantineDialog(QDialog):
         layout.addWidget(problems_title)
         layout.addWidget(self.problems_table, 1)
         layout.addLayout(bottom)
-        self.resize(960, 560)
+        open_size(self, 960, 560)
         self._selection_changed()
         self.reload()
 

@@ -42,7 +42,7 @@ from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import error_label
+from desk_app.ui.widgets import error_label, open_size
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +169,7 @@ class ReceiveDialog(QDialog):
             make_shortcut(keys, self, slot)
 
     def _fit_screen(self) -> None:
-        available = self.screen().availableGeometry()
-        self.resize(min(1320, available.width() - 40), min(740, available.height() - 40))
+        open_size(self, 1320, 740)
 
     # --- checks ------------------------------------------------------------------------------
 

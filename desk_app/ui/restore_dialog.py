@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.ui.ask import confirm
 from desk_app.ui.messages import show_error
+from desk_app.ui.widgets import open_size
 
 
 def kind_label(kind: str) -> str:
@@ -70,7 +71,7 @@ class RestoreDialog(QDialog):
         self._backups: list[BackupInfo] = []
         self.restored: BackupInfo | None = None
         self.setWindowTitle(self.tr("Khôi phục dữ liệu từ bản sao lưu"))
-        self.resize(720, 420)
+        open_size(self, 720, 420)
         headers = [self.tr("Thời điểm"), self.tr("Loại"), self.tr("Số hồ sơ"),
                    self.tr("Mã hồ sơ cuối")]
         self.table = QTableWidget(0, len(headers))
