@@ -51,9 +51,10 @@ from desk_app.ui.shortcuts import make_shortcut
 
 FILTER_DELAY_MS = 250
 # The columns a narrow window hides, first to last, when the table is too narrow for all of
-# them: the code, the applicant, the state and the timeliness always show. The detail window
-# shows every one, and the header's right-click menu brings any back.
-HIDE_FIRST = (Column.RECEIVED, Column.PROCEDURE, Column.DUE)
+# them: the code, the applicant, the state and the timeliness always show (the timeliness
+# says what the due time means today; the procedure, last to go, takes the room left). The
+# detail window shows every one, and the header's right-click menu brings any back.
+HIDE_FIRST = (Column.RECEIVED, Column.DUE, Column.PROCEDURE)
 PROCEDURE_ROOM = 160  # the procedure's stretching column is worth showing from this width
 OPEN = -1  # the state filter's choice of every open state
 # Due today becomes overdue during the day: re-judge against the clock this often.
@@ -268,8 +269,8 @@ class DossierListWidget(QWidget):
         self.column_actions: dict[Column, QAction] = {}
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for column in Column:
-            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal),
-                             header, objectName=f"column_{column.name.lower()}")
+            # (Unnamed: the window's named actions are those of ui.actions' table.)
+            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(partial(self._choose_column, column))

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeBus(services, self)
         self.changes.changed.connect(self._changed)
         worker.run(services.counter_setup, self.show_counter)
-        open_size(self, 1200, 660)  # when not maximised
+        open_size(self, 1280, 700)  # when not maximised: every column on a 1366 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
         self.session = CounterSession(self)
         # The menus once every part of the table this window has is built (the session's too).

@@ -741,6 +741,34 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Không có (từ chối tiếp nhận tại quầy)</source>
         <translation>None (refused at the counter)</translation>
     </message>
+    <message>
+        <source>Các thao tác khác: menu Thao tác (Alt+T)</source>
+        <translation>More actions: the Actions menu (Alt+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Thao tác</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>In lại phiếu tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Thẻ sau</source>
+        <translation>Next tab</translation>
+    </message>
+    <message>
+        <source>Thẻ trước</source>
+        <translation>Previous tab</translation>
+    </message>
 </context>
 <context>
     <name>DossierListWidget</name>

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.ui.actions import ALL_ACTIONS, Owner
+from desk_app.core.states import DossierState
 from desk_app.ui.dossier_table_model import Column
+from desk_app.ui.labels import state_label
 from desk_app.ui.login_dialog import LoginDialog
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
@@ -54,12 +56,13 @@ def too_big(widget: QWidget) -> str | None:
     return None
 
 
-def new_windows(seen: set[int]) -> list[QWidget]:
-    """Top-level windows shown since `seen` was taken (menus and tooltips aside)."""
+def new_windows(seen: dict[int, QWidget]) -> list[QWidget]:
+    """Top-level windows shown since `seen` was taken (menus and tooltips aside). `seen` keeps
+    the wrappers alive, so that no new window gets the id of one gone."""
     shown = [w for w in QApplication.topLevelWidgets()
              if w.isVisible() and id(w) not in seen and not isinstance(w, QMenu)
-             and w.isWindow() and w.windowType() != Qt.WindowType.ToolTip]
-    seen.update(id(w) for w in shown)
+             and w.windowType() != Qt.WindowType.ToolTip]
+    seen.update((id(w), w) for w in shown)
     return shown
 
 
@@ -99,13 +102,14 @@ def test_every_window_fits_a_1024_by_768_screen(qtbot, window, services, worker)
             else:
                 widget.close()
 
-    seen = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    seen = {id(w): w for w in QApplication.topLevelWidgets() if w.isVisible()}
     window.resize(SCREEN)
     check([window], "start")
     for spec in ALL_ACTIONS:
         if spec.name in OPEN_NOTHING:
             continue
-        window.dossier_list.table.selectRow(0)  # the dossier the dossier actions act on
+        # The dossier the dossier actions act on.
+        window.dossier_list.select_uuid(window.dossier_list.model.dossier_row(0).uuid)
         if spec.owner is Owner.DOSSIER:
             # Opened whatever the demo dossier's state allows: only the size is checked.
             getattr(window.dossier_actions, spec.handler)()
@@ -193,3 +197,12 @@ def test_at_1024_pixels_the_list_keeps_state_and_timeliness_and_hides_by_priorit
     window.resize(1366 - FRAME.width(), SCREEN.height())
     qtbot.waitUntil(lambda: window.width() == 1366 - FRAME.width())
     assert all(not table.isColumnHidden(c) for c in Column)  # a wide screen shows them all
+
+
+def test_the_state_column_shows_the_longest_state_whole(window):
+    """Issue 14, item 11: "Yêu cầu thực hiện nghĩa vụ tài chính" was cut off in the list."""
+    table = window.dossier_list.table
+    cell_margins = 12
+    for state in DossierState:
+        needed = table.fontMetrics().horizontalAdvance(state_label(state)) + cell_margins
+        assert needed <= table.columnWidth(Column.STATE), state_label(state)
