@@ -2223,6 +2223,10 @@ What you typed is still there.</translation>
         <source>Tên tổ c&amp;hức</source>
         <translation>Organisation &amp;name</translation>
     </message>
+    <message>
+        <source>tối đa {count} ký tự, như in trên phiếu</source>
+        <translation>at most {count} characters, as the slips print it</translation>
+    </message>
 </context>
 <context>
     <name>RequiredDocumentsEditor</name>

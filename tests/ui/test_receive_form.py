@@ -645,3 +645,16 @@ def test_the_detail_of_a_dossier_refused_at_the_counter_shows_no_code_or_due_tim
     assert detail.findChild(QLabel, "detail_due").text() == (
         "Không có (từ chối tiếp nhận tại quầy)")
     assert detail.findChild(QLabel, "detail_code").text() == "Chưa cấp mã (từ chối tại quầy)"
+
+
+def test_a_name_longer_than_the_slips_print_is_refused_beside_the_field(
+        dialog, keyboard, services):
+    """Issue 14, item 11: a 147-character name was accepted; the field says the limit."""
+    assert "tối đa 60 ký tự" in w(dialog, "applicant_name").placeholderText()
+    too_long = ("Nguyễn Văn An " * 11)[:146] + "h"
+    fill_dossier(dialog, keyboard, name=too_long)
+    keyboard.press(Key.Key_S, CTRL)
+    assert services.dossier_rows() == []
+    assert message(dialog, "applicant.name").startswith(
+        "Tên dài 147 ký tự; phiếu in được tối đa 60 ký tự.")
+    assert w(dialog, "applicant_name").text() == too_long  # nothing typed is lost
