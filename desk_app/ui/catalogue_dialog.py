@@ -479,8 +479,8 @@ class CatalogueDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         def exported(count: int) -> None:
-            self.notice.setText(self.tr("Đã xuất {count} thủ tục ra tệp {file}.").format(
-                count=count, file=str(path)))
+            self.notice.setText(self.tr("Đã xuất %n thủ tục ra tệp {file}.", "", count).format(
+                file=str(path)))
 
         self._say("")
         self._worker.run(partial(self._services.export_catalogue, path), exported,

@@ -381,10 +381,10 @@ class DossierDetailDialog(QDialog):
         ])
         provided = sum(d.provided for d in documents)
         missing = sum(d.mandatory and not d.provided for d in documents)
-        summary = self.tr("Đã nộp {provided}/{total} giấy tờ.").format(
-            provided=provided, total=len(documents))
+        summary = self.tr("Đã nộp {provided}/%n giấy tờ.", "", len(documents)).format(
+            provided=provided)
         if missing:
-            summary += " " + self.tr("Thiếu {missing} giấy tờ bắt buộc.").format(missing=missing)
+            summary += " " + self.tr("Thiếu %n giấy tờ bắt buộc.", "", missing)
         self.documents_summary.setText(summary)
         self._set_tab_text(0, self.tr("Thành phần hồ sơ ({count})").format(
             count=len(documents)))

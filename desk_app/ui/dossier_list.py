@@ -435,13 +435,13 @@ class DossierListWidget(QWidget):
             # Counting a million dossiers would take the time paging saves: say there are more.
             self.row_count.setStyleSheet("")
             self.row_count.setText(
-                self.tr("{count}+ hồ sơ (cuộn để xem thêm)").format(count=count))
+                self.tr("%n+ hồ sơ (cuộn để xem thêm)", "", count))
             return
         if count == 0:
             parts = [self.tr("Không có hồ sơ phù hợp") if self._filtered()
                      else self.tr("Chưa có hồ sơ")]
         else:
-            parts = [self.tr("{count} hồ sơ").format(count=count)]
+            parts = [self.tr("%n hồ sơ", "", count)]
         judged = [self.model.timeliness(row) for row in range(count)]
         overdue, due_today = judged.count(Timeliness.OVERDUE), judged.count(Timeliness.DUE_TODAY)
         if overdue:

@@ -156,7 +156,7 @@ class LedgerDialog(QDialog):
 
     def _loaded(self, lines: list[LedgerLine]) -> None:
         self._show_lines(lines)
-        self._say(self.tr("{count} hồ sơ trong sổ").format(count=len(lines)))
+        self._say(self.tr("%n hồ sơ trong sổ", "", len(lines)))
 
     def _show_lines(self, lines: list[LedgerLine]) -> None:
         self.lines = list(lines)

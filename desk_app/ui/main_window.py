@@ -189,8 +189,7 @@ class MainWindow(QMainWindow):
 
     def _show_outbox(self, counts: dict[str, int]) -> None:
         self.outbox_count.setStyleSheet("")
-        self.outbox_count.setText(self.tr("{count} sự kiện chờ đồng bộ").format(
-            count=counts.get("pending", 0)))
+        self.outbox_count.setText(self.tr("%n sự kiện chờ đồng bộ", "", counts.get("pending", 0)))
 
     def _outbox_failed(self, _exc: Exception) -> None:
         self.outbox_count.setStyleSheet("color: #b71c1c;")

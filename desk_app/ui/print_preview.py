@@ -247,8 +247,8 @@ class PrintPreviewDialog(QDialog):
 
     def _show_pages(self, pages: list[PageImage]) -> None:
         self._pages = pages
-        self.status.setText(self.tr("{count} trang · {path}").format(
-            count=len(pages), path=self.pdf_path))
+        self.status.setText(self.tr("%n trang · {path}", "", len(pages)).format(
+            path=self.pdf_path))
         self.print_button.setEnabled(bool(pages))
         self._layout_pages()
 
@@ -315,8 +315,8 @@ class PrintPreviewDialog(QDialog):
             self._print_failed(exc)
             return
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Đã gửi {count} trang tới máy in {printer}.").format(
-            count=len(pages), printer=printer.printerName()))
+        self.status.setText(self.tr("Đã gửi %n trang tới máy in {printer}.", "", len(pages)).format(
+            printer=printer.printerName()))
 
     def _print_failed(self, exc: Exception) -> None:
         message = error_text(exc)

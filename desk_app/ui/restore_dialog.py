@@ -36,9 +36,10 @@ def kind_label(kind: str) -> str:
 
 def describe(info: BackupInfo) -> str:
     return QCoreApplication.translate(
-        "RestoreDialog", "bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})"
+        "RestoreDialog", "bản sao lưu lúc {time} ngày {day}, %n hồ sơ (mã cuối: {code})", "",
+        info.dossiers,
     ).format(time=f"{info.made_at:%H:%M}", day=f"{info.made_at:%d/%m/%Y}",
-             count=info.dossiers, code=info.last_code or "—")
+             code=info.last_code or "—")
 
 
 def offer_restore(problem: str, newest: BackupInfo) -> bool:

@@ -7,9 +7,12 @@
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action} (Ctrl+Enter)</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ:</source>
-        <translation>{count} dossiers:</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ:</source>
+        <translation>
+            <numerusform>%n dossier:</numerusform>
+            <numerusform>%n dossiers:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đang ghi nhận…</source>
@@ -303,9 +306,12 @@
         <source>Xuất danh mục thủ tục</source>
         <translation>Export the procedure catalogue</translation>
     </message>
-    <message>
-        <source>Đã xuất {count} thủ tục ra tệp {file}.</source>
-        <translation>Exported {count} procedures to {file}.</translation>
+    <message numerus="yes">
+        <source>Đã xuất %n thủ tục ra tệp {file}.</source>
+        <translation>
+            <numerusform>Exported %n procedure to {file}.</numerusform>
+            <numerusform>Exported %n procedures to {file}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -713,13 +719,19 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
-    <message>
-        <source>Đã nộp {provided}/{total} giấy tờ.</source>
-        <translation>{provided} of {total} documents handed in.</translation>
+    <message numerus="yes">
+        <source>Đã nộp {provided}/%n giấy tờ.</source>
+        <translation>
+            <numerusform>{provided} of %n document handed in.</numerusform>
+            <numerusform>{provided} of %n documents handed in.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Thiếu {missing} giấy tờ bắt buộc.</source>
-        <translation>{missing} required documents missing.</translation>
+    <message numerus="yes">
+        <source>Thiếu %n giấy tờ bắt buộc.</source>
+        <translation>
+            <numerusform>%n required document missing.</numerusform>
+            <numerusform>%n required documents missing.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thành phần hồ sơ ({count})</source>
@@ -832,9 +844,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Xem tất cả (Esc)</source>
         <translation>Show all (Esc)</translation>
     </message>
-    <message>
-        <source>{count}+ hồ sơ (cuộn để xem thêm)</source>
-        <translation>{count}+ dossiers (scroll for more)</translation>
+    <message numerus="yes">
+        <source>%n+ hồ sơ (cuộn để xem thêm)</source>
+        <translation>
+            <numerusform>%n+ dossiers (scroll for more)</numerusform>
+            <numerusform>%n+ dossiers (scroll for more)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không có hồ sơ phù hợp</source>
@@ -844,9 +859,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Chưa có hồ sơ</source>
         <translation>No dossiers yet</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ</source>
-        <translation>{count} dossiers</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} quá hạn</source>
@@ -1231,17 +1249,26 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Trong ngày làm việc</source>
         <translation>Within the working day</translation>
     </message>
-    <message>
-        <source>{n} ngày làm việc</source>
-        <translation>{n} working days</translation>
+    <message numerus="yes">
+        <source>%n ngày làm việc</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} giờ làm việc</source>
-        <translation>{n} working hours</translation>
+    <message numerus="yes">
+        <source>%n giờ làm việc</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} ngày</source>
-        <translation>{n} days</translation>
+    <message numerus="yes">
+        <source>%n ngày</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
@@ -1458,9 +1485,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Đang tải sổ…</source>
         <translation>Loading the ledger…</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ trong sổ</source>
-        <translation>{count} dossiers in the ledger</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ trong sổ</source>
+        <translation>
+            <numerusform>%n dossier in the ledger</numerusform>
+            <numerusform>%n dossiers in the ledger</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đang tạo tệp PDF…</source>
@@ -1629,9 +1659,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Quầy số {number}</source>
         <translation>Counter {number}</translation>
     </message>
-    <message>
-        <source>{count} sự kiện chờ đồng bộ</source>
-        <translation>{count} events waiting to sync</translation>
+    <message numerus="yes">
+        <source>%n sự kiện chờ đồng bộ</source>
+        <translation>
+            <numerusform>%n event waiting to sync</numerusform>
+            <numerusform>%n events waiting to sync</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không đọc được hàng chờ đồng bộ</source>
@@ -1740,9 +1773,12 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <source>Đang tạo bản xem trước…</source>
         <translation>Preparing the preview…</translation>
     </message>
-    <message>
-        <source>{count} trang · {path}</source>
-        <translation>{count} pages · {path}</translation>
+    <message numerus="yes">
+        <source>%n trang · {path}</source>
+        <translation>
+            <numerusform>%n page · {path}</numerusform>
+            <numerusform>%n pages · {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không có máy in</source>
@@ -1752,9 +1788,12 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
-    <message>
-        <source>Đã gửi {count} trang tới máy in {printer}.</source>
-        <translation>Sent {count} pages to the printer {printer}.</translation>
+    <message numerus="yes">
+        <source>Đã gửi %n trang tới máy in {printer}.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer {printer}.</numerusform>
+            <numerusform>Sent %n pages to the printer {printer}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chưa in được</source>
@@ -2285,9 +2324,12 @@ What you typed is still there.</translation>
         <source>Trước khi khôi phục</source>
         <translation>Before a restore</translation>
     </message>
-    <message>
-        <source>bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})</source>
-        <translation>the backup of {time} on {day}, {count} dossiers (last code: {code})</translation>
+    <message numerus="yes">
+        <source>bản sao lưu lúc {time} ngày {day}, %n hồ sơ (mã cuối: {code})</source>
+        <translation>
+            <numerusform>the backup of {time} on {day}, %n dossier (last code: {code})</numerusform>
+            <numerusform>the backup of {time} on {day}, %n dossiers (last code: {code})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dữ liệu bị hỏng</source>
@@ -2678,9 +2720,12 @@ What you typed is still there.</translation>
         <source>Đồng bộ lỗi: {reason}</source>
         <translation>Sync failed: {reason}</translation>
     </message>
-    <message>
-        <source>{count} sự kiện bị cách ly</source>
-        <translation>{count} events quarantined</translation>
+    <message numerus="yes">
+        <source>%n sự kiện bị cách ly</source>
+        <translation>
+            <numerusform>%n event quarantined</numerusform>
+            <numerusform>%n events quarantined</numerusform>
+        </translation>
     </message>
     <message>
         <source>chưa có</source>
