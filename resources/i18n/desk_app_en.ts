@@ -1965,6 +1965,10 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <source>Loại bỏ sự kiện «{kind}» của hồ sơ {code}? Sự kiện sẽ không được gửi lên tỉnh nữa; việc loại bỏ được ghi lại và báo lên tỉnh.</source>
         <translation>Discard the “{kind}” event of dossier {code}? It will no longer be sent to the province; the discard is recorded and reported to the province.</translation>
     </message>
+    <message>
+        <source>Máy chủ tỉnh ghi: {reason}</source>
+        <translation>The provincial hub said: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveDialog</name>
