@@ -85,6 +85,7 @@ class ReceiveDialog(QDialog):
         self._touched: set[str] = set()
         self._show_all = False
         self._scan_issue: Issue | None = None
+        self._card_said = False  # the footer names the card last read
         # Loaded once through the worker: the checks and the due time shown while the clerk
         # types are pure core calls on these, so typing never waits on the disk.
         self._procedures: dict[str, Procedure] = {}
@@ -154,7 +155,7 @@ class ReceiveDialog(QDialog):
         for combo in (form.applicant_type, form.sex, form.channel, form.delivery):
             combo.currentIndexChanged.connect(self._revalidate)
         form.documents.changed.connect(self._on_documents_changed)
-        form.id_number.textEdited.connect(self._forget_scan_failure)
+        form.id_number.textEdited.connect(self._forget_scan)
         form.copy_applicant.clicked.connect(self._deliver_to_applicant)
         self._save_button.clicked.connect(self._save)
         self._refuse_button.clicked.connect(self._refuse)
@@ -226,6 +227,7 @@ class ReceiveDialog(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _say(self, text: str, colour: str) -> None:
+        self._card_said = False
         self._result.setText(text)
         self._result.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -292,6 +294,7 @@ class ReceiveDialog(QDialog):
         self._scan_issue = None
         self._touched.update(_CARD_FIELDS)
         self._say(self.tr("Đã đọc CCCD của {0}.").format(card.name), OK_COLOUR)
+        self._card_said = True
         self._revalidate()
         # The one thing a card does not carry.
         self._form.phone.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -303,7 +306,11 @@ class ReceiveDialog(QDialog):
         self._result.clear()
         self._revalidate()
 
-    def _forget_scan_failure(self) -> None:
+    def _forget_scan(self) -> None:
+        """The ID number typed by hand: what the last scan said no longer describes it."""
+        if self._card_said:
+            self._result.clear()
+            self._card_said = False
         if self._scan_issue is not None:
             self._scan_issue = None
             self._revalidate()
@@ -443,6 +450,10 @@ class ReceiveDialog(QDialog):
         self._touched.clear()
         self._show_all = False
         self._scan_issue = None
+        # Nothing said about the last dossier or card stays under the next one's empty form;
+        # a save or a refusal says its outcome after this.
+        self._result.clear()
+        self._card_said = False
         self._form.clear()
         self._on_procedure_changed()  # a fresh checklist and the procedure's default fee
 
@@ -454,7 +465,6 @@ class ReceiveDialog(QDialog):
         ):
             return
         self._clear_form()
-        self._result.clear()
         self._focus_field("procedure")
 
     def reject(self) -> None:

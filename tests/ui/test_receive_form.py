@@ -658,3 +658,20 @@ def test_a_name_longer_than_the_slips_print_is_refused_beside_the_field(
     assert message(dialog, "applicant.name").startswith(
         "Tên dài 147 ký tự; phiếu in được tối đa 60 ký tự.")
     assert w(dialog, "applicant_name").text() == too_long  # nothing typed is lost
+
+
+def test_the_cards_message_goes_when_it_no_longer_describes_the_form(
+        dialog, keyboard, message_boxes):
+    """Issue 14, item 11: "Đã đọc CCCD của …" stayed under a form that held someone else."""
+    w(dialog, "applicant_name").setFocus()
+    scan(keyboard)
+    assert w(dialog, "result_label").text().startswith("Đã đọc CCCD của")
+    fill(dialog, keyboard, "id_number", "001190012345")  # another person's number, by hand
+    assert w(dialog, "result_label").text() == ""
+
+    scan(keyboard)
+    assert w(dialog, "result_label").text().startswith("Đã đọc CCCD của")
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    keyboard.press(Key.Key_N, CTRL)  # a new dossier: the form and its footer start empty
+    assert w(dialog, "applicant_name").text() == ""
+    assert w(dialog, "result_label").text() == ""
