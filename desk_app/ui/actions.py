@@ -174,7 +174,7 @@ _SESSION = (
 # Sync (ui.sync_controller), in its own menu; there only when sync is installed.
 _SYNC = (
     ActionSpec("sync_now_action", SYNC, QT_TRANSLATE_NOOP(SYNC, "Đồng bộ &ngay"),
-               ("F6",), None, "sync_now", "sync_menu", 0, owner=Owner.SYNC),
+               ("F6",), None, "sync_asked", "sync_menu", 0, owner=Owner.SYNC),
     ActionSpec("quarantine_action", SYNC, QT_TRANSLATE_NOOP(SYNC, "Sự kiện bị &cách ly…"),
                (), Permission.SYNC_ADMIN, "open_quarantine", "sync_menu", 1, owner=Owner.SYNC),
     ActionSpec("reconciliation_action", SYNC,

@@ -2685,6 +2685,22 @@ What you typed is still there.</translation>
         <source>Đang đối chiếu với máy chủ tỉnh…</source>
         <translation>Reconciling with the provincial hub…</translation>
     </message>
+    <message>
+        <source>Chưa đồng bộ được</source>
+        <translation>Cannot sync yet</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được đăng ký với máy chủ tỉnh, nên chưa gửi được hồ sơ nào lên tỉnh. Hồ sơ vẫn được lưu đầy đủ trên máy này.</source>
+        <translation>This PC is not enrolled with the provincial hub yet, so no dossier has been sent to the province. Every dossier is still kept on this PC.</translation>
+    </message>
+    <message>
+        <source>Hãy nhờ quản trị viên đăng ký máy: menu Đồng bộ → Đăng ký máy với tỉnh…, với mã đăng ký do tỉnh cấp.</source>
+        <translation>Ask an administrator to enrol this PC: Sync → Enrol this PC with the province…, with the enrolment code the province issued.</translation>
+    </message>
+    <message>
+        <source>Mở hộp Đăng ký máy với tỉnh ngay? (Cần địa chỉ máy chủ và mã đăng ký do tỉnh cấp.)</source>
+        <translation>Open the enrolment dialog now? (It needs the hub's address and the enrolment code the province issued.)</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
