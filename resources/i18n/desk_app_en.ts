@@ -1731,12 +1731,24 @@ Everything saved before is still intact. If it happens again, tell your IT offic
         <translation>The printer {printer} did not accept the job. Check that it is switched on and has paper, then print again.</translation>
     </message>
     <message>
+        <source>chọn hồ sơ trong danh sách và bấm Ctrl+P để in lại phiếu.</source>
+        <translation>select the dossier in the list and press Ctrl+P to print the slip again.</translation>
+    </message>
+    <message>
+        <source>mở hồ sơ (Enter trong danh sách), thẻ Phiếu đã in (Alt+4), chọn phiếu này và bấm Enter để in.</source>
+        <translation>open the dossier (Enter in the list), the Printed slips tab (Alt+4), select this slip and press Enter to print it.</translation>
+    </message>
+    <message>
+        <source>mở tệp trên bằng trình đọc PDF để in, hoặc tạo lại báo cáo.</source>
+        <translation>open the file above in a PDF reader to print it, or make the report again.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy máy in nào trên máy tính này. Phiếu đã được lưu tại:
 {path}
-Không mất dữ liệu: khi có máy in, chọn hồ sơ trong danh sách và bấm Ctrl+P để in.</source>
+Không mất dữ liệu: khi có máy in, {later}</source>
         <translation>No printer was found on this computer. The slip is kept at:
 {path}
-Nothing is lost: when a printer is available, select the dossier in the list and press Ctrl+P to print it.</translation>
+Nothing is lost: once there is a printer, {later}</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +1840,18 @@ Nothing is lost: when a printer is available, select the dossier in the list and
 {path}</source>
         <translation>Could not open the file manager. The file is at:
 {path}</translation>
+    </message>
+    <message>
+        <source>Vừa khổ rộng (Ctrl+0)</source>
+        <translation>Fit width (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Số &amp;bản:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <source>PageDown, PageUp: trang sau, trang trước; Home, End: trang đầu, trang cuối.</source>
+        <translation>PageDown, PageUp: next, previous page; Home, End: first, last page.</translation>
     </message>
 </context>
 <context>
