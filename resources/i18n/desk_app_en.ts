@@ -484,6 +484,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng</source>
         <translation>For example: the applicant no longer needs it and asked in writing to stop</translation>
     </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ của {name} theo yêu cầu của công dân?</source>
+        <translation>Stop processing the dossier of {name} at the citizen's request?</translation>
+    </message>
 </context>
 <context>
     <name>DossierDetailDialog</name>
@@ -3590,6 +3594,14 @@ What you typed is still there.</translation>
     <message>
         <source>Nhập lý do từ chối: lý do được in trên phiếu từ chối.</source>
         <translation>Enter the reason for the refusal: it is printed on the refusal slip.</translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được. Có: ghi nhận và in phiếu; Không (Enter, Esc): quay lại, lý do vẫn giữ.</source>
+        <translation>This cannot be undone. Yes: record it and print the slip; No (Enter, Esc): go back, the reason is kept.</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ của {name}?</source>
+        <translation>Refuse the dossier of {name}?</translation>
     </message>
 </context>
 </TS>

@@ -607,7 +607,7 @@ def test_a_catalogue_change_keeps_the_chosen_procedure_and_the_ticks(open_form, 
 
 
 def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
-        qtbot, dialog, keyboard, services):
+        qtbot, dialog, keyboard, services, message_boxes):
     from desk_app.ui.reason_dialog import ReasonDialog
     from tests.ui.conftest import wait_active
 
@@ -622,7 +622,9 @@ def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
     keyboard.press(Key.Key_Return, CTRL)  # no reason yet: asked for, nothing recorded
     assert services.dossier_rows() == []
     keyboard.type("Không thuộc thẩm quyền của xã")
+    message_boxes.answers = [YES]
     keyboard.press(Key.Key_Return, CTRL)
+    assert message_boxes.shown[0].startswith("Từ chối tiếp nhận hồ sơ của Nguyễn Văn An?")
     [row] = services.dossier_rows()
     assert row.status is DossierState.REFUSED and row.code == ""
     assert services.dossier(row.uuid).ledger is None
