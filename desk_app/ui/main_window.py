@@ -145,6 +145,14 @@ class MainWindow(QMainWindow):
 
     # --- showing ---------------------------------------------------------------------------
 
+    def present(self) -> None:
+        """Show the window maximised and take the keyboard. Without a window manager (a bare
+        X display, a kiosk session) nobody hands the focus on when the login dialog closes,
+        and the keys went nowhere: the window asks for it itself."""
+        self.showMaximized()
+        self.raise_()
+        self.activateWindow()
+
     def show_counter(self, setup: CounterSetup | None) -> None:
         self.counter_setup = setup  # kept: the enrolment dialog names the PC after it
         commune = setup.commune_name if setup else ""
