@@ -207,25 +207,3 @@ def test_closing_the_window_then_quitting_closes_the_data_cleanly(qtbot, tmp_pat
     assert critical == []
     assert not (tmp_path / "desk.db-wal").exists()
 
-
-def test_after_the_login_the_main_window_takes_the_keyboard_itself(qtbot, tmp_path, critical,
-                                                                   monkeypatch):
-    """Issue 14: on an X display without a window manager nobody gives the focus on when the
-    login dialog closes, and every key went nowhere. The window asks for it (raise and
-    activate) rather than wait to be given it. Qt's offscreen platform activates any window
-    shown, so what is checked here is the request, made once the window shows."""
-    asked = []
-    monkeypatch.setattr(MainWindow, "activateWindow",
-                        lambda window: asked.append(("activate", window.isVisible())))
-    monkeypatch.setattr(MainWindow, "raise_",
-                        lambda window: asked.append(("raise", window.isVisible())))
-
-    def clerk_closes_the_window(*_args):
-        for window in QApplication.topLevelWidgets():
-            if isinstance(window, MainWindow) and window.isVisible():
-                assert window.isMaximized()
-                window.close()
-        return 0
-
-    assert run_demo_gui(qtbot, monkeypatch, tmp_path, clerk_closes_the_window) == 0
-    assert asked == [("raise", True), ("activate", True)]
