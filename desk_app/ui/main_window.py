@@ -128,8 +128,7 @@ class MainWindow(QMainWindow):
         receive_button.setFont(font)
 
     def _build_status_bar(self) -> None:
-        def permanent(name: str, kind: type[QLabel] = QLabel) -> QLabel:
-            label = kind(objectName=name)
+        def permanent(label: QLabel) -> QLabel:
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
             return label
@@ -137,11 +136,12 @@ class MainWindow(QMainWindow):
         # ui.sync_controller keeps this up to date once it is installed (ui.app does that).
         # The sync's reason and the clerk's name can be long: they end in "…" rather than
         # widen the window past a 1024-pixel screen (the tooltip has the whole text).
-        self.sync_status = permanent("sync_status", ElidedLabel)
+        self.sync_status = permanent(ElidedLabel(objectName="sync_status"))
         self.sync_status.setText(self.tr("Chưa kết nối máy chủ tỉnh"))
-        self.outbox_count = permanent("outbox_count")
-        self.clerk_label = permanent("clerk_label", ElidedLabel)
-        self.counter_label = permanent("counter_label")
+        self.outbox_count = permanent(QLabel(objectName="outbox_count"))
+        # Who is logged in matters more than the sync's reason: a usual name stays whole.
+        self.clerk_label = permanent(ElidedLabel(objectName="clerk_label", minimum=280))
+        self.counter_label = permanent(QLabel(objectName="counter_label"))
 
     # --- showing ---------------------------------------------------------------------------
 

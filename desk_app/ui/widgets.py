@@ -57,10 +57,13 @@ class ElidedLabel(QLabel):
     """A one-line label that may be narrower than its text: it then ends in "…" and the whole
     text is in its tooltip, so a long status never widens the window past a small screen."""
 
-    MINIMUM_WIDTH = 120
+    def __init__(self, *, objectName: str = "", minimum: int = 120) -> None:
+        """`minimum`: the width it keeps however narrow the window (its whole text if less)."""
+        super().__init__(objectName=objectName)
+        self._minimum = minimum
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(min(self.MINIMUM_WIDTH, super().minimumSizeHint().width()),
+        return QSize(min(self._minimum, super().minimumSizeHint().width()),
                      super().minimumSizeHint().height())
 
     def setText(self, text: str) -> None:

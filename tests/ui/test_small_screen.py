@@ -157,6 +157,10 @@ def toolbar_reaches(toolbar: QToolBar) -> tuple[list[str], list[str]]:
 
 
 def test_at_1024_pixels_every_toolbar_action_and_the_lock_stay_in_reach(qtbot, window):
+    # A long reason from the hub ends in "…" (whole in its tooltip), not past the screen.
+    reason = "Đồng bộ lỗi: " + "máy chủ tỉnh từ chối yêu cầu, " * 6
+    window.sync_status.setText(reason)
+    assert window.sync_status.toolTip() == reason
     window.resize(SCREEN)
     qtbot.waitUntil(lambda: window.size() == SCREEN)
     toolbar = window.findChild(QToolBar, "main_toolbar")
@@ -170,6 +174,9 @@ def test_at_1024_pixels_every_toolbar_action_and_the_lock_stay_in_reach(qtbot, w
         qtbot.waitUntil(lambda: not toolbar_reaches(toolbar)[1])
     assert len(toolbar_reaches(toolbar)[0]) == len(shown) + len(overflow)
 
+    assert window.minimumSizeHint().width() <= SCREEN.width()
+    clerk = window.clerk_label
+    assert clerk.width() >= clerk.fontMetrics().horizontalAdvance(clerk.text())  # not cut
     for name in ("lock_button", "switch_clerk_button"):
         button = window.statusBar().findChild(QToolButton, name)
         assert button.isVisible()
