@@ -488,6 +488,22 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Dừng giải quyết hồ sơ của {name} theo yêu cầu của công dân?</source>
         <translation>Stop processing the dossier of {name} at the citizen's request?</translation>
     </message>
+    <message>
+        <source>Bàn giao (Ctrl+G)</source>
+        <translation>Hand over (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả (Ctrl+K)</source>
+        <translation>Result back (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Ctrl+B)</source>
+        <translation>Supplement (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả (Ctrl+T)</source>
+        <translation>Return (Ctrl+T)</translation>
+    </message>
 </context>
 <context>
     <name>DossierDetailDialog</name>
@@ -1626,22 +1642,6 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint receipt (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Bàn giao (Ctrl+G)</source>
-        <translation>Hand over (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Nhận kết quả (Ctrl+K)</source>
-        <translation>Result back (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Yêu cầu bổ sung (Ctrl+B)</source>
-        <translation>Supplement (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Trả kết quả (Ctrl+T)</source>
-        <translation>Return (Ctrl+T)</translation>
     </message>
     <message>
         <source>Làm mới (F5)</source>

@@ -114,3 +114,15 @@ def test_counts_take_the_english_plural(qtbot, english, services, worker):
     assert processing_time_label(ProcessingTime(1, TimeUnit.CALENDAR_DAYS)) == "1 day"
     i18n.install(QCoreApplication.instance(), "vi")
     assert processing_time_label(ProcessingTime(7, TimeUnit.WORKING_DAYS)) == "7 ngày làm việc"
+
+
+def test_the_toolbar_is_english_throughout(qtbot, english, services, worker):
+    """The dossier actions' buttons were looked up in another context and stayed Vietnamese."""
+    from PySide6.QtWidgets import QToolBar
+
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    texts = [action.iconText() for action in toolbar.actions() if not action.isSeparator()]
+    assert "Hand over (Ctrl+G)" in texts
+    assert all(text.isascii() for text in texts), texts
