@@ -81,6 +81,7 @@ class Board:
     categories: tuple[BoardCategory, ...]  # in BoardKey order
     by_clerk: tuple[BoardGroup, ...]  # by name
     by_procedure: tuple[BoardGroup, ...]  # by name
+    clerk: str = ""  # whose dossiers it counts: one clerk's, or '' for the whole counter's
 
     def category(self, key: BoardKey) -> BoardCategory:
         return next(c for c in self.categories if c.key is key)
@@ -114,9 +115,9 @@ def _categories(tagged: list[tuple[DossierRow, frozenset[BoardKey]]]) -> tuple[B
     )
 
 
-def build_board(rows: Iterable[DossierRow], now: datetime) -> Board:
-    """The board from every dossier that might be on it (received today, or not yet ended).
-    Rows keep their given order inside each tile."""
+def build_board(rows: Iterable[DossierRow], now: datetime, clerk: str = "") -> Board:
+    """The board from every dossier that might be on it (received today, or not yet ended),
+    of `clerk` ('' for the whole counter). Rows keep their given order inside each tile."""
     tagged = [(row, keys) for row in rows if (keys := board_keys(row, now))]
 
     def groups(name_of) -> tuple[BoardGroup, ...]:
@@ -131,6 +132,7 @@ def build_board(rows: Iterable[DossierRow], now: datetime) -> Board:
         categories=_categories(tagged),
         by_clerk=groups(lambda row: row.clerk),
         by_procedure=groups(lambda row: row.procedure_name),
+        clerk=clerk,
     )
 
 

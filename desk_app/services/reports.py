@@ -36,15 +36,20 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 @use_case(Permission.LOOK_UP)
-def board(ctx: Context, now: datetime | None = None) -> Board:
-    """The day's board of the whole counter; without BOARD_ALL, of the clerk's own dossiers."""
-    clerk = None if Permission.BOARD_ALL in ctx.permissions() else ctx.clerk_name()
+def board(ctx: Context, now: datetime | None = None, *,
+          whole_counter: bool | None = None) -> Board:
+    """The day's board of the whole counter or of the clerk's own dossiers. Anyone may ask for
+    either (the list shows every dossier to everyone); unasked, BOARD_ALL opens it on the
+    whole counter (a leader), else on one's own."""
+    if whole_counter is None:
+        whole_counter = Permission.BOARD_ALL in ctx.permissions()
+    clerk = "" if whole_counter else ctx.clerk_name()
     now = to_vn(now) if now is not None else ctx.now()
     start, end = _day_bounds(now.date())
     rows = dossiers.on_the_board(ctx.db, start, end, OPEN_STATES)
-    if clerk is not None:
+    if clerk:
         rows = [row for row in rows if row.clerk == clerk]
-    return build_board(rows, now)
+    return build_board(rows, now, clerk)
 
 
 @use_case(Permission.LEDGER)
@@ -104,7 +109,10 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
     now = ctx.now()
     day = day or now.date()
     start, end = _day_bounds(day)
-    day_events = events.between(ctx.db, start, end)
+    recorded = events.between(ctx.db, start, end)
+    # An action a correction reversed did not happen: the correction itself is the activity.
+    reversed_ = events.corrections(ctx.db, sorted({e.dossier_uuid for e in recorded}))
+    day_events = [e for e in recorded if e.uuid not in reversed_]
     # A dossier refused at the counter (no code) was not received: its refusal is activity.
     received = [r for r in dossiers.rows(ctx.db, received_from=start, received_before=end,
                                          limit=None) if r.code]

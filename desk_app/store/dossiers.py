@@ -297,9 +297,12 @@ def ledger(
     """The ledger's lines for dossiers received in [received_from, received_before), in book
     and line order; each judged early / on time / late as of `now`."""
     # The ledger's "processing unit" and "handed over" columns come from the dossier's first
-    # hand-over event (found through the events' dossier index, one dossier at a time).
+    # hand-over event that no correction reversed (found through the events' dossier index,
+    # one dossier at a time).
     first_handover = (
         "FROM events WHERE events.dossier_uuid = dossiers.uuid AND kind = 'handed_over' "
+        "AND NOT EXISTS (SELECT 1 FROM events AS c WHERE c.dossier_uuid = dossiers.uuid "
+        "AND c.kind = 'corrected' AND json_extract(c.payload, '$.reverses') = events.uuid) "
         "ORDER BY device_time, device_seq LIMIT 1"
     )
     sql = (

@@ -543,9 +543,17 @@ _V10 = [
     "CREATE INDEX dossiers_code_sort ON dossiers (code_sort)",
 ]
 
+# The hub's public address and the commune's key, from the enrolment, for the citizen's lookup
+# link printed in a receipt's QR code (sync.protocol.lookup_link). NULL: enrolled with a hub
+# that gives none, and the QR code holds the bare dossier code as before.
+_V11 = [
+    "ALTER TABLE sync_state ADD COLUMN lookup_url TEXT",
+    "ALTER TABLE sync_state ADD COLUMN lookup_key TEXT",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

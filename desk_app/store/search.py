@@ -24,6 +24,7 @@ TABLE = "dossier_search"
 
 # unicode61 keeps letters and digits together and splits on everything else.
 _TOKEN = re.compile(r"[^\W_]+")
+_GROUP_SEPARATORS = re.compile(r"[\s.\-]+")
 
 
 def _phrases(text: str, *, prefix: bool) -> list[str]:
@@ -47,6 +48,10 @@ def tiers(text: str) -> list[str]:
         # Codes, ID numbers and phones all have digits: a query without any cannot be one,
         # and asking would cost a pass over every dossier's name tokens for nothing.
         return by_name
-    return ["ids : (" + " AND ".join(exact) + ")", "ids : (" + every + ")", *by_name]
+    # A phone or ID number typed in groups ("0912 345 678", "0912.345.678") is one token in
+    # the index: its digits together come first.
+    grouped = _GROUP_SEPARATORS.sub("", text)
+    whole = [f'ids : "{grouped}"*'] if grouped.isdigit() and len(exact) > 1 else []
+    return [*whole, "ids : (" + " AND ".join(exact) + ")", "ids : (" + every + ")", *by_name]
 
 
