@@ -50,10 +50,11 @@ class HubUnavailable(HubError):
 class HubRefused(HubError):
     """The hub refused the request (4xx)."""
 
-    def __init__(self, message: str, status: int, error: str = ""):
+    def __init__(self, message: str, status: int, error: str = "", detail: str = ""):
         super().__init__(message)
         self.status = status
         self.error = error
+        self.detail = detail  # the hub's own words, for the log and support staff
 
 
 class HubUnauthorised(HubRefused):
@@ -278,7 +279,7 @@ class HubClient:
         if status == 401:
             message = {
                 protocol.ERROR_REVOKED_TOKEN: TOKEN_REVOKED,
-                protocol.ERROR_BAD_CODE: BAD_ENROLLMENT_CODE.format(detail=detail),
+                protocol.ERROR_BAD_CODE: BAD_ENROLLMENT_CODE,
             }.get(error, TOKEN_UNKNOWN)
             return HubUnauthorised(message, status, error)
         if status == 429:
@@ -287,7 +288,11 @@ class HubClient:
                        else TOO_MANY_ATTEMPTS).format(
                 minutes=math.ceil(int(wait) / 60) if wait.isdigit() else "vài")
             return HubRefused(message, status, error)
-        return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
+        # The hub's `detail` is English for its administrators: the clerk reads what the
+        # error code means (the detail stays on the exception for the log).
+        meaning = REQUEST_REFUSALS.get(error, UNKNOWN_REFUSAL)
+        return HubRefused(HUB_REFUSED.format(status=status, meaning=meaning), status, error,
+                          detail)
 
 
 def _is_lookup_key(key: object) -> bool:
@@ -352,7 +357,7 @@ TOKEN_UNKNOWN = (
 )
 BAD_ENROLLMENT_CODE = (
     "Mã đăng ký không dùng được: mã sai, đã được dùng hoặc đã hết hạn. Hãy kiểm tra lại hoặc "
-    "xin mã mới từ tỉnh. (Máy chủ trả lời: {detail})"
+    "xin mã mới từ tỉnh."
 )
 TLS_FAILED = (
     "Không thiết lập được kết nối an toàn (TLS) tới máy chủ tỉnh {host}: chứng chỉ của máy chủ "
@@ -382,7 +387,6 @@ HUB_FAILING = (
     "Máy chủ tỉnh đang gặp sự cố (mã lỗi {status}). Phần mềm sẽ tự thử lại sau; dữ liệu vẫn "
     "nằm an toàn trên máy này."
 )
-HUB_REFUSED = "Máy chủ tỉnh từ chối yêu cầu (mã {status}): {detail}"
 DAILY_QUOTA = (
     "Máy này đã gửi lên máy chủ tỉnh hết hạn mức dữ liệu của hôm nay. Dữ liệu vẫn nằm an toàn "
     "trên máy và sẽ được gửi tiếp sau khoảng {minutes} phút nữa (sang ngày mới); nếu việc này "
@@ -392,6 +396,45 @@ TOO_MANY_ATTEMPTS = (
     "Máy chủ tỉnh tạm từ chối vì có quá nhiều lần đăng ký hoặc xác thực sai từ mạng này. Hãy "
     "thử lại sau khoảng {minutes} phút."
 )
+HUB_REFUSED = (
+    "Máy chủ tỉnh từ chối yêu cầu (mã {status}): {meaning}. Hãy báo cán bộ kỹ thuật của tỉnh; "
+    "dữ liệu vẫn nằm an toàn trên máy này."
+)
+_VERSIONS = "có thể phiên bản phần mềm trên máy này và trên máy chủ tỉnh không khớp"
+# What each of the hub's error codes means, in the clerk's words.
+REQUEST_REFUSALS = {
+    protocol.ERROR_BAD_JSON: f"máy chủ không đọc được dữ liệu gửi lên ({_VERSIONS})",
+    protocol.ERROR_BAD_ENCODING: "dữ liệu gửi lên bị hỏng trên đường truyền",
+    protocol.ERROR_TOO_LARGE: "gói dữ liệu gửi lên lớn hơn máy chủ cho phép",
+    protocol.ERROR_UNSUPPORTED_ENCODING: f"máy chủ không nhận kiểu nén dữ liệu này ({_VERSIONS})",
+    protocol.ERROR_UNSUPPORTED_MEDIA_TYPE: f"máy chủ không nhận kiểu dữ liệu này ({_VERSIONS})",
+    protocol.ERROR_INVALID_REQUEST: f"yêu cầu không đúng mẫu máy chủ chờ ({_VERSIONS})",
+}
+UNKNOWN_REFUSAL = "máy chủ không nêu lý do mà phần mềm hiểu được"
+
+# Why the hub refused one event (its per-event `reason`, English for its administrators; see
+# sync.protocol), by what the reason says. The stored reason stays as the hub said it.
+_OTHER_CONTENT = "Máy chủ tỉnh đã có một sự kiện cùng mã nhưng khác nội dung."
+EVENT_REFUSALS = (
+    ("forbidden:", "Hồ sơ này do máy của một xã khác gửi lên trước; máy chủ tỉnh không cho "
+                   "máy này ghi vào hồ sơ đó."),
+    ("chain:", "Chuỗi kiểm tra toàn vẹn của sự kiện không khớp với những gì máy chủ tỉnh đã "
+               "nhận từ máy này."),
+    ("conflict", _OTHER_CONTENT),  # the result itself, when the hub gave no reason
+    ("already stored with other content", _OTHER_CONTENT),
+    (protocol.QUOTA_REASON, "Sự kiện lớn hơn hạn mức máy chủ tỉnh nhận cho một sự kiện; hãy báo cán bộ "
+               "kỹ thuật của tỉnh."),
+    ("unknown kind", "Máy chủ tỉnh chưa biết loại sự kiện này (có thể máy chủ chưa được "
+                     "nâng cấp)."),
+)
+EVENT_INVALID = "Máy chủ tỉnh cho rằng sự kiện không hợp lệ và không lưu nó."
+
+
+def event_refusal_text(reason: str) -> str:
+    """The hub's reason for refusing an event, in Vietnamese."""
+    return next((text for words, text in EVENT_REFUSALS if words in reason), EVENT_INVALID)
+
+
 NOT_A_HUB = (
     "Địa chỉ {url} không trả lời như máy chủ đồng bộ của tỉnh. Kiểm tra lại địa chỉ máy chủ "
     "(mạng có thể đang chuyển hướng sang trang đăng nhập Wi-Fi)."

@@ -23,6 +23,10 @@ from desk_app.core.model import (
 from desk_app.core.text import clean, nfc
 
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+# The longest applicant's name the slips print on one line. Measured on the receipt (A5, the
+# bold 10-point "Ông/Bà: …" line): 62 characters of a mixed-case Vietnamese name fit, an
+# organisation's as well; tests/printing/test_receipt.py checks that this many still do.
+NAME_MAX_LENGTH = 60
 
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
@@ -112,6 +116,11 @@ def validate_draft(draft: DossierDraft, procedure: Procedure | None, today: date
             error("applicant.name", "Nhập họ và tên người nộp hồ sơ.")
         else:
             error("applicant.name", "Nhập tên tổ chức nộp hồ sơ.")
+    elif len(clean(applicant.name)) > NAME_MAX_LENGTH:
+        error("applicant.name",
+              f"Tên dài {len(clean(applicant.name))} ký tự; phiếu in được tối đa "
+              f"{NAME_MAX_LENGTH} ký tự. Viết tắt phần phụ, ví dụ «Công ty TNHH» thay cho "
+              "«Công ty trách nhiệm hữu hạn».")
 
     if not clean(applicant.id_number):
         if is_citizen:

@@ -31,7 +31,7 @@ from desk_app.ui.labels import date_time_text
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
-from desk_app.ui.widgets import error_label
+from desk_app.ui.widgets import error_label, open_size
 
 LOG_LIMIT = 200
 
@@ -166,7 +166,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addLayout(row)
-        self.resize(900, 520)
+        open_size(self, 900, 520)
         self.show_view(view)
         self.table.setFocus()
 

@@ -105,7 +105,7 @@ class ActionDialog(ServiceDialog):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        count = QLabel(self.tr("{count} hồ sơ:").format(count=len(self.rows)),
+        count = QLabel(self.tr("%n hồ sơ:", "", len(self.rows)),
                        objectName="dossier_count")
         count.setStyleSheet("font-weight: bold;")
         listing = QListWidget(objectName="dossier_summary")

@@ -167,7 +167,7 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         if window is None:
             return 0
         sync = SyncController.install(window, services)
-        window.showMaximized()  # the clerk's whole working day happens in this window
+        window.present()  # maximised: the clerk's whole working day happens in this window
         backup_worker = Worker("backup")
         backup_timer = BackupTimer(services, backup_worker, window)
         backup_timer.start()

@@ -50,7 +50,7 @@ from desk_app.ui.procedure_picker import CODE_ROLE
 from desk_app.ui.required_documents_editor import RequiredDocumentsEditor
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import fill_table, read_only_table
-from desk_app.ui.widgets import error_label
+from desk_app.ui.widgets import error_label, open_size
 
 MAX_FEE = 100_000_000  # đồng; no commune fee comes near it
 WITHDRAWN_COLOUR = "#777777"
@@ -188,7 +188,7 @@ class CatalogueDialog(QDialog):
                  self.documents.table, self.save_button, self.history]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.resize(1200, 700)
+        open_size(self, 1200, 700)
         self._fill_list()
         if self.list.count():
             self.list.setCurrentRow(0)
@@ -479,8 +479,8 @@ class CatalogueDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         def exported(count: int) -> None:
-            self.notice.setText(self.tr("Đã xuất {count} thủ tục ra tệp {file}.").format(
-                count=count, file=str(path)))
+            self.notice.setText(self.tr("Đã xuất %n thủ tục ra tệp {file}.", "", count).format(
+                file=str(path)))
 
         self._say("")
         self._worker.run(partial(self._services.export_catalogue, path), exported,

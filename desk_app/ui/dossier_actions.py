@@ -126,12 +126,12 @@ class DossierActions(QObject):
 
     def _reason(self, row: DossierRow, *, name: str, title: str, submit_text: str, label: str,
                 placeholder: str, required: str, act: Callable[[str], object],
-                slip: Callable[[object], Path] | None) -> None:
+                slip: Callable[[object], Path] | None, question: str = "") -> None:
         def build(_data: object) -> QDialog:
             return ReasonDialog(
                 self._services, self._worker, [row], name=name, title=title,
                 submit_text=submit_text, label=label, placeholder=placeholder,
-                required=required, act=act, parent=self._host)
+                required=required, act=act, question=question, parent=self._host)
 
         self._open(lambda: None, build, slip, [row])
 
@@ -257,6 +257,7 @@ class DossierActions(QObject):
             submit_text=self.tr("Ghi nhận và in thông báo dừng"), label=self.tr("&Lý do"),
             placeholder=self.tr("Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng"),
             required=self.tr("Nhập lý do công dân rút hồ sơ."),
+            question=self.tr("Dừng giải quyết hồ sơ của {name} theo yêu cầu của công dân?"),
             act=lambda reason: services.withdraw(row.uuid, reason),
             slip=lambda _dossier: services.slip_pdf(row.uuid, SlipKind.STOP_NOTICE))
 

@@ -6,19 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QPushButton,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +49,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
-from desk_app.ui.widgets import make_heading
+from desk_app.ui.widgets import make_heading, open_size
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,15 @@ class DossierDetailDialog(QDialog):
         self.action_bar.setStyleSheet(
             "QToolButton { border: 1px solid #8a8f98; border-radius: 3px; padding: 3px 8px;"
             " margin-right: 4px; background: #f5f7fa; }"
-            " QToolButton:hover, QToolButton:focus { background: #dde7f3; }")
+            " QToolButton:hover, QToolButton:focus { background: #dde7f3; }"
+            " QToolButton#qt_toolbar_ext_button { padding: 0; margin: 0; border: none; }")
         self.action_bar.addActions(list(self.actions.actions.values()))
+        # What the width leaves out is behind the bar's overflow arrow, and always in the
+        # labelled Thao tác menu (Alt+T). The arrow is an icon, in the 12 pixels Qt gives it:
+        # as text, and padded like the buttons, it was a blank box.
+        overflow = self.action_bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        overflow.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        overflow.setToolTip(self.tr("Các thao tác khác: menu Thao tác (Alt+T)"))
 
         header = QHBoxLayout()
         header.addWidget(self.code)
@@ -186,13 +196,69 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(slips_page, self.tr("Phiếu đã in"))
 
         layout = QVBoxLayout(self)
+        layout.setMenuBar(self._build_menus(close_button))
         layout.addWidget(self.action_bar)
         layout.addLayout(header)
         layout.addWidget(self.status)
         layout.addLayout(fields)
         layout.addWidget(self.tabs, 1)
-        self.resize(1100, 660)
+        open_size(self, 1100, 660)
         self.load()
+
+    def _build_menus(self, close_button: QPushButton) -> QMenuBar:
+        """Every action in a labelled menu (Alt+T), whatever of the button row the window's
+        width shows; the tabs in another (Alt+X), each with its key: Alt+1…4, and Ctrl+Tab
+        and Ctrl+Shift+Tab from anywhere in the window."""
+        bar = QMenuBar(self, objectName="detail_menu_bar")
+        actions_menu = bar.addMenu(self.tr("&Thao tác"))
+        actions_menu.setObjectName("detail_actions_menu")
+        actions_menu.addActions(list(self.actions.actions.values()))
+        actions_menu.addSeparator()
+        # The buttons keep their own keys; "\t" only shows them in the menu. (A click on a
+        # disabled button, the reprint while it runs, does nothing.)
+        for text, keys, button in (
+                (self.tr("In lại phiếu tiếp nhận"), QKeySequence(QKeySequence.StandardKey.Print),
+                 self.reprint_button),
+                (self.tr("Đóng"), QKeySequence(Qt.Key.Key_Escape), close_button)):
+            action = actions_menu.addAction(
+                f"{text}\t{keys.toString(QKeySequence.SequenceFormat.NativeText)}")
+            action.triggered.connect(button.click)
+
+        tabs_menu = bar.addMenu(self.tr("&Xem"))
+        tabs_menu.setObjectName("detail_tabs_menu")
+        for index in range(self.tabs.count()):
+            action = QAction(self.tabs.tabText(index), self, objectName=f"tab_{index + 1}")
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(partial(self._show_tab, index))
+            tabs_menu.addAction(action)
+            self.tabs.setTabToolTip(index, action.shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText))
+        self.tab_actions = tabs_menu.actions()
+        tabs_menu.addSeparator()
+        for name, text, keys, step in (
+                ("next_tab", self.tr("Thẻ sau"), ("Ctrl+Tab",), 1),
+                # X11 sends Shift+Tab as Backtab; other platforms as Tab with Shift.
+                ("previous_tab", self.tr("Thẻ trước"), ("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab"),
+                 -1)):
+            action = QAction(text, self, objectName=name)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.triggered.connect(partial(self._step_tab, step))
+            tabs_menu.addAction(action)
+        return bar
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        # The keyboard goes into the page: its table scrolls with the arrows at once.
+        pages = (self.documents_table, self.history_table, self.control_table, self.slips_table)
+        pages[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _step_tab(self, step: int) -> None:
+        self._show_tab((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _set_tab_text(self, index: int, text: str) -> None:
+        """A tab's title with its count, in the menu too."""
+        self.tabs.setTabText(index, text)
+        self.tab_actions[index].setText(text)
 
     def load(self) -> None:
         services, uuid = self._services, self.uuid
@@ -226,7 +292,7 @@ class DossierDetailDialog(QDialog):
              state_label(e.status), e.clerk]
             for e in loaded.history
         ])
-        self.tabs.setTabText(1, self.tr("Quá trình xử lý ({count})").format(
+        self._set_tab_text(1, self.tr("Quá trình xử lý ({count})").format(
             count=len(loaded.history)))
         self._show_control(loaded.control)
         self._show_slips(loaded.slips)
@@ -302,7 +368,7 @@ class DossierDetailDialog(QDialog):
              date_time_text(r.at), r.result, r.note]
             for r in rows
         ])
-        self.tabs.setTabText(2, self.tr("Kiểm soát, bàn giao ({count})").format(
+        self._set_tab_text(2, self.tr("Kiểm soát, bàn giao ({count})").format(
             count=len(rows)))
 
     def _show_documents(self, dossier: Dossier) -> None:
@@ -315,12 +381,12 @@ class DossierDetailDialog(QDialog):
         ])
         provided = sum(d.provided for d in documents)
         missing = sum(d.mandatory and not d.provided for d in documents)
-        summary = self.tr("Đã nộp {provided}/{total} giấy tờ.").format(
-            provided=provided, total=len(documents))
+        summary = self.tr("Đã nộp {provided}/%n giấy tờ.", "", len(documents)).format(
+            provided=provided)
         if missing:
-            summary += " " + self.tr("Thiếu {missing} giấy tờ bắt buộc.").format(missing=missing)
+            summary += " " + self.tr("Thiếu %n giấy tờ bắt buộc.", "", missing)
         self.documents_summary.setText(summary)
-        self.tabs.setTabText(0, self.tr("Thành phần hồ sơ ({count})").format(
+        self._set_tab_text(0, self.tr("Thành phần hồ sơ ({count})").format(
             count=len(documents)))
 
     def _show_slips(self, slips: list) -> None:
@@ -329,7 +395,7 @@ class DossierDetailDialog(QDialog):
             [slip_kind_label(s.kind), date_time_text(s.created_at), s.clerk, str(s.path)]
             for s in slips
         ])
-        self.tabs.setTabText(3, self.tr("Phiếu đã in ({count})").format(count=len(slips)))
+        self._set_tab_text(3, self.tr("Phiếu đã in ({count})").format(count=len(slips)))
         self.slip_button.setEnabled(bool(slips))
         if slips and self.slips_table.currentRow() < 0:
             self.slips_table.setCurrentCell(len(slips) - 1, 0)

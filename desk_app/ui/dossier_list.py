@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,6 +51,12 @@ from desk_app.ui.messages import error_text
 from desk_app.ui.shortcuts import make_shortcut
 
 FILTER_DELAY_MS = 250
+# The columns a narrow window hides, first to last, when the table is too narrow for all of
+# them: the code, the applicant, the state and the timeliness always show (the timeliness
+# says what the due time means today; the procedure, last to go, takes the room left). The
+# detail window shows every one, and the header's right-click menu brings any back.
+HIDE_FIRST = (Column.RECEIVED, Column.DUE, Column.PROCEDURE)
+PROCEDURE_ROOM = 160  # the procedure's stretching column is worth showing from this width
 OPEN = -1  # the state filter's choice of every open state
 # Due today becomes overdue during the day: re-judge against the clock this often.
 CLOCK_TICK_MS = 60_000
@@ -72,9 +78,15 @@ def matches(row: DossierRow, text: str) -> bool:
 
 class DossierTable(QTableView):
     """Enter or a double click asks to open the current dossier. The current row is the
-    selection: what the actions act on is what the clerk sees highlighted."""
+    selection: what the actions act on is what the clerk sees highlighted. `resized` when its
+    width may leave more or less room for the columns."""
 
     open_requested = Signal()
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -214,28 +226,28 @@ class DossierListWidget(QWidget):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
 
-        bar = QHBoxLayout()
-        # The search box is what clerks use most: the filters keep to a compact width (their
-        # lists still show whole names when opened).
+        # Two rows, so that the window fits a 1024-pixel screen: the search box, which clerks
+        # use most, on top; the filters, at a compact width, and the count under it (the
+        # filters' lists still show whole names when opened).
+        search_bar = QHBoxLayout()
+        for widget in (self.filter_text, self.group_label, self.leave_group_button):
+            search_bar.addWidget(widget, 1 if widget is self.filter_text else 0)
+        self.filter_text.setMinimumWidth(280)
+        filter_bar = QHBoxLayout()
         for combo in (self.state_filter, self.procedure_filter, self.clerk_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        self.filter_text.setMinimumWidth(360)
-        bar.addWidget(self.filter_text, 1)
-        bar.addWidget(period_label)
-        bar.addWidget(self.period)
-        bar.addWidget(self.state_filter)
-        bar.addWidget(self.procedure_filter)
-        bar.addWidget(self.clerk_filter)
-        bar.addWidget(self.overdue_filter)
-        bar.addWidget(self.group_label)
-        bar.addWidget(self.leave_group_button)
-        bar.addWidget(self.row_count)
+        for widget in (period_label, self.period, self.state_filter, self.procedure_filter,
+                       self.clerk_filter, self.overdue_filter):
+            filter_bar.addWidget(widget)
+        filter_bar.addStretch(1)
+        filter_bar.addWidget(self.row_count)
         self._period_label = period_label
         self._show_group()
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(search_bar)
+        layout.addLayout(filter_bar)
         # On a line of its own under the filters, which already fill a 1024-pixel-wide screen.
         layout.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table)
@@ -270,7 +282,8 @@ class DossierListWidget(QWidget):
             Column.APPLICANT: fit("Nguyễn Thị Ánh Tuyết Hương"),
             Column.RECEIVED: fit("00/00/0000 00:00"),
             Column.DUE: fit("00/00/0000 00:00"),
-            Column.STATE: fit("Yêu cầu bổ sung giấy tờ"),
+            # The longest state's name, in the language shown ("…nghĩa vụ tài chính").
+            Column.STATE: max(fit(state_label(state)) for state in DossierState),
             Column.TIMELINESS: fit("Đến hạn hôm nay"),
         }
         for column, width in widths.items():
@@ -278,6 +291,45 @@ class DossierListWidget(QWidget):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        self._widths = {**widths, Column.PROCEDURE: PROCEDURE_ROOM}
+        # The header's right-click menu: a column to show or hide, which then stays as the
+        # clerk chose whatever the width.
+        self._chosen_columns: dict[Column, bool] = {}
+        self.column_actions: dict[Column, QAction] = {}
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in Column:
+            # (Unnamed: the window's named actions are those of ui.actions' table.)
+            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(partial(self._choose_column, column))
+            header.addAction(action)
+            self.column_actions[column] = action
+        for column in (Column.CODE, Column.APPLICANT):  # what names a dossier never hides
+            self.column_actions[column].setEnabled(False)
+        table.resized.connect(self._fit_columns)
+
+    def _choose_column(self, column: Column, shown: bool) -> None:
+        self._chosen_columns[column] = shown
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Hide the columns of HIDE_FIRST, in order, that the table has no room for (unless
+        the clerk chose to show them), so that the state and the timeliness stay in view."""
+        room = self.table.viewport().width()
+        shown = {column: self._chosen_columns.get(column, True) for column in Column}
+        for column in HIDE_FIRST:
+            needed = sum(self._widths[c] for c in Column if shown[c])
+            if needed <= room:
+                break
+            if column not in self._chosen_columns:
+                shown[column] = False
+        for column, visible in shown.items():
+            self.table.setColumnHidden(column, not visible)
+            action = self.column_actions[column]
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         """Outside a group only the indexed columns sort: a click on another keeps the header
@@ -446,13 +498,13 @@ class DossierListWidget(QWidget):
             # Counting a million dossiers would take the time paging saves: say there are more.
             self.row_count.setStyleSheet("")
             self.row_count.setText(
-                self.tr("{count}+ hồ sơ (cuộn để xem thêm)").format(count=count))
+                self.tr("%n+ hồ sơ (cuộn để xem thêm)", "", count))
             return
         if count == 0:
             parts = [self.tr("Không có hồ sơ phù hợp") if self._filtered()
                      else self.tr("Chưa có hồ sơ")]
         else:
-            parts = [self.tr("{count} hồ sơ").format(count=count)]
+            parts = [self.tr("%n hồ sơ", "", count)]
         if self._group is None and searches_every_day(self.filter_text.text()):
             parts.append(self.tr("mọi ngày nhận"))
         judged = [self.model.timeliness(row) for row in range(count)]

@@ -32,7 +32,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
-from desk_app.ui.widgets import make_heading
+from desk_app.ui.widgets import make_heading, open_size
 
 
 def _boxed(title: str, widget: QWidget) -> QGroupBox:
@@ -104,7 +104,7 @@ class EndOfDayDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(grid, 1)
         layout.addLayout(buttons)
-        self.resize(1280, 680)
+        open_size(self, 1280, 680)
         self.load()
 
     def chosen_day(self) -> date:

@@ -94,11 +94,12 @@ def sex_label(value: Sex) -> str:
 def processing_time_label(value: ProcessingTime) -> str:
     if value.unit is TimeUnit.SAME_DAY:
         return QCoreApplication.translate("Labels", "Trong ngày làm việc")
-    return {
-        TimeUnit.WORKING_DAYS: QCoreApplication.translate("Labels", "{n} ngày làm việc"),
-        TimeUnit.WORKING_HOURS: QCoreApplication.translate("Labels", "{n} giờ làm việc"),
-        TimeUnit.CALENDAR_DAYS: QCoreApplication.translate("Labels", "{n} ngày"),
-    }[value.unit].format(n=value.value)
+    # Counted words: English says "1 working day", "2 working days".
+    if value.unit is TimeUnit.WORKING_DAYS:
+        return QCoreApplication.translate("Labels", "%n ngày làm việc", "", value.value)
+    if value.unit is TimeUnit.WORKING_HOURS:
+        return QCoreApplication.translate("Labels", "%n giờ làm việc", "", value.value)
+    return QCoreApplication.translate("Labels", "%n ngày", "", value.value)
 
 
 def event_kind_label(kind: str) -> str:

@@ -26,6 +26,7 @@ from desk_app.ui.labels import date_time_text, state_label
 from desk_app.ui.messages import error_text
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.widgets import open_size
 
 
 def default_file_name(date_from: date, date_to: date) -> str:
@@ -117,7 +118,7 @@ class LedgerDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1280, 640)
+        open_size(self, 1280, 640)
         self.date_from.setFocus()
         self.load()
 
@@ -155,7 +156,7 @@ class LedgerDialog(QDialog):
 
     def _loaded(self, lines: list[LedgerLine]) -> None:
         self._show_lines(lines)
-        self._say(self.tr("{count} hồ sơ trong sổ").format(count=len(lines)))
+        self._say(self.tr("%n hồ sơ trong sổ", "", len(lines)))
 
     def _show_lines(self, lines: list[LedgerLine]) -> None:
         self.lines = list(lines)

@@ -39,6 +39,7 @@ from desk_app.ui.session import CounterSession
 from desk_app.ui.settings_dialog import open_settings
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
+from desk_app.ui.widgets import ElidedLabel, open_size
 
 STATUS_MESSAGE_MS = 5000
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeBus(services, self)
         self.changes.changed.connect(self._changed)
         worker.run(services.counter_setup, self.show_counter)
-        self.resize(1200, 660)  # when not maximised, still inside a 1366×768 screen
+        open_size(self, 1280, 700)  # when not maximised: every column on a 1366 screen
         # Who is logged in: loads the list and the board for them, or shows the lock page.
         self.session = CounterSession(self)
         # The menus once every part of the table this window has is built (the session's too).
@@ -130,20 +131,30 @@ class MainWindow(QMainWindow):
         receive_button.setFont(font)
 
     def _build_status_bar(self) -> None:
-        def permanent(name: str) -> QLabel:
-            label = QLabel(objectName=name)
+        def permanent(label: QLabel) -> QLabel:
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
             return label
 
         # ui.sync_controller keeps this up to date once it is installed (ui.app does that).
-        self.sync_status = permanent("sync_status")
+        # The sync's reason and the clerk's name can be long: they end in "…" rather than
+        # widen the window past a 1024-pixel screen (the tooltip has the whole text).
+        self.sync_status = permanent(ElidedLabel(objectName="sync_status"))
         self.sync_status.setText(self.tr("Chưa kết nối máy chủ tỉnh"))
-        self.outbox_count = permanent("outbox_count")
-        self.clerk_label = permanent("clerk_label")
-        self.counter_label = permanent("counter_label")
+        self.outbox_count = permanent(QLabel(objectName="outbox_count"))
+        # Who is logged in matters more than the sync's reason: a usual name stays whole.
+        self.clerk_label = permanent(ElidedLabel(objectName="clerk_label", minimum=280))
+        self.counter_label = permanent(QLabel(objectName="counter_label"))
 
     # --- showing ---------------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Show the window maximised and take the keyboard. Without a window manager (a bare
+        X display, a kiosk session) nobody hands the focus on when the login dialog closes,
+        and the keys went nowhere: the window asks for it itself."""
+        self.showMaximized()
+        self.raise_()
+        self.activateWindow()
 
     def show_counter(self, setup: CounterSetup | None) -> None:
         self.counter_setup = setup  # kept: the enrolment dialog names the PC after it
@@ -202,8 +213,7 @@ class MainWindow(QMainWindow):
 
     def _show_outbox(self, counts: dict[str, int]) -> None:
         self.outbox_count.setStyleSheet("")
-        self.outbox_count.setText(self.tr("{count} sự kiện chờ đồng bộ").format(
-            count=counts.get("pending", 0)))
+        self.outbox_count.setText(self.tr("%n sự kiện chờ đồng bộ", "", counts.get("pending", 0)))
 
     def _outbox_failed(self, _exc: Exception) -> None:
         self.outbox_count.setStyleSheet("color: #b71c1c;")

@@ -32,15 +32,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desk_app.core.options import AS_DRAWN, PrinterChoice
+from desk_app.core.slips import SlipKind
 from desk_app.ui.ask import warn
 from desk_app.ui.messages import ClerkError, error_text
 from desk_app.ui.printer_choice import new_printer, printed_kind
 from desk_app.ui.shortcuts import make_shortcut
+from desk_app.ui.widgets import open_size
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ PREVIEW_DPI = 150
 MAX_PRINT_DPI = 300
 SCREEN_DPI = 96
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+MAX_COPIES = 20
 
 
 class PdfUnreadable(ClerkError):
@@ -117,8 +121,10 @@ def printer_dpi(printer: QPrinter) -> int:
     return min(printer.resolution(), MAX_PRINT_DPI)
 
 
-def paint_pages(pages: list[PageImage], printer: QPrinter, paper: str = AS_DRAWN) -> None:
-    """Each image over the whole sheet: the PDF already carries its own margins."""
+def paint_pages(pages: list[PageImage], printer: QPrinter, paper: str = AS_DRAWN,
+                copies: int = 1) -> None:
+    """Each image over the whole sheet: the PDF already carries its own margins. `copies`
+    by the printer where it can make them, else page by page here (Qt leaves that to us)."""
     if not pages:
         raise PrintFailed(QCoreApplication.translate("PrintPreview", "Tệp phiếu không có trang nào."))
     printer.setFullPage(True)
@@ -129,8 +135,10 @@ def paint_pages(pages: list[PageImage], printer: QPrinter, paper: str = AS_DRAWN
             "PrintPreview",
             "Máy in {printer} không nhận lệnh in. Kiểm tra máy in đã bật, còn giấy, rồi in lại.",
         ).format(printer=printer.printerName()))
+    printer.setCopyCount(copies)
+    sets = 1 if printer.supportsMultipleCopies() else copies
     try:
-        for number, page in enumerate(pages):
+        for number, page in enumerate(pages * sets):
             if number:
                 printer.setPageLayout(page_layout(page.size_points, paper))
                 printer.newPage()
@@ -148,11 +156,24 @@ def print_pdf(pdf_path: Path, printer: QPrinter, paper: str = AS_DRAWN) -> int:
 
 
 def no_printer_message(pdf_path: Path) -> str:
+    """Where the PDF is kept and how to print it later, which depends on what it is: only the
+    receipt is reprinted from the list with Ctrl+P."""
+    kind = printed_kind(pdf_path)
+    if kind == SlipKind.RECEIPT:
+        later = QCoreApplication.translate(
+            "PrintPreview", "chọn hồ sơ trong danh sách và bấm Ctrl+P để in lại phiếu.")
+    elif kind in tuple(SlipKind):
+        later = QCoreApplication.translate(
+            "PrintPreview", "mở hồ sơ (Enter trong danh sách), thẻ Phiếu đã in (Alt+4), chọn "
+            "phiếu này và bấm Enter để in.")
+    else:
+        later = QCoreApplication.translate(
+            "PrintPreview", "mở tệp trên bằng trình đọc PDF để in, hoặc tạo lại báo cáo.")
     return QCoreApplication.translate(
         "PrintPreview",
         "Không tìm thấy máy in nào trên máy tính này. Phiếu đã được lưu tại:\n{path}\n"
-        "Không mất dữ liệu: khi có máy in, chọn hồ sơ trong danh sách và bấm Ctrl+P để in.",
-    ).format(path=pdf_path)
+        "Không mất dữ liệu: khi có máy in, {later}",
+    ).format(path=pdf_path, later=later)
 
 
 class PrintPreviewDialog(QDialog):
@@ -183,10 +204,16 @@ class PrintPreviewDialog(QDialog):
         zoom_in = QPushButton(self.tr("Phóng to (Ctrl++)"), objectName="zoom_in_button")
         zoom_in.clicked.connect(lambda: self.zoom_by(1))
         self.zoom_label = QLabel(objectName="zoom_label")
+        fit_width = QPushButton(self.tr("Vừa khổ rộng (Ctrl+0)"), objectName="fit_width_button")
+        fit_width.clicked.connect(self.fit_width)
+        self.copies = QSpinBox(objectName="copies")
+        self.copies.setRange(1, MAX_COPIES)
+        copies_label = QLabel(self.tr("Số &bản:"))
+        copies_label.setBuddy(self.copies)
         close_button = QPushButton(self.tr("Đóng (Esc)"), objectName="close_button")
         close_button.clicked.connect(self.reject)
         for button in (self.save_copy_button, self.open_folder_button, zoom_out, zoom_in,
-                       close_button):
+                       fit_width, close_button):
             button.setAutoDefault(False)
 
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
@@ -194,6 +221,12 @@ class PrintPreviewDialog(QDialog):
         for keys in (QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")):
             make_shortcut(keys, self, lambda: self.zoom_by(1))
         make_shortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.zoom_by(-1))
+        make_shortcut(QKeySequence("Ctrl+0"), self, self.fit_width)
+        # Page by page wherever the focus is (the print button has it): the slips are short.
+        for keys, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+            make_shortcut(keys, self, partial(self.turn_page, step))
+        make_shortcut(Qt.Key.Key_Home, self, partial(self.show_page, 0))
+        make_shortcut(Qt.Key.Key_End, self, lambda: self.show_page(len(self._page_labels) - 1))
 
         self.printer_notice = QLabel(objectName="printer_notice")
         self.printer_notice.setWordWrap(True)
@@ -212,22 +245,31 @@ class PrintPreviewDialog(QDialog):
         self._pages_layout = QVBoxLayout(self._pages_box)
         self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._pages_layout.setSpacing(16)
-        scroll = QScrollArea(objectName="pages_scroll")
-        scroll.setWidget(self._pages_box)
-        scroll.setWidgetResizable(True)
+        self.scroll = QScrollArea(objectName="pages_scroll")
+        self.scroll.setWidget(self._pages_box)
+        self.scroll.setWidgetResizable(True)
+        self._page = 0  # the page PageUp/PageDown turn from
 
         buttons = QHBoxLayout()
-        for widget in (self.print_button, self.save_copy_button, self.open_folder_button):
+        for widget in (self.print_button, copies_label, self.copies, self.save_copy_button,
+                       self.open_folder_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        for widget in (zoom_out, self.zoom_label, zoom_in, close_button):
-            buttons.addWidget(widget)
+        buttons.addWidget(close_button)
+        # Under the pages, how to move through them: the two rows fit a 1024-pixel screen.
+        view = QHBoxLayout()
+        view.addWidget(QLabel(self.tr("PageDown, PageUp: trang sau, trang trước; Home, End: "
+                                      "trang đầu, trang cuối."), objectName="pages_hint"))
+        view.addStretch(1)
+        for widget in (zoom_out, self.zoom_label, zoom_in, fit_width):
+            view.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.printer_notice)
         layout.addWidget(self.status)
-        layout.addWidget(scroll, 1)
-        self.resize(880, 660)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(view)
+        open_size(self, 880, 660)
         self._show_zoom()
 
         self.print_button.setEnabled(False)
@@ -246,8 +288,8 @@ class PrintPreviewDialog(QDialog):
 
     def _show_pages(self, pages: list[PageImage]) -> None:
         self._pages = pages
-        self.status.setText(self.tr("{count} trang · {path}").format(
-            count=len(pages), path=self.pdf_path))
+        self.status.setText(self.tr("%n trang · {path}", "", len(pages)).format(
+            path=self.pdf_path))
         self.print_button.setEnabled(bool(pages))
         self._layout_pages()
 
@@ -281,6 +323,27 @@ class PrintPreviewDialog(QDialog):
         self._show_zoom()
         self._layout_pages()
 
+    def fit_width(self) -> None:
+        """The pages as wide as the window shows them, whatever its size."""
+        if not self._pages:
+            return
+        room = self.scroll.viewport().width() - 2 * self._pages_layout.contentsMargins().left()
+        drawn = self._pages[0].size_points.width() * SCREEN_DPI / POINTS_PER_INCH
+        self._zoom = max(0.1, room / drawn)
+        self._show_zoom()
+        self._layout_pages()
+
+    def turn_page(self, step: int) -> None:
+        self.show_page(self._page + step)
+
+    def show_page(self, number: int) -> None:
+        """Scroll page `number` (from 0, kept within the pages) to the top of the view."""
+        if not self._page_labels:
+            return
+        self._page = max(0, min(len(self._page_labels) - 1, number))
+        self._pages_box.layout().activate()  # the labels' places, even before a paint
+        self.scroll.verticalScrollBar().setValue(self._page_labels[self._page].y())
+
     def _show_zoom(self) -> None:
         self.zoom_label.setText(f"{round(self._zoom * 100)} %")
 
@@ -296,26 +359,29 @@ class PrintPreviewDialog(QDialog):
         self.printer_notice.setVisible(bool(notice))
         if self._pages:
             printer.setPageLayout(page_layout(self._pages[0].size_points, paper))
+        printer.setCopyCount(self.copies.value())
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.status.setText(self.tr("Đang gửi tới máy in…"))
         dpi = printer_dpi(printer)
+        copies = printer.copyCount()  # as the clerk left it in the system's dialog
         self._worker.run(
             lambda: render_pages(self.pdf_path, dpi),
-            lambda pages: self._send(pages, printer, paper),
+            lambda pages: self._send(pages, printer, paper, copies),
             self._print_failed,
         )
 
-    def _send(self, pages: list[PageImage], printer: QPrinter, paper: str) -> None:
+    def _send(self, pages: list[PageImage], printer: QPrinter, paper: str,
+              copies: int) -> None:
         try:
-            paint_pages(pages, printer, paper)
+            paint_pages(pages, printer, paper, copies)
         except PrintFailed as exc:
             self._print_failed(exc)
             return
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Đã gửi {count} trang tới máy in {printer}.").format(
-            count=len(pages), printer=printer.printerName()))
+        self.status.setText(self.tr("Đã gửi %n trang tới máy in {printer}.", "", len(pages)).format(
+            printer=printer.printerName()))
 
     def _print_failed(self, exc: Exception) -> None:
         message = error_text(exc)

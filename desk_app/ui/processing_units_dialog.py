@@ -24,7 +24,7 @@ from desk_app.core.text import clean, fold
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.tables import commit_edit, edit_cell, editable_table, remove_current_row
-from desk_app.ui.widgets import error_label
+from desk_app.ui.widgets import error_label, open_size
 
 NAME, INTER_AGENCY = 0, 1
 
@@ -141,7 +141,7 @@ class ProcessingUnitsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.error)
-        self.resize(720, 480)
+        open_size(self, 720, 480)
         self.table.setFocus()
 
     def units(self) -> list[ProcessingUnit]:

@@ -26,6 +26,10 @@ from desk_app.services.sync import SyncService
 from desk_app.ui.ask import confirm
 from desk_app.ui.labels import event_kind_label
 from desk_app.ui.messages import show_error
+from desk_app.ui.widgets import open_size
+from sync.client import event_refusal_text
+
+REASON_COLUMN = 4  # the last of the events table
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -97,7 +101,7 @@ class QuarantineDialog(QDialog):
         layout.addWidget(problems_title)
         layout.addWidget(self.problems_table, 1)
         layout.addLayout(bottom)
-        self.resize(960, 560)
+        open_size(self, 960, 560)
         self._selection_changed()
         self.reload()
 
@@ -109,7 +113,11 @@ class QuarantineDialog(QDialog):
         self._events, problems = found
         _cells(self.events_table, [
             [e.dossier_code, event_kind_label(e.kind), f"{e.device_time:%H:%M %d/%m/%Y}",
-             e.clerk, e.reason] for e in self._events])
+             e.clerk, event_refusal_text(e.reason)] for e in self._events])
+        # The hub's own words, for support staff, where the clerk's eye does not fall.
+        for row, event in enumerate(self._events):
+            self.events_table.item(row, REASON_COLUMN).setToolTip(
+                self.tr("Máy chủ tỉnh ghi: {reason}").format(reason=event.reason))
         _cells(self.problems_table, [
             [f"{p.noticed_at:%H:%M %d/%m/%Y}", str(p.change_seq), p.message] for p in problems])
         self._selection_changed()

@@ -29,6 +29,7 @@ from desk_app.core.model import (
     Sex,
 )
 from desk_app.core.text import clean, nfc
+from desk_app.core.validation import NAME_MAX_LENGTH
 from desk_app.ui.date_field import DateField
 from desk_app.ui.documents_table import DocumentsTable
 from desk_app.ui.field_errors import FieldMessages
@@ -71,7 +72,8 @@ class ReceiveFields(QWidget):
             (self.tr("Tổ chức khác"), ApplicantType.OTHER),
         ):
             self.applicant_type.addItem(label, int(kind))
-        self.name = _line_edit("applicant_name")
+        self.name = _line_edit("applicant_name", self.tr(
+            "tối đa {count} ký tự, như in trên phiếu").format(count=NAME_MAX_LENGTH))
         self.id_number = _line_edit("id_number", self.tr("12 chữ số, hoặc quét mã QR trên thẻ"))
         self.birth_date = DateField()
         self.birth_date.setObjectName("birth_date")

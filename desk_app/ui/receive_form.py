@@ -42,7 +42,7 @@ from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import error_label
+from desk_app.ui.widgets import error_label, open_size
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,7 @@ class ReceiveDialog(QDialog):
         self._touched: set[str] = set()
         self._show_all = False
         self._scan_issue: Issue | None = None
+        self._card_said = False  # the footer names the card last read
         # Loaded once through the worker: the checks and the due time shown while the clerk
         # types are pure core calls on these, so typing never waits on the disk.
         self._procedures: dict[str, Procedure] = {}
@@ -154,7 +155,7 @@ class ReceiveDialog(QDialog):
         for combo in (form.applicant_type, form.sex, form.channel, form.delivery):
             combo.currentIndexChanged.connect(self._revalidate)
         form.documents.changed.connect(self._on_documents_changed)
-        form.id_number.textEdited.connect(self._forget_scan_failure)
+        form.id_number.textEdited.connect(self._forget_scan)
         form.copy_applicant.clicked.connect(self._deliver_to_applicant)
         self._save_button.clicked.connect(self._save)
         self._refuse_button.clicked.connect(self._refuse)
@@ -169,8 +170,7 @@ class ReceiveDialog(QDialog):
             make_shortcut(keys, self, slot)
 
     def _fit_screen(self) -> None:
-        available = self.screen().availableGeometry()
-        self.resize(min(1320, available.width() - 40), min(740, available.height() - 40))
+        open_size(self, 1320, 740)
 
     # --- checks ------------------------------------------------------------------------------
 
@@ -227,6 +227,7 @@ class ReceiveDialog(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _say(self, text: str, colour: str) -> None:
+        self._card_said = False
         self._result.setText(text)
         self._result.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
@@ -293,6 +294,7 @@ class ReceiveDialog(QDialog):
         self._scan_issue = None
         self._touched.update(_CARD_FIELDS)
         self._say(self.tr("Đã đọc CCCD của {0}.").format(card.name), OK_COLOUR)
+        self._card_said = True
         self._revalidate()
         # The one thing a card does not carry.
         self._form.phone.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -304,7 +306,11 @@ class ReceiveDialog(QDialog):
         self._result.clear()
         self._revalidate()
 
-    def _forget_scan_failure(self) -> None:
+    def _forget_scan(self) -> None:
+        """The ID number typed by hand: what the last scan said no longer describes it."""
+        if self._card_said:
+            self._result.clear()
+            self._card_said = False
         if self._scan_issue is not None:
             self._scan_issue = None
             self._revalidate()
@@ -444,6 +450,10 @@ class ReceiveDialog(QDialog):
         self._touched.clear()
         self._show_all = False
         self._scan_issue = None
+        # Nothing said about the last dossier or card stays under the next one's empty form;
+        # a save or a refusal says its outcome after this.
+        self._result.clear()
+        self._card_said = False
         self._form.clear()
         self._on_procedure_changed()  # a fresh checklist and the procedure's default fee
 
@@ -455,7 +465,6 @@ class ReceiveDialog(QDialog):
         ):
             return
         self._clear_form()
-        self._result.clear()
         self._focus_field("procedure")
 
     def reject(self) -> None:

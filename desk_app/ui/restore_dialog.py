@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.ui.ask import confirm
 from desk_app.ui.messages import show_error
+from desk_app.ui.widgets import open_size
 
 
 def kind_label(kind: str) -> str:
@@ -35,9 +36,10 @@ def kind_label(kind: str) -> str:
 
 def describe(info: BackupInfo) -> str:
     return QCoreApplication.translate(
-        "RestoreDialog", "bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})"
+        "RestoreDialog", "bản sao lưu lúc {time} ngày {day}, %n hồ sơ (mã cuối: {code})", "",
+        info.dossiers,
     ).format(time=f"{info.made_at:%H:%M}", day=f"{info.made_at:%d/%m/%Y}",
-             count=info.dossiers, code=info.last_code or "—")
+             code=info.last_code or "—")
 
 
 def offer_restore(problem: str, newest: BackupInfo, *, quit_label: bool = True) -> bool:
@@ -74,7 +76,7 @@ class RestoreDialog(QDialog):
         self._backups: list[BackupInfo] = []
         self.restored: BackupInfo | None = None
         self.setWindowTitle(self.tr("Khôi phục dữ liệu từ bản sao lưu"))
-        self.resize(720, 420)
+        open_size(self, 720, 420)
         headers = [self.tr("Thời điểm"), self.tr("Loại"), self.tr("Số hồ sơ"),
                    self.tr("Mã hồ sơ cuối")]
         self.table = QTableWidget(0, len(headers))

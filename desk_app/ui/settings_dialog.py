@@ -38,7 +38,7 @@ from desk_app.ui.messages import show_error
 from desk_app.ui.printer_settings import PrinterSettings
 from desk_app.ui.processing_units_dialog import ProcessingUnitsEditor
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.widgets import add_parts
+from desk_app.ui.widgets import add_parts, open_size
 
 HOURS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "same_day_cutoff")
 
@@ -100,7 +100,7 @@ class SettingsDialog(FormDialog):
         self._finish_layout(self.tabs, hint)
         # The tabs take the height, not the spacer FormDialog puts above the buttons.
         self.layout().setStretchFactor(self.tabs, 100)
-        self.resize(900, 640)
+        open_size(self, 900, 640)
         self.commune.setFocus()
 
     # --- tabs ------------------------------------------------------------------------------

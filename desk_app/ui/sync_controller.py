@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from desk_app.core.accounts import Permission
 from desk_app.core.clock import VN_TZ
 from desk_app.core.options import DEFAULT_END_OF_DAY
 from desk_app.services.app import Services
@@ -33,6 +34,7 @@ from desk_app.services.sync import (
     SyncStatus,
 )
 from desk_app.ui.actions import Owner, build_actions, fill_menu, part
+from desk_app.ui.ask import confirm, warn
 from desk_app.ui.enroll_dialog import EnrollDialog
 from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
@@ -67,6 +69,7 @@ class SyncController(QObject):
         self._again = False
         self._end_of_day = DEFAULT_END_OF_DAY
         self._closed = False
+        self._asked = False  # the clerk pressed F6: a sync that cannot run says why
 
         self.retry_timer = QTimer(self, objectName="sync_retry_timer", singleShot=True)
         self.retry_timer.timeout.connect(self._retry)
@@ -130,8 +133,30 @@ class SyncController(QObject):
                                   self.status.skew))
         self.worker.run(self.sync.sync_now, self._synced, self._crashed)
 
+    def sync_asked(self) -> None:
+        """F6: sync now, and if this PC cannot sync yet, say what to do (the status bar's
+        words alone looked like nothing happened)."""
+        self._asked = True
+        self.sync_now()
+
+    def _tell_not_enrolled(self) -> None:
+        title = self.tr("Chưa đồng bộ được")
+        text = self.tr("Máy này chưa được đăng ký với máy chủ tỉnh, nên chưa gửi được hồ sơ "
+                       "nào lên tỉnh. Hồ sơ vẫn được lưu đầy đủ trên máy này.")
+        if not self.services.can(Permission.SYNC_ADMIN):
+            warn(self.window, title, text + "\n\n" + self.tr(
+                "Hãy nhờ quản trị viên đăng ký máy: menu Đồng bộ → Đăng ký máy với tỉnh…, với "
+                "mã đăng ký do tỉnh cấp."))
+        elif confirm(self.window, title, text, detail=self.tr(
+                "Mở hộp Đăng ký máy với tỉnh ngay? (Cần địa chỉ máy chủ và mã đăng ký do tỉnh "
+                "cấp.)")):
+            self.open_enroll()
+
     def _synced(self, status: SyncStatus) -> None:
         self._busy = False
+        asked, self._asked = self._asked, False
+        if asked and status.state is SyncState.NOT_ENROLLED:
+            self._tell_not_enrolled()
         if status.state is SyncState.SYNCED:
             self.backoff.succeeded()
             self.probing.succeeded()
@@ -148,6 +173,7 @@ class SyncController(QObject):
     def _crashed(self, exc: Exception) -> None:
         """A bug, not a network failure (those come back as a status): say it, retry later."""
         self._busy = False
+        self._asked = False  # the error says it
         if self._closed:  # the window is going away: nobody is there to read a message
             return
         self._schedule(self.backoff.failed())

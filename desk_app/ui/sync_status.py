@@ -54,8 +54,8 @@ def status_text(status: SyncStatus, now: datetime) -> str:
         parts = [translate("SyncStatus", "Đồng bộ lỗi: {reason}").format(
             reason=short(status.error))]
     if status.quarantined:
-        parts.append(translate("SyncStatus", "{count} sự kiện bị cách ly").format(
-            count=status.quarantined))
+        parts.append(translate("SyncStatus", "%n sự kiện bị cách ly", "",
+                               status.quarantined))
     if status.skew is not None and abs(status.skew) > SKEW_SHOWN:
         parts.append(skew_words(status.skew))
     return " · ".join(parts)

@@ -7,9 +7,12 @@
         <source>{action} (Ctrl+Enter)</source>
         <translation>{action} (Ctrl+Enter)</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ:</source>
-        <translation>{count} dossiers:</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ:</source>
+        <translation>
+            <numerusform>%n dossier:</numerusform>
+            <numerusform>%n dossiers:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đang ghi nhận…</source>
@@ -315,9 +318,12 @@
         <source>Xuất danh mục thủ tục</source>
         <translation>Export the procedure catalogue</translation>
     </message>
-    <message>
-        <source>Đã xuất {count} thủ tục ra tệp {file}.</source>
-        <translation>Exported {count} procedures to {file}.</translation>
+    <message numerus="yes">
+        <source>Đã xuất %n thủ tục ra tệp {file}.</source>
+        <translation>
+            <numerusform>Exported %n procedure to {file}.</numerusform>
+            <numerusform>Exported %n procedures to {file}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -530,6 +536,26 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Ví dụ: công dân không còn nhu cầu, có đơn đề nghị dừng</source>
         <translation>For example: the applicant no longer needs it and asked in writing to stop</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ của {name} theo yêu cầu của công dân?</source>
+        <translation>Stop processing the dossier of {name} at the citizen's request?</translation>
+    </message>
+    <message>
+        <source>Bàn giao (Ctrl+G)</source>
+        <translation>Hand over (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả (Ctrl+K)</source>
+        <translation>Result back (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Ctrl+B)</source>
+        <translation>Supplement (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả (Ctrl+T)</source>
+        <translation>Return (Ctrl+T)</translation>
     </message>
 </context>
 <context>
@@ -766,13 +792,19 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
-    <message>
-        <source>Đã nộp {provided}/{total} giấy tờ.</source>
-        <translation>{provided} of {total} documents handed in.</translation>
+    <message numerus="yes">
+        <source>Đã nộp {provided}/%n giấy tờ.</source>
+        <translation>
+            <numerusform>{provided} of %n document handed in.</numerusform>
+            <numerusform>{provided} of %n documents handed in.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Thiếu {missing} giấy tờ bắt buộc.</source>
-        <translation>{missing} required documents missing.</translation>
+    <message numerus="yes">
+        <source>Thiếu %n giấy tờ bắt buộc.</source>
+        <translation>
+            <numerusform>%n required document missing.</numerusform>
+            <numerusform>%n required documents missing.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Thành phần hồ sơ ({count})</source>
@@ -793,6 +825,34 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Không có (từ chối tiếp nhận tại quầy)</source>
         <translation>None (refused at the counter)</translation>
+    </message>
+    <message>
+        <source>Các thao tác khác: menu Thao tác (Alt+T)</source>
+        <translation>More actions: the Actions menu (Alt+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Thao tác</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <source>In lại phiếu tiếp nhận</source>
+        <translation>Reprint the receipt</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Thẻ sau</source>
+        <translation>Next tab</translation>
+    </message>
+    <message>
+        <source>Thẻ trước</source>
+        <translation>Previous tab</translation>
     </message>
 </context>
 <context>
@@ -857,9 +917,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Xem tất cả (Esc)</source>
         <translation>Show all (Esc)</translation>
     </message>
-    <message>
-        <source>{count}+ hồ sơ (cuộn để xem thêm)</source>
-        <translation>{count}+ dossiers (scroll for more)</translation>
+    <message numerus="yes">
+        <source>%n+ hồ sơ (cuộn để xem thêm)</source>
+        <translation>
+            <numerusform>%n+ dossiers (scroll for more)</numerusform>
+            <numerusform>%n+ dossiers (scroll for more)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không có hồ sơ phù hợp</source>
@@ -869,9 +932,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Chưa có hồ sơ</source>
         <translation>No dossiers yet</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ</source>
-        <translation>{count} dossiers</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} quá hạn</source>
@@ -1276,17 +1342,26 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Trong ngày làm việc</source>
         <translation>Within the working day</translation>
     </message>
-    <message>
-        <source>{n} ngày làm việc</source>
-        <translation>{n} working days</translation>
+    <message numerus="yes">
+        <source>%n ngày làm việc</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} giờ làm việc</source>
-        <translation>{n} working hours</translation>
+    <message numerus="yes">
+        <source>%n giờ làm việc</source>
+        <translation>
+            <numerusform>%n working hour</numerusform>
+            <numerusform>%n working hours</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} ngày</source>
-        <translation>{n} days</translation>
+    <message numerus="yes">
+        <source>%n ngày</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
@@ -1503,9 +1578,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Đang tải sổ…</source>
         <translation>Loading the ledger…</translation>
     </message>
-    <message>
-        <source>{count} hồ sơ trong sổ</source>
-        <translation>{count} dossiers in the ledger</translation>
+    <message numerus="yes">
+        <source>%n hồ sơ trong sổ</source>
+        <translation>
+            <numerusform>%n dossier in the ledger</numerusform>
+            <numerusform>%n dossiers in the ledger</numerusform>
+        </translation>
     </message>
     <message>
         <source>Đang tạo tệp PDF…</source>
@@ -1639,22 +1717,6 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <translation>Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Bàn giao (Ctrl+G)</source>
-        <translation>Hand over (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Nhận kết quả (Ctrl+K)</source>
-        <translation>Result back (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Yêu cầu bổ sung (Ctrl+B)</source>
-        <translation>Supplement (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Trả kết quả (Ctrl+T)</source>
-        <translation>Return (Ctrl+T)</translation>
-    </message>
-    <message>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
@@ -1674,9 +1736,12 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Quầy số {number}</source>
         <translation>Counter {number}</translation>
     </message>
-    <message>
-        <source>{count} sự kiện chờ đồng bộ</source>
-        <translation>{count} events waiting to sync</translation>
+    <message numerus="yes">
+        <source>%n sự kiện chờ đồng bộ</source>
+        <translation>
+            <numerusform>%n event waiting to sync</numerusform>
+            <numerusform>%n events waiting to sync</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không đọc được hàng chờ đồng bộ</source>
@@ -1755,12 +1820,24 @@ Everything saved before is still intact. If it happens again, tell your IT offic
         <translation>The printer {printer} did not accept the job. Check that it is switched on and has paper, then print again.</translation>
     </message>
     <message>
+        <source>chọn hồ sơ trong danh sách và bấm Ctrl+P để in lại phiếu.</source>
+        <translation>select the dossier in the list and press Ctrl+P to print the slip again.</translation>
+    </message>
+    <message>
+        <source>mở hồ sơ (Enter trong danh sách), thẻ Phiếu đã in (Alt+4), chọn phiếu này và bấm Enter để in.</source>
+        <translation>open the dossier (Enter in the list), the Printed slips tab (Alt+4), select this slip and press Enter to print it.</translation>
+    </message>
+    <message>
+        <source>mở tệp trên bằng trình đọc PDF để in, hoặc tạo lại báo cáo.</source>
+        <translation>open the file above in a PDF reader to print it, or make the report again.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy máy in nào trên máy tính này. Phiếu đã được lưu tại:
 {path}
-Không mất dữ liệu: khi có máy in, chọn hồ sơ trong danh sách và bấm Ctrl+P để in.</source>
+Không mất dữ liệu: khi có máy in, {later}</source>
         <translation>No printer was found on this computer. The slip is kept at:
 {path}
-Nothing is lost: when a printer is available, select the dossier in the list and press Ctrl+P to print it.</translation>
+Nothing is lost: once there is a printer, {later}</translation>
     </message>
 </context>
 <context>
@@ -1797,9 +1874,12 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <source>Đang tạo bản xem trước…</source>
         <translation>Preparing the preview…</translation>
     </message>
-    <message>
-        <source>{count} trang · {path}</source>
-        <translation>{count} pages · {path}</translation>
+    <message numerus="yes">
+        <source>%n trang · {path}</source>
+        <translation>
+            <numerusform>%n page · {path}</numerusform>
+            <numerusform>%n pages · {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Không có máy in</source>
@@ -1809,9 +1889,12 @@ Nothing is lost: when a printer is available, select the dossier in the list and
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
-    <message>
-        <source>Đã gửi {count} trang tới máy in {printer}.</source>
-        <translation>Sent {count} pages to the printer {printer}.</translation>
+    <message numerus="yes">
+        <source>Đã gửi %n trang tới máy in {printer}.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer {printer}.</numerusform>
+            <numerusform>Sent %n pages to the printer {printer}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chưa in được</source>
@@ -1846,6 +1929,18 @@ Nothing is lost: when a printer is available, select the dossier in the list and
 {path}</source>
         <translation>Could not open the file manager. The file is at:
 {path}</translation>
+    </message>
+    <message>
+        <source>Vừa khổ rộng (Ctrl+0)</source>
+        <translation>Fit width (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Số &amp;bản:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <source>PageDown, PageUp: trang sau, trang trước; Home, End: trang đầu, trang cuối.</source>
+        <translation>PageDown, PageUp: next, previous page; Home, End: first, last page.</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2077,10 @@ Nothing is lost: when a printer is available, select the dossier in the list and
     <message>
         <source>Loại bỏ sự kiện «{kind}» của hồ sơ {code}? Sự kiện sẽ không được gửi lên tỉnh nữa; việc loại bỏ được ghi lại và báo lên tỉnh.</source>
         <translation>Discard the “{kind}” event of dossier {code}? It will no longer be sent to the province; the discard is recorded and reported to the province.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh ghi: {reason}</source>
+        <translation>The provincial hub said: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2379,10 @@ What you typed is still there.</translation>
         <source>Tên tổ c&amp;hức</source>
         <translation>Organisation &amp;name</translation>
     </message>
+    <message>
+        <source>tối đa {count} ký tự, như in trên phiếu</source>
+        <translation>at most {count} characters, as the slips print it</translation>
+    </message>
 </context>
 <context>
     <name>RequiredDocumentsEditor</name>
@@ -2338,9 +2441,12 @@ What you typed is still there.</translation>
         <source>Trước khi khôi phục</source>
         <translation>Before a restore</translation>
     </message>
-    <message>
-        <source>bản sao lưu lúc {time} ngày {day}, {count} hồ sơ (mã cuối: {code})</source>
-        <translation>the backup of {time} on {day}, {count} dossiers (last code: {code})</translation>
+    <message numerus="yes">
+        <source>bản sao lưu lúc {time} ngày {day}, %n hồ sơ (mã cuối: {code})</source>
+        <translation>
+            <numerusform>the backup of {time} on {day}, %n dossier (last code: {code})</numerusform>
+            <numerusform>the backup of {time} on {day}, %n dossiers (last code: {code})</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dữ liệu bị hỏng</source>
@@ -2716,6 +2822,22 @@ What you typed is still there.</translation>
         <source>Đang đối chiếu với máy chủ tỉnh…</source>
         <translation>Reconciling with the provincial hub…</translation>
     </message>
+    <message>
+        <source>Chưa đồng bộ được</source>
+        <translation>Cannot sync yet</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được đăng ký với máy chủ tỉnh, nên chưa gửi được hồ sơ nào lên tỉnh. Hồ sơ vẫn được lưu đầy đủ trên máy này.</source>
+        <translation>This PC is not enrolled with the provincial hub yet, so no dossier has been sent to the province. Every dossier is still kept on this PC.</translation>
+    </message>
+    <message>
+        <source>Hãy nhờ quản trị viên đăng ký máy: menu Đồng bộ → Đăng ký máy với tỉnh…, với mã đăng ký do tỉnh cấp.</source>
+        <translation>Ask an administrator to enrol this PC: Sync → Enrol this PC with the province…, with the enrolment code the province issued.</translation>
+    </message>
+    <message>
+        <source>Mở hộp Đăng ký máy với tỉnh ngay? (Cần địa chỉ máy chủ và mã đăng ký do tỉnh cấp.)</source>
+        <translation>Open the enrolment dialog now? (It needs the hub's address and the enrolment code the province issued.)</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2755,9 +2877,12 @@ What you typed is still there.</translation>
         <source>Đồng bộ lỗi: {reason}</source>
         <translation>Sync failed: {reason}</translation>
     </message>
-    <message>
-        <source>{count} sự kiện bị cách ly</source>
-        <translation>{count} events quarantined</translation>
+    <message numerus="yes">
+        <source>%n sự kiện bị cách ly</source>
+        <translation>
+            <numerusform>%n event quarantined</numerusform>
+            <numerusform>%n events quarantined</numerusform>
+        </translation>
     </message>
     <message>
         <source>chưa có</source>
@@ -3598,6 +3723,14 @@ What you typed is still there.</translation>
     <message>
         <source>Nhập lý do từ chối: lý do được in trên phiếu từ chối.</source>
         <translation>Enter the reason for the refusal: it is printed on the refusal slip.</translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được. Có: ghi nhận và in phiếu; Không (Enter, Esc): quay lại, lý do vẫn giữ.</source>
+        <translation>This cannot be undone. Yes: record it and print the slip; No (Enter, Esc): go back, the reason is kept.</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ của {name}?</source>
+        <translation>Refuse the dossier of {name}?</translation>
     </message>
 </context>
 </TS>

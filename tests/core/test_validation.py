@@ -18,6 +18,7 @@ from desk_app.core.model import (
     TimeUnit,
 )
 from desk_app.core.validation import (
+    NAME_MAX_LENGTH,
     Issue,
     Severity,
     email_error,
@@ -201,6 +202,17 @@ def test_name_is_required(kind, words, name):
     issue = only(check(with_applicant(name=name, type=kind)))
     assert issue == Issue("applicant.name", issue.message, Severity.ERROR)
     assert words in issue.message
+
+
+# An organisation's name as long as the slips print on one line (tests/printing checks it).
+LONGEST_NAME = "Công ty Cổ phần Đầu tư Xây dựng và Thương mại Hoàng Long"[:NAME_MAX_LENGTH]
+
+
+def test_a_name_longer_than_a_slip_prints_is_refused_and_says_the_limit():
+    assert check(with_applicant(name=LONGEST_NAME.ljust(NAME_MAX_LENGTH, "A"))) == []
+    issue = only(check(with_applicant(name="Nguyễn " * 21)))  # 147 characters
+    assert issue.field == "applicant.name" and issue.severity is Severity.ERROR
+    assert issue.message.startswith("Tên dài 146 ký tự; phiếu in được tối đa 60 ký tự.")
 
 
 def test_citizen_needs_an_id_number():

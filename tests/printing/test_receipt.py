@@ -1,3 +1,4 @@
+import subprocess
 import unicodedata
 from dataclasses import replace
 
@@ -5,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from desk_app.core.model import Applicant, DocumentLine
+from desk_app.core.validation import NAME_MAX_LENGTH
 from desk_app.printing import document
 from desk_app.printing.receipt import render_receipt
 from tests.printing.pdf_checks import A5, assert_pages, decoded_qr, needs_qr_tools, page_texts
@@ -196,3 +198,18 @@ def test_markup_characters_in_names_do_not_break_the_render(tmp_path):
 @needs_qr_tools
 def test_qr_code_decodes_to_the_dossier_code(receipt_pdf, tmp_path):
     assert decoded_qr(receipt_pdf, tmp_path, page=2) == CODE
+
+
+def test_the_longest_name_allowed_prints_on_one_line_of_the_receipt(tmp_path):
+    """core.validation.NAME_MAX_LENGTH is what the receipt's "Ông/Bà:" line holds (issue 14,
+    item 11): capitals are the widest letters a mixed-case name has, the first of each word."""
+    words = ("Công Ty Cổ Phần Đầu Tư Xây Dựng Và Thương Mại Hoàng Long Phú Thọ Việt Nam "
+             * 2).split()
+    name = ""
+    while len(name) + 1 + len(words[0]) <= NAME_MAX_LENGTH:
+        name = f"{name} {words.pop(0)}".strip()
+    name = name.ljust(NAME_MAX_LENGTH, "Ư")
+    pdf = render_receipt(sample_dossier(name=name), OFFICE, tmp_path / "receipt.pdf")
+    lines = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+                           check=True, capture_output=True, text=True).stdout.splitlines()
+    assert any(line.strip() == f"Ông/Bà: {name}" for line in lines), name

@@ -14,13 +14,18 @@ import threading
 import pytest
 import uvicorn
 
+from sync import protocol
 from sync.backoff import Backoff
 from sync.client import (
+    HUB_REFUSED,
+    REQUEST_REFUSALS,
     HubClient,
     HubOffline,
     HubProtocolError,
+    HubRefused,
     HubTlsError,
     HubUnavailable,
+    event_refusal_text,
     normalise_url,
 )
 from sync.server.app import create_app
@@ -230,3 +235,30 @@ def test_an_answer_cut_at_any_byte_is_offline(live_hub):
     finally:
         server.close()
     assert 0 < headers_end < len(answer)  # cuts inside the headers and inside the body
+
+
+def test_a_refused_request_is_told_in_vietnamese_with_the_hubs_words_kept(live_hub):
+    """Issue 14, item 11: the hub's English `detail` showed inside the Vietnamese message."""
+    device = live_hub.admin.enroll(live_hub.admin.commune())
+    client = HubClient(live_hub.url, device.token)
+    too_many = [received_event(code=f"000.01.22.H56-261124-{n:04d}", seq=n)
+                for n in range(1, protocol.MAX_BATCH + 2)]
+    with pytest.raises(HubRefused) as refused:
+        client.push(too_many, sent_at="2026-11-24T09:30:00+07:00", backlog=0)
+    assert str(refused.value) == HUB_REFUSED.format(
+        status=422, meaning=REQUEST_REFUSALS[protocol.ERROR_INVALID_REQUEST])
+    assert "events" in refused.value.detail  # the hub's own words, for the log
+
+
+@pytest.mark.parametrize(("reason", "words"), [
+    ("forbidden: dossier 5d1e belongs to another commune", "một xã khác"),
+    ("chain: hash does not match the event's content", "Chuỗi kiểm tra toàn vẹn"),
+    ("event 0b9c was already stored with other content", "khác nội dung"),
+    ("conflict", "khác nội dung"),
+    ("quota: payload of 70,000 bytes is over the 65,536 allowed", "hạn mức"),
+    ("kind: Value error, unknown kind 'made_up'", "chưa biết loại sự kiện"),
+    ("status: Input should be a valid integer", "không hợp lệ"),
+])
+def test_the_hubs_reasons_for_an_event_read_in_vietnamese(reason, words):
+    text = event_refusal_text(reason)
+    assert words in text and reason not in text

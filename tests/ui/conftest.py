@@ -4,7 +4,8 @@ keyboard that types the way a real one does."""
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QScreen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -21,6 +22,13 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)  # a Tuesday morning: due times 
 def gui_thread_never_takes_the_services_lock(monkeypatch):
     """Every GUI test fails when desk_app.ui takes the services lock on the GUI thread."""
     monkeypatch.setattr(ServicesLock, "watch", staticmethod(fail_on_gui_thread))
+
+
+@pytest.fixture(autouse=True)
+def common_screen(monkeypatch):
+    """Windows open as on a common counter PC's 1366×768 screen (offscreen Qt has 800×800);
+    tests/ui/test_small_screen.py tries a 1024×768 one."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(0, 0, 1366, 728))
 
 
 @pytest.fixture

@@ -206,3 +206,4 @@ def test_closing_the_window_then_quitting_closes_the_data_cleanly(qtbot, tmp_pat
     assert run_demo_gui(qtbot, monkeypatch, tmp_path, clerk_closes_the_window) == 0
     assert critical == []
     assert not (tmp_path / "desk.db-wal").exists()
+

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desk_app.core.lifecycle import EventKind, Satisfaction, rescheduled_due
 from desk_app.core.model import DossierRow
@@ -281,29 +281,56 @@ def test_several_selected_dossiers_allow_only_the_batch_hand_over(counter_window
     assert enabled == {"handover_action"}
 
 
-def test_a_withdrawal_needs_its_reason(qtbot, counter_window, services, keyboard):
+def test_a_withdrawal_needs_its_reason(qtbot, counter_window, services, keyboard,
+                                       message_boxes):
     [uuid] = select(counter_window, 0)
     keyboard.press(Qt.Key.Key_R, CTRL)
     dialog = wait_active(qtbot, visible(counter_window, ReasonDialog))
     assert dialog.objectName() == "withdraw_dialog"
     keyboard.press(Qt.Key.Key_Return, CTRL)
     assert dialog.findChild(QLabel, "error_reason").text() == "Nhập lý do công dân rút hồ sơ."
+    assert message_boxes.shown == []  # nothing to ask before there is a reason
     keyboard.type("Công dân có đơn xin rút")
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
     keyboard.press(Qt.Key.Key_Return, CTRL)
+    assert message_boxes.shown[0].startswith("Dừng giải quyết hồ sơ của ")
     assert services.dossier(uuid).status is DossierState.WITHDRAWN
     assert services.history(uuid)[-1].payload["reason"] == "Công dân có đơn xin rút"
 
 
-def test_a_refusal_with_its_reason_previews_form_3(qtbot, counter_window, services, keyboard):
+def test_a_refusal_with_its_reason_previews_form_3(qtbot, counter_window, services, keyboard,
+                                                   message_boxes):
     [uuid] = select(counter_window, 0)
     keyboard.press(Qt.Key.Key_R, CTRL | SHIFT)
     dialog = wait_active(qtbot, visible(counter_window, ReasonDialog))
     assert dialog.objectName() == "refusal_dialog"
     keyboard.type("Thủ tục không thuộc thẩm quyền của xã")
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
     keyboard.press(Qt.Key.Key_Return, CTRL)
     assert services.dossier(uuid).status is DossierState.REFUSED
     preview = visible(counter_window, PrintPreviewDialog)
     assert preview.pdf_path == services.slip_pdf(uuid, "refusal")
+
+
+@pytest.mark.parametrize(("keys", "question"), [
+    ((Qt.Key.Key_R, CTRL | SHIFT), "Từ chối tiếp nhận hồ sơ của {name}?"),
+    ((Qt.Key.Key_R, CTRL), "Dừng giải quyết hồ sơ của {name} theo yêu cầu của công dân?"),
+])
+def test_a_refusal_or_withdrawal_asks_first_and_no_keeps_everything(
+        qtbot, counter_window, services, keyboard, message_boxes, keys, question):
+    """Issue 14, item 11: neither could be undone, and neither asked. The safe answer, No,
+    is what Enter and Esc give (the queue's default here)."""
+    [uuid] = select(counter_window, 0)
+    before = services.dossier(uuid).status
+    keyboard.press(*keys)
+    dialog = wait_active(qtbot, visible(counter_window, ReasonDialog))
+    keyboard.type("Lý do gõ vào")
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    name = services.dossier(uuid).applicant.name
+    assert message_boxes.shown[0].startswith(question.format(name=name))
+    assert "Không hoàn tác được" in message_boxes.shown[0]
+    assert services.dossier(uuid).status is before
+    assert dialog.isVisible() and dialog.reason.toPlainText() == "Lý do gõ vào"
 
 
 def test_a_result_settled_at_the_counter_comes_from_the_counter(

@@ -95,3 +95,34 @@ def test_lupdate_and_lrelease_are_found(build_script):
         result = subprocess.run([build_script.qt_tool(tool), "-version"],
                                 capture_output=True, text=True)
         assert result.returncode == 0
+
+
+def test_counts_take_the_english_plural(qtbot, english, services, worker):
+    """Issue 14, item 11: English said "1 dossiers". Counted words go through Qt's plural
+    forms (numerus messages in the .ts); Vietnamese, which has one form, is unchanged."""
+    from desk_app.core.model import ProcessingTime, TimeUnit
+    from desk_app.services.demo import seed
+    from desk_app.ui.labels import processing_time_label
+
+    seed(services, count=1)
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    assert window.dossier_list.row_count.text().startswith("1 dossier ")
+    assert window.outbox_count.text() == "1 event waiting to sync"
+    assert processing_time_label(ProcessingTime(1, TimeUnit.WORKING_DAYS)) == "1 working day"
+    assert processing_time_label(ProcessingTime(7, TimeUnit.WORKING_DAYS)) == "7 working days"
+    assert processing_time_label(ProcessingTime(1, TimeUnit.CALENDAR_DAYS)) == "1 day"
+    i18n.install(QCoreApplication.instance(), "vi")
+    assert processing_time_label(ProcessingTime(7, TimeUnit.WORKING_DAYS)) == "7 ngày làm việc"
+
+
+def test_the_toolbar_is_english_throughout(qtbot, english, services, worker):
+    """The dossier actions' buttons were looked up in another context and stayed Vietnamese."""
+    from PySide6.QtWidgets import QToolBar
+
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    texts = [action.iconText() for action in toolbar.actions() if not action.isSeparator()]
+    assert "Hand over (Ctrl+G)" in texts
+    assert all(text.isascii() for text in texts), texts

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from desk_app.services.demo import seed
 from desk_app.ui import print_preview
 from desk_app.ui.print_preview import PrintPreviewDialog, print_pdf
+from desk_app.ui.print_preview import paint_pages as PAINT  # before a test stubs it
 
 A5_POINTS = (419.5, 595.3)
 
@@ -112,3 +113,74 @@ def test_save_a_copy(qtbot, receipt, worker, tmp_path, monkeypatch):
     qtbot.waitUntil(target.exists)
     assert target.read_bytes() == receipt.read_bytes()
     assert str(target) in dialog.status.text()
+
+
+# --- issue 14, item 11: the advice without a printer, fitting, paging and copies -------------
+
+def test_without_a_printer_the_advice_fits_the_slip(qtbot, services, receipt, worker,
+                                                    no_printer):
+    """Ctrl+P in the list reprints the receipt only: another slip says where to find it."""
+    uuid = services.dossier_rows()[0].uuid
+    services.refuse(uuid, "Hồ sơ không thuộc thẩm quyền của xã")
+    control = services.slip_pdf(uuid, "refusal")
+    assert "Ctrl+P" in open_preview(qtbot, receipt, worker).printer_notice.text()
+    notice = open_preview(qtbot, control, worker).printer_notice.text()
+    assert "Ctrl+P" not in notice
+    assert "thẻ Phiếu đã in (Alt+4)" in notice and str(control) in notice
+
+
+def test_ctrl_0_fits_the_page_to_the_width(qtbot, receipt, worker):
+    dialog = open_preview(qtbot, receipt, worker)
+    dialog.resize(1000, 700)
+    qtbot.keyClick(dialog, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    room = dialog.scroll.viewport().width()
+    width = dialog.page_labels()[0].pixmap().width()
+    assert room - 40 <= width <= room
+    assert dialog.zoom_label.text() != "100 %"
+
+
+def test_page_down_and_up_turn_the_pages(qtbot, receipt, worker):
+    dialog = open_preview(qtbot, receipt, worker)
+    bar = dialog.scroll.verticalScrollBar()
+    second = dialog.page_labels()[1]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert bar.value() == min(second.y(), bar.maximum()) > 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageUp)
+    assert bar.value() == dialog.page_labels()[0].y() < second.y()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    assert bar.value() == min(second.y(), bar.maximum())
+
+
+def test_the_number_of_copies_is_asked_and_printed(qtbot, receipt, worker, monkeypatch,
+                                                   tmp_path):
+    dialog = open_preview(qtbot, receipt, worker)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.copies
+    qtbot.keyClick(dialog.copies, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.copies, "3")
+    asked = []
+    monkeypatch.setattr(print_preview.QPrinterInfo, "availablePrinters",
+                        staticmethod(lambda: [QPrinterInfo()]))
+
+    class SystemDialog:  # the system's print dialog, where the clerk just presses Enter
+        def __init__(self, printer, _parent):
+            asked.append(printer.copyCount())
+
+        def exec(self):
+            return PrintPreviewDialog.DialogCode.Accepted
+
+    sent = []
+    monkeypatch.setattr(print_preview, "QPrintDialog", SystemDialog)
+    monkeypatch.setattr(print_preview, "paint_pages",
+                        lambda pages, printer, paper, copies: sent.append(copies))
+    dialog.print_document()
+    assert asked == [3] and sent == [3]
+
+    # Painted on a PDF printer (which makes no copies itself): three sets of the two pages.
+    out = tmp_path / "copies.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    pages = print_preview.render_pages(receipt, 72)
+    PAINT(pages, printer, copies=3)
+    assert len(PdfReader(out).pages) == 6

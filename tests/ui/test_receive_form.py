@@ -607,7 +607,7 @@ def test_a_catalogue_change_keeps_the_chosen_procedure_and_the_ticks(open_form, 
 
 
 def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
-        qtbot, dialog, keyboard, services):
+        qtbot, dialog, keyboard, services, message_boxes):
     from desk_app.ui.reason_dialog import ReasonDialog
     from tests.ui.conftest import wait_active
 
@@ -622,7 +622,9 @@ def test_ctrl_shift_r_refuses_at_the_counter_without_a_code(
     keyboard.press(Key.Key_Return, CTRL)  # no reason yet: asked for, nothing recorded
     assert services.dossier_rows() == []
     keyboard.type("Không thuộc thẩm quyền của xã")
+    message_boxes.answers = [YES]
     keyboard.press(Key.Key_Return, CTRL)
+    assert message_boxes.shown[0].startswith("Từ chối tiếp nhận hồ sơ của Nguyễn Văn An?")
     [row] = services.dossier_rows()
     assert row.status is DossierState.REFUSED and row.code == ""
     assert services.dossier(row.uuid).ledger is None
@@ -645,3 +647,33 @@ def test_the_detail_of_a_dossier_refused_at_the_counter_shows_no_code_or_due_tim
     assert detail.findChild(QLabel, "detail_due").text() == (
         "Không có (từ chối tiếp nhận tại quầy)")
     assert detail.findChild(QLabel, "detail_code").text() == "Chưa cấp mã (từ chối tại quầy)"
+
+
+def test_a_name_longer_than_the_slips_print_is_refused_beside_the_field(
+        dialog, keyboard, services):
+    """Issue 14, item 11: a 147-character name was accepted; the field says the limit."""
+    assert "tối đa 60 ký tự" in w(dialog, "applicant_name").placeholderText()
+    too_long = ("Nguyễn Văn An " * 11)[:146] + "h"
+    fill_dossier(dialog, keyboard, name=too_long)
+    keyboard.press(Key.Key_S, CTRL)
+    assert services.dossier_rows() == []
+    assert message(dialog, "applicant.name").startswith(
+        "Tên dài 147 ký tự; phiếu in được tối đa 60 ký tự.")
+    assert w(dialog, "applicant_name").text() == too_long  # nothing typed is lost
+
+
+def test_the_cards_message_goes_when_it_no_longer_describes_the_form(
+        dialog, keyboard, message_boxes):
+    """Issue 14, item 11: "Đã đọc CCCD của …" stayed under a form that held someone else."""
+    w(dialog, "applicant_name").setFocus()
+    scan(keyboard)
+    assert w(dialog, "result_label").text().startswith("Đã đọc CCCD của")
+    fill(dialog, keyboard, "id_number", "001190012345")  # another person's number, by hand
+    assert w(dialog, "result_label").text() == ""
+
+    scan(keyboard)
+    assert w(dialog, "result_label").text().startswith("Đã đọc CCCD của")
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    keyboard.press(Key.Key_N, CTRL)  # a new dossier: the form and its footer start empty
+    assert w(dialog, "applicant_name").text() == ""
+    assert w(dialog, "result_label").text() == ""

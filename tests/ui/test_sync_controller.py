@@ -9,10 +9,12 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from desk_app.core.accounts import Role
 from desk_app.core.clock import VN_TZ
 from desk_app.services.sync import SyncService, SyncState
+from desk_app.ui.enroll_dialog import EnrollDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.worker import Worker
 from sync.backoff import Backoff
@@ -76,6 +78,38 @@ def test_install_adds_the_menu_f6_and_says_not_enrolled(qtbot, install, counter,
         "sync_now_action", "quarantine_action", "reconciliation_action", "enroll_action"]
     assert label(controller, "sync_status") == "Chưa đăng ký đồng bộ với tỉnh"
     assert not controller.retry_timer.isActive()  # nothing to retry before enrollment
+
+
+def test_f6_before_enrolment_says_what_to_do_and_offers_the_enrolment(
+        qtbot, install, counter, activate, message_boxes):
+    """Issue 14, item 11: F6 on a PC not yet enrolled did nothing visible."""
+    controller = install(counter)
+    window = activate(controller.window)
+    message_boxes.answers = [QMessageBox.StandardButton.No]  # the default: Esc, Enter
+
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+
+    [said] = message_boxes.shown
+    assert said.startswith("Máy này chưa được đăng ký với máy chủ tỉnh")
+    assert "Mở hộp Đăng ký máy với tỉnh ngay?" in said
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: window.findChild(EnrollDialog) is not None)
+    assert window.findChild(EnrollDialog).isVisible()
+
+
+def test_f6_before_enrolment_sends_a_clerk_to_the_admin(
+        qtbot, install, counter, activate, message_boxes):
+    controller = install(counter)
+    window = activate(controller.window)
+    counter.create_account("lan.nt", "Nguyễn Thị Lan", Role.CLERK, "motcua2026")
+    counter.logout()
+    counter.login("lan.nt", "motcua2026")
+
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+
+    [said] = message_boxes.shown
+    assert "Hãy nhờ quản trị viên đăng ký máy" in said
 
 
 def test_f6_syncs_and_the_status_bar_goes_syncing_then_synced(qtbot, install, counter, worker, hub):

@@ -120,7 +120,10 @@ def test_the_quarantine_shows_the_hub_reason_and_sends_again(
     table = dialog.events_table
     assert table.rowCount() == 1
     assert table.item(0, 0).text() == dossier.code
-    assert "unknown kind" in table.item(0, 4).text()
+    # In Vietnamese (issue 14, item 11); the hub's English words only for support staff.
+    assert table.item(0, 4).text() == ("Máy chủ tỉnh chưa biết loại sự kiện này (có thể máy "
+                                       "chủ chưa được nâng cấp).")
+    assert "unknown kind" in table.item(0, 4).toolTip()
     assert not dialog.requeue_button.isEnabled()
     table.selectRow(0)
     dialog.requeue_button.click()
