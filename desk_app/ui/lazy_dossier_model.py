@@ -110,8 +110,9 @@ class LazyDossierModel(DossierTableModel):
         def load() -> tuple[Page, datetime]:
             return self._services.dossier_page(flt, sort, after, PAGE_SIZE), self._services.now()
 
-        self._worker.run(load, partial(self._arrived, generation, after is None),
-                         partial(self._not_loaded, generation))
+        # Only the newest query runs: pages of older ones still waiting are dropped unread.
+        self._worker.run_latest(self, load, partial(self._arrived, generation, after is None),
+                                partial(self._not_loaded, generation))
 
     def _arrived(self, generation: int, first: bool, result: tuple[Page, datetime]) -> None:
         if generation != self._generation:
