@@ -21,13 +21,14 @@ from desk_app.core.reports import (
     state_tallies,
 )
 from desk_app.core.validation import Issue, Severity
-from desk_app.printing.end_of_day import render_end_of_day
-from desk_app.printing.ledger import render_ledger
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.form_sets import form_sets
-from desk_app.services.printouts import REPORT_FOLDER, dated_folder, new_version
+from desk_app.services.printouts import REPORT_FOLDER, dated_folder, drawn_by, new_version
 from desk_app.store import dossiers, events
+
+render_end_of_day = drawn_by("end_of_day", "render_end_of_day")
+render_ledger = drawn_by("ledger", "render_ledger")
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:

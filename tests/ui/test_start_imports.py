@@ -1,0 +1,19 @@
+"""The first window imports only what it needs: printing, reports, the sync client's HTTP
+library and the PDF preview load when first used, not at every start of the app."""
+
+import subprocess
+import sys
+
+DEFERRED = ("reportlab", "openpyxl", "requests", "urllib3", "pypdfium2", "holidays")
+
+
+def test_the_main_window_s_modules_leave_printing_sync_and_reports_unimported():
+    # A fresh interpreter: this one has long imported all of them for other tests.
+    script = (
+        "import sys\n"
+        "import desk_app.ui.app, desk_app.ui.main_window\n"
+        f"print(' '.join(sorted(m for m in {DEFERRED!r} if m in sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == []
