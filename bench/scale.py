@@ -43,7 +43,7 @@ from desk_app.core.text import fold
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import demo_draft, log_in_to_demo
 from desk_app.store.db import connect
-from desk_app.ui.lazy_dossier_model import PAGE_SIZE
+from desk_app.ui.lazy_dossier_model import page_size
 
 MS = 1000
 
@@ -210,13 +210,13 @@ def type_names(services: Services, db_path: Path, dossiers: int, report) -> None
     """Every keystroke of `typing` as the list asks for it (its first page, all dates), once
     over to warm the cache, then measured: p50/p95/max of all, of the first one or two letters,
     and of whole names, ID-number prefixes, phones and code tails."""
-    keys = typing(db_path, dossiers)
-    for text, _ in keys:
-        services.dossier_page(ListFilter(text=text.strip()), Sort(), None, PAGE_SIZE)
+    keys = [(ListFilter(text=text.strip()), kind) for text, kind in typing(db_path, dossiers)]
+    for flt, _ in keys:
+        services.dossier_page(flt, Sort(), None, page_size(flt))
     times: dict[str, list[float]] = {"first": [], "more": [], "whole": []}
-    for text, kind in keys:
+    for flt, kind in keys:
         started = time.perf_counter()
-        services.dossier_page(ListFilter(text=text.strip()), Sort(), None, PAGE_SIZE)
+        services.dossier_page(flt, Sort(), None, page_size(flt))
         times[kind].append(time.perf_counter() - started)
     every = [t for kind_times in times.values() for t in kind_times]
     report("typing_keystrokes", len(every), "count")

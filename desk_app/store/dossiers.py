@@ -245,7 +245,8 @@ def search_rows(
             tier_sql += " LIMIT ?"
             tier_params.append(wanted)
         for r in db.execute(tier_sql, tier_params):
-            found.setdefault(r[0], dossier_row(r[1:]))
+            if r[0] not in found:
+                found[r[0]] = dossier_row(r[1:])
         if wanted is not None and len(found) >= wanted:
             break
     matches = list(found.values())
