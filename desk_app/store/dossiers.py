@@ -334,5 +334,12 @@ def count(db: sqlite_utils.Database) -> int:
 
 def clerks(db: sqlite_utils.Database) -> list[str]:
     """Everyone who has received a dossier here, by name."""
+    # One seek in the clerk index per name, each for the first name after the last found: a
+    # DISTINCT read every entry of it (90 ms at a million dossiers, at every start).
     return [r[0] for r in db.execute(
-        "SELECT DISTINCT clerk FROM dossiers INDEXED BY dossiers_clerk_received ORDER BY clerk")]
+        """WITH RECURSIVE found(clerk) AS (
+            SELECT MIN(clerk) FROM dossiers
+            UNION ALL
+            SELECT (SELECT MIN(clerk) FROM dossiers WHERE clerk > found.clerk)
+            FROM found WHERE found.clerk IS NOT NULL)
+        SELECT clerk FROM found WHERE clerk IS NOT NULL""")]

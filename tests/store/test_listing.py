@@ -100,3 +100,17 @@ def test_dossiers_without_a_due_time_are_paged_past_too(db, flt):
             no_due = {r.uuid for r in refusals}
             ends = uuids[:2] if not descending else uuids[-2:]
             assert set(ends) == no_due
+
+
+def test_the_clerks_to_filter_by_are_each_name_once_in_order(tmp_path):
+    db = connect(tmp_path / "desk.db")
+    assert dossiers.clerks(db) == []
+    for number, clerk in enumerate(
+            ["Trần Văn Bình", "Nguyễn Thị Hoa", "Trần Văn Bình", "Lê Thị Thu Hằng",
+             "Nguyễn Thị Hoa", "Đỗ Văn An"], start=1):
+        dossier = make_dossier(f"{PREFIX}{1000 + number}", ledger_number=number)
+        with db.atomic():
+            dossiers.insert(db, dataclasses.replace(dossier, clerk=clerk), "device-1")
+    assert dossiers.clerks(db) == ["Lê Thị Thu Hằng", "Nguyễn Thị Hoa", "Trần Văn Bình",
+                                   "Đỗ Văn An"]
+    db.close()
