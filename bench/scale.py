@@ -233,7 +233,10 @@ def type_names(services: Services, db_path: Path, dossiers: int, report) -> None
 
 
 def report_board(services: Services, runs: int, report) -> None:
-    report("todays_board", timed(services.board, runs) * MS, "ms")
+    """Today's board as the screen shows it (its numbers), and with its dossiers, which are
+    read when a tile is opened."""
+    report("todays_board", timed(services.board_summary, runs) * MS, "ms")
+    report("todays_board_with_dossiers", timed(services.board, runs) * MS, "ms")
 
 
 def main() -> None:

@@ -13,12 +13,15 @@ from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
 from desk_app.core.reports import (
     AT_COUNTER_STATES,
     Board,
+    BoardSummary,
     EndOfDay,
     HandedOver,
     activity_tallies,
     build_board,
     procedure_tallies,
     state_tallies,
+    summarise_board,
+    tile_keys,
 )
 from desk_app.core.validation import Issue, Severity
 from desk_app.services.context import Context, use_case
@@ -36,16 +39,38 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
+def _board_scope(ctx: Context, now: datetime | None) -> tuple[str | None, datetime]:
+    """Whose dossiers the board shows (None: the whole counter's, with BOARD_ALL; else the
+    clerk's own) and at what moment."""
+    clerk = None if Permission.BOARD_ALL in ctx.permissions() else ctx.clerk_name()
+    return clerk, to_vn(now) if now is not None else ctx.now()
+
+
 @use_case(Permission.LOOK_UP)
 def board(ctx: Context, now: datetime | None = None) -> Board:
-    """The day's board of the whole counter; without BOARD_ALL, of the clerk's own dossiers."""
-    clerk = None if Permission.BOARD_ALL in ctx.permissions() else ctx.clerk_name()
-    now = to_vn(now) if now is not None else ctx.now()
+    """The day's board with its dossiers, to open a tile; see `board_summary`."""
+    clerk, now = _board_scope(ctx, now)
     start, end = _day_bounds(now.date())
     rows = dossiers.on_the_board(ctx.db, start, end, OPEN_STATES)
     if clerk is not None:
         rows = [row for row in rows if row.clerk == clerk]
     return build_board(rows, now)
+
+
+@use_case(Permission.LOOK_UP)
+def board_summary(ctx: Context, now: datetime | None = None) -> BoardSummary:
+    """The day's board as numbers, counted by the database: what the screen shows and
+    refreshes, quick however many dossiers are open (reading each as a row took 0.1–0.3 s at a
+    million generated dossiers, with 6,440 open)."""
+    clerk, now = _board_scope(ctx, now)
+    start, end = _day_bounds(now.date())
+    counted = [
+        (who, procedure, tile_keys(status, today, lambda verdict=verdict: verdict), n)
+        for who, procedure, status, today, verdict, n in dossiers.board_counts(
+            ctx.db, start, end, now, OPEN_STATES)
+        if clerk is None or who == clerk
+    ]
+    return summarise_board(counted, now)
 
 
 @use_case(Permission.LEDGER)

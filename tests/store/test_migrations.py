@@ -135,6 +135,9 @@ def test_migration_11_indexes_first_letters_for_the_dossiers_already_kept(tmp_pa
     (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'").fetchone()
     # Every prefix of a syllable is a list of its own: no merge of every word it begins.
     assert "prefix='1 2 3 4 5 6'" in sql
+    # Today's board counts the open dossiers from an index of their own.
+    assert [r[2] for r in db.execute("PRAGMA index_info(dossiers_open)")] == [
+        "status", "clerk", "procedure_name", "due_at", "received_at", "code"]
     # Every dossier kept before is in the new index, by name, code tail and first letters.
     assert len(dossiers.rows(db, text="d", limit=None)) == len(OLD_CODES)
     assert len(dossiers.rows(db, text="Đặ", limit=None)) == len(OLD_CODES)
