@@ -81,6 +81,9 @@ class Enrollment:
     commune_id: int
     commune_name: str
     agency_code: str
+    # For the citizen's lookup link (protocol.lookup_link); None from a hub without it.
+    lookup_url: str | None = None
+    lookup_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,14 @@ class HubClient:
                           authorised=False)
         try:
             commune = body["commune"]
+            lookup = body.get("lookup") or {}
+            key = lookup.get("key")
+            if key is not None and not _is_lookup_key(key):
+                raise ValueError("lookup key")
             return Enrollment(int(body["device_id"]), str(body["token"]), int(commune["id"]),
-                              str(commune["name"]), str(commune["agency_code"]))
+                              str(commune["name"]), str(commune["agency_code"]),
+                              lookup_url=normalise_url(str(lookup["url"])) if key else None,
+                              lookup_key=key)
         except (KeyError, TypeError, ValueError) as exc:
             raise self._malformed() from exc
 
@@ -278,6 +287,10 @@ class HubClient:
             }.get(error, TOKEN_UNKNOWN)
             return HubUnauthorised(message, status, error)
         return HubRefused(HUB_REFUSED.format(status=status, detail=detail), status, error)
+
+
+def _is_lookup_key(key: object) -> bool:
+    return isinstance(key, str) and len(key) == 64 and all(ch in "0123456789abcdef" for ch in key)
 
 
 def normalise_url(url: str) -> str:

@@ -78,6 +78,11 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   them quarantined until the hub is upgraded): `supplemented`, the counter's name for
   `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a
   quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`.
+- `corrected` (added): the counter reversed the dossier's last action, recorded that day at
+  the same counter. Payload `{"reverses": uuid of the reversed event, "reversed_kind",
+  "reason", "restored_status", "cleared": [fields the action set, now empty]}`; its `status`
+  is the state the dossier had before the reversed action, so the hub's view of the dossier
+  follows it like any newer event. The reversed event stays stored as it was.
 - The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
 - An EventOut may carry the counter's hash chain (added, optional): `prev_hash`, the `hash` of
   the same device's previous event (GENESIS_HASH for its first), and `hash` =
@@ -89,11 +94,19 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   continuity cannot be checked and the event is accepted. A counter restored from an older
   backup never numbers an event twice: its next event takes the number after the last one it
   recorded before the restore and links to that event's hash, so its `device_seq` may jump.
+  That first event carries the jump in its payload under SEAM_KEY (added), so the hub can say
+  which of the events it holds the counter lost.
+- The enroll answer carries `lookup` (added): `{"url", "key"}`, the hub's public address and
+  the commune's key (64 hex digits) for the citizen's lookup link printed in a receipt's QR
+  code, `lookup_link(url, key, code)`: `<url>/tra-cuu/<code>?k=<check>`, where the check
+  (LOOKUP_CHECK_LENGTH hex digits of HMAC-SHA256 of the code under the key) lets the hub tell
+  a printed code from a guessed one. A counter without it prints the bare code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import unicodedata
 from typing import Any
@@ -109,8 +122,9 @@ EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "d
                 "device_time")
 
 # Event kinds and the dossier states (docs/domain.md, "Dossier states") each may leave the
-# dossier in. Kinds that do not move the dossier (a rescheduled due time, a correction) may
-# carry any state.
+# dossier in. Kinds that do not move the dossier (a rescheduled due time) may carry any state.
+# A correction carries the state the dossier goes back to: where a reversible action (docs/
+# domain.md, "Correcting a mistake") may have been recorded from.
 _ANY_STATE = frozenset(range(1, 11))
 EVENT_KINDS: dict[str, frozenset[int]] = {
     "received": frozenset({2}),
@@ -125,7 +139,7 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     "result_ready": frozenset({9}),
     "returned": frozenset({10}),
     "rescheduled": _ANY_STATE,
-    "corrected": _ANY_STATE,
+    "corrected": frozenset({1, 2, 4, 5, 6, 9}),
     # A supervisor discarded a quarantined event (added): payload names it; the dossier keeps
     # its state.
     "quarantine_discarded": _ANY_STATE,
@@ -171,7 +185,26 @@ def canonical_json(value: Any) -> str:
     return json.dumps(_nfc(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+LOOKUP_PATH = "/tra-cuu"
+LOOKUP_CHECK_LENGTH = 10  # 40 bits: with the lookup's rate limit, out of reach of guessing
+
+
+def lookup_check(key: str, code: str) -> str:
+    return hmac.new(bytes.fromhex(key), code.encode("utf-8"),
+                    hashlib.sha256).hexdigest()[:LOOKUP_CHECK_LENGTH]
+
+
+def lookup_link(url: str, key: str, code: str) -> str:
+    """The citizen's lookup page of a dossier. Codes are ASCII letters, digits, dots and
+    dashes, which need no escaping in a URL path."""
+    return f"{url.rstrip('/')}{LOOKUP_PATH}/{code}?k={lookup_check(key, code)}"
+
+
 GENESIS_HASH = "0" * 64
+# In the payload of a counter's first event after a restore (added): {"first_lost",
+# "restored_at", "backup"}; the events numbered first_lost up to this one's device_seq - 1 are
+# no longer on the counter, and the hub may hold them.
+SEAM_KEY = "journal_seam"
 
 
 def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:

@@ -43,7 +43,7 @@ class Permission(StrEnum):
     APOLOGISE = "apologise"
     END_OF_DAY = "end_of_day"
     LEDGER = "ledger"
-    BOARD_ALL = "board_all"  # the board across every clerk, not only one's own dossiers
+    BOARD_ALL = "board_all"  # the board opens on every clerk's dossiers, not one's own
     REPORTS = "reports"
     VERIFY_JOURNAL = "verify_journal"
     SETTINGS = "settings"
@@ -51,6 +51,7 @@ class Permission(StrEnum):
     CATALOGUE = "catalogue"
     BACKUPS = "backups"  # restore, backup settings
     SYNC_ADMIN = "sync_admin"  # enrolment, quarantine
+    CORRECT = "correct"  # reverse a dossier's last action of the day (a correction event)
 
     @property
     def label(self) -> str:
@@ -66,7 +67,7 @@ _PERMISSION_LABELS = {
     Permission.APOLOGISE: "gửi phiếu xin lỗi và hẹn lại",
     Permission.END_OF_DAY: "tổng kết cuối ngày",
     Permission.LEDGER: "sổ theo dõi hồ sơ",
-    Permission.BOARD_ALL: "xem bảng theo dõi của mọi cán bộ",
+    Permission.BOARD_ALL: "bảng theo dõi mở với hồ sơ của cả quầy",
     Permission.REPORTS: "báo cáo",
     Permission.VERIFY_JOURNAL: "kiểm tra nhật ký",
     Permission.SETTINGS: "cài đặt",
@@ -74,11 +75,13 @@ _PERMISSION_LABELS = {
     Permission.CATALOGUE: "sửa danh mục thủ tục",
     Permission.BACKUPS: "sao lưu và khôi phục",
     Permission.SYNC_ADMIN: "quản trị đồng bộ",
+    Permission.CORRECT: "đính chính thao tác cuối của hồ sơ",
 }
 
 _CLERK = frozenset({
     Permission.LOOK_UP, Permission.RECEIVE, Permission.HAND_OVER, Permission.RETURN,
     Permission.REFUSE, Permission.APOLOGISE, Permission.END_OF_DAY, Permission.LEDGER,
+    Permission.CORRECT,
 })
 _LEADER = _CLERK | {Permission.BOARD_ALL, Permission.REPORTS, Permission.VERIFY_JOURNAL}
 # A commune has two to four people at the counter; whoever administers the PC also stands in
@@ -96,10 +99,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 _NEEDS_LEADER = frozenset({Permission.REFUSE, Permission.APOLOGISE})
 
 
-def permissions_for(role: Role, *, leader_approves: bool = False) -> frozenset[Permission]:
+def permissions_for(role: Role, *, leader_approves: bool = False,
+                    leader_corrects: bool = False) -> frozenset[Permission]:
+    """`leader_corrects`: the counter's option "corrections.leader_only" (core.options)."""
     granted = ROLE_PERMISSIONS[role]
     if leader_approves and role is Role.CLERK:
         granted = granted - _NEEDS_LEADER
+    if leader_corrects and role is Role.CLERK:
+        granted = granted - {Permission.CORRECT}
     return granted
 
 

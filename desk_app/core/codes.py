@@ -152,3 +152,16 @@ def dated_codes_problem(codes: tuple[DatedAgencyCode, ...]) -> str | None:
         if message := agency_code_error(entry.code):
             return message
     return None
+
+
+# A receipt's QR code may hold the citizen's lookup link instead of the bare code
+# (sync.protocol.lookup_link): `<hub address>/tra-cuu/<code>?k=<check>`.
+_LOOKUP_LINK = re.compile(r"^https?://\S*/tra-cuu/(?P<code>[^/?#\s]+)(?:\?\S*)?$",
+                          re.IGNORECASE)
+
+
+def scanned_code(text: str) -> str:
+    """What a scanner typed, read as a dossier code: the code in a receipt's lookup link, any
+    other text as it is."""
+    match = _LOOKUP_LINK.match(text.strip())
+    return match["code"] if match else text

@@ -8,13 +8,16 @@ whoever asks for it: a clerk, a script, or the province through sync.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import IntEnum, StrEnum
+from pathlib import Path
 
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import id_number_error
 from desk_app.core.clock import VN_TZ, to_vn
+from desk_app.core.model import Event
 from desk_app.core.states import DossierState, InvalidTransition, check_transition
 from desk_app.core.validation import Issue, error
 
@@ -31,6 +34,9 @@ class EventKind(StrEnum):
     RETURNED = "returned"
     WITHDRAWN = "withdrawn"
     STOPPED = "stopped"
+    # The counter's last action on the dossier reversed (docs/domain.md, "Correcting a
+    # mistake"): `reversal` decides which and what state results.
+    CORRECTED = "corrected"
 
     @property
     def label(self) -> str:
@@ -49,6 +55,7 @@ _LABELS = {
     EventKind.RETURNED: "Trả kết quả",
     EventKind.WITHDRAWN: "Công dân rút hồ sơ",
     EventKind.STOPPED: "Dừng xử lý",
+    EventKind.CORRECTED: "Đính chính: hủy thao tác trước",
 }
 
 # The audit record of a supervisor discarding an event the hub refused (see services.sync).
@@ -87,7 +94,8 @@ def state_after(
 
     A rescheduled due time keeps the state (but only an open dossier can be rescheduled). A
     supplemented dossier resumes where it was before the supplement request: `resume_in`,
-    RECEIVED at the counter or PROCESSING at the processing unit.
+    RECEIVED at the counter or PROCESSING at the processing unit. A correction goes back to
+    `resume_in`, the state before the reversed action (see `reversal`).
     """
     if kind is EventKind.RESCHEDULED:
         if current not in OPEN_STATES:
@@ -96,6 +104,15 @@ def state_after(
                 f"Hồ sơ đang ở trạng thái «{current.label}», không còn hạn trả để hẹn lại.",
             )
         return current
+    if kind is EventKind.CORRECTED:
+        # Where a correction leads depends on the history (`reversal`); by the state alone,
+        # only a dossier that some reversible action could have left where it is has one.
+        if current not in CORRECTABLE_STATES:
+            raise InvalidTransition(
+                current, current,
+                f"Hồ sơ đang ở trạng thái «{current.label}»: không có thao tác nào để đính chính.",
+            )
+        return resume_in or current
     if kind is EventKind.SUPPLEMENTED:
         target = resume_in or DossierState.RECEIVED
         if current is not DossierState.SUPPLEMENT:
@@ -132,6 +149,20 @@ _SOURCE_MESSAGES = {
 
 
 # Dossiers that still have a deadline ahead of them.
+def time_in_order(at: datetime, last: datetime | None) -> datetime | None:
+    """The time an action chosen for `at` is recorded at, after the dossier's last event at
+    `last`; None when `at` is in an earlier minute than that event. A clerk picks minutes
+    and events carry seconds, and a same-day procedure is received, settled and returned
+    within one minute: a time in the last event's own minute is recorded at that event's
+    time, and the events of one moment keep the order of their sequence numbers."""
+    at = to_vn(at).replace(microsecond=0)
+    if last is None or at >= last:
+        return at
+    if at.replace(second=0) == to_vn(last).replace(second=0, microsecond=0):
+        return last
+    return None
+
+
 OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,
@@ -237,6 +268,19 @@ class SupplementRequest:
 
 
 @dataclass(frozen=True)
+class SupplementReceipt:
+    """Form 01 issued again when the applicant brings what form 02 asked for: what was
+    brought (ticked from that list), who received it and when, and the due time it moved to.
+    A supplement recorded before the documents were ticked has none (`brought` empty)."""
+
+    brought: tuple[str, ...]
+    note: str
+    clerk: str
+    at: datetime
+    new_due_at: datetime
+
+
+@dataclass(frozen=True)
 class Refusal:
     """Form 3."""
 
@@ -325,6 +369,106 @@ class LedgerLine:
     processing_unit: str = ""  # "Cơ quan chủ trì giải quyết": the unit it was handed over to
     handed_over_at: datetime | None = None  # "Chuyển hồ sơ đến cơ quan giải quyết"
     original_due_at: datetime | None = None  # only for a rescheduled dossier: the due time before
+
+
+# --- Correcting a mistake (docs/domain.md, "Correcting a mistake") -------------------------
+
+# The actions a correction may reverse, and the dossier fields each one set that go back to
+# empty with it. None of them moves the due time: a supplement request stops the clock but
+# moves the due time only when the applicant comes back (SUPPLEMENTED), so reversing the
+# request leaves the clock as if it had never stopped.
+REVERSIBLE: dict[EventKind, tuple[str, ...]] = {
+    EventKind.HANDED_OVER: (),
+    EventKind.RESULT_READY: ("finished_at",),
+    EventKind.RETURNED: ("returned_at",),
+    EventKind.WITHDRAWN: (),
+    EventKind.STOPPED: (),
+    EventKind.REFUSED: (),
+    EventKind.SUPPLEMENT_REQUESTED: (),
+}
+# Where a reversible action can have left a dossier: only there may a correction apply.
+CORRECTABLE_STATES = frozenset(_TARGET[kind] for kind in REVERSIBLE)
+
+# Why the other actions cannot be reversed: each handed the applicant a paper that stands.
+_NOT_REVERSIBLE = {
+    EventKind.RECEIVED: (
+        "tiếp nhận không đính chính được: hồ sơ đã có mã và người nộp đã cầm giấy tiếp nhận. "
+        "Nếu tiếp nhận nhầm, ghi nhận từ chối hoặc dừng xử lý với lý do"
+    ),
+    EventKind.SUPPLEMENTED: (
+        "nhận hồ sơ bổ sung không đính chính được: người nộp đã cầm giấy tiếp nhận mới với "
+        "ngày hẹn mới"
+    ),
+    EventKind.RESCHEDULED: (
+        "văn bản xin lỗi, hẹn lại không đính chính được: văn bản đã có số trong sổ và đã gửi "
+        "người nộp"
+    ),
+}
+
+
+class NotReversible(ValueError):
+    """Why a dossier's last action cannot be corrected, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Reversal:
+    """What a correction of a dossier's last action does: the action reversed, the state the
+    dossier had before it, and the fields the action set that become empty again."""
+
+    reversed: Event
+    restored: DossierState
+    cleared: tuple[str, ...]
+
+    @property
+    def kind(self) -> EventKind:
+        return EventKind(self.reversed.kind)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction as recorded: what it reversed, and the slips of the reversed action
+    reprinted marked void (those that had been printed)."""
+
+    reversal: Reversal
+    voided_slips: tuple[Path, ...] = ()
+
+
+def reversal(history: Sequence[Event], device_id: str, today: date) -> Reversal:
+    """The correction of the last action of a dossier whose events are `history` (in order),
+    on `today`, at the counter `device_id`; NotReversible says why there is none.
+
+    Only the counter's own action, recorded today, and not a correction: corrections do not
+    stack (after one, the clerk records the right action, which may be corrected in turn)."""
+    if not history:
+        raise NotReversible("Hồ sơ chưa có thao tác nào.")
+    last = history[-1]
+    label = kind_label(last.kind)
+    if last.kind == EventKind.CORRECTED:
+        raise NotReversible(
+            "Thao tác cuối của hồ sơ đã là một lần đính chính: không hủy chồng lên. Ghi nhận "
+            "thao tác đúng, rồi đính chính thao tác đó nếu lại nhầm."
+        )
+    try:
+        kind = EventKind(last.kind)
+    except ValueError:
+        kind = None
+    if kind in _NOT_REVERSIBLE:
+        raise NotReversible(f"Thao tác cuối là «{label}»: {_NOT_REVERSIBLE[kind]}.")
+    if kind not in REVERSIBLE or len(history) < 2:
+        # A refusal at the counter is the dossier's only event: it was never received.
+        raise NotReversible(f"Thao tác cuối là «{label}»: không đính chính được.")
+    if last.device_id != device_id:
+        raise NotReversible(
+            f"Thao tác cuối («{label}») do tỉnh ghi nhận và đồng bộ về: quầy không đính chính "
+            "được, đề nghị cơ quan đã ghi nhận sửa."
+        )
+    done_at = to_vn(last.device_time)
+    if done_at.date() != today:
+        raise NotReversible(
+            f"Thao tác cuối («{label}») ghi nhận lúc {done_at:%H:%M %d/%m/%Y}: chỉ đính chính "
+            "được trong ngày thực hiện thao tác."
+        )
+    return Reversal(last, history[-2].status, REVERSIBLE[kind])
 
 
 # --- Checks on what the clerk typed (texts already cleaned) -------------------------------

@@ -3,14 +3,18 @@ pages it gets back."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from desk_app.core.citizen_id import normalise_id_number
 from desk_app.core.clock import VN_TZ
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
+from desk_app.core.text import clean
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
+from desk_app.core.validation import phone_error
 
 _SOME_DAY = datetime(2000, 1, 3, 9, 0, tzinfo=VN_TZ)
 
@@ -55,3 +59,23 @@ class Page:
     rows: list[DossierRow]
     # Where the next page starts (store.listing's cursor); None when this one was the last.
     next: tuple | int | None
+
+
+# Older dossiers matching a name are counted up to this many: beyond, the list says "more
+# than 500" rather than read ten years of Nguyễns.
+EARLIER_CAP = 500
+
+# A dossier code, whole or from its date on ("250805-1007"), as the receipt's QR code types it.
+_CODE = re.compile(r"(?:[0-9A-Za-z.]+-)?[0-9]{6}-[1-9][0-9]{3,}")
+_ID_NUMBER = re.compile(r"[0-9]{9}|[0-9]{12}")  # the chip card's, or an old 9-digit one
+
+
+def searches_every_day(text: str) -> bool:
+    """Whether a search names one dossier or one person: a dossier code, an ID number or a
+    phone number. Such a search looks at every receipt date, since the period filter would
+    only hide the dossier asked for (a code read from an old receipt found nothing); a name
+    searches the period chosen, where the list says how many older dossiers match too."""
+    text = clean(text)
+    return bool(text) and bool(
+        _CODE.fullmatch(text) or _ID_NUMBER.fullmatch(normalise_id_number(text))
+        or phone_error(text) is None)

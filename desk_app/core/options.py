@@ -322,6 +322,9 @@ OPTIONS: tuple[Option, ...] = (
     TextOption("backups.mirror", max_length=1000, check=folder_problem),
     ChoiceOption("language", "vi", choices=LANGUAGES,
                  message="Chọn ngôn ngữ trong danh sách."),
+    # Who may reverse a dossier's last action (a correction): any clerk, or only the leader
+    # (and the admin). Settings stored before it read the default: no upgrade step needed.
+    BoolOption("corrections.leader_only", False),
 )
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
 

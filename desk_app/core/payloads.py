@@ -18,6 +18,7 @@ from desk_app.core.lifecycle import (
     ResultReturn,
     Satisfaction,
     StopNotice,
+    SupplementReceipt,
     SupplementRequest,
 )
 from desk_app.core.model import Dossier, Event
@@ -101,6 +102,14 @@ def supplement_request(event: Event) -> SupplementRequest:
     return SupplementRequest(
         missing=tuple(p["missing"]), reason=p["reason"], contact=p["contact"],
         requested_at=event.device_time, requested_by=p["requested_by"],
+    )
+
+
+def supplement_receipt(event: Event) -> SupplementReceipt:
+    p = event.payload
+    return SupplementReceipt(
+        brought=tuple(p.get("brought", ())), note=p.get("note", ""), clerk=event.clerk,
+        at=event.device_time, new_due_at=parse_iso(p["new_due_at"]),
     )
 
 

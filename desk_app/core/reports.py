@@ -81,6 +81,7 @@ class Board:
     categories: tuple[BoardCategory, ...]  # in BoardKey order
     by_clerk: tuple[BoardGroup, ...]  # by name
     by_procedure: tuple[BoardGroup, ...]  # by name
+    clerk: str = ""  # whose dossiers it counts: one clerk's, or '' for the whole counter's
 
     def category(self, key: BoardKey) -> BoardCategory:
         return next(c for c in self.categories if c.key is key)
@@ -122,9 +123,9 @@ def _categories(tagged: list[tuple[DossierRow, frozenset[BoardKey]]]) -> tuple[B
     )
 
 
-def build_board(rows: Iterable[DossierRow], now: datetime) -> Board:
-    """The board from every dossier that might be on it (received today, or not yet ended).
-    Rows keep their given order inside each tile."""
+def build_board(rows: Iterable[DossierRow], now: datetime, clerk: str = "") -> Board:
+    """The board from every dossier that might be on it (received today, or not yet ended),
+    of `clerk` ('' for the whole counter). Rows keep their given order inside each tile."""
     tagged = [(row, keys) for row in rows if (keys := board_keys(row, now))]
 
     def groups(name_of) -> tuple[BoardGroup, ...]:
@@ -139,6 +140,7 @@ def build_board(rows: Iterable[DossierRow], now: datetime) -> Board:
         categories=_categories(tagged),
         by_clerk=groups(lambda row: row.clerk),
         by_procedure=groups(lambda row: row.procedure_name),
+        clerk=clerk,
     )
 
 
@@ -162,13 +164,14 @@ class BoardSummary:
     whole: BoardCounts
     by_clerk: tuple[BoardCounts, ...]  # by name
     by_procedure: tuple[BoardCounts, ...]  # by name
+    clerk: str = ""  # whose dossiers it counts: one clerk's, or '' for the whole counter's
 
     def count(self, key: BoardKey) -> int:
         return self.whole.count(key)
 
 
 def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]],
-                    now: datetime) -> BoardSummary:
+                    now: datetime, clerk: str = "") -> BoardSummary:
     """The summary from (clerk, procedure, tiles, how many dossiers) lines, which may repeat
     a clerk, a procedure or tiles."""
     lines = [line for line in counted if line[2]]
@@ -185,6 +188,7 @@ def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]]
                        for name in sorted({line[0] for line in lines})),
         by_procedure=tuple(counts(name, lambda _c, procedure, name=name: procedure == name)
                            for name in sorted({line[1] for line in lines})),
+        clerk=clerk,
     )
 
 

@@ -49,16 +49,18 @@ def slip_opening(
     ]
 
 
-def title_with_code(form: FormInfo, code: str, width: float, styles: SlipStyles) -> Table:
-    """Title and dossier code centred, the QR code at the right; an empty cell of the QR's width
-    on the left keeps the text centred on the page rather than in the space left over."""
+def title_with_code(form: FormInfo, code: str, width: float, styles: SlipStyles,
+                    qr: str | None = None) -> Table:
+    """Title and dossier code centred, the QR code at the right (holding `qr`, by default the
+    code); an empty cell of the QR's width on the left keeps the text centred on the page
+    rather than in the space left over."""
     code_line = Paragraph(f"Mã hồ sơ: <b>{markup(code)}</b>", styles.code)
     return layout_table(
         [
             [
                 "",
                 [form_title(form, width - 2 * QR_SIZE, styles), Spacer(1, 1 * mm), code_line],
-                QrCode(code, QR_SIZE),
+                QrCode(qr or code, QR_SIZE),
             ]
         ],
         [QR_SIZE, width - 2 * QR_SIZE, QR_SIZE],

@@ -3,6 +3,11 @@
 Two copies in one PDF, each from a fresh page: one stays in the dossier, one goes home with the
 applicant. A normal dossier (up to six documents) gets one A5 page per copy, its text shrunk a
 little if long addresses or names would push it over; a longer list flows onto more pages.
+
+When the applicant brings what a supplement request (form 02) asked for, form 01 is issued
+again for the supplemented dossier: the same form of the day of the supplement, saying that it
+receives a supplement, listing the documents brought, the clerk who received them, when, and
+the due time the wait moved the dossier to. The first receipt stays as it was printed.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from desk_app.core.clock import to_vn
 from desk_app.core.forms import FormSets
+from desk_app.core.lifecycle import SupplementReceipt
 from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
@@ -56,24 +62,29 @@ def render_receipt(
     sets: FormSets | None = None,
     *,
     note: str = "",
+    supplement: SupplementReceipt | None = None,
+    qr: str | None = None,
 ) -> Path:
     """`on` is the day of the event the receipt records (its reception, or the applicant's
-    return with the documents asked for); the form in force that day is printed. `note`: a line
-    printed under the documents, e.g. that mandatory documents are missing and who received
-    the dossier anyway."""
+    return with the documents asked for: `supplement`); the form in force that day is
+    printed. `note`: a line printed under the documents, e.g. that mandatory documents are
+    missing and who received the dossier anyway. `qr`: what the QR code holds, the citizen's
+    lookup link when the counter has one (by default the dossier code)."""
     form = form_info(SlipKind.RECEIPT, on or to_vn(dossier.received_at).date(), sets)
     styles = slip_styles()
-    provided = sum(line.provided for line in dossier.draft.documents)
+    provided = (len(supplement.brought) if supplement
+                else sum(line.provided for line in dossier.draft.documents))
     copies = [
         PrintedCopy(
-            story=_copy_story(dossier, office, form, label, styles, note),
+            story=_copy_story(dossier, office, form, label, styles, note, supplement, qr),
             running_head=f"{form.number} – Mã hồ sơ: {dossier.code} – {label} (tiếp theo)",
             fit_one_page=provided <= ONE_PAGE_DOCUMENTS,
         )
         for label in COPY_LABELS
     ]
+    what = f"{form.title} (hồ sơ bổ sung)" if supplement else form.title
     info = PdfInfo(
-        title=f"{form.title} – {dossier.code}",
+        title=f"{what} – {dossier.code}",
         author=office.unit_name,
         subject=dossier.procedure_name,
     )
@@ -82,25 +93,39 @@ def render_receipt(
 
 def _copy_story(
     dossier: Dossier, office: Office, form: FormInfo, label: str, styles: SlipStyles,
-    note: str = "",
+    note: str = "", supplement: SupplementReceipt | None = None, qr: str | None = None,
 ) -> list[Flowable]:
+    if supplement is None:
+        issued_at, clerk, documents = dossier.received_at, dossier.clerk, _documents(dossier)
+        opening = [Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body)]
+        listed = "1. Thành phần hồ sơ nộp gồm:"
+    else:
+        issued_at, clerk = supplement.at, supplement.clerk
+        documents = [(name, 0, 0, 0) for name in supplement.brought]
+        opening = [
+            Paragraph("<i>(Tiếp nhận hồ sơ bổ sung, hoàn thiện)</i>", styles.centre),
+            Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ bổ sung, hoàn thiện của:",
+                      styles.body),
+        ]
+        listed = "1. Thành phần hồ sơ nộp bổ sung gồm:"
+        note = "\n".join(part for part in (note, supplement.note) if part)
     return [
-        *slip_opening(form, office, WIDTH, dossier.received_at, styles, label),
-        title_with_code(form, dossier.code, WIDTH, styles),
+        *slip_opening(form, office, WIDTH, issued_at, styles, label),
+        title_with_code(form, dossier.code, WIDTH, styles, qr),
         Spacer(1, 2 * mm),
-        Paragraph(f"{markup(office.unit_name)} tiếp nhận hồ sơ của:", styles.body),
+        *opening,
         *applicant_lines(dossier.applicant, styles),
         *request_lines(dossier, styles),
-        Paragraph("1. Thành phần hồ sơ nộp gồm:", styles.body),
-        _documents_table(dossier, styles),
+        Paragraph(listed, styles.body),
+        _documents_table(documents, styles),
         *([Paragraph(f"<b>{markup(note)}</b>", styles.body)] if note else []),
         Spacer(1, 1.5 * mm),
-        *_appointment_lines(dossier, office, form, styles),
+        *_appointment_lines(dossier, office, form, styles, supplement),
         *kept_with_next(_ledger_line(dossier, styles), Spacer(1, 2 * mm)),
         signature_block(
             [
                 Signer("NGƯỜI NỘP HỒ SƠ", dossier.applicant.name),
-                Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", dossier.clerk),
+                Signer("NGƯỜI TIẾP NHẬN HỒ SƠ", clerk),
             ],
             WIDTH,
             styles,
@@ -116,14 +141,24 @@ def _footnote(form: FormInfo, styles: SlipStyles) -> list[Flowable]:
     return [Spacer(1, 2 * mm), Paragraph(f"<i>Ghi chú:</i> {markup(form.footnote)}", styles.body)]
 
 
-def _documents_table(dossier: Dossier, styles: SlipStyles) -> Table:
+# A document line: its name and how many originals, certified copies and photocopies.
+DocumentCounts = tuple[str, int, int, int]
+
+
+def _documents(dossier: Dossier) -> list[DocumentCounts]:
+    return [(line.name, line.originals, line.certified, line.copies)
+            for line in dossier.draft.documents if line.provided]
+
+
+def _documents_table(documents: list[DocumentCounts], styles: SlipStyles) -> Table:
+    """The documents handed in; the counts of a supplement's documents were not asked for,
+    so they stay blank."""
     def count(value: int) -> str:
         return two_digits(value) if value else ""
 
-    provided = [line for line in dossier.draft.documents if line.provided]
     rows = [
-        [str(number), line.name, count(line.originals), count(line.certified), count(line.copies)]
-        for number, line in enumerate(provided, start=1)
+        [str(number), name, count(originals), count(certified), count(copies)]
+        for number, (name, originals, certified, copies) in enumerate(documents, start=1)
     ] or [["", "(Không có giấy tờ kèm theo)", "", "", ""]]
     number_width, count_width, certified_width = 8 * mm, 14 * mm, 17 * mm
     name_width = WIDTH - number_width - 2 * count_width - certified_width
@@ -137,9 +172,20 @@ def _documents_table(dossier: Dossier, styles: SlipStyles) -> Table:
 
 
 def _appointment_lines(
-    dossier: Dossier, office: Office, form: FormInfo, styles: SlipStyles
+    dossier: Dossier, office: Office, form: FormInfo, styles: SlipStyles,
+    supplement: SupplementReceipt | None = None,
 ) -> list[Flowable]:
     draft = dossier.draft
+    if supplement is None:
+        received = field_line("4. Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at),
+                              styles.body)
+        due_at = dossier.due_at
+    else:
+        received = field_line(
+            "4. Thời gian nhận hồ sơ bổ sung",
+            f"{vn_datetime_phrase(supplement.at)} (hồ sơ tiếp nhận "
+            f"{vn_datetime_phrase(dossier.received_at)})", styles.body)
+        due_at = supplement.new_due_at  # what it moved to then, whatever came after
     lines = [
         field_line("2. Số lượng hồ sơ", f"{two_digits(draft.sets)} bộ", styles.body),
         field_line(
@@ -147,10 +193,10 @@ def _appointment_lines(
             dossier.processing_time.text(),
             styles.body,
         ),
-        field_line("4. Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at), styles.body),
+        received,
         field_line(
             "5. Thời gian trả kết quả giải quyết hồ sơ",
-            vn_datetime_phrase(dossier.due_at),
+            vn_datetime_phrase(due_at),
             styles.body,
             bold_value=True,
         ),

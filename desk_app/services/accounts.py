@@ -33,6 +33,7 @@ from desk_app.core.options import LEGACY_CLERK_KEY
 from desk_app.core.text import clean
 from desk_app.core.validation import Issue, error
 from desk_app.services import setup as counter_setup
+from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import LoginRefused, ServiceError, ValidationFailed
 from desk_app.store import accounts as store
@@ -72,16 +73,22 @@ def _legacy_clerk(ctx: Context) -> str:
 
 @use_case(Access.OPEN, changes=ACCOUNTS | SETTINGS)
 def first_run(ctx: Context, setup: CounterSetup, username: str, full_name: str,
-              password: str) -> Account:
-    """The counter's setup and its first admin, in one transaction; logs the admin in."""
+              password: str, *, reuse_issued: bool = False) -> Account:
+    """The counter's setup and its first admin, in one transaction; logs the admin in.
+
+    A data folder that shows codes were issued under the same agency code and counter number
+    (a database lost, its restore declined) is set up so only if `reuse_issued`: the admin's
+    choice, recorded in the new database (services.witnesses)."""
     setup = setup.cleaned()
     account, issues = _new_account(ctx, username, full_name, Role.ADMIN, password)
     # Both forms' problems at once: the clerk fixes the whole first-run page in one go.
-    issues = [*setup_issues(setup), *issues]
+    issues = [*setup_issues(setup), *issues,
+              *witnesses.reuse_issues(ctx.data_dir, setup, reuse_issued)]
     if issues:
         raise ValidationFailed(issues)
     _refuse_if_accounts(ctx)
     counter_setup.store_setup(ctx, setup)
+    witnesses.record_reuse(ctx, setup, account.username)
     _insert(ctx, account, password, actor=account.username)
     return _logged_in(ctx, account)
 

@@ -33,6 +33,7 @@ from desk_app.services import (
     reports,
     setup,
     units,
+    witnesses,
 )
 from desk_app.services.context import DB_FILE, Context, Listener, bind
 
@@ -148,11 +149,14 @@ class Services:
     return_result = bind(lifecycle.return_result)
     withdraw = bind(lifecycle.withdraw)
     stop_processing = bind(lifecycle.stop_processing)
+    last_action_reversal = bind(lifecycle.last_action_reversal)
+    correct_last_action = bind(lifecycle.correct_last_action)
 
     # --- reading ---------------------------------------------------------------------------
     dossier = bind(lookup.dossier)
     dossier_rows = bind(lookup.dossier_rows)
     dossier_page = bind(lookup.dossier_page)
+    earlier_matches = bind(lookup.earlier_matches)
     clerks = bind(lookup.clerks)
     history = bind(lookup.history)
     outbox_counts = bind(lookup.outbox_counts)
@@ -181,3 +185,5 @@ class Services:
     list_backups = bind(backups.list_backups)
     restore = bind(backups.restore)
     verify_journal = bind(backups.verify_journal)
+    missing_codes = bind(witnesses.missing_codes)
+    acknowledge_missing_codes = bind(witnesses.acknowledge_missing_codes)

@@ -25,9 +25,10 @@ from desk_app.core.backups import BackupInfo, BackupKind
 from desk_app.core.changes import EVERYTHING, SETTINGS
 from desk_app.core.clock import iso, now_vn
 from desk_app.core.errors import StoreError
+from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
-from desk_app.store import backup, backup_rotation, journal, settings
+from desk_app.store import backup, backup_rotation, issued_codes, journal, settings
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS
 
@@ -184,22 +185,36 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     folders = _folders(ctx)
     before = _make(ctx, BackupKind.PRE_RESTORE, folders, ctx.now())
     device_id = ctx.device_id()
-    lost_tip = journal.tip(ctx.db, device_id)
+    lost_tip = _lost_tip(ctx.data_dir, device_id, journal.tip(ctx.db, device_id))
     ctx.db.close()
     try:
         backup.restore_into(chosen.path, ctx.db_path)
     finally:
         ctx.open()
         ctx.account = None
-    _resume_journal(ctx.db, device_id, lost_tip, chosen, ctx.now())
+    _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
     _thin(_folders(ctx), ctx.now())
     return before
 
 
-def _resume_journal(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str],
-                    chosen: BackupInfo, at: datetime) -> None:
+def _after_restore(db: sqlite_utils.Database, data_dir: Path, device_id: str,
+                   lost_tip: tuple[int, str] | None, chosen: BackupInfo, at: datetime) -> None:
+    """The journal resumes after the events the restore lost (when their tip is known), and
+    the codes issued since the backup are known lost: the admin chose the backup, so the start
+    does not report them as missing (services.witnesses)."""
     with db.atomic():
-        journal.mark_seam(db, device_id, lost_tip, at=iso(at), backup=chosen.path.name)
+        if lost_tip is not None:
+            journal.mark_seam(db, device_id, lost_tip, at=iso(at), backup=chosen.path.name)
+        witnesses.acknowledge(db, data_dir)
+
+
+def _lost_tip(data_dir: Path, device_id: str,
+              in_database: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The device's last event before the restore: the later of the database's tip (when it
+    can be read) and the one reserved in ma-ho-so.json (the database may be gone, or its last
+    transactions dropped by a damaged WAL)."""
+    found = [tip for tip in (in_database, issued_codes.last_event(data_dir, device_id)) if tip]
+    return max(found, default=None, key=lambda tip: tip[0])
 
 
 def _tip_of_damaged(damaged: Path, device_id: str) -> tuple[int, str] | None:
@@ -238,9 +253,8 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
     db = connect(live)
     try:
         device_id = settings.load(db).get("device_id", "")
-        lost_tip = _tip_of_damaged(aside, device_id)
-        if lost_tip is not None:
-            _resume_journal(db, device_id, lost_tip, chosen, now_vn())
+        lost_tip = _lost_tip(live.parent, device_id, _tip_of_damaged(aside, device_id))
+        _after_restore(db, live.parent, device_id, lost_tip, chosen, now_vn())
     finally:
         db.close()
     return aside

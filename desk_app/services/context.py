@@ -31,7 +31,7 @@ from desk_app.core import options
 from desk_app.core.accounts import POLICY_KEY, Account, AccountPolicy, Permission, permissions_for
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.changes import NOTHING, Changes
-from desk_app.core.clock import now_vn, to_vn
+from desk_app.core.clock import iso, now_vn, to_vn
 from desk_app.core.codes import agency_code_on
 from desk_app.core.counter import CounterSetup
 from desk_app.core.model import Dossier
@@ -45,7 +45,7 @@ from desk_app.services.errors import (
 )
 from desk_app.services.lock import ServicesLock
 from desk_app.store import calendar as calendar_store
-from desk_app.store import catalogue, dossiers, settings
+from desk_app.store import catalogue, dossiers, issued_codes, journal, settings
 from desk_app.store.db import connect
 
 log = logging.getLogger(__name__)
@@ -92,6 +92,19 @@ class Context:
         self._policy: AccountPolicy | None = None
         self._upgrade_settings()  # before anything reads a setting
         self._load_bundled_catalogue()
+        self._resume_after_witnessed_events()
+
+    def _resume_after_witnessed_events(self) -> None:
+        """A database behind the journal's tip reserved in ma-ho-so.json (its last
+        transactions dropped by a damaged WAL, or the file lost and this one kept) resumes its
+        chain after that tip, as after a restore: the hub may hold the lost events, and no
+        number may be used twice."""
+        device_id = self.device_id()
+        witnessed = issued_codes.last_event(self.data_dir, device_id) if device_id else None
+        if witnessed is None or journal.next_link(self.db, device_id)[0] > witnessed[0]:
+            return
+        with self.db.atomic():
+            journal.mark_seam(self.db, device_id, witnessed, at=iso(self.now()), backup="")
 
     def _upgrade_settings(self) -> None:
         with self.db.atomic():
@@ -181,7 +194,8 @@ class Context:
         # own, it must not let anyone act (and sign events) in that name.
         if account is None or account.must_change_password:
             return frozenset()
-        return permissions_for(account.role, leader_approves=self.policy().leader_approves)
+        return permissions_for(account.role, leader_approves=self.policy().leader_approves,
+                               leader_corrects=self.options()["corrections.leader_only"])
 
     def require_login(self) -> Account:
         if self.account is None:
@@ -229,7 +243,10 @@ class Context:
             try:
                 if transaction:
                     with self.db.atomic():
+                        tip = journal.tip(self.db, self.device_id()) if outermost else None
                         result = fn(self, *args, **kwargs)
+                        if tip is not None:
+                            self._witness_journal(tip)
                 else:
                     result = fn(self, *args, **kwargs)
             except BaseException:
@@ -250,6 +267,20 @@ class Context:
             self._remember_granted()
         self.announce(announced)
         return result
+
+    def _witness_journal(self, before: tuple[int, str]) -> None:
+        """After a use case, before its commit: reserve the journal's tip if it moved."""
+        if journal.tip(self.db, self.device_id()) != before:
+            self.reserve_journal_tip()
+
+    def reserve_journal_tip(self) -> None:
+        """Reserve this device's newest event number outside the database before the commit
+        (store.issued_codes), as a dossier code is: after a restore of an older backup, or a
+        database lost, the next event must not take a number the hub may already hold. For
+        the few writers of events that are not use cases (the sync's discarding)."""
+        device_id = self.device_id()
+        if device_id:
+            issued_codes.reserve_event(self.data_dir, device_id, *journal.tip(self.db, device_id))
 
     def _remember_granted(self) -> None:
         """What the logged-in account may do, as committed: the GUI reads `granted` without

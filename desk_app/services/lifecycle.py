@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid as uuidlib
+from collections.abc import Sequence
 from datetime import datetime
 
 from desk_app.core import payloads
@@ -26,9 +27,12 @@ from desk_app.core.lifecycle import (
     APOLOGY_REGISTER,
     Apology,
     ControlRow,
+    Correction,
     EventKind,
+    NotReversible,
     Refusal,
     ResultReturn,
+    Reversal,
     SupplementRequest,
     apology_document_number,
     apology_issues,
@@ -37,9 +41,11 @@ from desk_app.core.lifecycle import (
     rescheduled_due,
     resumed_due,
     return_issues,
+    reversal,
     state_after,
     stop_request_refusal,
     supplement_issues,
+    time_in_order,
     working_days_added,
 )
 from desk_app.core.model import Dossier, Event
@@ -50,7 +56,7 @@ from desk_app.core.validation import Issue, error
 from desk_app.services import printouts, units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
-from desk_app.store import dossiers, events, registers
+from desk_app.store import dossiers, events, issued_codes, registers
 
 
 def _raise_if(issues: list[Issue]) -> None:
@@ -71,17 +77,18 @@ def _target(
 
 
 def _when(ctx: Context, dossier: Dossier, at: datetime | None) -> datetime:
-    """The action's time, to the second as it is stored; never before the dossier's last
-    event."""
-    at = (to_vn(at) if at is not None else ctx.now()).replace(microsecond=0)
+    """The action's time, to the second as it is stored; never in a minute before the
+    dossier's last event (core.lifecycle.time_in_order)."""
     history = events.for_dossier(ctx.db, dossier.uuid)
-    if history and at < history[-1].device_time:
-        last = history[-1]
+    last = history[-1] if history else None
+    chosen = at if at is not None else ctx.now()
+    when = time_in_order(chosen, last.device_time if last else None)
+    if when is None:
         raise ServiceError(
-            f"Hồ sơ {dossier.code}: thời điểm {at:%H:%M %d/%m/%Y} trước sự kiện gần nhất "
-            f"(«{kind_label(last.kind)}» lúc {last.device_time:%H:%M %d/%m/%Y})."
+            f"Hồ sơ {dossier.code}: thời điểm {to_vn(chosen):%H:%M %d/%m/%Y} trước sự kiện gần "
+            f"nhất («{kind_label(last.kind)}» lúc {last.device_time:%H:%M %d/%m/%Y})."
         )
-    return at
+    return when
 
 
 def _record(
@@ -253,13 +260,16 @@ def supplement_requested(
 
 @use_case(Permission.HAND_OVER, changes=DOSSIERS)
 def receive_supplement(
-    ctx: Context, dossier_uuid: str, note: str = "", *, receiver_name: str = "",
-    at: datetime | None = None,
+    ctx: Context, dossier_uuid: str, note: str = "", *, brought: Sequence[str] = (),
+    receiver_name: str = "", at: datetime | None = None,
 ) -> Dossier:
-    """The applicant brought the documents: the dossier goes back where it was, its due time
-    moves on by the working time spent waiting, and a new receipt is issued (the old one is
-    kept). A dossier the unit had sent back goes back to that unit (`receiver_name` takes it)."""
+    """The applicant brought the documents (`brought`, from those the request asked for): the
+    dossier goes back where it was, its due time moves on by the working time spent waiting,
+    and a receipt of the supplement is issued (form 01 again: what was brought, who received
+    it, the new due time; the first receipt is kept). A dossier the unit had sent back goes
+    back to that unit (`receiver_name` takes it)."""
     note = clean_multiline(note)
+    brought = [name for name in map(clean, brought) if name]
     dossier = ctx.dossier(dossier_uuid)
     request = events.latest(ctx.db, dossier_uuid, EventKind.SUPPLEMENT_REQUESTED.value)
     resume_in = payloads.resume_in(request) if request else None
@@ -278,7 +288,7 @@ def receive_supplement(
                 calendar.working_time_between(paused_at, when).total_seconds()
             ),
             "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due), "note": note,
-            "resume_in": int(resume_in),
+            "resume_in": int(resume_in), "brought": brought,
         }
         if resume_in is DossierState.PROCESSING:
             unit = payloads.requested_by(request)
@@ -386,8 +396,12 @@ def apologise(
         year = when.year
         seq = registers.next_document_number(
             ctx.db, APOLOGY_REGISTER, year,
-            registers.highest_in_events(ctx.db, EventKind.RESCHEDULED.value, year),
+            max(registers.highest_in_events(ctx.db, EventKind.RESCHEDULED.value, year),
+                issued_codes.highest_document(ctx.data_dir, APOLOGY_REGISTER, year)),
         )
+        # A signed letter carries the number: reserved outside the database before the
+        # commit, so a restored older backup cannot number another letter the same.
+        issued_codes.reserve_document(ctx.data_dir, APOLOGY_REGISTER, year, seq)
         event = _record(ctx, dossier, EventKind.RESCHEDULED, {
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),
@@ -413,3 +427,43 @@ def return_result(ctx: Context, dossier_uuid: str, ret: ResultReturn) -> Dossier
         payload = {**payloads.return_payload(ret), "due_at": iso(dossier.due_at)}
         _record(ctx, dossier, EventKind.RETURNED, payload, when, returned_at=when)
     return ctx.dossier(dossier_uuid)
+
+
+# --- Correcting a mistake (docs/domain.md, "Correcting a mistake") ---------------------------
+
+
+@use_case(Permission.LOOK_UP)
+def last_action_reversal(ctx: Context, dossier_uuid: str) -> Reversal:
+    """What correcting the dossier's last action would reverse, and the state it would go back
+    to; TransitionRefused says why it cannot be (the dialog shows that instead of opening)."""
+    return _reversal(ctx, ctx.dossier(dossier_uuid))
+
+
+def _reversal(ctx: Context, dossier: Dossier) -> Reversal:
+    try:
+        return reversal(events.for_dossier(ctx.db, dossier.uuid), ctx.device_id(),
+                        ctx.now().date())
+    except NotReversible as exc:
+        raise TransitionRefused(f"Hồ sơ {dossier.code}: {exc}", (dossier.code,)) from exc
+
+
+@use_case(Permission.CORRECT, changes=DOSSIERS)
+def correct_last_action(ctx: Context, dossier_uuid: str, reason: str) -> Correction:
+    """Reverse the dossier's last action, recorded today at this counter, with a mandatory
+    reason: a new `corrected` event (the reversed one stays in the journal, untouched), the
+    state the dossier had before it, and the fields it set (finished_at, returned_at) empty
+    again. The hub projects the event's state like any other's; the slips of the reversed
+    action reprint marked void (services.printouts)."""
+    reason = clean_multiline(reason)
+    dossier = ctx.dossier(dossier_uuid)
+    undo = _reversal(ctx, dossier)
+    _raise_if(reason_issues(reason, "đính chính (hủy thao tác cuối của hồ sơ)"))
+    with ctx.db.atomic():
+        when = _when(ctx, dossier, None)
+        _record(ctx, dossier, EventKind.CORRECTED, {
+            "reverses": undo.reversed.uuid, "reversed_kind": undo.reversed.kind,
+            "reason": reason, "restored_status": int(undo.restored),
+            "cleared": list(undo.cleared),
+        }, when, resume_in=undo.restored, **dict.fromkeys(undo.cleared))
+        voided = printouts.reprint_voided(ctx, undo.reversed)
+    return Correction(undo, voided)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from desk_app.core.accounts import Permission
-from desk_app.core.listing import ListFilter, Page, Sort
+from desk_app.core.listing import EARLIER_CAP, ListFilter, Page, Sort
 from desk_app.core.model import Dossier, DossierRow, Event
 from desk_app.core.states import DossierState
 from desk_app.services.context import Access, Context, use_case
@@ -36,6 +37,16 @@ def dossier_page(
     """One page of the dossier list: the first with `after` None, then each from the previous
     page's `next`. Quick at any size, but it reads the disk: call it from the worker."""
     return listing.page(ctx.db, flt, sort, after, limit)
+
+
+@use_case(Permission.LOOK_UP)
+def earlier_matches(ctx: Context, flt: ListFilter, cap: int = EARLIER_CAP) -> int:
+    """How many dossiers received before the filter's period match its search too, counted up
+    to `cap` + 1 (more than `cap`: "more than cap" is all the list says)."""
+    if not flt.text.strip() or flt.received_from is None:
+        return 0
+    earlier = dataclasses.replace(flt, received_from=None, received_before=flt.received_from)
+    return len(listing.page(ctx.db, earlier, Sort(), None, cap + 1).rows)
 
 
 @use_case(Permission.LOOK_UP)

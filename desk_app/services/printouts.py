@@ -8,6 +8,7 @@ of the same event gives back the kept file.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from datetime import datetime
@@ -22,12 +23,13 @@ from desk_app.core.lifecycle import Apology, ControlRow, EventKind, Refusal
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.core.slips import ON_REQUEST, SlipKind
 from desk_app.core.validation import missing_override_line
+from desk_app.printing.void import VOID_TITLE, VoidMark, voided
 from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.services.form_sets import form_sets
-from desk_app.store import dossiers, events, slips
-
+from desk_app.store import dossiers, events, slips, sync_state
+from sync.protocol import lookup_link
 
 
 def drawn_by(module: str, name: str) -> Callable[..., Any]:
@@ -113,19 +115,30 @@ def _kept(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str) -> Path |
     return None
 
 
+def void_mark(correction: Event, part: str = "") -> VoidMark:
+    """What a slip of the action `correction` reversed says on reprint."""
+    return VoidMark(reason=correction.payload.get("reason", ""), at=correction.device_time,
+                    part=part)
+
+
 def slip_for_event(
     ctx: Context, dossier: Dossier, kind: str, event: Event, draw: Callable[[Path], object]
 ) -> Path:
-    """The kept PDF of `kind` documenting `event`, drawn and recorded if there is none."""
-    kept = _kept(ctx, dossier.uuid, kind, event.uuid)
+    """The kept PDF of `kind` documenting `event`, drawn and recorded if there is none. Once a
+    correction has reversed `event`, it is the void version, recorded against the correction:
+    the slip as printed, marked "ĐÃ HỦY" with the correction's time and reason."""
+    correction = events.corrections(ctx.db, [dossier.uuid]).get(event.uuid)
+    key = correction or event
+    kept = _kept(ctx, dossier.uuid, kind, key.uuid)
     if kept is not None:
         return kept
     path = new_version(_dossier_folder(ctx, dossier), f"{_stem(dossier)}-{kind}")
-    draw(path)
+    with voided(void_mark(correction) if correction else None):
+        draw(path)
     with ctx.db.atomic():
         slips.record(
             ctx.db, dossier_uuid=dossier.uuid, kind=kind, path=path,
-            clerk=ctx.clerk_name(), at=ctx.now(), event_uuid=event.uuid,
+            clerk=ctx.clerk_name(), at=ctx.now(), event_uuid=key.uuid,
         )
     return path
 
@@ -154,10 +167,17 @@ def issue_receipt(ctx: Context, dossier: Dossier, event: Event) -> Path:
     office, sets = ctx.setup().office, form_sets(ctx)
     override = payloads.missing_override(event)
     note = missing_override_line(*override) if override else ""
+    supplement = (payloads.supplement_receipt(event) if event.kind == EventKind.SUPPLEMENTED
+                  else None)
+    hub = sync_state.load(ctx.db)
+    # The citizen's lookup link once the counter is enrolled with a hub that gives one; the
+    # check is computed here, offline, with the commune's key.
+    qr = (lookup_link(hub.lookup_url, hub.lookup_key, dossier.code)
+          if hub.lookup_url and hub.lookup_key else None)
     return slip_for_event(ctx, dossier, SlipKind.RECEIPT, event,
                           lambda out: render_receipt(dossier, office, out,
                                                      to_vn(event.device_time).date(), sets,
-                                                     note=note))
+                                                     note=note, supplement=supplement, qr=qr))
 
 
 @use_case(Permission.LOOK_UP)
@@ -188,27 +208,53 @@ def slip_pdf(ctx: Context, dossier_uuid: str, kind: str, event_uuid: str | None 
 
 
 def _control_slip(ctx: Context, dossier: Dossier, office: Office) -> Path:
-    moves = control_moves(ctx, dossier.uuid)
+    """Every row ever written, a row whose move a correction reversed marked void in its note:
+    the slip is a record of what passed between hands. A new version after each new row and
+    after each correction of a row (recorded against whichever came last); the version made
+    for a correction also says across the page which row it voids, when and why."""
+    moves = control_moves(ctx, dossier.uuid, standing=False)
     if not moves:
         raise ServiceError(
             f"Hồ sơ {dossier.code} chưa được bàn giao lần nào: chưa có phiếu kiểm soát."
         )
-    rows = [row for _, row in moves]
+    corrections = events.corrections(ctx.db, [dossier.uuid])
+    rows = [_void_row(row, corrections.get(event.uuid)) for event, row in moves]
+    voids = [(row, corrections[event.uuid]) for event, row in moves if event.uuid in corrections]
+    latest = max([event for event, _ in moves] + [c for _, c in voids],
+                 key=lambda e: (e.device_time, e.device_seq))
+    mark = next((void_mark(c, f"Dòng giao nhận lúc {to_vn(row.at):%H:%M ngày %d/%m/%Y}")
+                 for row, c in voids if c is latest), None)
     handed_to, sets = units.configured(ctx), form_sets(ctx)
-    return slip_for_event(
-        ctx, dossier, SlipKind.CONTROL, moves[-1][0],
-        lambda out: render_control_slip(dossier, rows, office, out, handed_to, sets),
-    )
+
+    def draw(out: Path) -> None:
+        with voided(mark):
+            render_control_slip(dossier, rows, office, out, handed_to, sets)
+
+    return slip_for_event(ctx, dossier, SlipKind.CONTROL, latest, draw)
+
+
+def _void_row(row: ControlRow, correction: Event | None) -> ControlRow:
+    if correction is None:
+        return row
+    return dataclasses.replace(row, note=f"{VOID_TITLE} (đính chính lúc "
+                                         f"{to_vn(correction.device_time):%H:%M %d/%m/%Y})")
 
 
 @use_case(Permission.LOOK_UP)
 def handover_list_pdf(ctx: Context, batch_uuid: str) -> Path:
-    """The batch's handover list: drawn once, recorded against every dossier of the batch."""
+    """The batch's handover list: drawn once, recorded against every dossier of the batch.
+    Once a correction has reversed the hand-over of some of its dossiers, it is a new version,
+    marked void (the whole list, or the lines of those dossiers) and recorded against the
+    latest such correction."""
     batch = events.of_batch(ctx.db, EventKind.HANDED_OVER.value, batch_uuid)
     if not batch:
         raise ServiceError("Không tìm thấy lần bàn giao này.")
     first = batch[0]
-    kept = _kept(ctx, first.dossier_uuid, SlipKind.HANDOVER_LIST, first.uuid)
+    corrections = events.corrections(ctx.db, [e.dossier_uuid for e in batch])
+    undone = [(e, corrections[e.uuid]) for e in batch if e.uuid in corrections]
+    key = max((c for _, c in undone), key=lambda c: (c.device_time, c.device_seq),
+              default=first)
+    kept = _kept(ctx, first.dossier_uuid, SlipKind.HANDOVER_LIST, key.uuid)
     if kept is not None:
         return kept
     handed = [dossiers.get(ctx.db, e.dossier_uuid) for e in batch]
@@ -217,18 +263,42 @@ def handover_list_pdf(ctx: Context, batch_uuid: str) -> Path:
         dated_folder(ctx, SLIP_FOLDER, first.device_time),
         f"ban-giao-{to_vn(first.device_time):%Y%m%d-%H%M}",
     )
-    render_handover_list(
-        handed, handover.unit, handover.giver_name, handover.receiver_name, first.device_time,
-        ctx.setup().office, path,
-    )
+    mark = None
+    if undone:
+        codes = {e.dossier_uuid: d.code for e, d in zip(batch, handed, strict=True)}
+        part = "" if len(undone) == len(batch) else "Bàn giao hồ sơ " + ", ".join(
+            codes[e.dossier_uuid] for e, _ in undone)
+        mark = dataclasses.replace(void_mark(key, part), reason="; ".join(
+            dict.fromkeys(c.payload.get("reason", "") for _, c in undone)))
+    with voided(mark):
+        render_handover_list(
+            handed, handover.unit, handover.giver_name, handover.receiver_name,
+            first.device_time, ctx.setup().office, path,
+        )
     with ctx.db.atomic():
         for event in batch:
             slips.record(
                 ctx.db, dossier_uuid=event.dossier_uuid, kind=SlipKind.HANDOVER_LIST, path=path,
                 clerk=ctx.clerk_name(), at=ctx.now(),
-                event_uuid=event.uuid,
+                event_uuid=key.uuid if undone else event.uuid,
             )
     return path
+
+
+def reprint_voided(ctx: Context, reversed_event: Event) -> tuple[Path, ...]:
+    """The slips printed for `reversed_event`, which a correction has just reversed, each
+    reprinted marked void (in the caller's transaction): what the clerk staples to the paper
+    that was handed out."""
+    dossier_uuid = reversed_event.dossier_uuid
+    printed = dict.fromkeys(slip.kind for slip in slips.for_dossier(ctx.db, dossier_uuid)
+                            if slip.event_uuid == reversed_event.uuid)
+    paths = []
+    for kind in printed:
+        if kind == SlipKind.HANDOVER_LIST:
+            paths.append(handover_list_pdf(ctx, payloads.handover(reversed_event).batch_uuid))
+        elif kind == SlipKind.CONTROL or kind in _EVENT_SLIPS:
+            paths.append(slip_pdf(ctx, dossier_uuid, kind, reversed_event.uuid))
+    return tuple(paths)
 
 
 @use_case(Permission.LOOK_UP)
@@ -241,11 +311,15 @@ def control_rows(ctx: Context, dossier_uuid: str) -> list[ControlRow]:
     return [row for _, row in control_moves(ctx, dossier_uuid)]
 
 
-def control_moves(ctx: Context, dossier_uuid: str) -> list[tuple[Event, ControlRow]]:
+def control_moves(ctx: Context, dossier_uuid: str, *,
+                  standing: bool = True) -> list[tuple[Event, ControlRow]]:
     """Each event that moved the dossier between the counter and a unit, with its row of the
-    control slip: the events are the record the slip is printed from."""
+    control slip: the events are the record the slip is printed from. `standing`: without the
+    moves a correction reversed (they did not happen; the slip still shows them, void)."""
+    reversed_ = events.corrections(ctx.db, [dossier_uuid]) if standing else {}
     return [
         (event, row)
         for event in events.for_dossier(ctx.db, dossier_uuid)
         if (row := payloads.control_row(event.payload)) is not None
+        and event.uuid not in reversed_
     ]

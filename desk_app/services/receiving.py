@@ -117,9 +117,9 @@ def receive(
         device_id=device_id,
         at=at,
     )
-    # Before the commit, so before the receipt can be printed: a later restore must not hand
-    # these out again, even if the power goes between the commit and this write.
-    issued_codes.record(
+    # Reserved before the commit (so before the receipt can be printed): a kill at any instant
+    # and a restore of an older backup cannot hand these out again.
+    issued_codes.reserve(
         ctx.data_dir, agency=agency, day=at.date(),
         counter=setup.counter_number, sequence=sequence, book=ledger.book,
         ledger_number=ledger.number,

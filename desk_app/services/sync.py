@@ -171,7 +171,8 @@ class SyncService:
                 self.ctx.db, hub_url=url, ca_bundle=ca_bundle,
                 hub_device_id=enrollment.device_id, device_name=device_name,
                 commune_name=enrollment.commune_name, agency_code=enrollment.agency_code,
-                token=enrollment.token, at=self.ctx.now())
+                token=enrollment.token, at=self.ctx.now(), lookup_url=enrollment.lookup_url,
+                lookup_key=enrollment.lookup_key)
         return EnrolledCounter(url, enrollment.device_id, device_name, enrollment.commune_name,
                                enrollment.agency_code)
 
@@ -315,7 +316,7 @@ class SyncService:
                 raise ServiceError(GONE_FROM_QUARANTINE)
             refused = found[0]
             dossier = dossiers.get(self.ctx.db, refused.dossier_uuid)
-            return events.append(
+            discarded = events.append(
                 self.ctx.db, dossier_uuid=refused.dossier_uuid, kind=DISCARDED_KIND,
                 status=dossier.status,
                 payload={"discarded_event": refused.uuid, "discarded_kind": refused.kind,
@@ -323,6 +324,8 @@ class SyncService:
                 clerk=self.ctx.clerk_name(), device_id=self.ctx.device_id(),
                 at=self.ctx.now(),
             )
+            self.ctx.reserve_journal_tip()
+            return discarded
 
     # --- reconciliation --------------------------------------------------------------------
 

@@ -302,7 +302,7 @@ def board_counts(
     today when it falls later that day; times are stored in Vietnam's offset, so the texts
     compare as the times do."""
     # The open states written out, not bound: SQLite uses the partial index of the open
-    # dossiers (migration 11), which holds every column read here, only for a condition it
+    # dossiers (migration 12), which holds every column read here, only for a condition it
     # can see is the index's own.
     states = ", ".join(str(int(s)) for s in sorted(open_states))
     columns = "clerk, procedure_name, status, code, received_at, due_at"
@@ -328,9 +328,12 @@ def ledger(
     """The ledger's lines for dossiers received in [received_from, received_before), in book
     and line order; each judged early / on time / late as of `now`."""
     # The ledger's "processing unit" and "handed over" columns come from the dossier's first
-    # hand-over event (found through the events' dossier index, one dossier at a time).
+    # hand-over event that no correction reversed (found through the events' dossier index,
+    # one dossier at a time).
     first_handover = (
         "FROM events WHERE events.dossier_uuid = dossiers.uuid AND kind = 'handed_over' "
+        "AND NOT EXISTS (SELECT 1 FROM events AS c WHERE c.dossier_uuid = dossiers.uuid "
+        "AND c.kind = 'corrected' AND json_extract(c.payload, '$.reverses') = events.uuid) "
         "ORDER BY device_time, device_seq LIMIT 1"
     )
     sql = (

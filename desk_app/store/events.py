@@ -45,6 +45,8 @@ def append(
     if origin is not None:
         clerk, device_id = origin.clerk, origin.device_id
     seq, prev_hash = journal.next_link(db, device_id)
+    if origin is None:
+        payload = journal.with_seam(db, device_id, seq, payload)
     event = Event(
         uuid=origin.uuid if origin else str(uuidlib.uuid4()),
         dossier_uuid=dossier_uuid,
@@ -138,6 +140,19 @@ def of_batch(db: sqlite_utils.Database, kind: str, batch_uuid: str) -> list[Even
             [kind, batch_uuid],
         )
     ]
+
+
+def corrections(db: sqlite_utils.Database, dossier_uuids: list[str]) -> dict[str, Event]:
+    """The corrections of these dossiers' events: the reversed event's uuid -> the correction
+    that reversed it (its payload's `reverses`)."""
+    marks = ", ".join("?" * len(dossier_uuids))
+    return {
+        event.payload["reverses"]: event
+        for event in map(_event, db.query(
+            f"SELECT * FROM events WHERE dossier_uuid IN ({marks}) AND kind = 'corrected'"
+            + _ORDER, dossier_uuids))
+        if isinstance(event.payload.get("reverses"), str)
+    }
 
 
 def outbox_counts(db: sqlite_utils.Database) -> dict[str, int]:

@@ -18,6 +18,12 @@ them. The restore records a seam: the next event takes the number after the last
 device ever recorded and chains to its hash, so the hub's copy of the chain runs on unbroken
 and no number is used twice. The check accepts a link only at a recorded seam and reports
 which numbers the restore lost.
+
+A seam is evidence, not a permission: the first event after it carries the seam in its payload
+(SEAM_KEY: the first number lost, the backup, when), so it is hashed into the chain and reaches
+the hub with the event. A seam row alone, without that event (deleted events and a forged row
+in `journal_seams`), is reported as the deletion it hides; the hub, which holds the events the
+counter lost, says which they are (sync.server.registry).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from sync.protocol import GENESIS_HASH, chain_hash
+from sync.protocol import GENESIS_HASH, SEAM_KEY, chain_hash
 
 GENESIS = GENESIS_HASH
 ALTERED, MISSING, REORDERED = "altered", "missing", "reordered"
@@ -55,7 +61,8 @@ class BrokenLink:
 @dataclass(frozen=True)
 class Seam:
     """Where a restore made a device's chain resume: the events numbered `first_lost` to
-    `resumes_at - 1` are not on this machine any more (the hub has those it was sent)."""
+    `resumes_at - 1` are not on this machine any more (the hub has those it was sent). No
+    `backup`: the database opened behind the tip reserved in ma-ho-so.json."""
 
     device_id: str
     first_lost: int
@@ -67,8 +74,10 @@ class Seam:
     def message(self) -> str:
         lost = (f"sự kiện số {self.first_lost}" if self.first_lost == self.resumes_at - 1
                 else f"các sự kiện số {self.first_lost}–{self.resumes_at - 1}")
-        return (f"Khôi phục từ bản sao lưu {self.backup} lúc {self.restored_at}: {lost} của "
-                f"thiết bị {self.device_id} không còn trên máy này.")
+        cause = (f"Khôi phục từ bản sao lưu {self.backup}" if self.backup
+                 else "Dữ liệu mở ra thiếu sự kiện đã ghi (đĩa hỏng hoặc mất tệp)")
+        return (f"{cause} lúc {self.restored_at}: {lost} của thiết bị {self.device_id} không "
+                "còn trên máy này.")
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,22 @@ def next_link(db: sqlite_utils.Database, device_id: str) -> tuple[int, str]:
         " ORDER BY resumes_at DESC LIMIT 1", [device_id, seq + 1],
     ).fetchone()
     return (seam[0], seam[1]) if seam else (seq + 1, prev)
+
+
+def with_seam(db: sqlite_utils.Database, device_id: str, seq: int, payload: dict) -> dict:
+    """`payload` for the device's event numbered `seq`: with the seam it resumes after, if a
+    restore recorded one there."""
+    seam = db.execute(
+        "SELECT restored_at, backup FROM journal_seams WHERE device_id = ? AND resumes_at = ?",
+        [device_id, seq]).fetchone()
+    last = tip(db, device_id)[0]
+    if seam is None or last >= seq - 1:
+        return payload
+    return {**payload, SEAM_KEY: seam_record(last + 1, seam[0], seam[1])}
+
+
+def seam_record(first_lost: int, restored_at: str, backup: str) -> dict:
+    return {"first_lost": first_lost, "restored_at": restored_at, "backup": backup}
 
 
 def mark_seam(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str], *,
@@ -190,9 +215,14 @@ def _problem(db: sqlite_utils.Database, row: dict, previous: dict | None) -> Bro
 
 
 def _at_seam(row: dict, previous: dict | None, seam: dict | None) -> bool:
-    """Whether `row` is the first event after a restore's seam, following `previous`."""
-    return (seam is not None and row["prev_hash"] == seam["prev_hash"]
-            and (previous["device_seq"] if previous else 0) < row["device_seq"])
+    """Whether `row` is the first event after a restore's seam, following `previous`, and
+    carries that seam in its payload (a seam row without it is no evidence of a restore)."""
+    if seam is None or row["prev_hash"] != seam["prev_hash"]:
+        return False
+    first_lost = (previous["device_seq"] if previous else 0) + 1
+    carried = json.loads(row["payload"]).get(SEAM_KEY)
+    return (first_lost < row["device_seq"]
+            and carried == seam_record(first_lost, seam["restored_at"], seam["backup"]))
 
 
 def verify(db: sqlite_utils.Database) -> JournalCheck:

@@ -543,6 +543,14 @@ _V10 = [
     "CREATE INDEX dossiers_code_sort ON dossiers (code_sort)",
 ]
 
+# The hub's public address and the commune's key, from the enrolment, for the citizen's lookup
+# link printed in a receipt's QR code (sync.protocol.lookup_link). NULL: enrolled with a hub
+# that gives none, and the QR code holds the bare dossier code as before.
+_V11 = [
+    "ALTER TABLE sync_state ADD COLUMN lookup_url TEXT",
+    "ALTER TABLE sync_state ADD COLUMN lookup_key TEXT",
+]
+
 # Searching as the clerk types (issue 13): every word of a query is a prefix, and a prefix
 # not in the index's prefix indexes ('2 3') made FTS5 read and merge, in full, the lists of every
 # word it begins: the first letter ("n", "nguyen t") most of the index, "nguyen" or "tran" a
@@ -550,9 +558,9 @@ _V10 = [
 # so with prefixes of one to six every prefix of a word is one list of the index, which a
 # query reads only as far as its page (about 20 % more index). The index is made again from
 # the dossiers already kept (a contentless index cannot be rebuilt from itself) and merged into
-# one segment; the triggers of migration 9 write to it by name, so they stay as they are. Public for bench/generate.py, which fills the index the
-# same way after its bulk insert.
-SEARCH_INDEX_V11 = [
+# one segment; the triggers of migration 9 write to it by name, so they stay as they are.
+# Public for bench/generate.py, which fills the index the same way after its bulk insert.
+SEARCH_INDEX_V12 = [
     """CREATE VIRTUAL TABLE dossier_search USING fts5(
         ids, name, other, content='', prefix='1 2 3 4 5 6',
         tokenize='unicode61 remove_diacritics 2')""",
@@ -561,9 +569,9 @@ SEARCH_INDEX_V11 = [
     "INSERT INTO dossier_search (dossier_search) VALUES ('optimize')",
 ]
 
-_V11 = [
+_V12 = [
     "DROP TABLE dossier_search",
-    *SEARCH_INDEX_V11,
+    *SEARCH_INDEX_V12,
     # Today's board counted from an index: the open dossiers only (received, processing,
     # waiting for a supplement or a financial duty, result ready: states 2, 4, 5, 6, 9), with
     # every column the board's counts read, so they never touch the table.
@@ -573,7 +581,7 @@ _V11 = [
 
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

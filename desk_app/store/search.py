@@ -9,7 +9,7 @@ it into d, as `core.text.fold` does for the query. The index holds no copy of th
 
 A query is split into words; each word becomes a phrase of its tokens with the last one a
 prefix, so "ngu th" finds "Nguyễn Thị" and "261120-1003" finds that code. The index keeps
-every word's first one to six letters as terms of their own (migration 11), so each keystroke
+every word's first one to six letters as terms of their own (migration 12), so each keystroke
 reads one list of the index, only as far as its page, rather than merge every word it begins. Results come in
 tiers, each newest first (by rowid, the order dossiers were recorded): a whole code, ID number
 or phone (or a code's last digits) equal to the query, then those fields starting with it, then
@@ -26,6 +26,7 @@ TABLE = "dossier_search"
 
 # unicode61 keeps letters and digits together and splits on everything else.
 _TOKEN = re.compile(r"[^\W_]+")
+_GROUP_SEPARATORS = re.compile(r"[\s.\-]+")
 
 
 def _phrases(text: str, *, prefix: bool) -> list[str]:
@@ -49,6 +50,10 @@ def tiers(text: str) -> list[str]:
         # Codes, ID numbers and phones all have digits: a query without any cannot be one,
         # and asking would cost a pass over every dossier's name tokens for nothing.
         return by_name
-    return ["ids : (" + " AND ".join(exact) + ")", "ids : (" + every + ")", *by_name]
+    # A phone or ID number typed in groups ("0912 345 678", "0912.345.678") is one token in
+    # the index: its digits together come first.
+    grouped = _GROUP_SEPARATORS.sub("", text)
+    whole = [f'ids : "{grouped}"*'] if grouped.isdigit() and len(exact) > 1 else []
+    return [*whole, "ids : (" + " AND ".join(exact) + ")", "ids : (" + every + ")", *by_name]
 
 

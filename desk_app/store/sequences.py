@@ -17,11 +17,23 @@ def next_code_sequence(
     was issued outside this database: store.issued_codes), so a restored or hand-edited database
     can never make a code repeat."""
     day_key = day.isoformat()
-    prefix = code_prefix(agency, day, counter)
     stored = db.execute(
         "SELECT last FROM code_sequences WHERE agency = ? AND day = ? AND counter = ?",
         [agency, day_key, counter],
     ).fetchone()
+    in_table = highest_in_table(db, agency, day, counter)
+    sequence = max(stored[0] if stored else 0, in_table, issued) + 1
+    db.execute(
+        "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (agency, day, counter) DO UPDATE SET last = excluded.last",
+        [agency, day_key, counter, sequence],
+    )
+    return sequence
+
+
+def highest_in_table(db: sqlite_utils.Database, agency: str, day: date, counter: int) -> int:
+    """The highest sequence of this agency, day and counter among the dossiers (0 if none)."""
+    prefix = code_prefix(agency, day, counter)
     # Codes of one counter and day are the prefix and then digits only: three, or more once the
     # sequence passes 999 (core.codes). As text "…-11000" < "…-1999", so the highest is taken
     # as a number, over a range of the unique index (a day's codes of one counter).
@@ -30,14 +42,17 @@ def next_code_sequence(
         "WHERE code >= ? AND code < ? AND substr(code, ?) NOT GLOB '*[^0-9]*'",
         [len(prefix) + 1, prefix + "0", prefix + ":", len(prefix) + 1],
     ).fetchone()[0]
-    in_table = highest or 0
-    sequence = max(stored[0] if stored else 0, in_table, issued) + 1
-    db.execute(
-        "INSERT INTO code_sequences (agency, day, counter, last) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (agency, day, counter) DO UPDATE SET last = excluded.last",
-        [agency, day_key, counter, sequence],
-    )
-    return sequence
+    return highest or 0
+
+
+def present_codes(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
+    """Which of `codes` some dossier carries."""
+    found: set[str] = set()
+    for start in range(0, len(codes), 500):
+        chunk = codes[start:start + 500]
+        found.update(code for (code,) in db.execute(
+            f"SELECT code FROM dossiers WHERE code IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 def next_ledger_number(db: sqlite_utils.Database, book: int, issued: int = 0) -> int:

@@ -37,6 +37,8 @@ class HubConnection:
     last_outcome: str | None  # SYNCED, OFFLINE, FAILED; None before the first attempt
     last_error: str
     clock_skew: timedelta | None  # device clock minus hub clock
+    lookup_url: str | None = None  # for the citizen's lookup link (sync.protocol.lookup_link)
+    lookup_key: str | None = None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -47,27 +49,29 @@ def load(db: sqlite_utils.Database) -> HubConnection:
     row = db.execute(
         "SELECT hub_url, ca_bundle, hub_device_id, device_name, commune_name, agency_code, "
         "enrolled_at, pull_cursor, last_attempt_at, last_success_at, last_outcome, last_error, "
-        "clock_skew_seconds FROM sync_state WHERE id = 1"
+        "clock_skew_seconds, lookup_url, lookup_key FROM sync_state WHERE id = 1"
     ).fetchone()
     (url, ca, hub_id, name, commune, agency, enrolled, cursor, attempt, success, outcome, error,
-     skew) = row
+     skew, lookup_url, lookup_key) = row
     return HubConnection(
         url, ca, hub_id, name or "", commune or "", agency or "", _time(enrolled), cursor,
         _time(attempt), _time(success), outcome, error,
-        timedelta(seconds=skew) if skew is not None else None,
+        timedelta(seconds=skew) if skew is not None else None, lookup_url, lookup_key,
     )
 
 
 def enrolled(db: sqlite_utils.Database, *, hub_url: str, ca_bundle: str | None,
              hub_device_id: int, device_name: str, commune_name: str, agency_code: str,
-             token: str, at: datetime) -> None:
+             token: str, at: datetime, lookup_url: str | None = None,
+             lookup_key: str | None = None) -> None:
     """A new enrollment: the new token replaces any old one. The cursor starts again, as the
     hub may be another one; pulled changes are applied idempotently."""
     db.execute(
         "UPDATE sync_state SET hub_url = ?, ca_bundle = ?, hub_device_id = ?, device_name = ?, "
         "commune_name = ?, agency_code = ?, enrolled_at = ?, pull_cursor = 0, "
-        "last_outcome = NULL, last_error = '' WHERE id = 1",
-        [hub_url, ca_bundle, hub_device_id, device_name, commune_name, agency_code, iso(at)],
+        "last_outcome = NULL, last_error = '', lookup_url = ?, lookup_key = ? WHERE id = 1",
+        [hub_url, ca_bundle, hub_device_id, device_name, commune_name, agency_code, iso(at),
+         lookup_url, lookup_key],
     )
     sealed, protection = token_vault.seal(token)
     db.execute(

@@ -27,6 +27,7 @@ from desk_app.core import validation
 from desk_app.core.model import DossierRow
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue
+from desk_app.ui.date_time_edit import DateTimeEdit
 from desk_app.ui.dialog_base import ServiceDialog
 from desk_app.ui.field_errors import FieldMessages
 from desk_app.ui.widgets import make_heading
@@ -137,6 +138,13 @@ class ActionDialog(ServiceDialog):
         label = QLabel(text)
         label.setBuddy(field)
         self.form.addRow(label, box)
+        return field
+
+    def add_time_field(self, key: str, text: str) -> DateTimeEdit:
+        """When the action happened: the moment it is saved, unless the clerk sets the time
+        (an action done earlier, recorded after a power cut)."""
+        field = DateTimeEdit.now(self.services.now, key)
+        self.add_field(key, text, field)
         return field
 
     def local_issues(self) -> list[Issue]:

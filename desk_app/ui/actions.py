@@ -99,6 +99,9 @@ _DOSSIER = (
              "Ctrl+R", Permission.RETURN, "withdraw", EventKind.WITHDRAWN),
     _dossier("stop_action", QT_TRANSLATE_NOOP(DOSSIER, "&Dừng xử lý…"),
              "Ctrl+D", Permission.RETURN, "stop", EventKind.STOPPED),
+    # Reverses the dossier's last action of the day (docs/domain.md, "Correcting a mistake").
+    _dossier("correct_action", QT_TRANSLATE_NOOP(DOSSIER, "Đính chính: hủ&y thao tác cuối…"),
+             "Ctrl+Z", Permission.CORRECT, "correct", EventKind.CORRECTED),
 )
 
 # The main window's own actions; the dossier actions go in the dossier menu's section 1.

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desk_app.core.backups import BackupInfo
 from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
-from desk_app.services import backups
+from desk_app.services import backups, witnesses
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import seed as seed_demo
 from desk_app.services.errors import ServiceError
@@ -31,6 +31,7 @@ from desk_app.ui.worker import Worker
 log = logging.getLogger(__name__)
 
 EXIT_DATA_UNUSABLE = 2
+MISSING_SHOWN = 30  # codes named in the message; the count says how many in all
 
 
 def application() -> QApplication:
@@ -43,8 +44,18 @@ def application() -> QApplication:
 
 def open_services(data: Path) -> Services | None:
     """The services over the data folder, or None after telling the clerk why it cannot be
-    used (a damaged or read-only database must stop the app cleanly, not crash or retry)."""
+    used (a damaged or read-only database must stop the app cleanly, not crash or retry).
+
+    A database missing or emptied in a folder that shows the counter has worked is not opened
+    as a new counter before the newest backup is offered (declined, the set-up that follows
+    asks before using again the codes' agency and counter number)."""
     try:
+        newest = backups.newest_good(data) if witnesses.database_lost(data) else None
+        if newest is not None and offer_restore(QCoreApplication.translate(
+            "App", "Không tìm thấy dữ liệu của quầy ({file} bị mất hoặc rỗng), nhưng máy này "
+            "đã cấp mã hồ sơ và có bản sao lưu. Đừng thiết lập lại quầy như máy mới: hãy khôi "
+            "phục bản sao lưu.").format(file=DB_FILE), newest, quit_label=False):
+            return put_back(data, newest)
         return Services(data)
     except DatabaseCorrupt as exc:
         newest = backups.newest_good(data)
@@ -68,6 +79,12 @@ def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | Non
     accepts and it opens. Asked once: a restore that fails stops the app, never loops."""
     if not offer_restore(problem, newest):
         return None
+    return put_back(data, newest)
+
+
+def put_back(data: Path, newest: BackupInfo) -> Services | None:
+    """The services over `newest` written in place of the database (set aside, never
+    deleted), or None after saying why not."""
     try:
         aside = backups.restore_damaged(Path(data) / DB_FILE, newest)
         log.warning("damaged database kept as %s; restored %s", aside, newest.path)
@@ -77,6 +94,29 @@ def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | Non
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Không khôi phục được"), str(exc))
         return None
+
+
+def compare_with_witnesses(data: Path, services: Services, worker) -> Services | None:
+    """Tell the admin which issued codes the database lacks (services.witnesses: a damaged
+    disk may drop the last transactions without a word) and offer the newest backup; going on
+    with this database is recorded, so it is asked once."""
+    missing = worker.call(services.missing_codes)
+    if not missing:
+        return services
+    shown = ", ".join(missing[:MISSING_SHOWN]) + ("…" if len(missing) > MISSING_SHOWN else "")
+    problem = QCoreApplication.translate(
+        "App", "Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu "
+        "đã in): {codes}. Mã cuối có thể chỉ là số đã dành cho một lần lưu bị ngắt, chưa in "
+        "phiếu.").format(count=len(missing), codes=shown)
+    newest = worker.call(lambda: backups.newest_good(data))
+    if newest is not None and offer_restore(problem, newest, quit_label=False):
+        worker.call(services.close)
+        return put_back(data, newest)
+    if newest is None:
+        QMessageBox.warning(None, QCoreApplication.translate("App", "Dữ liệu thiếu hồ sơ"),
+                            problem)
+    worker.call(services.acknowledge_missing_codes)
+    return services
 
 
 def build_main_window(services: Services, worker, *, demo: bool = False) -> MainWindow | None:
@@ -117,6 +157,10 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         return EXIT_DATA_UNUSABLE
     worker = Worker()
     i18n.install(app, language or worker.call(services.language))
+    services = compare_with_witnesses(data, services, worker)
+    if services is None:
+        worker.shutdown()
+        return EXIT_DATA_UNUSABLE
     sync = backup_worker = None
     try:
         window = build_main_window(services, worker, demo=demo)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desk_app.core.accounts import Permission
 from desk_app.core.lifecycle import EventKind, state_after
 from desk_app.core.model import DossierRow
-from desk_app.core.payloads import requested_by, resume_in
+from desk_app.core.payloads import requested_by, resume_in, supplement_request
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
 from desk_app.ui.ask import warn
+from desk_app.ui.correction_dialog import CorrectionDialog
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
@@ -112,8 +113,11 @@ class DossierActions(QObject):
             return
         self._worker.run(lambda: slip(result), self._preview, self._slip_failed)
 
-    def _preview(self, path: Path) -> None:
-        show_preview(path, self._worker, self._host, services=self._services)
+    def _preview(self, path: Path | None) -> None:
+        """`path` None: the action had no slip to show after all (a correction of an action
+        that printed nothing)."""
+        if path is not None:
+            show_preview(path, self._worker, self._host, services=self._services)
 
     def _slip_failed(self, exc: Exception) -> None:
         warn(self._host, self.tr("Chưa in được phiếu"), self.tr(
@@ -198,16 +202,20 @@ class DossierActions(QObject):
             return
         services = self._services
 
-        def read() -> str:
-            # Back to the unit that sent it back for the supplement, if it was at a unit then.
+        def read() -> tuple[tuple[str, ...], str]:
+            # What the request asked for, and back to the unit that sent it back for the
+            # supplement, if it was at a unit then.
             requests = [e for e in services.history(row.uuid)
                         if e.kind == EventKind.SUPPLEMENT_REQUESTED]
-            at_unit = bool(requests) and resume_in(requests[-1]) is DossierState.PROCESSING
-            return requested_by(requests[-1]) if at_unit else ""
+            if not requests:
+                return (), ""
+            at_unit = resume_in(requests[-1]) is DossierState.PROCESSING
+            return (supplement_request(requests[-1]).missing,
+                    requested_by(requests[-1]) if at_unit else "")
 
         self._open(
             read,
-            lambda unit: SupplementReceivedDialog(services, self._worker, row, unit,
+            lambda data: SupplementReceivedDialog(services, self._worker, row, *data,
                                                   parent=self._host),
             lambda _dossier: services.receipt_pdf(row.uuid), [row])
 
@@ -234,8 +242,9 @@ class DossierActions(QObject):
             return
         services = self._services
         self._open(
-            lambda: (services.dossier(row.uuid), services.now()),
-            lambda data: ReturnDialog(services, self._worker, row, *data, parent=self._host),
+            lambda: services.dossier(row.uuid),
+            lambda dossier: ReturnDialog(services, self._worker, row, dossier,
+                                         parent=self._host),
             None, [row])
 
     def withdraw(self) -> None:
@@ -261,3 +270,15 @@ class DossierActions(QObject):
             placeholder=self.tr("Ví dụ: theo đề nghị của cơ quan giải quyết"),
             required=self.tr("Nhập lý do dừng xử lý hồ sơ."),
             act=lambda reason: services.stop_processing(row.uuid, reason), slip=None)
+
+    def correct(self) -> None:
+        """Ask the services what the correction would reverse: the dialog opens only when
+        there is something to reverse, otherwise the reason why not is shown. After it, the
+        first of the reversed action's slips, reprinted void, is previewed."""
+        if (row := self._one()) is None:
+            return
+        services = self._services
+        self._open(
+            lambda: services.last_action_reversal(row.uuid),
+            lambda undo: CorrectionDialog(services, self._worker, row, undo, parent=self._host),
+            lambda done: next(iter(done.voided_slips), None), [row])

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.codes import scanned_code
 from desk_app.core.lifecycle import OPEN_STATES
-from desk_app.core.listing import ListFilter
+from desk_app.core.listing import EARLIER_CAP, ListFilter, searches_every_day
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
 from desk_app.core.text import fold
@@ -70,9 +71,28 @@ def matches(row: DossierRow, text: str) -> bool:
 
 
 class DossierTable(QTableView):
-    """Enter or a double click asks to open the current dossier."""
+    """Enter or a double click asks to open the current dossier. The current row is the
+    selection: what the actions act on is what the clerk sees highlighted."""
 
     open_requested = Signal()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        selection = self.selectionModel()
+        selection.currentChanged.connect(self._select_current)
+        selection.selectionChanged.connect(self._select_current)
+
+    def _select_current(self) -> None:
+        """Never a current row with nothing selected. Qt makes the first row current without
+        selecting it when the table takes the focus, and code setting the current row
+        (Enter in the search box, a group opening) selects or toggles by whatever modifier
+        keys Qt last saw: the row looked chosen while Ctrl+G and Ctrl+K stayed greyed. A
+        selection the clerk made (Shift, Ctrl) is theirs to keep."""
+        selection = self.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and not selection.hasSelection():
+            selection.select(current, QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -105,7 +125,8 @@ class DossierListWidget(QWidget):
         self._generation = 0
         self._select_after_load: list[str] = []
         self._awaiting_first = False  # a reload was asked for: its first page is still to come
-        self._first_after_load = False  # a group just opened: its first dossier is current
+        # A group just opened, or a search entered with Enter: its first dossier becomes current.
+        self._first_after_load = False
         self._group: Group | None = None
 
         self.filter_text = QLineEdit(objectName="filter_text")
@@ -113,7 +134,7 @@ class DossierListWidget(QWidget):
             self.tr("Tìm theo mã hồ sơ, họ tên, số CCCD, điện thoại, thủ tục… (Ctrl+F)"))
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.textChanged.connect(self._filter_changed)
-        self.filter_text.returnPressed.connect(self.focus_table)
+        self.filter_text.returnPressed.connect(self._search_entered)
         make_shortcut(QKeySequence(Qt.Key.Key_Down), self.filter_text, self.focus_table,
                       Qt.ShortcutContext.WidgetShortcut)
 
@@ -159,6 +180,12 @@ class DossierListWidget(QWidget):
         self.leave_group_button.clicked.connect(self.leave_group)
         make_shortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_group,
                       Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        # A name searched within the period: older dossiers that match too, one key away.
+        self.earlier_button = QPushButton(objectName="earlier_matches")
+        self.earlier_button.setAutoDefault(False)
+        self.earlier_button.clicked.connect(self.search_every_day)
+        self.earlier_button.hide()
 
         self.row_count = QLabel(objectName="row_count")
         self.row_count.setWordWrap(True)  # a load error can be a long sentence
@@ -209,6 +236,8 @@ class DossierListWidget(QWidget):
         self._show_group()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # On a line of its own under the filters, which already fill a 1024-pixel-wide screen.
+        layout.addWidget(self.earlier_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table)
         self._load_choices()
 
@@ -302,15 +331,22 @@ class DossierListWidget(QWidget):
         return datetime.combine(first_day, time(0, 0), now.tzinfo)
 
     def list_filter(self) -> ListFilter:
-        """What the filter bar asks for."""
+        """What the filter bar asks for. A code, an ID number or a phone is looked for on
+        every receipt date, whatever the period says."""
+        text = self.search_text()
         return ListFilter(
-            text=self.filter_text.text().strip(),
+            text=text,
             states=self.chosen_states(),
-            received_from=self.received_from(),
+            received_from=None if searches_every_day(text) else self.received_from(),
             procedure_code=self.procedure_filter.currentData(),
             clerk=self.clerk_filter.currentData(),
             overdue_at=self._services.now() if self.overdue_filter.isChecked() else None,
         )
+
+    def search_text(self) -> str:
+        """The search box's words; a receipt's QR link that a scanner typed there is read as
+        the dossier code it names."""
+        return scanned_code(self.filter_text.text()).strip()
 
     def chosen_states(self) -> frozenset[DossierState] | None:
         chosen = self.state_filter.currentData()
@@ -341,11 +377,12 @@ class DossierListWidget(QWidget):
         self._select_after_load = sorted(
             (uuid for uuid in uuids if uuid), key=lambda uuid: uuid == current)
         self._awaiting_first = True
+        self.earlier_button.hide()
         group = self._group
         if group is None:
             self.model.set_query(self.list_filter())
             return
-        text = self.filter_text.text()
+        text = self.search_text()
 
         def load() -> tuple[list[DossierRow], datetime]:
             return [row for row in group.load() if matches(row, text)], self._services.now()
@@ -370,7 +407,33 @@ class DossierListWidget(QWidget):
         if self._first_after_load and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._first_after_load = False
+        if self._group is None:
+            self._count_earlier()
         self.loaded.emit()
+
+    def _count_earlier(self) -> None:
+        """For a search within the period, how many older dossiers match too (on the worker)."""
+        flt = self.list_filter()
+        if not flt.text or flt.received_from is None:
+            return
+        generation = self._generation
+        self._worker.run(partial(self._services.earlier_matches, flt),
+                         partial(self._show_earlier, generation), lambda _exc: None)
+
+    def _show_earlier(self, generation: int, count: int) -> None:
+        if generation != self._generation or not count:
+            return
+        shown = (self.tr("hơn {count}").format(count=EARLIER_CAP) if count > EARLIER_CAP
+                 else str(count))
+        self.earlier_button.setText(self.tr(
+            "Còn {count} hồ sơ nhận trước khoảng này cũng khớp: &Tìm cả các hồ sơ đó").format(
+            count=shown))
+        self.earlier_button.show()
+
+    def search_every_day(self) -> None:
+        """The same search over every receipt date (the period set to all)."""
+        self.period.setCurrentIndex(self.period.findData(None))
+        self.focus_table()
 
     def _tick(self) -> None:
         self.model.set_now(self._services.now())
@@ -390,6 +453,8 @@ class DossierListWidget(QWidget):
                      else self.tr("Chưa có hồ sơ")]
         else:
             parts = [self.tr("{count} hồ sơ").format(count=count)]
+        if self._group is None and searches_every_day(self.filter_text.text()):
+            parts.append(self.tr("mọi ngày nhận"))
         judged = [self.model.timeliness(row) for row in range(count)]
         overdue, due_today = judged.count(Timeliness.OVERDUE), judged.count(Timeliness.DUE_TODAY)
         if overdue:
@@ -493,6 +558,16 @@ class DossierListWidget(QWidget):
     def focus_filter(self) -> None:
         self.filter_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_text.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: on to the list's first dossier. A scanner types a receipt's
+        code (or lookup link) and Enter faster than the search waits for typing to stop: the
+        search still pending runs now, and its first find becomes the current dossier, ready
+        to open with Enter."""
+        if self._filter_timer.isActive():
+            self._first_after_load = True
+            self.refresh()
+        self.focus_table()
 
     def focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

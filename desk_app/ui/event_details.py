@@ -9,7 +9,12 @@ from PySide6.QtCore import QCoreApplication
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import Event
 from desk_app.core.payloads import facts
-from desk_app.ui.labels import date_time_text, satisfaction_label, timeliness_label
+from desk_app.ui.labels import (
+    date_time_text,
+    event_kind_label,
+    satisfaction_label,
+    timeliness_label,
+)
 
 
 def _texts() -> dict[str, str]:
@@ -27,11 +32,14 @@ def _texts() -> dict[str, str]:
         "post": QCoreApplication.translate(
             "EventDetails", "Qua bưu chính, số vận đơn {number}"),
         "note": QCoreApplication.translate("EventDetails", "Ghi chú: {note}"),
+        "reverses": QCoreApplication.translate("EventDetails", "Hủy: {kind}"),
     }
 
 
 def event_details(event: Event) -> str:
     f, kind, say, parts = facts(event), event.kind, _texts(), []
+    if kind == EventKind.CORRECTED and isinstance(event.payload.get("reversed_kind"), str):
+        parts.append(say["reverses"].format(kind=event_kind_label(event.payload["reversed_kind"])))
     if kind == EventKind.RECEIVED and f.due_at:
         parts.append(say["due"].format(due=date_time_text(f.due_at)))
     if f.unit:

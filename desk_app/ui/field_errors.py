@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desk_app.core.validation import Issue, Severity
@@ -25,12 +27,33 @@ def severity_colour(severity: Severity) -> str:
     return ERROR_COLOUR if severity is Severity.ERROR else WARNING_COLOUR
 
 
+class MessageLabel(QLabel):
+    """A word-wrapped message that keeps room for all its lines. By height-for-width,
+    QFormLayout gave a message the lines of a wider label, and a window is sized by its
+    layout's minimum, which does not count them: a long refusal under the password was cut
+    off at the bottom of the login dialog."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the layouts go by the minimum below instead
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if not self.text() or self.width() <= 0:
+            return hint
+        return QSize(hint.width(), max(hint.height(), self.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, another number of lines
+
+
 class FieldMessages:
     def __init__(self) -> None:
         self._labels: dict[str, QLabel] = {}
 
     def label(self, field: str, parent: QWidget | None = None) -> QLabel:
-        label = QLabel(parent)
+        label = MessageLabel(parent)
         label.setObjectName(label_name(field))
         label.setWordWrap(True)
         label.hide()

@@ -118,6 +118,8 @@ def event_kind_label(kind: str) -> str:
         EventKind.RETURNED: QCoreApplication.translate("Labels", "Trả kết quả"),
         EventKind.WITHDRAWN: QCoreApplication.translate("Labels", "Công dân rút hồ sơ"),
         EventKind.STOPPED: QCoreApplication.translate("Labels", "Dừng xử lý"),
+        EventKind.CORRECTED: QCoreApplication.translate(
+            "Labels", "Đính chính: hủy thao tác trước"),
         QUARANTINE_DISCARDED: QCoreApplication.translate(
             "Labels", "Loại bỏ sự kiện bị cách ly"),
     }

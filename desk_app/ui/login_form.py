@@ -119,11 +119,12 @@ class LoginForm(QWidget):
         self.search.clear()
         self.password.clear()
         self.form.clear_issues()
-        if select and self._select(select):
-            self.password.setFocus()
-        else:
+        if not (select and self._select(select)):
             self.accounts.setCurrentItem(None)
-            self.search.setFocus()
+        # The account field, even with the clerk who locked highlighted (Enter goes on to the
+        # password): the next clerk at a shared PC types their own name first, and with the
+        # cursor in the password box that name was a failed attempt against the first clerk.
+        self.search.setFocus()
 
     def _select(self, username: str) -> bool:
         for row in range(self.accounts.count()):

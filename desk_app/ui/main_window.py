@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from desk_app.core.changes import Changes
 from desk_app.core.counter import CounterSetup
+from desk_app.core.model import Dossier
+from desk_app.core.states import DossierState
 from desk_app.ui.actions import (
     ALL_ACTIONS,
     WINDOW_ACTIONS,
@@ -24,6 +26,7 @@ from desk_app.ui.change_bus import ChangeBus
 from desk_app.ui.dossier_actions import DossierActions
 from desk_app.ui.dossier_list import DossierListWidget, Group
 from desk_app.ui.i18n import LANGUAGES
+from desk_app.ui.labels import state_label
 from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.restore_dialog import RestoreDialog
@@ -154,8 +157,21 @@ class MainWindow(QMainWindow):
 
     def after_action(self, uuids: list[str]) -> None:
         """The acted-on dossiers stay selected, in their new state (the reload comes from the
-        change the action announced)."""
+        change the action announced), and the status bar says what they became: every action,
+        from the list or the detail, ends here."""
         self.dossier_list.select_after_reload(*uuids)
+        services = self.services
+        self.worker.run(lambda: [services.dossier(uuid) for uuid in uuids], self._tell_done,
+                        lambda _exc: self._tell(self.tr("Đã ghi nhận thao tác.")))
+
+    def _tell_done(self, dossiers: list[Dossier]) -> None:
+        by_state: dict[DossierState, list[str]] = {}
+        for dossier in dossiers:
+            by_state.setdefault(dossier.status, []).append(dossier.code)
+        self._tell(self.tr("Đã ghi nhận: {outcome}").format(outcome="; ".join(
+            self.tr("hồ sơ {codes} – {state}").format(codes=", ".join(codes),
+                                                      state=state_label(state))
+            for state, codes in by_state.items())))
 
     def _changed(self, changes: Changes) -> None:
         """Reload what shows data that changed: due times follow the hours, days off and

@@ -40,8 +40,10 @@ def describe(info: BackupInfo) -> str:
              count=info.dossiers, code=info.last_code or "—")
 
 
-def offer_restore(problem: str, newest: BackupInfo) -> bool:
-    """Ask, when the data cannot be opened, whether to put the newest good backup back."""
+def offer_restore(problem: str, newest: BackupInfo, *, quit_label: bool = True) -> bool:
+    """Ask whether to put the newest good backup back: when the data cannot be opened
+    (declining quits), or when it opens lacking what was issued (`quit_label` False:
+    declining goes on with the data as it is)."""
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("RestoreDialog", "Dữ liệu bị hỏng"), problem)
@@ -52,8 +54,10 @@ def offer_restore(problem: str, newest: BackupInfo) -> bool:
     ).format(backup=describe(newest)))
     restore = box.addButton(QCoreApplication.translate("RestoreDialog", "&Khôi phục"),
                             QMessageBox.ButtonRole.AcceptRole)
-    leave = box.addButton(QCoreApplication.translate("RestoreDialog", "&Thoát"),
-                          QMessageBox.ButtonRole.RejectRole)
+    leave = box.addButton(
+        QCoreApplication.translate("RestoreDialog", "&Thoát") if quit_label
+        else QCoreApplication.translate("RestoreDialog", "&Dùng dữ liệu hiện tại"),
+        QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.setEscapeButton(leave)
     box.exec()

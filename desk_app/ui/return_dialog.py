@@ -5,7 +5,6 @@ typed, ID number included."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -17,7 +16,6 @@ from desk_app.core.model import DeliveryMethod, Dossier, DossierRow
 from desk_app.core.text import digits
 from desk_app.core.validation import Issue
 from desk_app.ui.action_dialog import ActionDialog, text_of
-from desk_app.ui.date_time_edit import DateTimeEdit
 from desk_app.ui.labels import satisfaction_label
 from desk_app.ui.shortcuts import make_shortcut
 
@@ -35,7 +33,7 @@ def _radio_row(*buttons: QRadioButton) -> QWidget:
 
 
 class ReturnDialog(ActionDialog):
-    def __init__(self, services, worker, row: DossierRow, dossier: Dossier, now: datetime,
+    def __init__(self, services, worker, row: DossierRow, dossier: Dossier,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, worker, [row], name="return_dialog",
                          title=self.tr("Trả kết quả cho công dân"),
@@ -52,7 +50,7 @@ class ReturnDialog(ActionDialog):
         self.collector_id = self.add_field(
             "collector_id_number", self.tr("Số &CCCD"),
             QLineEdit(objectName="collector_id_number"))
-        self.at = self.add_field("at", self.tr("&Thời gian trả"), DateTimeEdit(now, "at"))
+        self.at = self.add_time_field("at", self.tr("&Thời gian trả"))
 
         self.at_counter = QRadioButton(self.tr("Tại &quầy"), objectName="at_counter")
         self.by_post = QRadioButton(self.tr("Qua &bưu chính"), objectName="by_post")

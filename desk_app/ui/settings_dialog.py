@@ -263,6 +263,13 @@ class SettingsDialog(FormDialog):
             objectName="leader_approves")
         self.leader_approves.setChecked(policy.leader_approves)
         form.row("", "leader_approves", self.leader_approves)
+        self.leader_corrects = QCheckBox(
+            self.tr("Chỉ lãnh đạo được đính chính (hủy thao tác cuối của hồ sơ)"),
+            objectName="leader_corrects")
+        self.leader_corrects.setChecked(self._view.form.values["corrections.leader_only"])
+        form.row("", "corrections.leader_only", self.leader_corrects, _note(self.tr(
+            "Khi không đánh dấu, cán bộ tiếp nhận tự hủy được thao tác nhầm của hồ sơ trong "
+            "ngày, có ghi lý do.")))
         return form
 
     # --- saving ----------------------------------------------------------------------------
@@ -293,6 +300,7 @@ class SettingsDialog(FormDialog):
             "backups.mirror": self.mirror.text(),
             "backups.every_hours": self.every_hours.value(),
             "language": self.language.currentData(),
+            "corrections.leader_only": self.leader_corrects.isChecked(),
         })
         return SettingsForm(
             values=values,

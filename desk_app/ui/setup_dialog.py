@@ -6,12 +6,14 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desk_app.core.accounts import Account
 from desk_app.core.counter import CounterSetup
 from desk_app.core.text import nfc
+from desk_app.core.validation import Issue
 from desk_app.services.app import Services
+from desk_app.services.witnesses import REUSE_FIELD
 from desk_app.ui.account_fields import AccountFields
 from desk_app.ui.form_dialog import FormDialog
 
@@ -71,7 +73,16 @@ class SetupDialog(FormDialog):
         form.row(self.tr("Đị&a danh ghi trên phiếu"), "place_name", self._place)
         form.row(self.tr("Số đ&iện thoại của bộ phận"), "phone", self._phone)
         self.admin: AccountFields | None = None
+        self.reuse: QCheckBox | None = None
         if self.first_run:
+            # Shown only when the service says this folder issued codes under the same agency
+            # code and counter number (its database lost, the restore declined).
+            self.reuse = QCheckBox(self.tr(
+                "Tôi chắc chắn: dùng lại mã đơn vị và số quầy này (ghi lại lựa chọn)"))
+            self.reuse.setObjectName(REUSE_FIELD)
+            form.row(self.tr("&Dùng lại"), REUSE_FIELD, self.reuse)
+            self._reuse_row = form.rowCount() - 1
+            form.setRowVisible(self._reuse_row, False)
             admin_intro = QLabel(self.tr(
                 "Người quản trị máy này đăng nhập bằng tài khoản dưới đây, rồi tạo tài khoản "
                 "cho từng cán bộ. Họ tên in trên phiếu của hồ sơ người đó tiếp nhận."))
@@ -116,7 +127,13 @@ class SetupDialog(FormDialog):
         admin = self.admin.typed()
         if admin is None:
             return None
-        return partial(self._services.first_run, setup, *admin)
+        return partial(self._services.first_run, setup, *admin,
+                       reuse_issued=self.reuse is not None and self.reuse.isChecked())
+
+    def _place_issues(self, issues: list[Issue]) -> list[Issue]:
+        if self.reuse is not None and any(issue.field == REUSE_FIELD for issue in issues):
+            self.form.setRowVisible(self._reuse_row, True)
+        return super()._place_issues(issues)
 
     def _succeeded(self, result: CounterSetup | Account) -> None:
         if isinstance(result, CounterSetup):

@@ -5,11 +5,13 @@ dossiers, so the leader goes from "3 overdue" to the three dossiers in one keyst
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -143,6 +145,17 @@ class TodayBoard(QWidget):
         self.heading = make_heading(QLabel(objectName="board_heading"), 1.3)
         self.status = QLabel(objectName="board_status")
         self.status.setWordWrap(True)
+        # Whose dossiers the numbers count, said where the numbers are; the clerk may switch
+        # to the whole counter's (the list shows those too). None: as the role opens it.
+        self._whole_counter: bool | None = None
+        self.scope = QLabel(objectName="board_scope")
+        self.scope.setStyleSheet("font-weight: bold;")
+        self.whole_counter = QCheckBox(self.tr("&Xem cả quầy"), objectName="whole_counter")
+        self.whole_counter.toggled.connect(self._scope_chosen)
+        scope = QHBoxLayout()
+        scope.addWidget(self.scope)
+        scope.addWidget(self.whole_counter)
+        scope.addStretch(1)
 
         self.tiles = {key: Tile(key) for key in BoardKey}
         tiles = QHBoxLayout()
@@ -169,6 +182,7 @@ class TodayBoard(QWidget):
         hint.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addLayout(scope)
         layout.addWidget(self.status)
         layout.addLayout(tiles)
         layout.addLayout(tables, 1)
@@ -181,7 +195,16 @@ class TodayBoard(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._worker.run(self._services.board_summary, self.show_board, self._failed)
+        self._worker.run(partial(self._services.board_summary,
+                                 whole_counter=self._whole_counter),
+                         self.show_board, self._failed)
+
+    def _read(self) -> Board:
+        return self._services.board(whole_counter=self._whole_counter)
+
+    def _scope_chosen(self, whole: bool) -> None:
+        self._whole_counter = whole
+        self.refresh()
 
     def _tick(self) -> None:
         if self.isVisible():  # the worker is shared with saves: no reading for nobody
@@ -197,6 +220,12 @@ class TodayBoard(QWidget):
             weekday=weekday_text(board.at), date=board.at.strftime("%d/%m/%Y")))
         self.status.setStyleSheet("color: #555;")
         self.status.setText(self.tr("Cập nhật lúc {time}").format(time=date_time_text(board.at)))
+        self.scope.setText(
+            self.tr("Hồ sơ của cả quầy") if not board.clerk
+            else self.tr("Chỉ hồ sơ do {clerk} tiếp nhận").format(clerk=board.clerk))
+        self.whole_counter.blockSignals(True)  # showing the scope is not choosing it
+        self.whole_counter.setChecked(not board.clerk)
+        self.whole_counter.blockSignals(False)
         for key, tile in self.tiles.items():
             tile.show_count(board.count(key))
         self.by_clerk.show_groups(board.by_clerk)
@@ -210,8 +239,7 @@ class TodayBoard(QWidget):
     # --- opening a number ------------------------------------------------------------------
 
     def _choose(self, title: str, rows_of: Callable[[Board], tuple[DossierRow, ...]]) -> None:
-        services = self._services
-        self.group_chosen.emit(Group(title, lambda: list(rows_of(services.board()))))
+        self.group_chosen.emit(Group(title, lambda: list(rows_of(self._read()))))
 
     def open_tile(self, key: BoardKey) -> None:
         self._choose(board_key_label(key), lambda board: board.category(key).rows)

@@ -89,6 +89,18 @@
         <source>Không khôi phục được</source>
         <translation>Could not restore</translation>
     </message>
+    <message>
+        <source>Không tìm thấy dữ liệu của quầy ({file} bị mất hoặc rỗng), nhưng máy này đã cấp mã hồ sơ và có bản sao lưu. Đừng thiết lập lại quầy như máy mới: hãy khôi phục bản sao lưu.</source>
+        <translation>The counter's data was not found ({file} is missing or empty), but this PC has issued dossier codes and has backups. Do not set the counter up again as a new PC: restore the backup.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu thiếu {count} hồ sơ đã được cấp mã (theo tệp ma-ho-so.json và các phiếu đã in): {codes}. Mã cuối có thể chỉ là số đã dành cho một lần lưu bị ngắt, chưa in phiếu.</source>
+        <translation>The data lacks {count} dossiers whose codes were issued (by the file ma-ho-so.json and the printed slips): {codes}. The last code may only be a number set aside for a save that was interrupted, with no slip printed.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu thiếu hồ sơ</source>
+        <translation>Dossiers missing from the data</translation>
+    </message>
 </context>
 <context>
     <name>Ask</name>
@@ -363,7 +375,48 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Đính chính: hủy thao tác cuối của hồ sơ</source>
+        <translation>Correction: undo the dossier's last action</translation>
+    </message>
+    <message>
+        <source>Hủy thao tác và ghi nhận đính chính</source>
+        <translation>Undo the action and record the correction</translation>
+    </message>
+    <message>
+        <source>Thao tác bị hủy: «{kind}» lúc {at}, do {clerk} ghi nhận.
+Sau khi đính chính, hồ sơ trở lại trạng thái «{state}». Thao tác cũ vẫn lưu trong nhật ký; phiếu đã in của thao tác đó được in lại có dấu ĐÃ HỦY.</source>
+        <translation>Action undone: “{kind}” at {at}, recorded by {clerk}.
+After the correction the dossier is back in the state “{state}”. The old action stays in the journal; the slips printed for it are reprinted marked VOID (ĐÃ HỦY).</translation>
+    </message>
+    <message>
+        <source>&amp;Lý do đính chính</source>
+        <translation>&amp;Reason for the correction</translation>
+    </message>
+    <message>
+        <source>Ví dụ: bấm nhầm hồ sơ, giao nhầm đơn vị</source>
+        <translation>For example: wrong dossier selected, handed to the wrong unit</translation>
+    </message>
+    <message>
+        <source>Nhập lý do đính chính: lý do được lưu và in trên phiếu đã hủy.</source>
+        <translation>Enter the reason for the correction: it is kept and printed on the voided slips.</translation>
+    </message>
+    <message>
+        <source>Tôi &amp;xác nhận hủy thao tác trên</source>
+        <translation>I &amp;confirm undoing the action above</translation>
+    </message>
+    <message>
+        <source>Đánh dấu xác nhận để hủy thao tác này.</source>
+        <translation>Tick the confirmation to undo this action.</translation>
+    </message>
+</context>
+<context>
     <name>DossierActions</name>
+    <message>
+        <source>Đính chính: hủ&amp;y thao tác cuối…</source>
+        <translation>Correction: und&amp;o the last action…</translation>
+    </message>
     <message>
         <source>Bàn &amp;giao cho đơn vị xử lý…</source>
         <translation>&amp;Hand over to a processing unit…</translation>
@@ -836,6 +889,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Đang xem: {title}</source>
         <translation>Showing: {title}</translation>
     </message>
+    <message>
+        <source>hơn {count}</source>
+        <translation>more than {count}</translation>
+    </message>
+    <message>
+        <source>Còn {count} hồ sơ nhận trước khoảng này cũng khớp: &amp;Tìm cả các hồ sơ đó</source>
+        <translation>{count} dossiers received earlier also match: search &amp;them too</translation>
+    </message>
+    <message>
+        <source>mọi ngày nhận</source>
+        <translation>every receipt date</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>
@@ -1025,6 +1090,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 <context>
     <name>EventDetails</name>
     <message>
+        <source>Hủy: {kind}</source>
+        <translation>Undoes: {kind}</translation>
+    </message>
+    <message>
         <source>Hẹn trả: {due}</source>
         <translation>Due: {due}</translation>
     </message>
@@ -1090,6 +1159,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Đính chính: hủy thao tác trước</source>
+        <translation>Correction: previous action undone</translation>
+    </message>
     <message>
         <source>Mới đăng ký</source>
         <translation>Registered</translation>
@@ -1632,6 +1705,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Đang hoàn tất các thao tác lưu…</source>
         <translation>Finishing saves in progress…</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận thao tác.</source>
+        <translation>Recorded.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận: {outcome}</source>
+        <translation>Recorded: {outcome}</translation>
+    </message>
+    <message>
+        <source>hồ sơ {codes} – {state}</source>
+        <translation>dossier {codes} – {state}</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2414,10 @@ What you typed is still there.</translation>
         <source>Đã khôi phục {backup}.</source>
         <translation>Restored {backup}.</translation>
     </message>
+    <message>
+        <source>&amp;Dùng dữ liệu hiện tại</source>
+        <translation>&amp;Use the data as it is</translation>
+    </message>
 </context>
 <context>
     <name>ResultReadyDialog</name>
@@ -2482,6 +2571,14 @@ What you typed is still there.</translation>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
+    <message>
+        <source>Tôi chắc chắn: dùng lại mã đơn vị và số quầy này (ghi lại lựa chọn)</source>
+        <translation>I am sure: use this agency code and counter number again (the choice is recorded)</translation>
+    </message>
+    <message>
+        <source>&amp;Dùng lại</source>
+        <translation>&amp;Use again</translation>
+    </message>
 </context>
 <context>
     <name>SupplementDialog</name>
@@ -2545,24 +2642,36 @@ What you typed is still there.</translation>
         <translation>Receive the supplement</translation>
     </message>
     <message>
-        <source>Ghi nhận và in phiếu hẹn mới</source>
-        <translation>Record and print the new receipt</translation>
-    </message>
-    <message>
-        <source>&amp;Ghi chú</source>
-        <translation>&amp;Note</translation>
-    </message>
-    <message>
-        <source>Giấy tờ công dân đã nộp bổ sung (không bắt buộc)</source>
-        <translation>The documents the applicant brought (optional)</translation>
-    </message>
-    <message>
         <source>người của {unit}</source>
         <translation>someone from {unit}</translation>
     </message>
     <message>
         <source>Người &amp;nhận lại</source>
         <translation>Taken back &amp;by</translation>
+    </message>
+    <message>
+        <source>Ghi nhận và in giấy tiếp nhận</source>
+        <translation>Record and print the receipt</translation>
+    </message>
+    <message>
+        <source>Phím cách: đánh dấu / bỏ đánh dấu giấy tờ đã nộp.</source>
+        <translation>Space: tick / untick a document brought.</translation>
+    </message>
+    <message>
+        <source>&amp;Giấy tờ đã nộp bổ sung</source>
+        <translation>&amp;Documents brought</translation>
+    </message>
+    <message>
+        <source>Ghi &amp;chú</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>Giấy tờ khác hoặc điều cần ghi lại (không bắt buộc)</source>
+        <translation>Other documents, or anything to note (optional)</translation>
+    </message>
+    <message>
+        <source>Đánh dấu giấy tờ công dân đã nộp bổ sung.</source>
+        <translation>Tick the documents the applicant brought.</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +2822,18 @@ What you typed is still there.</translation>
         <source>Tất cả trên bảng</source>
         <translation>All on the board</translation>
     </message>
+    <message>
+        <source>&amp;Xem cả quầy</source>
+        <translation>Whole counter (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ của cả quầy</source>
+        <translation>The whole counter's dossiers</translation>
+    </message>
+    <message>
+        <source>Chỉ hồ sơ do {clerk} tiếp nhận</source>
+        <translation>Only the dossiers {clerk} received</translation>
+    </message>
 </context>
 <context>
     <name>UnitExchangeDialog</name>
@@ -2838,6 +2959,14 @@ What you typed is still there.</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Chỉ lãnh đạo được đính chính (hủy thao tác cuối của hồ sơ)</source>
+        <translation>Only the leader may correct (undo a dossier's last action)</translation>
+    </message>
+    <message>
+        <source>Khi không đánh dấu, cán bộ tiếp nhận tự hủy được thao tác nhầm của hồ sơ trong ngày, có ghi lý do.</source>
+        <translation>When not ticked, a reception clerk may undo a mistaken action on a dossier the same day, giving a reason.</translation>
+    </message>
     <message>
         <source>Sổ theo dõi hồ sơ</source>
         <translation>Dossier ledger</translation>

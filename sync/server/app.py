@@ -17,6 +17,8 @@ from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
 from sync.server.errors import ApiError, documented
 from sync.server.tables import devices, events
+from sync.server.web import lookup, pages
+from sync.server.web.settings import WebSettings
 from sync.server.wire import (
     ChangesPage,
     CommuneOut,
@@ -61,13 +63,14 @@ def server_time() -> ServerTime:
 
 
 @router.post("/enroll", response_model=EnrollResponse, responses=_SENDING_A_BODY)
-def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
+def enroll(body: EnrollRequest, engine: EngineDep, request: Request) -> EnrollResponse:
     enrolled = enrollment.redeem(engine, body.code, body.device_name)
     return EnrollResponse(
         device_id=enrolled.device_id,
         token=enrolled.token,
         commune=CommuneOut(id=enrolled.commune_id, name=enrolled.commune_name,
                            agency_code=enrolled.agency_code),
+        lookup=lookup.for_counter(request, engine, enrolled.commune_id),
     )
 
 
@@ -118,8 +121,9 @@ def device_summary(
     )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The API over an already migrated database."""
+def create_app(engine: Engine, web: WebSettings | None = None) -> FastAPI:
+    """The API and the province's web over an already migrated database (`web`: settings of
+    the web pages, by default from the environment)."""
     app = FastAPI(
         title="Provincial sync hub",
         version=str(protocol.PROTOCOL_VERSION),
@@ -132,6 +136,7 @@ def create_app(engine: Engine) -> FastAPI:
     )
     app.state.engine = engine
     app.include_router(router)
+    pages.install(app, web or WebSettings.from_environment())
     errors.install(app)
     # Pulled catalogues are large and compress well; counters send Accept-Encoding: gzip.
     app.add_middleware(GZipMiddleware, minimum_size=2048)

@@ -21,6 +21,7 @@ from sync.server import enrollment, publishing, registry
 from sync.server.app import DB_ENV
 from sync.server.database import DEFAULT_URL, open_engine, upgrade
 from sync.server.errors import AdminError
+from sync.server.web import cli as web_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +91,17 @@ def _device_list(engine: Engine, args: argparse.Namespace) -> None:
     _print_table(header, rows)
 
 
+def _device_lost(engine: Engine, args: argparse.Namespace) -> None:
+    header = ("seq", "event", "kind", "dossier", "recorded", "lost by the restore of")
+    rows = [(str(e.device_seq), e.uuid, e.kind, e.dossier_uuid, e.device_time,
+             f"{e.backup} at {e.restored_at}")
+            for e in registry.lost_on_counter(engine, args.id)]
+    if not rows:
+        print(f"device {args.id} has every event the hub holds from it")
+        return
+    _print_table(header, rows)
+
+
 def _catalogue_publish(engine: Engine, args: argparse.Namespace) -> None:
     try:
         document = json.loads(Path(args.file).read_text(encoding="utf-8"))
@@ -143,8 +155,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="province-hub", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    def command(parent, name: str, run, help_: str) -> argparse.ArgumentParser:
-        sub = parent.add_parser(name, parents=[common], help=help_, description=help_)
+    def command(parent, name: str, run, help_: str, parents=()) -> argparse.ArgumentParser:
+        sub = parent.add_parser(name, parents=[common, *parents], help=help_, description=help_)
         sub.set_defaults(run=run)
         return sub
 
@@ -185,6 +197,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = command(device, "list", _device_list,
                       "list devices with last sync, reported backlog and events stored")
     listing.add_argument("--commune", type=int, help="only this commune's devices")
+    lost = command(device, "lost", _device_lost,
+                   "list the events held here that the device lost in a restore of a backup")
+    lost.add_argument("id", type=int)
 
     catalogue = commands.add_parser("catalogue", help="procedure catalogue").add_subparsers(
         required=True, metavar="ACTION")
@@ -214,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", choices=protocol.PROVINCE_EVENT_KINDS, required=True)
     add.add_argument("--note", default="")
     add.add_argument("--clerk", default="Tỉnh", help="who decided (shown on the counter)")
+    web_cli.add_commands(commands, commune, command)
     return parser
 
 

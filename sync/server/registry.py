@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, insert, select, update
 
+from sync.protocol import SEAM_KEY
 from sync.server import clock
 from sync.server.database import reading
 from sync.server.errors import AdminError
@@ -93,3 +95,43 @@ def list_devices(engine: Engine, commune_id: int | None = None) -> list[DeviceIn
         query = query.where(devices.c.commune_id == commune_id)
     with reading(engine) as connection:
         return [DeviceInfo(*row) for row in connection.execute(query)]
+
+
+@dataclass(frozen=True)
+class LostEvent:
+    """An event the hub holds that the counter no longer has: a restore of an older backup
+    lost it there, and the first event after the restore says so (sync.protocol.SEAM_KEY)."""
+    device_seq: int
+    uuid: str
+    kind: str
+    dossier_uuid: str
+    device_time: str
+    restored_at: str
+    backup: str
+
+
+def lost_on_counter(engine: Engine, device_id: int) -> list[LostEvent]:
+    """The device's events stored here whose numbers lie in a gap its own restores declared.
+    (Found by reading the payloads that name a seam: a restore is rare, so no column for it.)"""
+    with reading(engine) as connection:
+        known = connection.execute(select(devices.c.id).where(devices.c.id == device_id))
+        if known.first() is None:
+            raise AdminError(f"no device with id {device_id}")
+        seams = connection.execute(
+            select(events.c.device_seq, events.c.payload)
+            .where(events.c.device_id == device_id,
+                   events.c.payload.contains(f'"{SEAM_KEY}"'))).all()
+        lost: list[LostEvent] = []
+        for resumes_at, payload in seams:
+            seam = json.loads(payload).get(SEAM_KEY)
+            if not isinstance(seam, dict) or not isinstance(seam.get("first_lost"), int):
+                continue
+            rows = connection.execute(
+                select(events.c.device_seq, events.c.uuid, events.c.kind,
+                       events.c.dossier_uuid, events.c.device_time)
+                .where(events.c.device_id == device_id,
+                       events.c.device_seq.between(seam["first_lost"], resumes_at - 1))
+                .order_by(events.c.device_seq)).all()
+            lost.extend(LostEvent(*row, str(seam.get("restored_at", "")),
+                                  str(seam.get("backup", ""))) for row in rows)
+    return sorted(lost, key=lambda event: event.device_seq)

@@ -87,6 +87,7 @@ events = Table(
     Index("events_device_seq", "device_id", "device_seq"),
     Index("events_dossier", "dossier_uuid"),
     Index("events_commune", "commune_id"),
+    Index("events_dossier_time", "dossier_uuid", "device_time_vn"),
 )
 
 dossiers = Table(
@@ -107,6 +108,12 @@ dossiers = Table(
     Column("updated_at", String(40), nullable=False),
     Index("dossiers_commune_code", "commune_id", "code"),
     Index("dossiers_code", "code"),
+    # The province's web (sync.server.web.views): a commune's list newest first, and the
+    # overview's counts per commune, each a range of one index.
+    Index("dossiers_commune_received", "commune_id", "received_at"),
+    Index("dossiers_received", "received_at", "commune_id"),
+    Index("dossiers_status_due", "status", "due_at", "commune_id"),
+    Index("dossiers_status_time", "status", "status_time", "commune_id"),
 )
 
 # The pull feed. commune_id NULL reaches every commune (catalogue, calendar).
@@ -136,4 +143,43 @@ calendar_entries = Table(
     Column("kind", String(10), nullable=False),
     Column("note", Text, nullable=False),
     Column("updated_at", String(40), nullable=False),
+)
+
+# The province's web (sync.server.web). A leader's account is tied to one commune.
+web_users = Table(
+    "web_users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(60), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("commune_id", Integer, ForeignKey("communes.id")),
+    Column("password_hash", Text, nullable=False),
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked_until", String(40)),
+    Column("disabled_at", String(40)),
+    Column("created_at", String(40), nullable=False),
+)
+
+# Only the hash of the cookie's token is kept, as for device tokens.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("web_users.id"), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Index("web_sessions_user", "user_id"),
+)
+
+# What the citizen's lookup page needs of a commune: the key its counters sign receipt links
+# with (handed to them at enrolment), and the office's phone and address.
+commune_web = Table(
+    "commune_web",
+    metadata,
+    Column("commune_id", Integer, ForeignKey("communes.id"), primary_key=True),
+    Column("lookup_key", String(64), nullable=False),
+    Column("phone", Text, nullable=False, server_default=""),
+    Column("address", Text, nullable=False, server_default=""),
 )

@@ -93,10 +93,16 @@ class CommuneOut(Model):
     agency_code: str
 
 
+class LookupOut(Model):
+    url: str = Field(description="the hub's public address, for the citizen's lookup link")
+    key: str = Field(pattern=r"^[0-9a-f]{64}$", description="the commune's lookup key")
+
+
 class EnrollResponse(Model):
     device_id: int
     token: str
     commune: CommuneOut
+    lookup: LookupOut | None = None
 
 
 class EventIn(Model):

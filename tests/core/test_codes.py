@@ -2,7 +2,14 @@ from datetime import date
 
 import pytest
 
-from desk_app.core.codes import make_code, parse_code, sequence_of, sort_key, sort_text
+from desk_app.core.codes import (
+    make_code,
+    parse_code,
+    scanned_code,
+    sequence_of,
+    sort_key,
+    sort_text,
+)
 
 DAY = date(2026, 11, 20)
 AGENCY = "000.17.22.H56"
@@ -58,3 +65,12 @@ def test_codes_of_other_shapes_sort_after_and_no_code_first():
     assert sort_text("") == "" and sort_text(None) == ""
     ours = f"{AGENCY}-261120-1001"
     assert sorted([central, "", ours], key=sort_text) == ["", ours, central]
+
+
+def test_a_scanned_lookup_link_reads_as_the_code_it_names():
+    code = "000.17.22.H56-261204-1001"
+    for scanned in (f"https://dongbo.tinh.gov.vn/tra-cuu/{code}?k=0a1b2c3d4e",
+                    f"http://10.0.0.5:8765/tra-cuu/{code}", f" HTTPS://HUB/TRA-CUU/{code}?k=1\n"):
+        assert scanned_code(scanned) == code
+    for text in (code, "nguyen van", "https://example.vn/other/000.17.22.H56-261204-1001"):
+        assert scanned_code(text) == text

@@ -15,6 +15,7 @@ from desk_app.core.lifecycle import (
     return_issues,
     state_after,
     supplement_issues,
+    time_in_order,
 )
 from desk_app.core.states import DossierState, InvalidTransition, allowed_next, check_transition
 
@@ -102,7 +103,9 @@ def test_a_supplemented_dossier_resumes_where_it_was(current, resume_in):
 
 
 def test_every_event_kind_is_covered_by_the_tests_above():
-    assert set(EventKind) == set(LEGAL_EVENTS) | {EventKind.RESCHEDULED, EventKind.SUPPLEMENTED}
+    # CORRECTED: tests/core/test_corrections.py
+    assert set(EventKind) == set(LEGAL_EVENTS) | {
+        EventKind.RESCHEDULED, EventKind.SUPPLEMENTED, EventKind.CORRECTED}
     assert frozenset({S.RECEIVED, S.PROCESSING, S.SUPPLEMENT, S.FINANCIAL,
                       S.RESULT_READY}) == OPEN_STATES
 
@@ -216,3 +219,12 @@ def test_every_recorded_kind_has_a_name_and_unknown_ones_do_not_fail():
     assert kind_label("handed_over") == "Bàn giao xử lý"
     assert kind_label(QUARANTINE_DISCARDED) == "Loại bỏ sự kiện bị cách ly"
     assert kind_label("from_a_newer_hub") == "from_a_newer_hub"
+
+
+def test_an_action_in_the_last_events_minute_is_recorded_after_it():
+    last = datetime(2026, 12, 1, 14, 56, 30, tzinfo=VN_TZ)
+    # The clerk's field shows 14:56: the event takes the last one's time, after it by sequence.
+    assert time_in_order(last.replace(second=0), last) == last
+    assert time_in_order(last.replace(second=45), last) == last.replace(second=45)
+    assert time_in_order(last.replace(minute=55, second=59), last) is None
+    assert time_in_order(last.replace(minute=55), None) == last.replace(minute=55)

@@ -243,3 +243,12 @@ def test_a_code_is_in_force_from_its_day():
         "A", "B", "B", "C"]
     # A counter whose only code has a start day uses it for earlier days too.
     assert agency_code_on((DatedAgencyCode("B", date(2026, 7, 1)),), date(2026, 1, 1)) == "B"
+
+
+def test_only_the_leader_corrects_is_off_until_set_and_needs_no_upgrade():
+    """Settings stored before the option existed read its default; an unreadable value too."""
+    assert options.read({})["corrections.leader_only"] is False
+    assert options.read({"corrections": {"leader_only": True}})["corrections.leader_only"] is True
+    assert options.read({"corrections": {"leader_only": "có"}})["corrections.leader_only"] is False
+    assert options.stored_changes({}, {"corrections.leader_only": True}) == {
+        "corrections": {"leader_only": True}}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from dataclasses import replace
 from datetime import date
 
@@ -177,15 +176,10 @@ def test_a_2018_ledger_has_neither(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_2025_ledger_of_two_thousand_lines_renders_in_seconds_with_its_heads_on_every_page(
-        tmp_path):
-    # The grouped head is drawn without reportlab's SPAN, which re-reads every cell of a long
-    # table at each page break.
+def test_a_2025_ledger_of_two_thousand_lines_has_its_heads_on_every_page(tmp_path):
+    # How long it takes is bench/ledger_render.py's figure.
     lines = samples.ledger_lines(2000)
-    started = time.perf_counter()
     path = render_ledger(lines, OFFICE, samples.LEDGER_FROM + SHIFT, samples.LEDGER_TO + SHIFT,
                          tmp_path / "l.pdf")
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5, f"{elapsed:.1f} s"
     for text in page_texts(path):
         assert "Ngày, tháng, năm" in text and "(13)" in text

@@ -1,4 +1,3 @@
-import time
 from dataclasses import replace
 
 import pytest
@@ -64,12 +63,9 @@ def test_an_empty_period_still_prints_the_book(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_thousand_lines_in_seconds_with_heads_and_numbers_on_every_page(tmp_path):
-    lines = ledger_lines(2000)
-    started = time.perf_counter()
-    path = ledger(lines, tmp_path)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5, f"{elapsed:.1f} s"
+def test_two_thousand_lines_with_heads_and_numbers_on_every_page(tmp_path):
+    # How long it takes is bench/ledger_render.py's figure.
+    path = ledger(ledger_lines(2000), tmp_path)
     texts = page_texts(path)
     assert len(texts) > 50
     for number, text in enumerate(texts, start=1):

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 
 from desk_app.core.backups import BackupKind
+from desk_app.core.errors import StoreError
 from desk_app.services import backups
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError
@@ -70,6 +71,35 @@ def test_the_ledger_line_is_not_reused_either(services):
     log_in_again(services)
     after = services.receive(full_draft(services), accept_warnings=True)
     assert after.ledger.number == latest.ledger.number + 1
+
+
+def test_a_code_the_witness_file_cannot_hold_is_not_issued(services):
+    """The number is reserved in ma-ho-so.json before the commit, or the dossier is not
+    saved: a committed code the file does not know would come back after a restore."""
+    kept = receive(services, 2)
+    made = services.back_up_now()
+    blocked = services.data_dir / "ma-ho-so.tmp"  # where the file is written before the rename
+    blocked.mkdir()
+    issued = []
+    with pytest.raises(StoreError, match="ma-ho-so.json"):
+        issued.append(services.receive(full_draft(services), accept_warnings=True).code)
+    assert codes(services) == sorted(kept)
+    blocked.rmdir()
+    services.restore(made)
+    log_in_again(services)
+    issued += receive(services, 2)
+    assert len(set(kept + issued)) == len(kept + issued)
+
+
+def test_an_apology_letters_number_is_not_given_again_after_a_restore(services):
+    first, second = (services.receive(full_draft(services), accept_warnings=True)
+                     for _ in range(2))
+    made = services.back_up_now()
+    signed = services.apologise(first.uuid, "Chờ xác minh nơi cư trú", extra_working_days=2)
+    services.restore(made)
+    log_in_again(services)
+    another = services.apologise(second.uuid, "Chờ ý kiến cơ quan khác", extra_working_days=3)
+    assert (signed.document_number, another.document_number) == ("01/VBXL", "02/VBXL")
 
 
 def test_backups_are_mirrored_to_a_second_folder(services, tmp_path):
@@ -174,6 +204,29 @@ def test_a_restore_over_a_damaged_file_that_still_reads_keeps_the_numbers(servic
         with reopened.db.atomic():
             seam = reopened.db.execute("SELECT resumes_at FROM journal_seams").fetchall()
         assert seam == [(5,)]
+    finally:
+        reopened.close()
+
+
+def test_a_lost_database_restored_from_a_backup_keeps_the_event_numbers(services):
+    """The database itself is gone: the event numbers issued since the backup are known from
+    ma-ho-so.json, so the next event does not take a number the hub may hold already."""
+    receive(services, 2)
+    made = services.back_up_now()
+    receive(services, 2)
+    lost_seq, _, lost_hash = own_events(services)[-1]
+    data, live = services.data_dir, services.db_path
+    services.close()
+    live.unlink()
+
+    backups.restore_damaged(live, made)
+
+    reopened = Services(data)
+    try:
+        log_in_again(reopened)
+        receive(reopened, 1)
+        assert own_events(reopened)[-1][:2] == (lost_seq + 1, lost_hash)
+        assert reopened.verify_journal().ok
     finally:
         reopened.close()
 

@@ -1,4 +1,3 @@
-import time
 from collections import Counter
 from datetime import datetime
 
@@ -15,12 +14,10 @@ TUESDAY_0900 = datetime(2026, 12, 1, 9, 0, tzinfo=VN_TZ)
 
 def living_demo(path):
     services = Services(path, clock=Clock(TUESDAY_0900))
-    started = time.perf_counter()
     seed(services, living=True)
-    seconds = time.perf_counter() - started
     assert services.current_account() is None  # seeding is not a login
     services.login("lanhdao", DEMO_PASSWORD)
-    return services, seconds
+    return services
 
 
 def story(services):
@@ -32,8 +29,8 @@ def story(services):
 
 
 def test_the_living_demo_counter_has_seen_every_kind_of_day(tmp_path):
-    services, seconds = living_demo(tmp_path / "a")
-    assert seconds < 1
+    # How long it takes is bench/demo_seed.py's figure, not a test's.
+    services = living_demo(tmp_path / "a")
     states = Counter(row.status for row in services.dossier_rows())
     assert sum(states.values()) == 36
     assert {S.RECEIVED, S.PROCESSING, S.SUPPLEMENT, S.RESULT_READY, S.RETURNED,
@@ -57,8 +54,8 @@ def test_the_living_demo_counter_has_seen_every_kind_of_day(tmp_path):
 
 
 def test_the_living_demo_is_the_same_every_time(tmp_path):
-    first, _ = living_demo(tmp_path / "a")
-    second, _ = living_demo(tmp_path / "b")
+    first = living_demo(tmp_path / "a")
+    second = living_demo(tmp_path / "b")
     assert story(first) == story(second)
     first.close()
     second.close()
@@ -74,7 +71,7 @@ def test_the_plain_demo_only_receives(tmp_path):
 
 
 def test_the_demo_clerks_did_the_demo_counter_s_work(tmp_path):
-    services, _ = living_demo(tmp_path)
+    services = living_demo(tmp_path)
     names = {a.username: a.full_name for a in services.login_choices()}
     assert set(names) == {"quantri", "lanhdao", *DEMO_CLERKS}
     clerks = {names[username] for username in DEMO_CLERKS}

@@ -6,11 +6,13 @@ import pytest
 from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import ProcessingUnit, ResultReturn, Satisfaction
 from desk_app.core.states import DossierState
+from desk_app.printing.layout import vn_datetime_phrase
 from desk_app.services import printouts as app_module
 from desk_app.services.errors import ServiceError, TransitionRefused, ValidationFailed
 from desk_app.services.units import DEFAULT_UNITS
 from desk_app.store import dossiers as dossiers_store
 from desk_app.store import events as events_store
+from tests.printing.test_form_sets import pdf_text
 from tests.services.factories import full_draft
 
 S = DossierState
@@ -486,3 +488,17 @@ def test_a_slip_needs_its_event(services, receive):
         services.slip_pdf(dossier.uuid, "control")
     with pytest.raises(ValueError):
         services.slip_pdf(dossier.uuid, "receipt-ish")
+
+
+def test_the_receipt_of_a_supplement_is_of_the_supplement_not_the_first_receipt_again(
+        services, receive, clock):
+    dossier = receive()
+    services.request_supplement(dossier.uuid, ["Giấy xác nhận nơi ở"], "Thiếu giấy tờ", "")
+    later(clock, hours=3)
+    resumed = services.receive_supplement(dossier.uuid, "Bản chính",
+                                          brought=["Giấy xác nhận nơi ở"])
+    text = pdf_text(services.receipt_pdf(dossier.uuid))
+    assert "(Tiếp nhận hồ sơ bổ sung, hoàn thiện)" in text
+    assert "Giấy xác nhận nơi ở" in text and "Bản chính" in text
+    assert all(d.name not in text for d in dossier.draft.documents)
+    assert vn_datetime_phrase(resumed.due_at) in text

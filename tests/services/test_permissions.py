@@ -5,6 +5,7 @@ method fails `test_every_public_method_has_decided` until it is entered here, as
 LOGIN (anyone logged in) or OPEN (with the reason it needs no login).
 """
 
+import dataclasses
 import inspect
 
 import pytest
@@ -13,7 +14,7 @@ from desk_app.core.accounts import AccountPolicy, Permission, Role, permissions_
 from desk_app.services.app import Services
 from desk_app.services.errors import NotLoggedIn, PermissionDenied
 from desk_app.services.sync import SyncService
-from tests.accounts import login_as
+from tests.accounts import ADMIN_NAME, login_as
 
 P = Permission
 LOGIN = "any logged-in account"
@@ -31,6 +32,8 @@ SERVICES: dict[str, Permission | str] = {
     "back_up_at_start": OPEN, "back_up_now": OPEN, "backup_interval_hours": OPEN,
     "outbox_counts": OPEN,
     "printer_choice": OPEN,
+    # Asked at start, before anyone logs in: which issued codes the database lacks.
+    "missing_codes": OPEN, "acknowledge_missing_codes": OPEN,
     # Registers a listener of what changed; the GUI calls it while nobody is logged in.
     "on_change": OPEN,
     "change_password": LOGIN,
@@ -39,8 +42,8 @@ SERVICES: dict[str, Permission | str] = {
     "current_unit": P.LOOK_UP, "receipt_pdf": P.LOOK_UP, "issue_receipt": P.LOOK_UP,
     "slip_pdf": P.LOOK_UP, "handover_list_pdf": P.LOOK_UP, "printed_slips": P.LOOK_UP,
     "control_rows": P.LOOK_UP, "dossier": P.LOOK_UP, "dossier_rows": P.LOOK_UP,
-    "dossier_page": P.LOOK_UP, "clerks": P.LOOK_UP, "history": P.LOOK_UP, "board": P.LOOK_UP,
-    "board_summary": P.LOOK_UP,
+    "dossier_page": P.LOOK_UP, "earlier_matches": P.LOOK_UP, "clerks": P.LOOK_UP,
+    "history": P.LOOK_UP, "board": P.LOOK_UP, "board_summary": P.LOOK_UP,
     "catalogue_entries": P.LOOK_UP, "procedure_versions": P.LOOK_UP,
     "procedure_at": P.LOOK_UP,
     "receive": P.RECEIVE, "refuse_at_counter": P.RECEIVE,
@@ -48,6 +51,7 @@ SERVICES: dict[str, Permission | str] = {
     "request_supplement": P.HAND_OVER, "receive_supplement": P.HAND_OVER,
     "suggested_unit": P.HAND_OVER,
     "return_result": P.RETURN, "withdraw": P.RETURN, "stop_processing": P.RETURN,
+    "last_action_reversal": P.LOOK_UP, "correct_last_action": P.CORRECT,
     "refuse": P.REFUSE, "apologise": P.APOLOGISE,
     "end_of_day": P.END_OF_DAY, "end_of_day_pdf": P.END_OF_DAY,
     "ledger": P.LEDGER, "ledger_pdf": P.LEDGER, "ledger_xlsx": P.REPORTS,
@@ -75,14 +79,24 @@ SYNC: dict[str, Permission | str] = {
     "reconciliation": P.END_OF_DAY, "reconciliation_pdf": P.END_OF_DAY,
 }
 
-# Who is asking: nobody, or a role, with or without the commune's leader approval.
+# Who is asking: nobody, or a role, with or without the commune's leader approval, and with
+# or without the option that only the leader corrects.
 CALLERS = {
     "logged out": None,
-    "clerk": (Role.CLERK, False),
-    "clerk, leader approves": (Role.CLERK, True),
-    "leader": (Role.LEADER, False),
-    "admin": (Role.ADMIN, False),
+    "clerk": (Role.CLERK, False, False),
+    "clerk, leader approves": (Role.CLERK, True, False),
+    "clerk, leader corrects": (Role.CLERK, False, True),
+    "leader": (Role.LEADER, False, False),
+    "leader, leader corrects": (Role.LEADER, False, True),
+    "admin": (Role.ADMIN, False, False),
 }
+
+
+def set_leader_corrects(services, on: bool) -> None:
+    """The option "corrections.leader_only", saved as the settings dialog saves it."""
+    form = services.settings_view().form
+    services.save_settings(dataclasses.replace(
+        form, values={**form.values, "corrections.leader_only": on}))
 
 
 def public_methods(cls) -> set[str]:
@@ -136,10 +150,12 @@ def test_the_permission_matrix(services, caller_name):
     if caller is None:
         services.logout()
     else:
-        role, leader_approves = caller
+        role, leader_approves, leader_corrects = caller
         services.save_account_policy(AccountPolicy(leader_approves=leader_approves))
+        set_leader_corrects(services, leader_corrects)
         login_as(services, role, f"{role.label} thử")
-        granted = permissions_for(role, leader_approves=leader_approves)
+        granted = permissions_for(role, leader_approves=leader_approves,
+                                  leader_corrects=leader_corrects)
         assert services.permissions() == granted
     sync = SyncService(services)
     wrong = []
@@ -173,6 +189,21 @@ def test_the_roles_grant_what_the_issue_says():
     assert clerk < leader and {P.BOARD_ALL, P.REPORTS} <= leader
     assert not leader & {P.SETTINGS, P.ACCOUNTS, P.CATALOGUE, P.BACKUPS, P.SYNC_ADMIN}
     assert admin == frozenset(Permission)
+
+
+def test_only_the_leader_corrects_when_the_option_says_so(services):
+    """Any clerk may correct by default; with "corrections.leader_only" a clerk may not, the
+    leader and the admin still may."""
+    assert P.CORRECT in permissions_for(Role.CLERK)
+    set_leader_corrects(services, True)
+    login_as(services, Role.CLERK)
+    assert not services.can(P.CORRECT)
+    login_as(services, Role.LEADER)
+    assert services.can(P.CORRECT)
+    login_as(services, Role.ADMIN, ADMIN_NAME)
+    set_leader_corrects(services, False)
+    login_as(services, Role.CLERK)
+    assert services.can(P.CORRECT)
 
 
 def test_what_the_login_screen_needs_works_logged_out(services):

@@ -207,6 +207,33 @@ def test_a_seam_does_not_excuse_an_edit_after_it(db):
     assert (broken.device_seq, broken.problem) == (5, journal.ALTERED)
 
 
+def test_a_forged_seam_does_not_hide_deleted_events(db):
+    """Three events deleted and a seam row made up to bridge them: the event after the gap does
+    not carry a restore's seam, so the gap is reported as the deletion it is."""
+    journal_of(db, 8)
+    gone = db.execute("SELECT hash FROM events WHERE device_id = 'device-1' AND device_seq = 6"
+                      ).fetchone()[0]
+    tamper(db, ("DELETE FROM outbox WHERE event_uuid IN (SELECT uuid FROM events WHERE "
+                "device_seq BETWEEN 4 AND 6)", []),
+           ("DELETE FROM events WHERE device_seq BETWEEN 4 AND 6", []),
+           ("INSERT INTO journal_seams (device_id, resumes_at, prev_hash, restored_at, backup) "
+            "VALUES ('device-1', 7, ?, '2026-11-25T10:00:00+07:00', 'desk-x.db')", [gone]))
+    check = journal.verify(db)
+    assert not check.ok, check.message
+    assert (check.broken.device_seq, check.broken.problem) == (7, journal.MISSING)
+
+
+def test_the_event_after_a_seam_carries_it_to_the_hub(db):
+    recorded = journal_of(db, 5)
+    restore_keeping(db, 3)
+    resumed = note(db, recorded[0].dossier_uuid, "sau khi khôi phục")
+    assert resumed.payload[journal.SEAM_KEY] == {
+        "first_lost": 4, "restored_at": "2026-11-25T10:00:00+07:00",
+        "backup": "desk-20261124-093000-v6-start.db"}
+    later = note(db, recorded[0].dossier_uuid, "tiếp theo")
+    assert journal.SEAM_KEY not in later.payload
+
+
 def test_a_gap_without_a_recorded_seam_is_still_reported(db):
     recorded = journal_of(db, 5)
     restore_keeping(db, 3)

@@ -1,12 +1,15 @@
 """The counter and a real hub on loopback: enrollment, a dossier going up exactly once, the
 province's decisions coming down through the state machine, the catalogue and calendar, the
-status the status bar shows, and the reconciliation."""
+status the status bar shows, the reconciliation, and a correction followed by the hub's view; and
+the receipt's QR code as the citizen's lookup link, with the hub's address and the commune's key
+from the enrollment."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from desk_app.core.lifecycle import ResultReturn
@@ -16,11 +19,14 @@ from desk_app.services.errors import ValidationFailed
 from desk_app.services.province_events import PROVINCE_DEVICE_ID
 from desk_app.services.sync import SyncService, SyncState
 from desk_app.store import outbox, sync_state
+from sync import protocol
 from sync.client import HubOffline, HubUnauthorised
+from sync.protocol import API_PREFIX
 from sync.server import publishing, registry
 from sync.server.database import reading
 from sync.server.tables import dossiers as hub_dossiers
 from tests.accounts import log_in_again
+from tests.printing.pdf_checks import decoded_qr, needs_qr_tools
 from tests.sync.counter_side import (
     AGENCY,
     assert_hub_matches_counter,
@@ -269,3 +275,93 @@ def test_a_merged_communes_new_agency_code_comes_down_from_its_day(live_hub, cou
     later = counter.receive(before.draft, accept_warnings=True,
                             received_at=counter.now() + timedelta(days=1))
     assert later.code == f"000.00.31.H56-{tomorrow:%y%m%d}-1001"
+
+
+# --- A correction (docs/domain.md, "Correcting a mistake"): the hub's view follows it ---
+
+
+def hub_view(engine) -> dict[str, tuple[int, str]]:
+    with reading(engine) as connection:
+        return {row.code: (row.status, row.last_event_uuid) for row in connection.execute(
+            select(hub_dossiers.c.code, hub_dossiers.c.status, hub_dossiers.c.last_event_uuid))}
+
+
+def test_the_hubs_view_follows_a_correction(live_hub, counter, sync):
+    enroll(sync, live_hub.url, live_hub.admin)
+    handed, ready, returned = receive(counter, 3)
+    counter.hand_over([handed.uuid], "Công an xã", "Lê Văn Tâm")
+    counter.record_result_ready(ready.uuid, "Công an xã", "Lê Văn Tâm")
+    counter.record_result_ready(returned.uuid, "Công an xã", "Lê Văn Tâm")
+    counter.return_result(returned.uuid, ResultReturn(counter.now(), returned.applicant.name))
+    assert sync.sync_now().state is SyncState.SYNCED
+    assert {code: status for code, (status, _) in hub_view(live_hub.admin.engine).items()} == {
+        handed.code: 4, ready.code: 9, returned.code: 10}
+
+    # Two corrections after the reversed actions went up; a third action and its correction
+    # go up together in one batch.
+    counter.correct_last_action(handed.uuid, "Giao nhầm đơn vị")
+    counter.correct_last_action(returned.uuid, "Bấm nhầm: người nhận chưa đến")
+    counter.correct_last_action(ready.uuid, "Kết quả của hồ sơ khác")
+    status = sync.sync_now()
+
+    assert (status.state, status.waiting, status.quarantined) == (SyncState.SYNCED, 0, 0)
+    assert_hub_matches_counter(counter, live_hub.admin.engine)
+    view = hub_view(live_hub.admin.engine)
+    for dossier, restored in ((handed, 2), (ready, 2), (returned, 9)):
+        correction = counter.history(dossier.uuid)[-1]
+        assert correction.kind == "corrected"
+        assert view[dossier.code] == (restored, correction.uuid)
+        assert counter.dossier(dossier.uuid).status == restored
+    # The reversed events stay on the hub as they were: the journal is never edited.
+    assert live_hub.admin.count("events") == 3 + 4 + 3
+
+
+def test_the_hub_refuses_a_correction_claiming_a_state_no_action_is_reversed_to(live_hub):
+    """A dossier goes back to where a reversible action was recorded from: never to a final
+    state (returned, refused, withdrawn, stopped)."""
+    device = live_hub.admin.enroll(live_hub.admin.commune())
+    event = {"uuid": "6f1c1f64-8d4e-4c1e-9f0e-0a4b8f1d2c3e",
+             "dossier_uuid": "0b7d7f0e-3c4f-4a55-8d0e-5a1b2c3d4e5f",
+             "kind": "corrected", "status": 10, "payload": {"reason": "x"}, "clerk": "Hoa",
+             "device_seq": 1, "device_time": "2026-11-25T08:00:00+07:00"}
+    answer = requests.post(f"{live_hub.url}{API_PREFIX}/events", json={"events": [event]},
+                           headers=device.headers, timeout=10).json()
+    [result] = answer["results"]
+    assert result["result"] == "invalid" and "status 10" in result["reason"]
+    assert live_hub.admin.count("events") == 0
+
+
+# --- The receipt's QR code as the citizen's lookup link ---
+
+
+def test_a_counter_enrolled_before_lookup_links_prints_the_bare_code(counter, tmp_path):
+    assert sync_state.load(counter.db).lookup_key is None
+    dossier = receive(counter, 1)[0]
+    pdf = counter.receipt_pdf(dossier.uuid)
+    assert decoded_qr(pdf, tmp_path) == dossier.code
+
+
+@needs_qr_tools
+def test_the_receipts_qr_is_the_lookup_link_and_opens_the_dossier(live_hub, counter, sync,
+                                                                   tmp_path):
+    enroll(sync, live_hub.url, live_hub.admin)
+    stored = sync_state.load(counter.db)
+    assert stored.lookup_url == live_hub.url and len(stored.lookup_key) == 64
+
+    dossier = receive(counter, 1)[0]
+    link = decoded_qr(counter.receipt_pdf(dossier.uuid), tmp_path)
+    check = protocol.lookup_check(stored.lookup_key, dossier.code)
+    assert link == f"{live_hub.url}/tra-cuu/{dossier.code}?k={check}"
+
+    before = requests.get(link, timeout=10)
+    assert before.status_code == 200
+    assert f"chưa nhận được hồ sơ {dossier.code}" in before.text
+    assert "Lần gửi dữ liệu gần nhất của xã: chưa có." in before.text
+
+    sync.sync_now()
+    after = requests.get(link, timeout=10).text
+    assert "Được tiếp nhận" in after
+    first, *others = dossier.applicant.name.split()
+    masked = " ".join([first[:2] + "***", *(word[0] + "**" for word in others)])
+    assert f'<dd id="applicant">{masked}</dd>' in after
+    assert dossier.applicant.name not in after

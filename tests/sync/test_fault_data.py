@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desk_app.core.states import DossierState
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.sync import DISCARDED_KIND, SyncService, SyncState
-from desk_app.store import events, outbox
+from desk_app.store import events, issued_codes, outbox
 from sync import protocol
 from sync.client import HubClient
 from sync.server.database import reading
@@ -94,6 +94,8 @@ def test_a_poisoned_event_is_quarantined_and_the_rest_go_through(live_hub, count
     with pytest.raises(ValidationFailed):
         sync.discard(queued[4]["uuid"], "  ")
     audit = sync.discard(queued[4]["uuid"], "Bản ghi trùng mã do lỗi nhập liệu")
+    # Its number is reserved outside the database like any use case's (store.issued_codes).
+    assert issued_codes.last_event(counter.data_dir, counter.device_id())[0] == audit.device_seq
     sync.requeue(odd.uuid)
     with pytest.raises(ServiceError):
         sync.requeue(queued[4]["uuid"])

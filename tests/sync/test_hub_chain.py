@@ -10,6 +10,8 @@ from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.store import outbox
 from sync import protocol
+from sync.server import registry
+from sync.server.cli import main
 from sync.server.database import reading
 from sync.server.tables import events
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
@@ -113,7 +115,7 @@ def test_the_counters_queue_carries_links_the_hub_accepts(hub_client, hub_admin,
 
 
 def test_a_counter_restored_from_an_older_backup_runs_its_chain_on_at_the_hub(
-        hub_client, hub_admin, hub_engine, tmp_path):
+        hub_client, hub_admin, hub_engine, hub_db_url, tmp_path, capsys):
     device = hub_admin.enroll(hub_admin.commune(agency_code=DEMO_SETUP.agency_code))
     services = Services(tmp_path)
     try:
@@ -140,3 +142,11 @@ def test_a_counter_restored_from_an_older_backup_runs_its_chain_on_at_the_hub(
             select(events.c.device_seq).where(events.c.device_id == device.device_id)
             .order_by(events.c.device_seq)).scalars().all()
     assert numbers == [1, 2, 3, 4, 5]
+    # The hub, holding the two events the restore lost on the counter, says which they are.
+    lost = registry.lost_on_counter(hub_engine, device.device_id)
+    assert [(e.device_seq, e.kind) for e in lost] == [(3, "received"), (4, "received")]
+    assert {e.backup for e in lost} == {made.path.name}
+    assert main(["device", "lost", str(device.device_id), "--db", hub_db_url]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in printed[1:]] == ["3", "4"]
+    assert made.path.name in printed[1]

@@ -186,6 +186,7 @@ def test_the_supplement_brought_moves_the_due_time_and_previews_a_new_receipt(
 
     keyboard.press(Qt.Key.Key_B, CTRL | SHIFT)
     wait_active(qtbot, visible(window, SupplementReceivedDialog))
+    keyboard.press(Qt.Key.Key_Tab)  # past the documents brought (all ticked) to the note
     keyboard.type("Đã nộp bản sao")
     keyboard.press(Qt.Key.Key_Return, CTRL)
 

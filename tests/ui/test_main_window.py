@@ -203,6 +203,22 @@ def test_enter_in_the_filter_moves_to_the_first_row(qtbot, window):
     assert window.dossier_list.selected_uuid() == window.dossier_list.model.dossier_row(0).uuid
 
 
+@pytest.mark.parametrize("qr", ["{code}", "https://dongbo.tinh.gov.vn/tra-cuu/{code}?k=0a1b2c3d4e"])
+def test_a_scanned_receipt_qr_finds_and_opens_its_dossier(qtbot, window, qr):
+    # A receipt's QR code holds the dossier code, or the citizen's lookup link
+    # (sync.protocol.lookup_link) once the counter is enrolled; a USB scanner types it and
+    # Enter into the search box faster than the search waits for typing to stop.
+    code = window.dossier_list.model.dossier_row(5).code
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.dossier_list.filter_text, qr.format(code=code))
+    qtbot.keyClick(window.dossier_list.filter_text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dossier_list.proxy.rowCount() == 1)
+    assert cell(window, 0, Column.CODE) == code
+    qtbot.keyClick(window.dossier_list.table, Qt.Key.Key_Return)
+    detail = window.findChild(DossierDetailDialog)
+    assert detail is not None and detail.code.text() == code
+
+
 def test_ctrl_o_with_nothing_selected_says_what_to_do(qtbot, window):
     window.dossier_list.table.clearSelection()
     window.dossier_list.table.setCurrentIndex(window.dossier_list.proxy.index(-1, -1))

@@ -3,7 +3,8 @@ import sqlite3
 import sys
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.core.accounts import Role
 from desk_app.core.backups import BackupKind
@@ -20,6 +21,7 @@ from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.setup_dialog import FirstAdminDialog
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again, login_as
 from tests.services.factories import full_draft
+from tests.services.test_witnesses import copy_while_open, damage_frame
 from tests.ui.test_receive_form import DeferredWorker
 
 
@@ -246,3 +248,95 @@ def test_cancelling_the_first_admin_after_a_restore_closes_the_app(
     restore_from_the_window(qtbot, counter_window, monkeypatch)
     counter_window.findChild(FirstAdminDialog).reject()
     assert not counter_window.isVisible()
+
+
+def press_in_next_box(qtbot, key, shown):
+    """Answer the next modal box with a real key press on its focused button, as the admin
+    would; its texts go to `shown`. (Gives up after a few seconds: no box was shown.)"""
+    tries = iter(range(300))
+
+    def press():
+        box = QApplication.activeModalWidget()
+        if box is None:  # not shown yet: the exec() has not started
+            if next(tries, None) is not None:
+                QTimer.singleShot(10, press)
+            return
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        qtbot.keyClick(box.focusWidget() or box, key)
+
+    QTimer.singleShot(0, press)
+
+
+@pytest.mark.parametrize("loss", ["deleted", "emptied"])
+def test_a_lost_database_offers_the_backup_before_a_new_setup(qtbot, tmp_path, clock, critical,
+                                                              loss):
+    codes = data_with_backup(tmp_path, clock)
+    live = tmp_path / "desk.db"
+    if loss == "deleted":
+        live.unlink()
+    else:
+        live.write_bytes(b"")
+    shown = []
+    press_in_next_box(qtbot, Qt.Key.Key_Return, shown)  # the default button: restore
+
+    services = open_services(tmp_path)
+
+    try:
+        assert services is not None and critical == []
+        assert "desk.db bị mất hoặc rỗng" in shown[0] and "3 hồ sơ" in shown[0]
+        assert services.counter_setup() is not None  # no first-run setup as a new counter
+        log_in_again(services)
+        assert sorted(r.code for r in services.dossier_rows()) == sorted(codes)
+    finally:
+        services.close()
+
+
+def test_codes_missing_at_open_are_named_and_the_backup_offered(qtbot, tmp_path, clock,
+                                                                worker):
+    services = Services(tmp_path / "data", clock=clock)
+    from desk_app.services.demo import DEMO_SETUP
+    services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    kept = [services.receive(full_draft(services), accept_warnings=True).code for _ in range(3)]
+    services.back_up_now()
+    lost = [services.receive(full_draft(services), accept_warnings=True).code for _ in range(2)]
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    services.close()
+    damage_frame(damaged / "desk.db-wal")
+    opened = Services(damaged)
+    shown = []
+    press_in_next_box(qtbot, Qt.Key.Key_Return, shown)
+
+    restored = app_module.compare_with_witnesses(damaged, opened, worker)
+
+    try:
+        assert lost[-1] in shown[0] and lost[0] not in shown[0]  # only the one SQLite dropped
+        assert "3 hồ sơ" in shown[0]  # the backup offered
+        log_in_again(restored)
+        assert sorted(r.code for r in restored.dossier_rows()) == sorted(kept)
+        assert restored.missing_codes() == []  # told once: the restore recorded it
+    finally:
+        restored.close()
+
+
+def test_going_on_with_the_data_is_recorded_and_not_asked_again(qtbot, tmp_path, clock, worker):
+    services = Services(tmp_path / "data", clock=clock)
+    from desk_app.services.demo import DEMO_SETUP
+    services.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+    services.back_up_now()
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    services.receive(full_draft(services), accept_warnings=True)
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    services.close()
+    damage_frame(damaged / "desk.db-wal")
+    opened = Services(damaged)
+    shown = []
+    press_in_next_box(qtbot, Qt.Key.Key_Escape, shown)  # "Dùng dữ liệu hiện tại"
+
+    same = app_module.compare_with_witnesses(damaged, opened, worker)
+
+    try:
+        assert same is opened and len(shown) == 1
+        assert app_module.compare_with_witnesses(damaged, same, worker) is same  # no box now
+    finally:
+        same.close()

@@ -66,7 +66,7 @@ def test_keystrokes_typed_during_a_slow_search_run_only_the_newest(
     widget, slow, worker = typing_list
     keyboard.type("n")
     qtbot.waitUntil(lambda: slow.searched == ["n"])  # the worker is busy with "n"
-    for typed, letter in enumerate("gu", start=1):
+    for letter in "gu":
         asked = worker.asked
         keyboard.type(letter)
         # Each keystroke's query is asked for while "n" still runs.

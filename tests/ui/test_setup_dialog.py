@@ -8,6 +8,7 @@ from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
 from tests.accounts import ADMIN_NAME, PASSWORD
+from tests.services.factories import full_draft
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -183,3 +184,33 @@ def test_the_first_admin_of_an_old_counter_is_prefilled_and_logged_in(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert fresh.current_account().username == "quantri"
     assert fresh.current_account().full_name == ADMIN_NAME
+
+
+def test_a_folder_that_issued_codes_is_set_up_again_only_when_the_admin_ticks_the_reuse(
+        open_setup, tmp_path, keyboard):
+    worked = Services(tmp_path / "worked")
+    worked.first_run(DEMO_SETUP, "hoa.nt", ADMIN_NAME, PASSWORD)
+    worked.receive(full_draft(worked), accept_warnings=True)
+    worked.close()
+    (tmp_path / "worked" / "desk.db").unlink()  # lost; ma-ho-so.json stays
+    fresh = Services(tmp_path / "worked")
+    try:
+        dialog = open_setup(fresh)
+        assert not w(dialog, "reuse_issued").isVisible()
+        for name, text in (("commune_name", DEMO_SETUP.commune_name),
+                           ("unit_name", DEMO_SETUP.unit_name),
+                           ("agency_code", DEMO_SETUP.agency_code), ("place_name", "Tân Lập"),
+                           ("full_name", ADMIN_NAME), ("password", PASSWORD),
+                           ("password_repeat", PASSWORD)):
+            w(dialog, name).setFocus()
+            keyboard.type(text)
+        keyboard.press(Qt.Key.Key_S, CTRL)
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert w(dialog, "reuse_issued").isVisible() and w(dialog, "reuse_issued").hasFocus()
+        assert message(dialog, "reuse_issued").startswith("Máy này đã cấp mã hồ sơ")
+        keyboard.press(Qt.Key.Key_Space)  # ticks it
+        keyboard.press(Qt.Key.Key_S, CTRL)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert fresh.counter_setup().agency_code == DEMO_SETUP.agency_code
+    finally:
+        fresh.close()

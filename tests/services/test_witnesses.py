@@ -1,0 +1,166 @@
+"""The database compared at open with what outside it shows was issued: a WAL whose last frame
+a failing disk damaged opens without the last dossier, and the witnesses (ma-ho-so.json, the
+kept receipts) name it."""
+
+import dataclasses
+import shutil
+
+import pytest
+
+from desk_app.services.app import DB_FILE, Services
+from desk_app.services.demo import DEMO_SETUP
+from desk_app.services.errors import ValidationFailed
+from desk_app.services.witnesses import REUSE_FIELD, REUSED_KEY
+from desk_app.store import settings
+from desk_app.store.issued_codes import WATERMARK_FILE
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
+from tests.services.factories import full_draft
+
+WAL_HEADER, FRAME_HEADER, PAGE = 32, 24, 4096
+
+
+def receive(services, n):
+    return [services.receive(full_draft(services), accept_warnings=True) for _ in range(n)]
+
+
+def copy_while_open(services, target):
+    """The data folder as a power cut would leave it: the database and its WAL as they are on
+    disk while the connection is still open."""
+    shutil.copytree(services.data_dir, target)
+    return target
+
+
+def damage_frame(wal, offset=None):
+    """Flip bytes in the page of the frame at `offset` (the last frame of the current log if
+    None), as a failing disk would: its checksum no longer matches, so SQLite ends the log
+    before that frame's transaction and every later one, and says nothing. Returns whether
+    there was such a frame."""
+    data = bytearray(wal.read_bytes())
+    if offset is None:
+        offset = last_frame(data)
+        if offset is None:
+            return False
+    assert WAL_HEADER <= offset < len(data)
+    for at in range(offset + FRAME_HEADER + 100, offset + FRAME_HEADER + 110):
+        data[at] ^= 0xFF
+    wal.write_bytes(bytes(data))
+    return True
+
+
+def last_frame(data):
+    """The offset of the last frame of the log now in use: after a checkpoint SQLite writes
+    the log again from the start with new salts, and older frames stay behind it."""
+    salts, found = data[16:24], None
+    offset = WAL_HEADER
+    while offset + FRAME_HEADER + PAGE <= len(data) and data[offset + 8:offset + 16] == salts:
+        found, offset = offset, offset + FRAME_HEADER + PAGE
+    return found
+
+
+def opened_after(damaged):
+    opened = Services(damaged)
+    log_in_again(opened)
+    return opened
+
+
+def test_a_damaged_last_wal_frame_is_named_as_a_missing_code(services, tmp_path):
+    services.db.execute("PRAGMA wal_autocheckpoint=0")  # every commit stays in the WAL
+    received = receive(services, 42)
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    damage_frame(damaged / f"{DB_FILE}-wal")
+
+    opened = opened_after(damaged)
+    try:
+        assert len(opened.dossier_rows(limit=None)) == 41  # what SQLite opens, without a word
+        assert opened.missing_codes() == [received[-1].code]
+        opened.acknowledge_missing_codes()  # the admin was told and chose to go on
+        assert opened.missing_codes() == []
+    finally:
+        opened.close()
+
+
+def test_a_kept_receipt_names_its_lost_dossier_without_the_witness_file(services, tmp_path):
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    receive(services, 41)
+    wal = services.db_path.with_name(f"{DB_FILE}-wal")
+    last_transactions = wal.stat().st_size
+    (lost,) = receive(services, 1)
+    services.receipt_pdf(lost.uuid)
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    (damaged / WATERMARK_FILE).unlink()
+    damage_frame(damaged / f"{DB_FILE}-wal", last_transactions)
+
+    opened = opened_after(damaged)
+    try:
+        assert len(opened.dossier_rows(limit=None)) == 41
+        assert opened.missing_codes() == [lost.code]
+    finally:
+        opened.close()
+
+
+def test_a_restore_is_not_reported_as_missing_codes(services):
+    receive(services, 2)
+    made = services.back_up_now()
+    receive(services, 2)
+    services.restore(made)
+    log_in_again(services)
+    assert services.missing_codes() == []
+    assert (services.data_dir / WATERMARK_FILE).exists()
+
+
+def lost_database(services, clock):
+    """The database deleted; the witnesses (ma-ho-so.json) stay in the folder."""
+    data = services.data_dir
+    services.close()
+    for part in data.glob(f"{DB_FILE}*"):
+        part.unlink()
+    return Services(data, clock=clock)
+
+
+def test_a_new_setup_may_reuse_issued_codes_only_by_the_admins_recorded_choice(services,
+                                                                               clock):
+    last = receive(services, 3)[-1].code
+    fresh = lost_database(services, clock)
+    try:
+        with pytest.raises(ValidationFailed) as refused:
+            fresh.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
+        [issue] = refused.value.issues
+        assert issue.field == REUSE_FIELD and last in issue.message
+        assert fresh.counter_setup() is None  # nothing saved
+
+        fresh.first_run(DEMO_SETUP, ADMIN_USERNAME, ADMIN_NAME, PASSWORD, reuse_issued=True)
+
+        [choice] = settings.load(fresh.db)[REUSED_KEY]
+        assert (choice["by"], choice["last_code"]) == (ADMIN_USERNAME, last)
+        assert receive(fresh, 1)[0].code.endswith("-1004")  # still after the last one issued
+    finally:
+        fresh.close()
+    other = dataclasses.replace(DEMO_SETUP, counter_number=2)
+    another = lost_database(Services(services.data_dir, clock=clock), clock)
+    try:
+        another.first_run(other, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)  # a number never used
+    finally:
+        another.close()
+
+
+def test_events_a_damaged_wal_dropped_are_not_numbered_again(services, tmp_path):
+    """The hub may hold the dropped event: the chain resumes after the tip reserved in
+    ma-ho-so.json, as after a restore, and says so."""
+    services.db.execute("PRAGMA wal_autocheckpoint=0")
+    receive(services, 3)
+    lost_seq, lost_hash = services.db.execute(
+        "SELECT device_seq, hash FROM events ORDER BY device_seq DESC LIMIT 1").fetchone()
+    damaged = copy_while_open(services, tmp_path / "after-power-cut")
+    damage_frame(damaged / f"{DB_FILE}-wal")
+
+    opened = opened_after(damaged)
+    try:
+        (after,) = receive(opened, 1)
+        seq, prev = opened.db.execute(
+            "SELECT device_seq, prev_hash FROM events WHERE dossier_uuid = ?",
+            [after.uuid]).fetchone()
+        assert (seq, prev) == (lost_seq + 1, lost_hash)
+        check = opened.verify_journal()
+        assert check.ok and "mất tệp" in check.message and f"số {lost_seq}" in check.message
+    finally:
+        opened.close()

@@ -1,0 +1,218 @@
+"""The province's web in a real browser: Debian's chromium driven headless by Selenium against
+the real hub on loopback (no network, nothing downloaded). Each page is saved as a screenshot
+in SHOTS for a person to look at (diacritics, layout).
+
+Skipped only where chromium or its driver is not installed; CI installs both (.ci/run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import requests
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
+
+from desk_app.core.clock import now_vn
+from desk_app.core.model import DeliveryMethod
+from desk_app.services.sync import SyncService
+from sync.server.web import accounts, lookup
+from tests.printing.pdf_checks import decoded_qr, needs_qr_tools
+from tests.sync.counter_side import enroll, new_counter, receive
+from tests.sync.samples import received_event
+from tests.sync.web_support import PASSWORD
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SHOTS = Path("/tmp/web-shots")
+
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium "
+           "chromium-driver)",
+)
+
+
+@pytest.fixture
+def browser(tmp_path) -> Iterator:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                 "--window-size=1280,900", "--lang=vi", f"--user-data-dir={tmp_path / 'chrome'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.implicitly_wait(5)
+    SHOTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name: str) -> None:
+    """The whole page, however long, for a person to look at."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    width = driver.execute_script("return window.innerWidth")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": max(height, 200), "deviceScaleFactor": 1,
+        "mobile": width < 500})
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def phone(driver) -> None:
+    """A 360 px wide phone screen (the page's viewport meta applies, as on a phone)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+
+
+def log_in(driver, url: str, username: str, password: str = PASSWORD) -> None:
+    driver.get(f"{url}/dang-nhap")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    button = driver.find_element(By.ID, "login")
+    button.click()
+    # The answer's page has replaced the form: a next get() must not cut this post short.
+    WebDriverWait(driver, 30).until(staleness_of(button))
+
+
+def text(driver, element_id: str) -> str:
+    return driver.find_element(By.ID, element_id).text
+
+
+@pytest.fixture
+def province(live_hub, tmp_path):
+    """Two communes on the live hub; A has a counter that received three dossiers and synced,
+    one of them then marked ready by the province; accounts for each role."""
+    admin = live_hub.admin
+    counter = new_counter(tmp_path / "counter")
+    sync = SyncService(counter)
+    a = enroll(sync, live_hub.url, admin)
+    b = admin.commune("Phường Đông Ba", "000.31.22.H56")
+    lookup.set_contact(admin.engine, a, "0236 3821 234", "12 Lê Lợi, thôn Đông")
+    dossiers = receive(counter, 3)
+    sync.sync_now()
+    admin.province_event(dossiers[0].code, "result_ready", "Đã ký giấy chứng nhận")
+    device_b = admin.enroll(b)
+    other = _push_one(live_hub, device_b)
+    for username, role, commune in (("quantri", accounts.ADMIN, None),
+                                    ("lanhdao-a", accounts.LEADER, a)):
+        accounts.add_user(admin.engine, username, "Nguyễn Thị Thuỷ", role, PASSWORD, commune)
+    yield live_hub, counter, sync, a, b, dossiers, other
+    sync.close()
+    counter.close()
+
+
+def _push_one(live_hub, device) -> dict:
+    event = received_event(code="000.31.22.H56-261204-1001",
+                           at=now_vn() - timedelta(hours=1))
+    response = requests.post(f"{live_hub.api}/events", json={"events": [event]},
+                             headers=device.headers, timeout=10)
+    assert response.json()["results"][0]["result"] == "accepted"
+    return event
+
+
+def test_an_administrator_logs_in_and_goes_from_the_overview_to_a_dossier(browser, province):
+    live_hub, _counter, _sync, a, _b, dossiers, _other = province
+    log_in(browser, live_hub.url, "quantri")
+    assert browser.current_url == f"{live_hub.url}/tong-quan"
+    assert text(browser, "who") == "Nguyễn Thị Thuỷ · Quản trị tỉnh"
+    overview = text(browser, "overview")
+    assert "UBND xã Tân Lập" in overview and "Phường Đông Ba" in overview
+    shot(browser, "01-overview")
+
+    browser.find_element(By.LINK_TEXT, "UBND xã Tân Lập").click()
+    listing = text(browser, "dossiers")
+    assert all(dossier.code in listing for dossier in dossiers)
+    shot(browser, "02-commune")
+    browser.find_element(By.ID, "overdue").click()
+    browser.find_element(By.ID, "apply").click()
+    assert "overdue=1" in browser.current_url
+    assert "Không có hồ sơ nào khớp bộ lọc." in text(browser, "dossiers")
+    browser.back()
+
+    browser.get(f"{live_hub.url}/xa/{a}")
+    browser.find_element(By.LINK_TEXT, dossiers[0].code).click()
+    timeline = text(browser, "timeline")
+    assert "Tiếp nhận" in timeline and "Có kết quả" in timeline
+    assert "Đã ký giấy chứng nhận" in timeline and "Quầy 1" in timeline
+    shot(browser, "03-dossier")
+
+    browser.find_element(By.ID, "logout").click()
+    assert browser.current_url == f"{live_hub.url}/dang-nhap"
+    browser.get(f"{live_hub.url}/tong-quan")
+    assert browser.current_url.startswith(f"{live_hub.url}/dang-nhap?next=")
+
+
+def test_a_wrong_password_then_the_lock_out(browser, province):
+    live_hub, *_ = province
+    log_in(browser, live_hub.url, "quantri", "không-phải-mật-khẩu")
+    assert text(browser, "error") == "Tên đăng nhập hoặc mật khẩu không đúng."
+    shot(browser, "04-wrong-password")
+    for _ in range(accounts.MAX_FAILURES - 1):
+        log_in(browser, live_hub.url, "quantri", "không-phải-mật-khẩu")
+    log_in(browser, live_hub.url, "quantri")
+    assert "tạm khoá" in text(browser, "error")
+    assert "/dang-nhap" in browser.current_url
+    shot(browser, "05-locked")
+
+
+def test_a_leader_of_commune_a_cannot_open_commune_bs_pages(browser, province):
+    live_hub, _counter, _sync, a, b, dossiers, other = province
+    log_in(browser, live_hub.url, "lanhdao-a")
+    assert "Phường Đông Ba" not in text(browser, "overview")
+    browser.get(f"{live_hub.url}/xa/{b}")
+    assert text(browser, "error-title") == "Không có quyền"
+    assert "000.31.22.H56" not in browser.page_source
+    shot(browser, "06-leader-forbidden")
+    browser.get(f"{live_hub.url}/xa/{b}/ho-so/{other['dossier_uuid']}")
+    assert text(browser, "error-title") == "Không có quyền"
+    browser.get(f"{live_hub.url}/xa/{a}/ho-so/{other['dossier_uuid']}")
+    assert text(browser, "error-title") == "Không tìm thấy"
+    assert "000.31.22.H56" not in browser.page_source
+    browser.get(f"{live_hub.url}/xa/{a}")
+    assert dossiers[1].code in text(browser, "dossiers")
+
+
+@needs_qr_tools
+def test_the_citizen_opens_the_receipts_qr_on_a_phone(browser, province, tmp_path):
+    live_hub, counter, sync, _a, _b, dossiers, _other = province
+    link = decoded_qr(counter.receipt_pdf(dossiers[1].uuid), tmp_path)
+    assert link.startswith(f"{live_hub.url}/tra-cuu/{dossiers[1].code}?k=")
+    phone(browser)
+    browser.get(link)
+    assert browser.execute_script("return window.innerWidth") == 360
+    assert text(browser, "state") == "Được tiếp nhận"
+    applicant = dossiers[1].applicant.name.split()
+    assert text(browser, "applicant") == " ".join(
+        [applicant[0][:2] + "***", *(word[0] + "**" for word in applicant[1:])])
+    by_post = dossiers[1].draft.delivery.method is DeliveryMethod.POST
+    assert text(browser, "collect") == (
+        "Gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký" if by_post
+        else "Bộ phận Một cửa UBND xã Tân Lập, 12 Lê Lợi, thôn Đông")
+    assert text(browser, "phone") == "0236 3821 234"
+    assert dossiers[1].applicant.name not in browser.page_source
+    assert dossiers[1].applicant.phone not in browser.page_source
+    # Nothing sticks out sideways on a phone.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    shot(browser, "07-lookup-phone")
+
+    # A receipt printed after the last sync: the page says the hub has not got it yet.
+    later = receive(counter, 1, seed=9)[0]
+    browser.get(decoded_qr(counter.receipt_pdf(later.uuid), tmp_path))
+    assert f"chưa nhận được hồ sơ {later.code}" in text(browser, "not-received")
+    assert text(browser, "last-sync").startswith("Lần gửi dữ liệu gần nhất của xã: ")
+    shot(browser, "08-lookup-not-yet")
+
+    # By hand: the code and the last four digits of the applicant's phone.
+    browser.get(f"{live_hub.url}/tra-cuu")
+    browser.find_element(By.ID, "lookup-code").send_keys(dossiers[1].code)
+    browser.find_element(By.ID, "lookup-digits").send_keys(dossiers[1].applicant.phone[-4:])
+    browser.find_element(By.ID, "lookup").click()
+    assert text(browser, "code") == dossiers[1].code
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    shot(browser, "09-lookup-by-hand")
