@@ -210,10 +210,13 @@ def counts_of(board):
 @pytest.mark.parametrize("at", [
     vn(11, 26, 8), vn(11, 26, 10), vn(11, 26, 10, 0, 1), vn(11, 26, 10, 1), vn(11, 27, 8),
 ])
-def test_the_board_s_numbers_counted_by_the_database_are_the_board_s(services, counter, at):
-    summary = services.board_summary(at)
-    assert summary.at == at
-    assert counts_of(summary) == counts_of(services.board(at))
+@pytest.mark.parametrize("whole_counter", [None, True, False])
+def test_the_board_s_numbers_counted_by_the_database_are_the_board_s(
+        services, counter, at, whole_counter):
+    summary = services.board_summary(at, whole_counter=whole_counter)
+    board = services.board(at, whole_counter=whole_counter)
+    assert summary.at == at and summary.clerk == board.clerk
+    assert counts_of(summary) == counts_of(board)
 
 
 def test_a_clerk_s_board_numbers_are_their_own_dossiers(services, counter):
