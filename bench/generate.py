@@ -40,7 +40,7 @@ from desk_app.core.codes import sort_text
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import DEMO_SETUP, set_up_demo_counter
 from desk_app.store import journal
-from desk_app.store.migrations import SEARCH_INDEX_V4
+from desk_app.store.migrations import SEARCH_INDEX_V12
 from sync.protocol import canonical_json
 
 BATCH = 20_000
@@ -352,7 +352,8 @@ def generate(path: Path, dossiers: int, years: int = 5, seed: int = 1,
     with db.atomic():
         for _kind, _name, sql in set_aside:
             db.execute(sql)
-        db.execute(SEARCH_INDEX_V4[-1])  # the index filled from every dossier at once
+        for statement in SEARCH_INDEX_V12[1:]:  # the index filled from every dossier at once
+            db.execute(statement)
     for book, last in ledger.items():
         db.execute("INSERT OR REPLACE INTO ledger_sequences (book, last) VALUES (?, ?)",
                    [book, last])

@@ -16,13 +16,13 @@ import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
-from urllib3.exceptions import NameResolutionError
-
 from sync import protocol
+
+if TYPE_CHECKING:
+    import requests
 
 CONNECT_TIMEOUT = 5.0  # seconds; a rural link that cannot connect in 5 s is down
 READ_TIMEOUT = 30.0  # seconds; the hub answers a full batch in well under a second
@@ -116,6 +116,14 @@ class ChangesPage:
     more: bool
 
 
+def _requests():
+    """The requests package, imported when the counter first talks to a hub: its import (with
+    urllib3's) is a tenth of a second that the app's start need not wait for."""
+    import requests
+
+    return requests
+
+
 @dataclass
 class HubClient:
     """One hub, one device token. `ca_bundle` is the PEM file of the authority that signed the
@@ -127,7 +135,8 @@ class HubClient:
     connect_timeout: float = CONNECT_TIMEOUT
     read_timeout: float = READ_TIMEOUT
     stats: WireStats = field(default_factory=WireStats)
-    session: requests.Session = field(default_factory=requests.Session, repr=False)
+    session: requests.Session = field(default_factory=lambda: _requests().Session(),
+                                      repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = normalise_url(self.base_url)
@@ -213,6 +222,7 @@ class HubClient:
             headers["Content-Type"] = "application/json"
             headers["Content-Encoding"] = "gzip"
         url = f"{self.base_url}{protocol.API_PREFIX}{path}"
+        requests = _requests()
         try:
             response = self.session.request(
                 method, url, data=data, headers=headers, params=params,
@@ -250,6 +260,9 @@ class HubClient:
         return HubProtocolError(NOT_A_HUB.format(url=self.base_url))
 
     def _network_error(self, exc: requests.RequestException) -> HubError:
+        from urllib3.exceptions import NameResolutionError
+
+        requests = _requests()
         host = urlsplit(self.base_url).netloc
         if isinstance(exc, requests.exceptions.SSLError):
             return HubTlsError(TLS_FAILED.format(host=host, detail=_tls_detail(exc)))

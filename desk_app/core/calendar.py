@@ -16,8 +16,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-import holidays
-
 from desk_app.core.clock import VN_TZ, to_vn
 from desk_app.core.model import ProcessingTime, TimeUnit
 
@@ -81,6 +79,8 @@ def _official_year(year: int) -> tuple[dict[date, str], frozenset[date]]:
     A swap can cross a new year (a day off on 31/12 paid back on a January Saturday) and is
     recorded while the package fills the year of the day off, so the neighbours are filled too.
     """
+    import holidays  # here, not at start: the first window needs no due time
+
     official = holidays.country_holidays("VN", language="vi", years=range(year - 1, year + 2))
     # Copy to plain containers: looking up a date outside `years` would make the package expand.
     names = {d: name for d, name in official.items() if d.year == year}

@@ -8,7 +8,7 @@ printout and the tests; the services only fetch the rows.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -92,19 +92,27 @@ class Board:
 
 def board_keys(row: DossierRow, now: datetime) -> frozenset[BoardKey]:
     """The tiles a dossier shows on at `now` (possibly several, possibly none)."""
-    keys = set()
     # A dossier refused at the counter (no code) was never received.
-    if row.code and to_vn(row.received_at).date() == to_vn(now).date():
+    received_today = bool(row.code) and to_vn(row.received_at).date() == to_vn(now).date()
+    return tile_keys(row.status, received_today, lambda: timeliness(row.due_at, now))
+
+
+def tile_keys(status: DossierState, received_today: bool,
+              verdict: Callable[[], Timeliness]) -> frozenset[BoardKey]:
+    """The tiles of a dossier in `status`, received today (with a code) or not, whose due time
+    `verdict` judges (asked only for a dossier still running)."""
+    keys = set()
+    if received_today:
         keys.add(BoardKey.RECEIVED_TODAY)
-    if row.status in _RUNNING:
-        verdict = timeliness(row.due_at, now)
-        if verdict is Timeliness.OVERDUE:
+    if status in _RUNNING:
+        judged = verdict()
+        if judged is Timeliness.OVERDUE:
             keys.add(BoardKey.OVERDUE)
-        elif verdict is Timeliness.DUE_TODAY:
+        elif judged is Timeliness.DUE_TODAY:
             keys.add(BoardKey.DUE_TODAY)
-    if row.status is DossierState.RESULT_READY:
+    if status is DossierState.RESULT_READY:
         keys.add(BoardKey.READY_TO_RETURN)
-    if row.status is DossierState.SUPPLEMENT:
+    if status is DossierState.SUPPLEMENT:
         keys.add(BoardKey.WAITING_SUPPLEMENT)
     return frozenset(keys)
 
@@ -132,6 +140,54 @@ def build_board(rows: Iterable[DossierRow], now: datetime, clerk: str = "") -> B
         categories=_categories(tagged),
         by_clerk=groups(lambda row: row.clerk),
         by_procedure=groups(lambda row: row.procedure_name),
+        clerk=clerk,
+    )
+
+
+@dataclass(frozen=True)
+class BoardCounts:
+    """How many dossiers each tile holds, for the whole counter or one clerk or procedure."""
+
+    name: str
+    counts: tuple[int, ...]  # in BoardKey order
+
+    def count(self, key: BoardKey) -> int:
+        return self.counts[list(BoardKey).index(key)]
+
+
+@dataclass(frozen=True)
+class BoardSummary:
+    """The board's numbers without its dossiers, as the screen shows them until a tile is
+    opened (then `Board` gives that tile's dossiers)."""
+
+    at: datetime
+    whole: BoardCounts
+    by_clerk: tuple[BoardCounts, ...]  # by name
+    by_procedure: tuple[BoardCounts, ...]  # by name
+    clerk: str = ""  # whose dossiers it counts: one clerk's, or '' for the whole counter's
+
+    def count(self, key: BoardKey) -> int:
+        return self.whole.count(key)
+
+
+def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]],
+                    now: datetime, clerk: str = "") -> BoardSummary:
+    """The summary from (clerk, procedure, tiles, how many dossiers) lines, which may repeat
+    a clerk, a procedure or tiles."""
+    lines = [line for line in counted if line[2]]
+
+    def counts(name: str, wanted) -> BoardCounts:
+        return BoardCounts(name, tuple(
+            sum(n for clerk, procedure, keys, n in lines if key in keys and wanted(clerk, procedure))
+            for key in BoardKey))
+
+    return BoardSummary(
+        at=to_vn(now),
+        whole=counts("", lambda _clerk, _procedure: True),
+        by_clerk=tuple(counts(name, lambda clerk, _p, name=name: clerk == name)
+                       for name in sorted({line[0] for line in lines})),
+        by_procedure=tuple(counts(name, lambda _c, procedure, name=name: procedure == name)
+                           for name in sorted({line[1] for line in lines})),
         clerk=clerk,
     )
 

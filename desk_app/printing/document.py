@@ -5,11 +5,8 @@ it is drawn inside `voided(...)`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.colors import Color, white
@@ -26,11 +23,11 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
-from desk_app.core.clock import to_vn
 from desk_app.core.text import nfc
 from desk_app.printing.atomic import atomic_output
 from desk_app.printing.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from desk_app.printing.layout import MARGIN
+from desk_app.printing.void import VOID_TITLE, VoidMark, current_void_mark
 
 CREATOR = "desk-app"
 RUNNING_HEAD_SIZE = 7.5
@@ -56,40 +53,7 @@ class PdfInfo:
     subject: str = ""
 
 
-@dataclass(frozen=True)
-class VoidMark:
-    """What a reprinted slip says when the action it records was reversed by a correction
-    (docs/domain.md, "Correcting a mistake"): when and why. `part` names what alone is void
-    when the slip also records actions that stand (one dossier of a batch's handover list);
-    empty, the whole slip is void and says so across the page."""
-
-    reason: str
-    at: datetime
-    part: str = ""
-
-    def lines(self) -> list[str]:
-        what = f"{self.part}: đã hủy bỏ" if self.part else "Đã hủy bỏ"
-        return [f"{what} do đính chính lúc {to_vn(self.at):%H:%M ngày %d/%m/%Y}.",
-                f"Lý do: {self.reason}"]
-
-
-# Every slip is drawn by its own module and ends in write_pdf: the mark travels here from the
-# one place that knows a slip is void (services.printouts) without each renderer taking it.
-_VOID: ContextVar[VoidMark | None] = ContextVar("void_mark", default=None)
-
-
-@contextmanager
-def voided(mark: VoidMark | None) -> Iterator[None]:
-    """PDFs written inside the block carry `mark` on every page (None: none)."""
-    token = _VOID.set(mark)
-    try:
-        yield
-    finally:
-        _VOID.reset(token)
-
-
 VOID_RED = Color(0.8, 0, 0)
-VOID_TITLE = "ĐÃ HỦY"
 
 
 def _draw_void(canvas, doc, mark: VoidMark) -> None:
@@ -167,7 +131,7 @@ def _build(
     )
     templates: list[PageTemplate] = []
     story: list[Flowable] = []
-    mark = _VOID.get()
+    mark = current_void_mark()
     for index, copy in enumerate(copies):
         first, later = f"copy{index}", f"copy{index}-continued"
         templates.append(PageTemplate(first, [_frame(doc)], autoNextPageTemplate=later,

@@ -169,6 +169,7 @@ class Services:
     printed_slips = bind(printouts.printed_slips)
     control_rows = bind(printouts.control_rows)
     board = bind(reports.board)
+    board_summary = bind(reports.board_summary)
     ledger = bind(reports.ledger)
     ledger_pdf = bind(reports.ledger_pdf)
     ledger_xlsx = bind(reports.ledger_xlsx)

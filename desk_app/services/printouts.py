@@ -9,9 +9,11 @@ of the same event gives back the kept file.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desk_app.core import payloads
 from desk_app.core.accounts import Permission
@@ -21,22 +23,35 @@ from desk_app.core.lifecycle import Apology, ControlRow, EventKind, Refusal
 from desk_app.core.model import Dossier, Event, Office
 from desk_app.core.slips import ON_REQUEST, SlipKind
 from desk_app.core.validation import missing_override_line
-from desk_app.printing.apology import render_apology
-from desk_app.printing.apology_extension import render_apology_extension
-from desk_app.printing.control import render_control_slip
-from desk_app.printing.counter_refusal import render_counter_refusal
-from desk_app.printing.document import VOID_TITLE, VoidMark, voided
-from desk_app.printing.handover_list import render_handover_list
-from desk_app.printing.receipt import render_receipt
-from desk_app.printing.refusal import render_refusal
-from desk_app.printing.stop_notice import render_stop_notice
-from desk_app.printing.supplement import render_supplement
+from desk_app.printing.void import VOID_TITLE, VoidMark, voided
 from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.services.form_sets import form_sets
 from desk_app.store import dossiers, events, slips, sync_state
 from sync.protocol import lookup_link
+
+
+def drawn_by(module: str, name: str) -> Callable[..., Any]:
+    """`name` of the module desk_app.printing.`module`, imported when it first draws: reportlab
+    takes about a third of a second to import, which the start of the app need not wait for
+    (it prints nothing before the clerk asks)."""
+    def draw(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f"desk_app.printing.{module}"), name)(
+            *args, **kwargs)
+
+    return draw
+
+
+render_apology = drawn_by("apology", "render_apology")
+render_apology_extension = drawn_by("apology_extension", "render_apology_extension")
+render_control_slip = drawn_by("control", "render_control_slip")
+render_counter_refusal = drawn_by("counter_refusal", "render_counter_refusal")
+render_handover_list = drawn_by("handover_list", "render_handover_list")
+render_receipt = drawn_by("receipt", "render_receipt")
+render_refusal = drawn_by("refusal", "render_refusal")
+render_stop_notice = drawn_by("stop_notice", "render_stop_notice")
+render_supplement = drawn_by("supplement", "render_supplement")
 
 SLIP_FOLDER = "phieu"
 REPORT_FOLDER = "bao-cao"

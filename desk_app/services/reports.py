@@ -13,21 +13,25 @@ from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
 from desk_app.core.reports import (
     AT_COUNTER_STATES,
     Board,
+    BoardSummary,
     EndOfDay,
     HandedOver,
     activity_tallies,
     build_board,
     procedure_tallies,
     state_tallies,
+    summarise_board,
+    tile_keys,
 )
 from desk_app.core.validation import Issue, Severity
-from desk_app.printing.end_of_day import render_end_of_day
-from desk_app.printing.ledger import render_ledger
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.form_sets import form_sets
-from desk_app.services.printouts import REPORT_FOLDER, dated_folder, new_version
+from desk_app.services.printouts import REPORT_FOLDER, dated_folder, drawn_by, new_version
 from desk_app.store import dossiers, events
+
+render_end_of_day = drawn_by("end_of_day", "render_end_of_day")
+render_ledger = drawn_by("ledger", "render_ledger")
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -35,21 +39,45 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-@use_case(Permission.LOOK_UP)
-def board(ctx: Context, now: datetime | None = None, *,
-          whole_counter: bool | None = None) -> Board:
-    """The day's board of the whole counter or of the clerk's own dossiers. Anyone may ask for
-    either (the list shows every dossier to everyone); unasked, BOARD_ALL opens it on the
-    whole counter (a leader), else on one's own."""
+def _board_scope(ctx: Context, now: datetime | None,
+                 whole_counter: bool | None) -> tuple[str, datetime]:
+    """Whose dossiers the board counts ('' for the whole counter's) and at what moment. Anyone
+    may ask for either (the list shows every dossier to everyone); unasked, BOARD_ALL opens it
+    on the whole counter (a leader), else on one's own."""
     if whole_counter is None:
         whole_counter = Permission.BOARD_ALL in ctx.permissions()
     clerk = "" if whole_counter else ctx.clerk_name()
-    now = to_vn(now) if now is not None else ctx.now()
+    return clerk, to_vn(now) if now is not None else ctx.now()
+
+
+@use_case(Permission.LOOK_UP)
+def board(ctx: Context, now: datetime | None = None, *,
+          whole_counter: bool | None = None) -> Board:
+    """The day's board with its dossiers, of the whole counter or of the clerk's own, to open
+    a tile; the screen shows `board_summary`."""
+    clerk, now = _board_scope(ctx, now, whole_counter)
     start, end = _day_bounds(now.date())
     rows = dossiers.on_the_board(ctx.db, start, end, OPEN_STATES)
     if clerk:
         rows = [row for row in rows if row.clerk == clerk]
     return build_board(rows, now, clerk)
+
+
+@use_case(Permission.LOOK_UP)
+def board_summary(ctx: Context, now: datetime | None = None, *,
+                  whole_counter: bool | None = None) -> BoardSummary:
+    """The day's board as numbers, counted by the database: what the screen shows and
+    refreshes, quick however many dossiers are open (reading each as a row took 0.1–0.3 s at a
+    million generated dossiers, with 6,440 open)."""
+    clerk, now = _board_scope(ctx, now, whole_counter)
+    start, end = _day_bounds(now.date())
+    counted = [
+        (who, procedure, tile_keys(status, today, lambda verdict=verdict: verdict), n)
+        for who, procedure, status, today, verdict, n in dossiers.board_counts(
+            ctx.db, start, end, now, OPEN_STATES)
+        if not clerk or who == clerk
+    ]
+    return summarise_board(counted, now, clerk)
 
 
 @use_case(Permission.LEDGER)

@@ -27,11 +27,10 @@ from desk_app.core.lifecycle import QUARANTINE_DISCARDED
 from desk_app.core.sync_records import QuarantinedEvent, SyncProblem
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
-from desk_app.printing.reconciliation import ReconciliationFigures, render_reconciliation
 from desk_app.services import province_events
 from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.services.printouts import SLIP_FOLDER, dated_folder, new_version
+from desk_app.services.printouts import SLIP_FOLDER, dated_folder, drawn_by, new_version
 from desk_app.store import dossiers, events, outbox, settings, sync_state
 from desk_app.store.outbox import Refused, Stored
 from sync import exchange, protocol
@@ -48,7 +47,10 @@ from sync.client import (
 )
 
 if TYPE_CHECKING:
+    from desk_app.printing.reconciliation import ReconciliationFigures
     from desk_app.services.app import Services
+
+render_reconciliation = drawn_by("reconciliation", "render_reconciliation")
 
 END_OF_DAY_OPTION = "sync_end_of_day"
 # The key of an enrollment whose answer has not arrived yet (see SyncService._enrollment_key).
@@ -360,6 +362,9 @@ class SyncService:
             hub_error = str(exc)
         except (KeyError, TypeError, ValueError):
             hub_error = "máy chủ tỉnh trả lời không đúng định dạng"
+        # Imported here: its module draws with reportlab, which the start need not load.
+        from desk_app.printing.reconciliation import ReconciliationFigures
+
         return ReconciliationFigures(
             day=day, device_name=state.device_name or "", hub_device_id=state.hub_device_id,
             hub_url=state.hub_url or "", created=counts.created, synced=counts.synced,

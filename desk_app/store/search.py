@@ -8,7 +8,9 @@ it into d, as `core.text.fold` does for the query. The index holds no copy of th
 (contentless): its rowid is the dossier's.
 
 A query is split into words; each word becomes a phrase of its tokens with the last one a
-prefix, so "ngu th" finds "Nguyễn Thị" and "261120-1003" finds that code. Results come in
+prefix, so "ngu th" finds "Nguyễn Thị" and "261120-1003" finds that code. The index keeps
+every word's first one to six letters as terms of their own (migration 12), so each keystroke
+reads one list of the index, only as far as its page, rather than merge every word it begins. Results come in
 tiers, each newest first (by rowid, the order dossiers were recorded): a whole code, ID number
 or phone (or a code's last digits) equal to the query, then those fields starting with it, then
 applicant names, then addresses and procedures.

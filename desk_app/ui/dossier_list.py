@@ -439,8 +439,8 @@ class DossierListWidget(QWidget):
         def load() -> tuple[list[DossierRow], datetime]:
             return [row for row in group.load() if matches(row, text)], self._services.now()
 
-        self._worker.run(load, partial(self._show_rows, generation),
-                         partial(self._failed, generation))
+        self._worker.run_latest(self, load, partial(self._show_rows, generation),
+                                partial(self._failed, generation))
 
     def _show_rows(self, generation: int, result: tuple[list[DossierRow], datetime]) -> None:
         if generation != self._generation:

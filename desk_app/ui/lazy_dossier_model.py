@@ -23,6 +23,9 @@ from desk_app.ui.dossier_table_model import Column, DossierTableModel
 from desk_app.ui.messages import error_text
 
 PAGE_SIZE = 200
+# A search's page: more than a screenful, and few enough that each keystroke's search stops
+# early (its work grows with the page); more come as the clerk scrolls.
+SEARCH_PAGE_SIZE = 50
 _ROOT = QModelIndex()  # a flat table: every row hangs off the invalid root index
 
 SORTABLE = {
@@ -31,6 +34,11 @@ SORTABLE = {
     Column.DUE: SortKey.DUE,
     Column.STATE: SortKey.STATE,
 }
+
+
+def page_size(flt: ListFilter) -> int:
+    """How many dossiers the list asks for at a time with this filter."""
+    return SEARCH_PAGE_SIZE if flt.text.strip() else PAGE_SIZE
 
 
 class LazyDossierModel(DossierTableModel):
@@ -107,11 +115,14 @@ class LazyDossierModel(DossierTableModel):
         self._fetching = True
         flt, sort, generation = self._filter, self._sort, self._generation
 
-        def load() -> tuple[Page, datetime]:
-            return self._services.dossier_page(flt, sort, after, PAGE_SIZE), self._services.now()
+        size = page_size(flt)
 
-        self._worker.run(load, partial(self._arrived, generation, after is None),
-                         partial(self._not_loaded, generation))
+        def load() -> tuple[Page, datetime]:
+            return self._services.dossier_page(flt, sort, after, size), self._services.now()
+
+        # Only the newest query runs: pages of older ones still waiting are dropped unread.
+        self._worker.run_latest(self, load, partial(self._arrived, generation, after is None),
+                                partial(self._not_loaded, generation))
 
     def _arrived(self, generation: int, first: bool, result: tuple[Page, datetime]) -> None:
         if generation != self._generation:

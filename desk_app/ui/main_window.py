@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -21,27 +22,24 @@ from desk_app.ui.actions import (
     fill_context_menu,
     fill_menu,
 )
-from desk_app.ui.catalogue_dialog import open_catalogue
 from desk_app.ui.change_bus import ChangeBus
 from desk_app.ui.dossier_actions import DossierActions
-from desk_app.ui.dossier_detail import DossierDetailDialog
 from desk_app.ui.dossier_list import DossierListWidget, Group
-from desk_app.ui.end_of_day_dialog import open_end_of_day
 from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.labels import state_label
-from desk_app.ui.ledger_dialog import open_ledger
 from desk_app.ui.messages import show_error
 from desk_app.ui.print_preview import show_preview
-from desk_app.ui.processing_units_dialog import open_processing_units
-from desk_app.ui.receive_form import ReceiveDialog
 from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.session import CounterSession
-from desk_app.ui.settings_dialog import open_settings
 from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
 from desk_app.ui.widgets import ElidedLabel, open_size
 
 STATUS_MESSAGE_MS = 5000
+
+if TYPE_CHECKING:
+    from desk_app.ui.dossier_detail import DossierDetailDialog
+    from desk_app.ui.receive_form import ReceiveDialog
 
 
 class MainWindow(QMainWindow):
@@ -236,7 +234,11 @@ class MainWindow(QMainWindow):
             self._tell(self.tr("Chọn một hồ sơ trong danh sách trước."))
         return uuid
 
+    # The dialogs are imported when first opened: the start of the app shows only the list.
+
     def open_receive(self) -> ReceiveDialog:
+        from desk_app.ui.receive_form import ReceiveDialog
+
         dialog = ReceiveDialog(self.services, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The form stays open for the next citizen; the preview opens over it.
@@ -253,6 +255,8 @@ class MainWindow(QMainWindow):
         uuid = uuid or self._selected_or_tell()
         if uuid is None:
             return None
+        from desk_app.ui.dossier_detail import DossierDetailDialog
+
         dialog = DossierDetailDialog(self.services, self.worker, uuid, self,
                                      granted=lambda: self.session.granted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -276,15 +280,23 @@ class MainWindow(QMainWindow):
         self.dossier_list.focus_filter()
 
     def open_ledger(self) -> None:
+        from desk_app.ui.ledger_dialog import open_ledger
+
         open_ledger(self.services, self.worker, self, self.session.granted)
 
     def open_end_of_day(self) -> None:
+        from desk_app.ui.end_of_day_dialog import open_end_of_day
+
         open_end_of_day(self.services, self.worker, self)
 
     def open_units(self) -> None:
+        from desk_app.ui.processing_units_dialog import open_processing_units
+
         open_processing_units(self.services, self.worker, self)
 
     def open_catalogue(self) -> None:
+        from desk_app.ui.catalogue_dialog import open_catalogue
+
         open_catalogue(self.services, self.worker, self)
 
     def open_restore(self) -> None:
@@ -318,6 +330,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_settings(self) -> None:
+        from desk_app.ui.settings_dialog import open_settings
+
         enroll = self.findChild(QAction, "enroll_action")  # added by the sync controller
         open_settings(self.services, self.worker, self,
                       enroll=enroll.trigger if enroll is not None else None,

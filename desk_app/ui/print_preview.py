@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import pypdfium2
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
@@ -71,6 +70,8 @@ class PageImage:
 
 def render_pages(pdf_path: Path, dpi: int) -> list[PageImage]:
     """Every page of the PDF as an image at `dpi`. Safe off the GUI thread (QImage only)."""
+    import pypdfium2  # here, not at start: the app shows no PDF before the clerk prints
+
     try:
         document = pypdfium2.PdfDocument(str(pdf_path))
     except (OSError, pypdfium2.PdfiumError) as exc:

@@ -5,6 +5,7 @@ dossiers, so the leader goes from "3 overdue" to the three dossiers in one keyst
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.model import DossierRow
-from desk_app.core.reports import Board, BoardGroup, BoardKey
+from desk_app.core.reports import Board, BoardCounts, BoardKey, BoardSummary
 from desk_app.ui.dossier_list import Group
 from desk_app.ui.labels import board_key_label, date_time_text, weekday_text
 from desk_app.ui.messages import error_text
@@ -104,9 +105,9 @@ class GroupTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.groups: list[BoardGroup] = []
+        self.groups: list[BoardCounts] = []
 
-    def show_groups(self, groups: tuple[BoardGroup, ...]) -> None:
+    def show_groups(self, groups: tuple[BoardCounts, ...]) -> None:
         self.groups = list(groups)
         self.setRowCount(len(groups))
         for r, group in enumerate(groups):
@@ -139,7 +140,7 @@ class TodayBoard(QWidget):
         super().__init__(parent, objectName="today_board")
         self._services = services
         self._worker = worker
-        self.board: Board | None = None
+        self.board: BoardSummary | None = None
 
         self.heading = make_heading(QLabel(objectName="board_heading"), 1.3)
         self.status = QLabel(objectName="board_status")
@@ -194,7 +195,9 @@ class TodayBoard(QWidget):
     # --- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._worker.run(self._read, self.show_board, self._failed)
+        self._worker.run(partial(self._services.board_summary,
+                                 whole_counter=self._whole_counter),
+                         self.show_board, self._failed)
 
     def _read(self) -> Board:
         return self._services.board(whole_counter=self._whole_counter)
@@ -211,7 +214,7 @@ class TodayBoard(QWidget):
         super().showEvent(event)
         self.refresh()  # however the clerk came here, the numbers are fresh
 
-    def show_board(self, board: Board) -> None:
+    def show_board(self, board: BoardSummary) -> None:
         self.board = board
         self.heading.setText(self.tr("Bảng theo dõi hôm nay – {weekday}, {date}").format(
             weekday=weekday_text(board.at), date=board.at.strftime("%d/%m/%Y")))

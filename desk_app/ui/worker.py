@@ -37,10 +37,28 @@ class Worker:
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver)
         self._closed = False
+        # The newest call asked for each slot of run_latest (set on the GUI thread, read on
+        # the worker's: one reference, which the interpreter reads and writes whole).
+        self._latest: dict[object, object] = {}
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None,
             on_error: Failed | None = None) -> None:
+        self._submit(fn, on_done, on_error, lambda: True)
+
+    def run_latest(self, slot: object, fn: Callable[[], Any], on_done: Done | None = None,
+                   on_error: Failed | None = None) -> None:
+        """As `run`, for calls of which only the newest matters (the list's query as the clerk
+        types): a call for `slot` still waiting its turn when a newer one for the same slot
+        is asked for is dropped, never run and never answered, so a slow call cannot queue
+        up the keystrokes behind it."""
+        ticket = self._latest[slot] = object()
+        self._submit(fn, on_done, on_error, lambda: self._latest.get(slot) is ticket)
+
+    def _submit(self, fn: Callable[[], Any], on_done: Done | None, on_error: Failed | None,
+                wanted: Callable[[], bool]) -> None:
         def job() -> None:
+            if not wanted():
+                return
             try:
                 value = fn()
             except Exception as exc:  # noqa: BLE001 - handed to the GUI thread below
@@ -127,6 +145,11 @@ class InlineWorker:
             if on_done is not None:
                 with outside_inline_job():
                     on_done(value)
+
+    def run_latest(self, slot: object, fn: Callable[[], Any], on_done: Done | None = None,
+                   on_error: Failed | None = None) -> None:
+        # Each call runs at once, so none is ever waiting when a newer one comes.
+        self.run(fn, on_done, on_error)
 
     def call(self, fn: Callable[[], Any]) -> Any:
         box: list[Any] = []

@@ -43,7 +43,7 @@ SERVICES: dict[str, Permission | str] = {
     "slip_pdf": P.LOOK_UP, "handover_list_pdf": P.LOOK_UP, "printed_slips": P.LOOK_UP,
     "control_rows": P.LOOK_UP, "dossier": P.LOOK_UP, "dossier_rows": P.LOOK_UP,
     "dossier_page": P.LOOK_UP, "earlier_matches": P.LOOK_UP, "clerks": P.LOOK_UP,
-    "history": P.LOOK_UP, "board": P.LOOK_UP,
+    "history": P.LOOK_UP, "board": P.LOOK_UP, "board_summary": P.LOOK_UP,
     "catalogue_entries": P.LOOK_UP, "procedure_versions": P.LOOK_UP,
     "procedure_at": P.LOOK_UP,
     "receive": P.RECEIVE, "refuse_at_counter": P.RECEIVE,

@@ -196,3 +196,32 @@ def test_the_ledger_says_where_and_when_each_dossier_went(services, clock):
     assert lines[went.code].handed_over_at == vn(11, 25, 10)
     assert lines[went.code].sets == went.draft.sets
     assert lines[stayed.code].processing_unit == "" and lines[stayed.code].handed_over_at is None
+
+
+def counts_of(board):
+    """A board's numbers, whole and by clerk and procedure, from either form of it."""
+    def line(group):
+        return group.name, [group.count(key) for key in BoardKey]
+
+    return ([board.count(key) for key in BoardKey], [line(g) for g in board.by_clerk],
+            [line(g) for g in board.by_procedure])
+
+
+@pytest.mark.parametrize("at", [
+    vn(11, 26, 8), vn(11, 26, 10), vn(11, 26, 10, 0, 1), vn(11, 26, 10, 1), vn(11, 27, 8),
+])
+@pytest.mark.parametrize("whole_counter", [None, True, False])
+def test_the_board_s_numbers_counted_by_the_database_are_the_board_s(
+        services, counter, at, whole_counter):
+    summary = services.board_summary(at, whole_counter=whole_counter)
+    board = services.board(at, whole_counter=whole_counter)
+    assert summary.at == at and summary.clerk == board.clerk
+    assert counts_of(summary) == counts_of(board)
+
+
+def test_a_clerk_s_board_numbers_are_their_own_dossiers(services, counter):
+    assert services.board_summary().count(BoardKey.OVERDUE) == 1  # the leader's: Hoa's
+    login_as(services, Role.CLERK, "Phan Văn Tư")  # a clerk who received nothing yet
+    summary = services.board_summary()
+    assert counts_of(summary) == counts_of(services.board())
+    assert summary.by_clerk == () and summary.count(BoardKey.OVERDUE) == 0

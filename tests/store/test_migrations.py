@@ -119,3 +119,33 @@ def test_migration_10_fills_the_code_sort_text_as_the_app_renders_it(tmp_path):
     assert stored[None] == ""
     assert [r[2] for r in db.execute("PRAGMA index_info(dossiers_code_sort)")] == ["code_sort"]
     db.close()
+
+
+def test_migration_12_indexes_first_letters_for_the_dossiers_already_kept(tmp_path):
+    path = tmp_path / "desk.db"
+    version_9_database(path)
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for version in (10, 11):
+        with db.atomic():
+            for step in MIGRATIONS[version - 1]:
+                db.execute(step)
+            db.execute(f"PRAGMA user_version = {version}")
+    db.close()
+    db = connect(path)
+    assert schema_version(db) >= 12
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'dossier_search'").fetchone()
+    # Every prefix of a syllable is a list of its own: no merge of every word it begins.
+    assert "prefix='1 2 3 4 5 6'" in sql
+    # Today's board counts the open dossiers from an index of their own.
+    assert [r[2] for r in db.execute("PRAGMA index_info(dossiers_open)")] == [
+        "status", "clerk", "procedure_name", "due_at", "received_at", "code"]
+    # Every dossier kept before is in the new index, by name, code tail and first letters.
+    assert len(dossiers.rows(db, text="d", limit=None)) == len(OLD_CODES)
+    assert len(dossiers.rows(db, text="Đặ", limit=None)) == len(OLD_CODES)
+    assert [r.code for r in dossiers.rows(db, text="11000")] == ["000.17.22.H56-261124-11000"]
+    # The triggers of migration 9 write to the new index.
+    with db.atomic():
+        db.execute("UPDATE dossiers SET applicant_name = 'Bùi Thị Ước' WHERE code = 'X-1'")
+    assert [r.code for r in dossiers.rows(db, text="bu")] == ["X-1"]
+    assert len(dossiers.rows(db, text="đặng thị á", limit=None)) == len(OLD_CODES) - 1
+    db.close()

@@ -146,3 +146,26 @@ def test_search_within_a_receipt_period(db):
     assert names(db, "thi", received_from=AT + timedelta(minutes=1)) == []
     assert names(db, "thi", received_before=AT) == []
     assert len(names(db, "thi", received_before=AT + timedelta(minutes=1))) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One letter: the names with a word starting with it, newest first, then the dossiers with
+    # such a word elsewhere (every one here is a "Đăng ký tạm trú" in a "thôn", "phố"...).
+    ("t", ["Trần Thị Phượng", "Nguyễn Thị Ánh", "Lê Quốc Việt", "Đặng Văn Hùng"]),
+    ("T", ["Trần Thị Phượng", "Nguyễn Thị Ánh", "Lê Quốc Việt", "Đặng Văn Hùng"]),
+    ("v", ["Lê Quốc Việt", "Đặng Văn Hùng"]),
+    ("đ", ["Đặng Văn Hùng", "Lê Quốc Việt", "Trần Thị Phượng", "Nguyễn Thị Ánh"]),
+    ("d", ["Đặng Văn Hùng", "Lê Quốc Việt", "Trần Thị Phượng", "Nguyễn Thị Ánh"]),
+    ("á", ["Nguyễn Thị Ánh"]),
+    # Two letters, with the marks typed or not, and a word typed whole before them.
+    ("ng", ["Nguyễn Thị Ánh", "Trần Thị Phượng"]),
+    ("Ng", ["Nguyễn Thị Ánh", "Trần Thị Phượng"]),
+    ("ph", ["Trần Thị Phượng", "Lê Quốc Việt"]),
+    ("Phư", ["Trần Thị Phượng"]),
+    ("nguyen t", ["Nguyễn Thị Ánh", "Trần Thị Phượng"]),  # the second in "thôn Nguyễn Huệ"
+    ("Nguyễn T", ["Nguyễn Thị Ánh", "Trần Thị Phượng"]),
+    ("Nguyễn Thị Á", ["Nguyễn Thị Ánh"]),
+    ("z", []),
+])
+def test_the_first_letters_find_what_the_whole_word_would(db, text, expected):
+    assert names(db, text) == expected

@@ -15,7 +15,7 @@ from desk_app.core.states import DossierState
 from desk_app.core.text import fold
 from desk_app.services.app import DB_FILE, Services
 from desk_app.services.demo import log_in_to_demo
-from desk_app.ui.lazy_dossier_model import PAGE_SIZE, LazyDossierModel
+from desk_app.ui.lazy_dossier_model import PAGE_SIZE, SEARCH_PAGE_SIZE, LazyDossierModel
 from tests.ui.conftest import NOW
 
 DOSSIERS = 20_000
@@ -115,7 +115,7 @@ def test_filters_by_state_date_clerk_and_overdue(big_services):
 def test_typing_searches_the_same_model(view):
     _table, model = view
     model.set_query(ListFilter(text="nguyen thi"))
-    assert model.rowCount() == PAGE_SIZE
+    assert model.rowCount() == SEARCH_PAGE_SIZE
     for row in range(model.rowCount()):
         words = fold(model.dossier_row(row).applicant_name).split()
         assert any(w.startswith("nguyen") for w in words)

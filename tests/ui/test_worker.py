@@ -33,3 +33,17 @@ def test_work_after_shutdown_is_dropped_not_raised(qtbot):
     worker = Worker()
     worker.shutdown()
     worker.run(lambda: None)  # a late timer while the window closes
+
+
+def test_run_latest_drops_the_waiting_calls_a_newer_one_of_their_slot_overtook(qtbot):
+    worker = Worker()
+    gate = threading.Event()
+    ran, answered = [], []
+    worker.run(lambda: gate.wait(timeout=30))  # the worker is busy
+    for n in range(3):
+        worker.run_latest("list", lambda n=n: ran.append(n) or n, answered.append)
+    worker.run_latest("board", lambda: ran.append("board") or "board", answered.append)
+    gate.set()
+    qtbot.waitUntil(lambda: len(answered) == 2, timeout=5000)
+    worker.shutdown()
+    assert ran == [2, "board"] and answered == [2, "board"]
