@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from sync.protocol import API_PREFIX
+from sync.server.throttle import SlidingWindow
 from sync.server.web import accounts
-from sync.server.web.limiter import RateLimiter
 from tests.sync.samples import VN
 from tests.sync.web_support import NOW, PASSWORD, form_token, log_in, make_web
 
@@ -108,7 +108,7 @@ def test_an_unknown_name_and_a_disabled_account_are_refused_like_a_wrong_passwor
 
 def test_too_many_logins_from_one_address_get_429(hub_engine):
     site, client = make_web(hub_engine)
-    site.settings.login_limiter = RateLimiter(3, 60, clock=site.clock.monotonic)
+    site.settings.login_limiter = SlidingWindow(3, 60, clock=site.clock.monotonic)
     with client:
         site.user("ql", accounts.ADMIN)
         for _ in range(3):

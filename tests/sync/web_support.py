@@ -12,8 +12,8 @@ from sqlalchemy import Engine
 
 from sync.protocol import API_PREFIX
 from sync.server.app import create_app
+from sync.server.throttle import SlidingWindow
 from sync.server.web import accounts
-from sync.server.web.limiter import RateLimiter
 from sync.server.web.settings import WebSettings
 from tests.sync.live_hub import EnrolledDevice
 from tests.sync.samples import VN, next_event, received_event
@@ -80,8 +80,8 @@ def make_web(engine: Engine, **settings) -> tuple[Web, TestClient]:
     clock = SteppedClock()
     web_settings = WebSettings(
         now=clock.now,
-        login_limiter=RateLimiter(1000, 300, clock=clock.monotonic),
-        lookup_limiter=RateLimiter(1000, 300, clock=clock.monotonic),
+        login_limiter=SlidingWindow(1000, 300, clock=clock.monotonic),
+        lookup_limiter=SlidingWindow(1000, 300, clock=clock.monotonic),
         **settings,
     )
     return Web(engine, clock, web_settings), TestClient(create_app(engine, web=web_settings),

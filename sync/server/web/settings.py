@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sync.server import clock
-from sync.server.web.limiter import RateLimiter
+from sync.server.throttle import SlidingWindow
 
 PUBLIC_URL_ENV = "PROVINCE_HUB_PUBLIC_URL"
 SECURE_COOKIES_ENV = "PROVINCE_HUB_SECURE_COOKIES"
@@ -20,8 +20,8 @@ class WebSettings:
     public_url: str | None = None
     secure_cookies: bool = False
     # Per client address. The login also has the per-account lock-out (accounts.MAX_FAILURES).
-    login_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(20, 300))
-    lookup_limiter: RateLimiter = field(default_factory=lambda: RateLimiter(30, 300))
+    login_limiter: SlidingWindow = field(default_factory=lambda: SlidingWindow(20, 300))
+    lookup_limiter: SlidingWindow = field(default_factory=lambda: SlidingWindow(30, 300))
     # What "today" and "overdue" are measured from, and when lock-outs and sessions end.
     now: Callable[[], datetime] = clock.now
 
