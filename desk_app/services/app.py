@@ -36,8 +36,15 @@ from desk_app.services import (
     witnesses,
 )
 from desk_app.services.context import DB_FILE, Context, Listener, bind
+from desk_app.store import db as database
 
-__all__ = ["DB_FILE", "Services"]
+__all__ = ["DB_FILE", "Services", "upgrade_pending"]
+
+
+def upgrade_pending(data_dir: Path) -> bool:
+    """Whether opening the services over `data_dir` will first upgrade its database to this
+    version's schema: minutes on a large one, which the caller should say."""
+    return database.upgrade_pending(Path(data_dir) / DB_FILE)
 
 
 class Services:

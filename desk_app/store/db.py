@@ -7,6 +7,7 @@ survive a power cut; foreign keys so a document row can never outlive its dossie
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import sqlite_utils
@@ -63,6 +64,21 @@ def connect(path: Path) -> sqlite_utils.Database:
         conn.close()
         raise
     return db
+
+
+def upgrade_pending(path: Path) -> bool:
+    """Whether opening the database at `path` will migrate it: an existing file of an older
+    schema. Read through a read-only connection of its own, before `connect`; anything that
+    cannot be read says no (`connect` then explains it)."""
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error:
+        return False
+    return 0 < version < len(MIGRATIONS)
 
 
 def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:

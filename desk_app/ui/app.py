@@ -7,15 +7,15 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog
 
 from desk_app.core.backups import BackupInfo
 from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
 from desk_app.services import backups, witnesses
-from desk_app.services.app import DB_FILE, Services
+from desk_app.services.app import DB_FILE, Services, upgrade_pending
 from desk_app.services.demo import seed as seed_demo
 from desk_app.services.errors import ServiceError
 from desk_app.ui import i18n
@@ -42,7 +42,7 @@ def application() -> QApplication:
     return app
 
 
-def open_services(data: Path) -> Services | None:
+def open_services(data: Path, worker) -> Services | None:
     """The services over the data folder, or None after telling the clerk why it cannot be
     used (a damaged or read-only database must stop the app cleanly, not crash or retry).
 
@@ -55,12 +55,12 @@ def open_services(data: Path) -> Services | None:
             "App", "Không tìm thấy dữ liệu của quầy ({file} bị mất hoặc rỗng), nhưng máy này "
             "đã cấp mã hồ sơ và có bản sao lưu. Đừng thiết lập lại quầy như máy mới: hãy khôi "
             "phục bản sao lưu.").format(file=DB_FILE), newest, quit_label=False):
-            return put_back(data, newest)
-        return Services(data)
+            return put_back(data, newest, worker)
+        return opened(data, worker)
     except DatabaseCorrupt as exc:
         newest = backups.newest_good(data)
         if newest is not None:
-            return restore_from(data, newest, str(exc))
+            return restore_from(data, newest, str(exc), worker)
         message = str(exc)
     except StoreError as exc:
         message = str(exc)
@@ -74,21 +74,54 @@ def open_services(data: Path) -> Services | None:
     return None
 
 
-def restore_from(data: Path, newest: BackupInfo, problem: str) -> Services | None:
+def opened(data: Path, worker) -> Services:
+    """The services over `data`. When its database must first be upgraded to this version's
+    schema (minutes on a large one, after a backup), that runs on the worker behind a notice:
+    a start-up that shows nothing for minutes looks hung, and a clerk would switch it off."""
+    if not upgrade_pending(data):
+        return Services(data)
+    notice = UpgradeNotice()
+    notice.show()
+    try:
+        return worker.call(lambda: Services(data))
+    finally:
+        notice.close()
+
+
+class UpgradeNotice(QProgressDialog):
+    """A busy bar and what is happening; nothing to press: an upgrade cannot be cut short."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        label = QLabel(QCoreApplication.translate(
+            "App", "Đang nâng cấp dữ liệu của quầy cho phiên bản mới (đã sao lưu trước khi "
+            "nâng cấp). Với nhiều hồ sơ, việc này có thể mất vài phút. Xin đừng tắt máy."))
+        label.setWordWrap(True)
+        self.setLabel(label)
+        self.setRange(0, 0)
+        self.setObjectName("upgrade_notice")
+        self.setWindowTitle(QCoreApplication.translate("App", "Đang nâng cấp dữ liệu"))
+        self.setCancelButton(None)
+        self.setMinimumDuration(0)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setFixedWidth(480)
+
+
+def restore_from(data: Path, newest: BackupInfo, problem: str, worker) -> Services | None:
     """Offer the newest good backup for a damaged database; the services over it if the clerk
     accepts and it opens. Asked once: a restore that fails stops the app, never loops."""
     if not offer_restore(problem, newest):
         return None
-    return put_back(data, newest)
+    return put_back(data, newest, worker)
 
 
-def put_back(data: Path, newest: BackupInfo) -> Services | None:
+def put_back(data: Path, newest: BackupInfo, worker) -> Services | None:
     """The services over `newest` written in place of the database (set aside, never
     deleted), or None after saying why not."""
     try:
         aside = backups.restore_damaged(Path(data) / DB_FILE, newest)
         log.warning("damaged database kept as %s; restored %s", aside, newest.path)
-        return Services(data)
+        return opened(data, worker)
     except (StoreError, ServiceError, OSError) as exc:
         log.exception("restore of %s failed", newest.path)
         QMessageBox.critical(
@@ -111,7 +144,7 @@ def compare_with_witnesses(data: Path, services: Services, worker) -> Services |
     newest = worker.call(lambda: backups.newest_good(data))
     if newest is not None and offer_restore(problem, newest, quit_label=False):
         worker.call(services.close)
-        return put_back(data, newest)
+        return put_back(data, newest, worker)
     if newest is None:
         QMessageBox.warning(None, QCoreApplication.translate("App", "Dữ liệu thiếu hồ sơ"),
                             problem)
@@ -152,10 +185,11 @@ def sign_in(services: Services, worker) -> bool:
 def run_gui(data: Path, demo: bool, language: str | None) -> int:
     app = application()
     install_excepthook()
-    services = open_services(data)
-    if services is None:
-        return EXIT_DATA_UNUSABLE
     worker = Worker()
+    services = open_services(data, worker)
+    if services is None:
+        worker.shutdown()
+        return EXIT_DATA_UNUSABLE
     i18n.install(app, language or worker.call(services.language))
     services = compare_with_witnesses(data, services, worker)
     if services is None:

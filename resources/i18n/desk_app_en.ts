@@ -81,6 +81,14 @@
 <context>
     <name>App</name>
     <message>
+        <source>Đang nâng cấp dữ liệu của quầy cho phiên bản mới (đã sao lưu trước khi nâng cấp). Với nhiều hồ sơ, việc này có thể mất vài phút. Xin đừng tắt máy.</source>
+        <translation>Upgrading the counter's data for the new version (a backup was made first). With many dossiers this can take a few minutes. Please do not switch the PC off.</translation>
+    </message>
+    <message>
+        <source>Đang nâng cấp dữ liệu</source>
+        <translation>Upgrading the data</translation>
+    </message>
+    <message>
         <source>Không mở được dữ liệu tại {path}: {error}</source>
         <translation>Could not open the data at {path}: {error}</translation>
     </message>

@@ -10,7 +10,7 @@ from desk_app.core.accounts import Role
 from desk_app.core.backups import BackupKind
 from desk_app.services import backups
 from desk_app.services.accounts import LEGACY_CLERK_KEY
-from desk_app.services.app import Services
+from desk_app.services.app import Services, upgrade_pending
 from desk_app.services.backups import BackupSettings
 from desk_app.store import backup
 from desk_app.ui import app as app_module
@@ -19,9 +19,11 @@ from desk_app.ui.app import open_services
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.setup_dialog import FirstAdminDialog
+from desk_app.ui.worker import InlineWorker
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again, login_as
 from tests.services.factories import full_draft
 from tests.services.test_witnesses import copy_while_open, damage_frame
+from tests.store.test_migrations import version_9_database
 from tests.ui.test_receive_form import DeferredWorker
 
 
@@ -70,7 +72,7 @@ def test_a_damaged_database_offers_the_newest_good_backup(qapp, tmp_path, clock,
     codes = data_with_backup(tmp_path, clock)
     damage(tmp_path / "desk.db")
 
-    services = open_services(tmp_path)
+    services = open_services(tmp_path, InlineWorker())
 
     try:
         assert services is not None and critical == []
@@ -86,7 +88,7 @@ def test_a_damaged_database_offers_the_newest_good_backup(qapp, tmp_path, clock,
 def test_garbage_over_the_whole_file_is_restored_too(qapp, tmp_path, clock, critical, offers):
     data_with_backup(tmp_path, clock)
     (tmp_path / "desk.db").write_bytes(b"\x00garbage\xff" * 5000)
-    services = open_services(tmp_path)
+    services = open_services(tmp_path, InlineWorker())
     assert services is not None
     services.close()
 
@@ -97,14 +99,14 @@ def test_declining_the_restore_stops_the_app_without_touching_the_file(qapp, tmp
     damage(tmp_path / "desk.db")
     before = (tmp_path / "desk.db").read_bytes()
     offers.answer = False
-    assert open_services(tmp_path) is None
+    assert open_services(tmp_path, InlineWorker()) is None
     assert (tmp_path / "desk.db").read_bytes() == before
     assert not list(tmp_path.glob("desk.db.hong-*"))
 
 
 def test_without_a_backup_the_damage_is_explained(qapp, tmp_path, critical, offers):
     (tmp_path / "desk.db").write_bytes(b"\x00garbage\xff" * 5000)
-    assert open_services(tmp_path) is None
+    assert open_services(tmp_path, InlineWorker()) is None
     assert offers.asked == [] and "bị hỏng" in critical[0]
 
 
@@ -279,7 +281,7 @@ def test_a_lost_database_offers_the_backup_before_a_new_setup(qtbot, tmp_path, c
     shown = []
     press_in_next_box(qtbot, Qt.Key.Key_Return, shown)  # the default button: restore
 
-    services = open_services(tmp_path)
+    services = open_services(tmp_path, InlineWorker())
 
     try:
         assert services is not None and critical == []
@@ -340,3 +342,37 @@ def test_going_on_with_the_data_is_recorded_and_not_asked_again(qtbot, tmp_path,
         assert app_module.compare_with_witnesses(damaged, same, worker) is same  # no box now
     finally:
         same.close()
+
+
+class WatchingWorker(InlineWorker):
+    """Runs each call inline, noting which windows were on screen while it ran."""
+
+    def __init__(self):
+        super().__init__()
+        self.shown_during: list[list[str]] = []
+
+    def call(self, fn):
+        self.shown_during.append([w.objectName() for w in QApplication.topLevelWidgets()
+                                  if w.isVisible()])
+        return super().call(fn)
+
+
+def test_an_older_database_is_upgraded_on_the_worker_behind_a_notice(qapp, tmp_path):
+    """At a million dossiers the upgrade takes minutes: a start that shows nothing that long
+    looks hung."""
+    version_9_database(tmp_path / "desk.db")
+    assert upgrade_pending(tmp_path)
+    worker = WatchingWorker()
+
+    services = open_services(tmp_path, worker)
+
+    try:
+        assert worker.shown_during == [["upgrade_notice"]]
+        assert not any(w.isVisible() for w in QApplication.topLevelWidgets())
+        assert not upgrade_pending(tmp_path)
+    finally:
+        services.close()
+    # Opened again at its version: straight away, no notice, nothing on the worker.
+    again = WatchingWorker()
+    open_services(tmp_path, again).close()
+    assert again.shown_during == []
