@@ -13,9 +13,10 @@ known in the database.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
-from desk_app.core.clock import iso
+from desk_app.core.clock import iso, to_vn
 from desk_app.core.codes import code_prefix, make_code, sort_key
 from desk_app.core.counter import CounterSetup
 from desk_app.core.validation import Issue, error
@@ -35,14 +36,27 @@ def missing_codes(ctx: Context) -> list[str]:
     return missing(ctx.db, ctx.data_dir)
 
 
+def _slips_since(db) -> date | None:
+    """From which month the kept slips are read. A database behind its witnesses lost its
+    newest dossiers (the end of a damaged WAL, a restore of an older backup): their receipts
+    are filed under the months of their reception, from the newest the database still holds
+    on; a month before it covers a clock set wrong. The older slips, millions on a large
+    counter, are not listed at every start. With no dossier at all, every slip is read."""
+    newest = sequences.newest_reception(db)
+    if newest is None:
+        return None
+    return (to_vn(newest) - timedelta(days=31)).date()
+
+
 def missing(db, data_dir) -> list[str]:
     known = settings.load(db).get(ACKNOWLEDGED_KEY, {})
     found: set[str] = set()
-    for (agency, day, counter), highest in issued_codes.witnessed(data_dir).items():
+    since = _slips_since(db)
+    for (agency, day, counter), highest in issued_codes.witnessed(data_dir, since).items():
         prefix = code_prefix(agency, day, counter)
         after = max(known.get(prefix, 0), sequences.highest_in_table(db, agency, day, counter))
         found.update(str(make_code(agency, day, counter, n)) for n in range(after + 1, highest + 1))
-    printed = [str(code) for code in issued_codes.printed_codes(data_dir)
+    printed = [str(code) for code in issued_codes.printed_codes(data_dir, since)
                if code.sequence > known.get(code.prefix, 0)]
     found.update(set(printed) - sequences.present_codes(db, printed))
     return sorted(found, key=sort_key)
@@ -57,7 +71,8 @@ def acknowledge_missing_codes(ctx: Context) -> None:
 def acknowledge(db, data_dir) -> None:
     """Record the witnesses' numbers as known here, in the caller's transaction."""
     known = settings.load(db).get(ACKNOWLEDGED_KEY, {})
-    for (agency, day, counter), highest in issued_codes.witnessed(data_dir).items():
+    for (agency, day, counter), highest in issued_codes.witnessed(
+            data_dir, _slips_since(db)).items():
         prefix = code_prefix(agency, day, counter)
         known[prefix] = max(known.get(prefix, 0), highest)
     settings.save(db, {ACKNOWLEDGED_KEY: known})

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -99,29 +100,50 @@ def _document_key(register: str, year: int) -> str:
     return f"{register}|{year}"
 
 
-def printed_codes(data_dir: Path) -> set[DossierCode]:
-    """The codes of every kept slip (phieu/YYYY/MM/<code>-<kind>[-n].pdf): each was issued."""
+def printed_codes(data_dir: Path, since: date | None = None) -> set[DossierCode]:
+    """The codes of the kept slips (phieu/YYYY/MM/<code>-<kind>[-n].pdf): each was issued.
+    With `since`, only the folders of its month and later: a large counter keeps a receipt per
+    dossier, millions of files that take minutes to list."""
     found = set()
-    for path in (data_dir / SLIP_FOLDER).glob("*/*/*.pdf"):
+    for path in _slip_files(data_dir, since):
         match = _SLIP_CODE.match(path.name)
         if match and (code := parse_code(match.group(1))):
             found.add(code)
     return found
 
 
+def _slip_files(data_dir: Path, since: date | None) -> Iterator[Path]:
+    top = data_dir / SLIP_FOLDER
+    if since is None:
+        yield from top.glob("*/*/*.pdf")
+        return
+    for year in _numbered(top):
+        for month in _numbered(year):
+            if (int(year.name), int(month.name)) >= (since.year, since.month):
+                yield from month.glob("*.pdf")
+
+
+def _numbered(folder: Path) -> list[Path]:
+    """The subfolders named by a number (a year, a month); none if `folder` is missing."""
+    if not folder.is_dir():
+        return []
+    return [child for child in folder.iterdir() if child.is_dir() and child.name.isdigit()]
+
+
 # A slip's name: the code (agency, day, counter digit and sequence), a dash, the kind.
 _SLIP_CODE = re.compile(r"^([^-]+-[0-9]{6}-[1-9](?:[0-9]{3}|[1-9][0-9]{3,}))-")
 
 
-def witnessed(data_dir: Path) -> dict[tuple[str, date, int], int]:
-    """The highest sequence issued per (agency, day, counter), by the file and the kept slips:
-    what the database must hold up to, unless a restore or a choice said otherwise."""
+def witnessed(data_dir: Path, since: date | None = None) -> dict[tuple[str, date, int], int]:
+    """The highest sequence issued per (agency, day, counter), by the file and the kept slips
+    (those filed from `since`'s month on, if given): what the database must hold up to, unless
+    a restore or a choice said otherwise."""
     highest: dict[tuple[str, date, int], int] = {}
     for key, sequence in _read(data_dir)["codes"].items():
         agency, day, counter = key.split("|")
         place = (agency, date.fromisoformat(day), int(counter))
         highest[place] = max(highest.get(place, 0), sequence)
-    for code in printed_codes(data_dir):
+    for code in printed_codes(data_dir, since):
         place = (code.agency, code.day, code.counter)
         highest[place] = max(highest.get(place, 0), code.sequence)
     return highest
@@ -129,7 +151,8 @@ def witnessed(data_dir: Path) -> dict[tuple[str, date, int], int]:
 
 def any_witness(data_dir: Path) -> bool:
     """Whether anything outside the database shows this folder's counter has issued codes."""
-    return (data_dir / WATERMARK_FILE).exists() or bool(printed_codes(data_dir))
+    return (data_dir / WATERMARK_FILE).exists() or any(
+        _SLIP_CODE.match(path.name) for path in _slip_files(data_dir, None))
 
 
 def reserve(data_dir: Path, *, agency: str, day: date, counter: int, sequence: int,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlite_utils
 
+from desk_app.core.clock import parse_iso
 from desk_app.core.codes import code_prefix
 
 
@@ -43,6 +44,12 @@ def highest_in_table(db: sqlite_utils.Database, agency: str, day: date, counter:
         [len(prefix) + 1, prefix + "0", prefix + ":", len(prefix) + 1],
     ).fetchone()[0]
     return highest or 0
+
+
+def newest_reception(db: sqlite_utils.Database) -> datetime | None:
+    """When the newest dossier here was received (None if there is none)."""
+    (newest,) = db.execute("SELECT MAX(received_at) FROM dossiers").fetchone()
+    return parse_iso(newest) if newest else None
 
 
 def present_codes(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
