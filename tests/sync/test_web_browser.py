@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import requests
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 from desk_app.core.clock import now_vn
@@ -81,7 +81,21 @@ def follow(driver, element) -> None:
     """Click a link or a form's button and wait until the next page has replaced this one: a
     click does not wait for the page it leads to, and a next get() must not cut a post short."""
     element.click()
-    WebDriverWait(driver, 30).until(staleness_of(element))
+    WebDriverWait(driver, 30).until(lambda _: replaced(element))
+
+
+def replaced(element) -> bool:
+    """Whether `element`'s page has gone. Mid-navigation chromedriver may answer that the
+    node "does not belong to the document" instead of calling it stale: the same thing."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
+    return False
 
 
 def text(driver, element_id: str) -> str:
