@@ -21,6 +21,7 @@ from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
+    contact_lines,
     request_lines,
     slip_opening,
     title_with_code,
@@ -87,6 +88,7 @@ def render_apology_extension(
             f"hồ sơ {asked}đến <b>{vn_datetime_phrase(apology.new_due_at)}</b>.",
             styles.body,
         ),
+        *contact_lines(office, form, styles),
         *kept_with_next(
             Paragraph("Rất mong nhận được sự thông cảm của ông/bà./.", styles.body),
             Spacer(1, 3 * mm),

@@ -104,6 +104,12 @@ def office_phone_line(office: Office, styles: SlipStyles) -> Paragraph:
     return field_line(f"Số điện thoại của {markup(office.unit_name)}", office.phone, styles.body)
 
 
+def contact_lines(office: Office, form: FormInfo, styles: SlipStyles) -> list[Paragraph]:
+    """The office's phone on a slip the applicant takes home, so they can call rather than
+    come back (the 2025 forms; a slip of an earlier event prints as it always did)."""
+    return [office_phone_line(office, styles)] if office.phone and not form.legacy else []
+
+
 def received_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:
     return field_line("Thời gian nhận hồ sơ", vn_datetime_phrase(dossier.received_at), styles.body)
 

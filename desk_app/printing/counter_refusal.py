@@ -16,7 +16,12 @@ from desk_app.core.forms import FormSets
 from desk_app.core.lifecycle import Refusal
 from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
-from desk_app.printing.blocks import applicant_lines, request_lines, slip_opening
+from desk_app.printing.blocks import (
+    applicant_lines,
+    contact_lines,
+    request_lines,
+    slip_opening,
+)
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import form_info
 from desk_app.printing.layout import (
@@ -51,7 +56,7 @@ def render_counter_refusal(
         *([Paragraph("Giấy tờ đã xuất trình:", styles.body), *numbered_lines(brought, styles.body)]
           if brought else []),
         Spacer(1, 1.5 * mm),
-        *verdict(unit, request, refusal, clerk, styles),
+        *verdict(unit, request, refusal, clerk, contact_lines(office, form, styles), styles),
     ]
     info = PdfInfo(title=form.title, author=office.unit_name, subject=dossier.procedure_name)
     return write_pdf(out, [PrintedCopy(story=story, running_head=form.number, fit_one_page=True)],

@@ -25,7 +25,7 @@ from desk_app.core.model import DeliveryMethod, Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
-    office_phone_line,
+    contact_lines,
     request_lines,
     slip_opening,
     title_with_code,
@@ -204,9 +204,7 @@ def _appointment_lines(
     ]
     if draft.fee > 0:
         lines.append(field_line("Phí, lệ phí đã thu", vn_money(draft.fee), styles.body))
-    if office.phone and not form.legacy:
-        lines.append(office_phone_line(office, styles))
-    return lines
+    return [*lines, *contact_lines(office, form, styles)]
 
 
 def _ledger_line(dossier: Dossier, styles: SlipStyles) -> Paragraph:

@@ -14,6 +14,7 @@ from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
+    contact_lines,
     received_line,
     request_lines,
     slip_opening,
@@ -36,10 +37,12 @@ WIDTH = A5_PORTRAIT[0] - 2 * MARGIN
 
 
 def verdict(
-    unit: str, request: str, refusal: Refusal, clerk: str, styles: SlipStyles
+    unit: str, request: str, refusal: Refusal, clerk: str, contact: list[Paragraph],
+    styles: SlipStyles,
 ) -> list[Flowable]:
-    """The refusal itself, its reason and the clerk's signature: the same whether the dossier
-    was received first or refused at the counter (printing.counter_refusal)."""
+    """The refusal itself, its reason, whom to call (`contact`) and the clerk's signature: the
+    same whether the dossier was received first or refused at the counter
+    (printing.counter_refusal)."""
     return [
         Paragraph(
             f"Sau khi xem xét, kiểm tra, đối chiếu thành phần hồ sơ, {unit} xin thông báo: "
@@ -48,6 +51,7 @@ def verdict(
             styles.body,
         ),
         Paragraph(f"<b>{markup(refusal.reason)}</b>", styles.body),
+        *contact,
         *kept_with_next(
             Paragraph("Xin thông báo để ông/bà được biết và thực hiện./.", styles.body),
             Spacer(1, 3 * mm),
@@ -77,6 +81,6 @@ def render_refusal(
         *request_lines(dossier, styles),
         received_line(dossier, styles),
         Spacer(1, 1.5 * mm),
-        *verdict(unit, request, refusal, clerk, styles),
+        *verdict(unit, request, refusal, clerk, contact_lines(office, form, styles), styles),
     ]
     return write_dossier_slip(out, form, dossier, office, story)

@@ -22,6 +22,7 @@ from desk_app.core.model import Dossier, Office
 from desk_app.core.slips import SlipKind
 from desk_app.printing.blocks import (
     applicant_lines,
+    contact_lines,
     received_line,
     request_lines,
     slip_opening,
@@ -70,6 +71,7 @@ def render_stop_notice(
             "Ông/bà được nhận lại hồ sơ đã nộp tại Bộ phận Một cửa.",
             styles.body,
         ),
+        *contact_lines(office, form, styles),
         *kept_with_next(
             Paragraph("Xin thông báo để ông/bà được biết./.", styles.body),
             Spacer(1, 3 * mm),

@@ -8,16 +8,20 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from desk_app.core.control_slip import control_header
-from desk_app.core.lifecycle import ControlRow, ProcessingUnit
+from desk_app.core.lifecycle import ControlRow, ProcessingUnit, StopNotice
 from desk_app.printing import forms
+from desk_app.printing.apology_extension import render_apology_extension
 from desk_app.printing.control import render_control_slip
+from desk_app.printing.counter_refusal import render_counter_refusal
 from desk_app.printing.ledger import render_ledger
 from desk_app.printing.receipt import render_receipt
+from desk_app.printing.refusal import render_refusal
+from desk_app.printing.stop_notice import render_stop_notice
 from desk_app.printing.supplement import render_supplement
 from tests.printing import samples
 from tests.printing.pdf_checks import page_texts
@@ -57,6 +61,44 @@ def test_a_2025_receipt_without_a_phone_leaves_the_line_out(tmp_path):
     text = pdf_text(render_receipt(_later(samples.sample_dossier()), samples.OFFICE,
                                    tmp_path / "r.pdf"))
     assert "Số điện thoại của" not in text
+
+
+def _citizen_slips(tmp_path, office, shift):
+    """Every slip the applicant takes home besides the receipt and the supplement request (which
+    have their own tests above), for events `shift` after the samples'; the stop notice only
+    under the 2025 forms, which brought it."""
+    dossier = replace(samples.sample_dossier(), received_at=samples.sample_dossier().received_at
+                      + shift)
+    refusal = replace(samples.REFUSAL, at=samples.REFUSAL.at + shift)
+    apology = replace(samples.APOLOGY, at=samples.APOLOGY.at + shift,
+                      old_due_at=samples.APOLOGY.old_due_at + shift,
+                      new_due_at=samples.APOLOGY.new_due_at + shift,
+                      extra_working_days=3, document_number="07/VBXL")
+    stop = StopNotice(reason="Công dân không còn nhu cầu", requester=samples.APPLICANT_NAME,
+                      at=samples.REFUSAL.at + shift)
+    clerk = samples.CLERK
+    slips = {
+        "03 refusal": render_refusal(dossier, refusal, office, clerk, tmp_path / "3.pdf"),
+        "03 at the counter": render_counter_refusal(dossier, refusal, office, clerk,
+                                                    tmp_path / "3c.pdf"),
+        "04 apology": render_apology_extension(dossier, apology, office, clerk,
+                                               tmp_path / "4.pdf"),
+    }
+    if shift:
+        slips["05 stop notice"] = render_stop_notice(dossier, stop, office, clerk,
+                                                     tmp_path / "5.pdf")
+    return slips
+
+
+def test_every_2025_slip_the_applicant_takes_home_gives_the_office_phone(tmp_path):
+    for name, path in _citizen_slips(tmp_path, OFFICE, SHIFT).items():
+        assert PHONE_LINE in pdf_text(path), name
+
+
+def test_slips_of_2018_events_or_without_a_phone_set_print_no_phone_line(tmp_path):
+    for office, shift in ((OFFICE, timedelta(0)), (samples.OFFICE, SHIFT)):
+        for name, path in _citizen_slips(tmp_path, office, shift).items():
+            assert "Số điện thoại của" not in pdf_text(path), name
 
 
 def test_the_footnote_of_the_forms_file_is_printed_on_both_copies(tmp_path, monkeypatch):
