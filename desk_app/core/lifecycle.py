@@ -320,9 +320,13 @@ APOLOGY_REGISTER = "apology_extension"
 APOLOGY_SYMBOL = "VBXL"
 
 
-def apology_document_number(sequence: int) -> str:
-    """What follows "Số:" on form 04: the number in the year's register, then the symbol."""
-    return f"{sequence:02d}/{APOLOGY_SYMBOL}"
+def apology_document_number(sequence: int, counter: int) -> str:
+    """What follows "Số:" on form 04: the number in the year's register, then the symbol.
+    Each counter keeps its register in its own database, offline, so from counter 2 on the
+    symbol names the counter ("07/VBXL-Q2"): two counters of one office never sign two letters
+    with one number. Counter 1, most offices' only one, keeps the plain symbol."""
+    symbol = APOLOGY_SYMBOL if counter == 1 else f"{APOLOGY_SYMBOL}-Q{counter}"
+    return f"{sequence:02d}/{symbol}"
 
 
 def working_days_added(calendar: WorkCalendar, old_due: datetime, new_due: datetime) -> int:

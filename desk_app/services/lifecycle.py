@@ -406,7 +406,8 @@ def apologise(
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),
             "extra_working_days": extra_working_days,
-            "document_number": apology_document_number(seq), "document_seq": seq,
+            "document_number": apology_document_number(seq, ctx.setup().counter_number),
+            "document_seq": seq,
             "document_year": year, "signed_by": "head_of_agency",
         }, when, due_at=new_due_at)
     return payloads.apology(event)

@@ -12,7 +12,10 @@ from desk_app.core.clock import VN_TZ
 from desk_app.core.slips import SlipKind
 from desk_app.printing.ledger_columns import note
 from desk_app.services import printouts
+from desk_app.services.app import Services
+from desk_app.services.demo import DEMO_SETUP
 from desk_app.store import registers
+from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 from tests.services.factories import full_draft
 
 WED_0800 = datetime(2026, 11, 25, 8, 0, tzinfo=VN_TZ)  # 1.004194 due Monday 30/11 08:00
@@ -115,3 +118,21 @@ def test_the_ledger_shows_the_extended_due_time_beside_the_original(services, re
     assert "Gia hạn đến 08:00 02/12/2026; hẹn ban đầu 08:00 30/11/2026" in note(line)
     [row] = services.dossier_rows()  # what the board's lists show (ui.dossier_table_model)
     assert row.rescheduled and row.original_due_at == line.original_due_at
+
+
+def test_a_second_counter_of_the_office_numbers_its_letters_apart(tmp_path, clock):
+    """Each counter keeps its register in its own database: counter 2's first letter must not
+    be "01/VBXL" too."""
+    second_counter = Services(tmp_path / "counter-2", clock=clock)
+    second_counter.first_run(dataclasses.replace(DEMO_SETUP, counter_number=2), ADMIN_USERNAME,
+                             ADMIN_NAME, PASSWORD)
+    try:
+        clock.now = WED_0800
+        dossier = second_counter.receive(full_draft(second_counter, code="1.004194"))
+        clock.now += timedelta(days=4)
+        letter = second_counter.apologise(dossier.uuid, "Chờ xác minh", extra_working_days=2)
+        assert letter.document_number == "01/VBXL-Q2"
+        assert "Số: 01/VBXL-Q2" in pdftotext(second_counter.slip_pdf(
+            dossier.uuid, SlipKind.APOLOGY))
+    finally:
+        second_counter.close()
