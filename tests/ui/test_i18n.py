@@ -83,11 +83,33 @@ def test_every_interface_string_has_an_english_translation(build_script, tmp_pat
     copy = tmp_path / "desk_app_en.ts"
     shutil.copyfile(REPO / "resources" / "i18n" / "desk_app_en.ts", copy)
     monkeypatch.setattr(build_script, "ts_files", lambda: [copy])
-    build_script.update_sources()
+    build_script.update_sources(drop_vanished=True)
     missing = unfinished(copy)
     assert not missing, (
         "run `python scripts/build_translations.py` and translate in "
         f"resources/i18n/desk_app_en.ts: {missing}")
+
+
+def test_updating_never_drops_a_translation_lupdate_cannot_see(build_script, tmp_path,
+                                                                 monkeypatch):
+    """lupdate misses some shapes of call (a context in a variable): updating once took 67
+    translations away from the running app without a word."""
+    copy = tmp_path / "desk_app_en.ts"
+    text = (REPO / "resources" / "i18n" / "desk_app_en.ts").read_text(encoding="utf-8")
+    unseen = ("<context>\n    <name>NoSuchWindow</name>\n    <message>\n"
+              "        <source>Chuỗi không còn trong mã nguồn</source>\n"
+              "        <translation>A string no longer in the sources</translation>\n"
+              "    </message>\n</context>\n")
+    copy.write_text(text.replace("</TS>", unseen + "</TS>"), encoding="utf-8")
+    before = copy.read_bytes()
+    monkeypatch.setattr(build_script, "ts_files", lambda: [copy])
+    with pytest.raises(build_script.VanishedStrings) as refused:
+        build_script.update_sources()
+    assert "[NoSuchWindow] Chuỗi không còn trong mã nguồn" in str(refused.value)
+    assert copy.read_bytes() == before
+    build_script.update_sources(drop_vanished=True)
+    assert ("NoSuchWindow", "Chuỗi không còn trong mã nguồn") not in (
+        build_script.translated_messages(copy))
 
 
 def test_lupdate_and_lrelease_are_found(build_script):
