@@ -95,13 +95,15 @@ def save_backup_settings(ctx: Context, values: BackupSettings) -> BackupSettings
 @use_case(Access.OPEN, locked=False)
 def back_up_at_start(ctx: Context) -> BackupInfo:
     """A backup at start, unless the newest in the data folder is younger than the backup
-    interval (then that one): at a million dossiers a copy takes a minute and 5.6 GB, and an
-    app restarted several times a day would otherwise copy it at every start."""
+    interval (then that one): at a million dossiers a copy is 5.6 GB, and an app restarted
+    several times a day would otherwise copy it at every start. Only a copy of the working
+    database counts: one made before a migration or a restore holds the state before it."""
     with ctx.reading():
         every, now = timedelta(hours=_settings(ctx).every_hours), ctx.now()
     with ctx.backup_files:
         recent = backup.listed(folder(ctx.data_dir))
-    if recent and timedelta(0) <= now - recent[0].made_at < every:
+    if (recent and recent[0].kind in (BackupKind.START, BackupKind.PERIODIC)
+            and timedelta(0) <= now - recent[0].made_at < every):
         return recent[0]
     return _back_up(ctx, BackupKind.START)
 
@@ -139,17 +141,20 @@ def database_size(live: Path) -> int:
 @use_case(Access.OPEN, locked=False)
 def disk_warning(ctx: Context) -> str | None:
     """A warning for the admin when a backup folder's disk has less free space than the next
-    copy needs (the next backup would fail, and the database could not grow either)."""
+    copy needs (the next backup would fail, and the database could not grow either). On the
+    second folder the older copies count as room: they make way for the next (_make_room)."""
     with ctx.reading():
         folders = _folders(ctx)
     needed = database_size(ctx.db_path)
     for place in folders:
         try:
-            free = backup.free_bytes(place)
+            room = backup.free_bytes(place)
         except OSError:
             continue  # a stick that is out: the backup logs it, the data folder still counts
-        if free < needed:
-            return (f"Ổ đĩa của thư mục sao lưu {place} sắp đầy: còn trống {_gb(free)}, bản "
+        if place != folders[0]:
+            room += sum(info.size for info in backup.listed(place))
+        if room < needed:
+            return (f"Ổ đĩa của thư mục sao lưu {place} sắp đầy: còn trống {_gb(room)}, bản "
                     f"sao lưu tiếp theo cần khoảng {_gb(needed)}. Hãy giải phóng chỗ trống "
                     "hoặc giảm dung lượng dành cho sao lưu trong Cài đặt.")
     return None
@@ -189,6 +194,8 @@ def _make_room(place: Path, needed: int, plan: BackupSettings) -> None:
     if free >= needed:
         return
     used = sum(info.size for info in found)
+    if used + free < needed:  # too small even emptied: keep what it has (disk_warning says so)
+        raise StoreError(f"{place} không đủ chỗ cho bản sao lưu mới.")
     # Room for `needed` beside what stays; the newest copy already there may go too, as the
     # new copy takes its place as the newest.
     cap = max(0, min(plan.budget(needed), used + free) - needed)

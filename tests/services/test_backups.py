@@ -362,3 +362,17 @@ def test_the_admin_is_warned_before_the_disk_fills(services, monkeypatch):
                         lambda place: backups.database_size(services.db_path) // 2)
     warning = services.disk_warning()
     assert "sắp đầy" in warning and str(backups.folder(services.data_dir)) in warning
+
+
+def test_a_stick_too_small_for_one_copy_keeps_the_copies_it_has(services, clock, tmp_path,
+                                                                 monkeypatch):
+    stick = tmp_path / "usb"
+    services.save_backup_settings(backups.BackupSettings(mirror=str(stick)))
+    services.back_up_now()
+    [kept] = backup.listed(stick)
+    monkeypatch.setattr(backup, "free_bytes", lambda place: 0 if place == stick else 10 ** 12)
+    assert "sắp đầy" in services.disk_warning() and str(stick) in services.disk_warning()
+    receive(services, 40)  # the next copy is larger than the stick emptied
+    clock.now += timedelta(days=1)
+    services.back_up_now()
+    assert [b.path for b in backup.listed(stick)] == [kept.path]
