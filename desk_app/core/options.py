@@ -292,6 +292,11 @@ def folder_problem(path: str) -> str | None:
 LANGUAGES = ("vi", "en")
 DEFAULT_END_OF_DAY = time(16, 45)
 MAX_BACKUP_HOURS = 24 * 7
+# The disk the backups may take, in GB; 0 is automatic: AUTO_BUDGET_TIMES the database (every
+# copy is a full one, so that is the newest copy and about two older ones at a million
+# dossiers, and the whole daily/weekly/monthly rotation while the database is small).
+MAX_BACKUP_BUDGET_GB = 10_000
+AUTO_BUDGET_TIMES = 3
 
 OPTIONS: tuple[Option, ...] = (
     TextOption("counter_setup.commune_name",
@@ -320,6 +325,9 @@ OPTIONS: tuple[Option, ...] = (
               message=f"Khoảng thời gian giữa hai lần sao lưu phải từ 1 đến "
                       f"{MAX_BACKUP_HOURS} giờ."),
     TextOption("backups.mirror", max_length=1000, check=folder_problem),
+    IntOption("backups.budget_gb", 0, minimum=0, maximum=MAX_BACKUP_BUDGET_GB,
+              message=f"Dung lượng dành cho sao lưu phải từ 0 (tự động) đến "
+                      f"{MAX_BACKUP_BUDGET_GB} GB."),
     ChoiceOption("language", "vi", choices=LANGUAGES,
                  message="Chọn ngôn ngữ trong danh sách."),
     # Who may reverse a dossier's last action (a correction): any clerk, or only the leader

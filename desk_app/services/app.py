@@ -189,6 +189,7 @@ class Services:
     save_backup_settings = bind(backups.save_backup_settings)
     back_up_at_start = bind(backups.back_up_at_start)
     back_up_now = bind(backups.back_up_now)
+    disk_warning = bind(backups.disk_warning)
     list_backups = bind(backups.list_backups)
     restore = bind(backups.restore)
     verify_journal = bind(backups.verify_journal)

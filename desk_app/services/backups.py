@@ -14,7 +14,7 @@ import logging
 import sqlite3
 from contextlib import closing
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -35,15 +35,25 @@ from desk_app.store.migrations import MIGRATIONS
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "backups"
+GB = 1000 ** 3
 
 
 @dataclass(frozen=True)
 class BackupSettings:
     every_hours: int = 4
     mirror: str = ""  # a second folder for every backup (a USB stick); empty for none
+    budget_gb: int = 0  # the disk the backups may take in each folder; 0: automatic
 
     def issue(self) -> str | None:
-        return options.BY_NAME["backups.every_hours"].problem(self.every_hours)
+        return (options.BY_NAME["backups.every_hours"].problem(self.every_hours)
+                or options.BY_NAME["backups.budget_gb"].problem(self.budget_gb))
+
+    def budget(self, copy_size: int) -> int:
+        """In bytes: the setting, or AUTO_BUDGET_TIMES the newest copy (the database without
+        its WAL's stale pages and free space: what a copy really takes)."""
+        if self.budget_gb:
+            return self.budget_gb * GB
+        return options.AUTO_BUDGET_TIMES * copy_size
 
 
 def folder(data_dir: Path) -> Path:
@@ -84,6 +94,17 @@ def save_backup_settings(ctx: Context, values: BackupSettings) -> BackupSettings
 
 @use_case(Access.OPEN, locked=False)
 def back_up_at_start(ctx: Context) -> BackupInfo:
+    """A backup at start, unless the newest in the data folder is younger than the backup
+    interval (then that one): at a million dossiers a copy is 5.6 GB, and an app restarted
+    several times a day would otherwise copy it at every start. Only a copy of the working
+    database counts: one made before a migration or a restore holds the state before it."""
+    with ctx.reading():
+        every, now = timedelta(hours=_settings(ctx).every_hours), ctx.now()
+    with ctx.backup_files:
+        recent = backup.listed(folder(ctx.data_dir))
+    if (recent and recent[0].kind in (BackupKind.START, BackupKind.PERIODIC)
+            and timedelta(0) <= now - recent[0].made_at < every):
+        return recent[0]
     return _back_up(ctx, BackupKind.START)
 
 
@@ -97,12 +118,12 @@ def _back_up(ctx: Context, kind: str) -> BackupInfo:
     """A verified backup of the live database now, copied to the mirror folder, then each
     folder thinned to its generations."""
     with ctx.reading():
-        folders, now = _folders(ctx), ctx.now()
+        folders, now, plan = _folders(ctx), ctx.now(), _settings(ctx)
     # Never while a restore runs: thinning could delete the very backup being restored. (Taken
     # after the services lock is let go: a restore takes the two the other way round.)
     with ctx.backup_files:
-        made = _make(ctx, kind, folders, now)
-        _thin(folders, now)
+        made = _make(ctx, kind, folders, now, plan)
+        _thin(folders, now, plan)
     return made
 
 
@@ -111,9 +132,42 @@ def _folders(ctx: Context) -> list[Path]:
     return [folder(ctx.data_dir), *([Path(mirror)] if mirror else [])]
 
 
-def _make(ctx: Context, kind: str, folders: list[Path], now: datetime) -> BackupInfo:
-    """A mirror that cannot be written (the stick is out) is logged; the backup in the data
-    folder still counts."""
+def database_size(live: Path) -> int:
+    """What the next copy will take: the file and what its WAL still holds."""
+    return sum(part.stat().st_size for part in (live, live.with_name(live.name + "-wal"))
+               if part.exists())
+
+
+@use_case(Access.OPEN, locked=False)
+def disk_warning(ctx: Context) -> str | None:
+    """A warning for the admin when a backup folder's disk has less free space than the next
+    copy needs (the next backup would fail, and the database could not grow either). On the
+    second folder the older copies count as room: they make way for the next (_make_room)."""
+    with ctx.reading():
+        folders = _folders(ctx)
+    needed = database_size(ctx.db_path)
+    for place in folders:
+        try:
+            room = backup.free_bytes(place)
+        except OSError:
+            continue  # a stick that is out: the backup logs it, the data folder still counts
+        if place != folders[0]:
+            room += sum(info.size for info in backup.listed(place))
+        if room < needed:
+            return (f"Ổ đĩa của thư mục sao lưu {place} sắp đầy: còn trống {_gb(room)}, bản "
+                    f"sao lưu tiếp theo cần khoảng {_gb(needed)}. Hãy giải phóng chỗ trống "
+                    "hoặc giảm dung lượng dành cho sao lưu trong Cài đặt.")
+    return None
+
+
+def _gb(size: int) -> str:
+    return f"{size / GB:.1f} GB".replace(".", ",")
+
+
+def _make(ctx: Context, kind: str, folders: list[Path], now: datetime,
+          plan: BackupSettings) -> BackupInfo:
+    """A mirror that cannot be written (the stick is out, or full even without its older
+    copies) is logged; the backup in the data folder still counts."""
     try:
         source = sqlite3.connect(f"file:{ctx.db_path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -122,20 +176,46 @@ def _make(ctx: Context, kind: str, folders: list[Path], now: datetime) -> Backup
         made = backup.make(source, folders[0], kind=kind, at=now)
     for extra in folders[1:]:
         try:
+            _make_room(extra, made.size, plan)
             backup.copy_to(made, extra)
-        except StoreError:
+        except (OSError, StoreError):
             log.warning("could not mirror the backup to %s", extra, exc_info=True)
     return made
 
 
-def _thin(folders: list[Path], now: datetime) -> None:
+def _make_room(place: Path, needed: int, plan: BackupSettings) -> None:
+    """Room for a new copy on a second folder (a USB stick smaller than the budget): its
+    oldest copies go first, so the stick holds what fits, newest first. Pre-migration copies
+    stay (backup_rotation.within_budget)."""
+    found = backup.listed(place)
+    if not found:
+        return
+    free = backup.free_bytes(place)
+    if free >= needed:
+        return
+    used = sum(info.size for info in found)
+    if used + free < needed:  # too small even emptied: keep what it has (disk_warning says so)
+        raise StoreError(f"{place} không đủ chỗ cho bản sao lưu mới.")
+    # Room for `needed` beside what stays; the newest copy already there may go too, as the
+    # new copy takes its place as the newest.
+    cap = max(0, min(plan.budget(needed), used + free) - needed)
+    keep = backup_rotation.within_budget(found, {b.path for b in found}, cap, keep_newest=False)
+    for info in found:
+        if info.path not in keep:
+            backup.delete(info)
+
+
+def _thin(folders: list[Path], now: datetime, plan: BackupSettings) -> None:
     for place in folders:
-        rotate(place, now)
+        rotate(place, now, plan)
 
 
-def rotate(place: Path, now: datetime) -> None:
+def rotate(place: Path, now: datetime, plan: BackupSettings) -> None:
     kept = backup.listed(place)
-    keep = backup_rotation.to_keep(kept, now)
+    if not kept:
+        return
+    keep = backup_rotation.within_budget(kept, backup_rotation.to_keep(kept, now),
+                                         plan.budget(kept[0].size))
     for info in kept:
         if info.path not in keep:
             backup.delete(info)
@@ -182,8 +262,8 @@ def restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
 
 def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     # Thinned only afterwards: the new backup must not push out the one being restored.
-    folders = _folders(ctx)
-    before = _make(ctx, BackupKind.PRE_RESTORE, folders, ctx.now())
+    folders, plan = _folders(ctx), _settings(ctx)
+    before = _make(ctx, BackupKind.PRE_RESTORE, folders, ctx.now(), plan)
     device_id = ctx.device_id()
     lost_tip = _lost_tip(ctx.data_dir, device_id, journal.tip(ctx.db, device_id))
     ctx.db.close()
@@ -193,7 +273,7 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
         ctx.open()
         ctx.account = None
     _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
-    _thin(_folders(ctx), ctx.now())
+    _thin(_folders(ctx), ctx.now(), _settings(ctx))
     return before
 
 

@@ -150,6 +150,14 @@ def listed(folder: Path) -> list[BackupInfo]:
     return newest_first(found)
 
 
+def free_bytes(folder: Path) -> int:
+    """The free space on the disk that holds `folder` (or would hold it, once made)."""
+    place = folder
+    while not place.exists() and place.parent != place:
+        place = place.parent
+    return shutil.disk_usage(place).free
+
+
 def delete(info: BackupInfo) -> None:
     sidecar(info.path).unlink(missing_ok=True)  # first: a copy without one is not listed
     info.path.unlink(missing_ok=True)

@@ -204,6 +204,7 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
         window.present()  # maximised: the clerk's whole working day happens in this window
         backup_worker = Worker("backup")
         backup_timer = BackupTimer(services, backup_worker, window)
+        backup_timer.disk_warning.connect(window.show_disk_warning)
         backup_timer.start()
         window.settings_saved.connect(
             lambda view: backup_timer.reschedule(view.form.values["backups.every_hours"]))

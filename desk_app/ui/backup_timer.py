@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desk_app.ui.messages import show_error
 
@@ -19,6 +19,9 @@ HOUR_MS = 60 * 60 * 1000
 
 
 class BackupTimer(QObject):
+    # After each backup: a warning that a backup folder's disk is filling, or "" for none.
+    disk_warning = Signal(str)
+
     def __init__(self, services, worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services, self._worker = services, worker
@@ -44,8 +47,15 @@ class BackupTimer(QObject):
 
     def _done(self, made) -> None:
         log.info("backup %s: %d dossiers", made.path, made.dossiers)
+        self._check_disk()
+
+    def _check_disk(self) -> None:
+        self._worker.run(self._services.disk_warning,
+                         on_done=lambda text: self.disk_warning.emit(text or ""),
+                         on_error=lambda exc: log.error("disk check failed", exc_info=exc))
 
     def _failed(self, exc: Exception) -> None:
+        self._check_disk()  # a full disk is the likely cause: say so where it stays
         # A backup that cannot be made (disk full, folder read-only) is for the clerk to pass
         # on: the next one may fail the same way.
         log.error("backup failed", exc_info=exc)

@@ -143,6 +143,17 @@ class MainWindow(QMainWindow):
         # Who is logged in matters more than the sync's reason: a usual name stays whole.
         self.clerk_label = permanent(ElidedLabel(objectName="clerk_label", minimum=280))
         self.counter_label = permanent(QLabel(objectName="counter_label"))
+        # ui.backup_timer sets it when a backup folder's disk is filling (hidden otherwise).
+        self.disk_warning = permanent(ElidedLabel(objectName="disk_warning"))
+        self.disk_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.disk_warning.hide()
+
+    def show_disk_warning(self, text: str) -> None:
+        """Stays until a later check finds room again: the admin must see it, not a clerk's
+        passing glance at a two-second message."""
+        self.disk_warning.setText(text)
+        self.disk_warning.setToolTip(text)
+        self.disk_warning.setVisible(bool(text))
 
     # --- showing ---------------------------------------------------------------------------
 

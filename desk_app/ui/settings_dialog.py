@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core import validation
 from desk_app.core.accounts import MAX_IDLE_LOCK_MINUTES, AccountPolicy
-from desk_app.core.options import MAX_BACKUP_HOURS
+from desk_app.core.options import AUTO_BUDGET_TIMES, MAX_BACKUP_BUDGET_GB, MAX_BACKUP_HOURS
 from desk_app.core.validation import Issue
 from desk_app.services.options import SettingsForm, SettingsView
 from desk_app.ui.days_off_editor import DaysOffEditor
@@ -230,6 +230,15 @@ class SettingsDialog(FormDialog):
         self.every_hours.setSuffix(self.tr(" giờ"))
         self.every_hours.setValue(values["backups.every_hours"])
         form.row(self.tr("Sao lưu tự động mỗi"), "backups.every_hours", self.every_hours)
+        self.budget = QSpinBox(objectName="backup_budget_gb")
+        self.budget.setRange(0, MAX_BACKUP_BUDGET_GB)
+        self.budget.setSuffix(" GB")
+        self.budget.setSpecialValueText(self.tr("Tự động (%n lần dung lượng dữ liệu)", "",
+                                                AUTO_BUDGET_TIMES))
+        self.budget.setValue(values["backups.budget_gb"])
+        form.row(self.tr("Dung lượng dành cho sao lưu"), "backups.budget_gb", self.budget, _note(
+            self.tr("Khi các bản sao lưu vượt quá mức này, bản cũ nhất bị xóa trước; bản mới "
+                    "nhất và bản trước khi cập nhật luôn được giữ.")))
         return form
 
     def _choose_mirror(self) -> None:
@@ -299,6 +308,7 @@ class SettingsDialog(FormDialog):
             "sync_end_of_day": self.end_of_day.time().toPython(),
             "backups.mirror": self.mirror.text(),
             "backups.every_hours": self.every_hours.value(),
+            "backups.budget_gb": self.budget.value(),
             "language": self.language.currentData(),
             "corrections.leader_only": self.leader_corrects.isChecked(),
         })

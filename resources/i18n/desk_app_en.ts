@@ -3292,6 +3292,21 @@ What you typed is still there.</translation>
         <source>Sao lưu tự động mỗi</source>
         <translation>Automatic backup every</translation>
     </message>
+    <message numerus="yes">
+        <source>Tự động (%n lần dung lượng dữ liệu)</source>
+        <translation>
+            <numerusform>Automatic (%n time the data's size)</numerusform>
+            <numerusform>Automatic (%n times the data's size)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dung lượng dành cho sao lưu</source>
+        <translation>Disk space for backups</translation>
+    </message>
+    <message>
+        <source>Khi các bản sao lưu vượt quá mức này, bản cũ nhất bị xóa trước; bản mới nhất và bản trước khi cập nhật luôn được giữ.</source>
+        <translation>When the backups take more than this, the oldest go first; the newest one and the ones made before an update are always kept.</translation>
+    </message>
     <message>
         <source>Chọn thư mục sao lưu thứ hai</source>
         <translation>Choose the second backup folder</translation>

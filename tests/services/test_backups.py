@@ -1,4 +1,6 @@
+import sqlite3
 import threading
+from contextlib import closing
 from datetime import timedelta
 
 import pytest
@@ -126,6 +128,7 @@ def test_backup_settings_are_checked(services):
 
 
 def test_backups_are_thinned_as_days_go_by(services, clock):
+    services.save_backup_settings(backups.BackupSettings(budget_gb=1))  # more than 20 copies
     for _ in range(20):
         services.back_up_now()
         clock.now += timedelta(days=1)
@@ -286,3 +289,90 @@ def test_a_restore_waits_for_a_backup_being_copied(services, monkeypatch):
     restoring.join(10)
     assert waited, "the restore ran while the backup was being copied"
     assert not restoring.is_alive() and chosen.path.exists()
+
+
+def sizes(place):
+    return sum(info.size for info in backup.listed(place))
+
+
+def test_the_kept_backups_stay_within_the_disk_budget(services, clock):
+    """Automatic budget: three times the database. Over it the oldest generations go; the
+    newest copy and a pre-migration copy stay."""
+    data_folder = backups.folder(services.data_dir)
+    with closing(sqlite3.connect(services.db_path)) as source:
+        before_update = backup.make(source, data_folder, kind=BackupKind.PRE_MIGRATION,
+                                    at=clock.now)
+    for _ in range(8):
+        clock.now += timedelta(days=1)
+        receive(services, 1)
+        newest = services.back_up_now()
+    kept = backup.listed(data_folder)
+    assert kept[0].path == newest.path and before_update.path in {b.path for b in kept}
+    assert sizes(data_folder) <= 3 * newest.size  # each copy is at most the newest's size
+    assert len(kept) < 9  # without a budget all 8 days and the pre-migration copy stay
+
+
+def test_a_restore_from_the_oldest_copy_the_budget_kept_reuses_no_code_or_event(
+        services, clock):
+    issued = []
+    for _ in range(6):
+        clock.now += timedelta(days=1)
+        issued += receive(services, 2)
+        services.back_up_now()
+    oldest = backup.listed(backups.folder(services.data_dir))[-1]
+    lost_seq = own_events(services)[-1][0]
+    services.restore(oldest)
+    log_in_again(services)
+    fresh = receive(services, 1)
+    assert not set(fresh) & set(issued)
+    assert own_events(services)[-1][0] == lost_seq + 1
+    assert services.verify_journal().ok
+
+
+def test_a_second_start_within_the_interval_copies_nothing(services, clock):
+    first = services.back_up_at_start()
+    clock.now += timedelta(hours=3)
+    assert services.back_up_at_start() == first
+    clock.now += timedelta(hours=1)
+    later = services.back_up_at_start()
+    assert later.path != first.path
+    assert [b.path for b in services.list_backups()] == [later.path, first.path]
+
+
+def test_the_second_folder_keeps_what_fits_newest_first(services, clock, tmp_path,
+                                                        monkeypatch):
+    stick = tmp_path / "usb"
+    services.save_backup_settings(backups.BackupSettings(mirror=str(stick)))
+    room = int(2.5 * services.back_up_now().size)  # a stick with room for two copies
+    real_free = backup.free_bytes
+    monkeypatch.setattr(backup, "free_bytes", lambda place: room - sizes(place)
+                        if place == stick else real_free(place))
+    for _ in range(4):
+        clock.now += timedelta(days=1)
+        services.back_up_now()
+    on_disk = backup.listed(backups.folder(services.data_dir))
+    assert [b.path.name for b in backup.listed(stick)] == [b.path.name for b in on_disk[:2]]
+
+
+def test_the_admin_is_warned_before_the_disk_fills(services, monkeypatch):
+    services.back_up_now()
+    monkeypatch.setattr(backup, "free_bytes", lambda place: 10 ** 12)
+    assert services.disk_warning() is None
+    monkeypatch.setattr(backup, "free_bytes",
+                        lambda place: backups.database_size(services.db_path) // 2)
+    warning = services.disk_warning()
+    assert "sắp đầy" in warning and str(backups.folder(services.data_dir)) in warning
+
+
+def test_a_stick_too_small_for_one_copy_keeps_the_copies_it_has(services, clock, tmp_path,
+                                                                 monkeypatch):
+    stick = tmp_path / "usb"
+    services.save_backup_settings(backups.BackupSettings(mirror=str(stick)))
+    services.back_up_now()
+    [kept] = backup.listed(stick)
+    monkeypatch.setattr(backup, "free_bytes", lambda place: 0 if place == stick else 10 ** 12)
+    assert "sắp đầy" in services.disk_warning() and str(stick) in services.disk_warning()
+    receive(services, 40)  # the next copy is larger than the stick emptied
+    clock.now += timedelta(days=1)
+    services.back_up_now()
+    assert [b.path for b in backup.listed(stick)] == [kept.path]

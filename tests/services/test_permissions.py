@@ -30,6 +30,7 @@ SERVICES: dict[str, Permission | str] = {
     # Run by timers while the screen is locked: a copy of the data, the status bar's count,
     # the printer of a slip already asked for.
     "back_up_at_start": OPEN, "back_up_now": OPEN, "backup_interval_hours": OPEN,
+    "disk_warning": OPEN,
     "outbox_counts": OPEN,
     "printer_choice": OPEN,
     # Asked at start, before anyone logs in: which issued codes the database lacks.

@@ -1,6 +1,7 @@
 import json
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,16 @@ def test_no_migration_without_its_backup(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
+
+
+def test_over_the_budget_the_oldest_go_but_never_the_newest_or_a_pre_migration_copy():
+    sized = [BackupInfo(Path(f"{n}.db"), AT - timedelta(days=n), kind, 0, "", 1, 100)
+             for n, kind in enumerate([BackupKind.PERIODIC, BackupKind.PERIODIC,
+                                       BackupKind.PERIODIC, BackupKind.PRE_MIGRATION,
+                                       BackupKind.PERIODIC])]
+    every = {b.path for b in sized}
+    assert backup_rotation.within_budget(sized, every, 300) == {
+        Path("0.db"), Path("1.db"), Path("3.db")}
+    assert backup_rotation.within_budget(sized, every, 50) == {Path("0.db"), Path("3.db")}
+    assert backup_rotation.within_budget(sized, every, 50, keep_newest=False) == {Path("3.db")}
+    assert backup_rotation.within_budget(sized, every, 500) == every

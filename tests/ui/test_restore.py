@@ -17,6 +17,7 @@ from desk_app.ui import app as app_module
 from desk_app.ui import restore_dialog
 from desk_app.ui.app import open_services
 from desk_app.ui.backup_timer import BackupTimer
+from desk_app.ui.main_window import MainWindow
 from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.setup_dialog import FirstAdminDialog
 from desk_app.ui.worker import InlineWorker
@@ -166,6 +167,21 @@ def test_the_timer_backs_up_at_start_and_every_few_hours(qtbot, services, worker
     assert timer.timer.interval() == 4 * 60 * 60 * 1000
     timer.timer.timeout.emit()
     assert sorted(b.kind for b in services.list_backups()) == [BackupKind.PERIODIC, BackupKind.START]
+
+
+def test_a_disk_too_full_for_the_next_backup_is_shown_on_the_status_bar(
+        qtbot, services, worker, monkeypatch):
+    window = MainWindow(services, worker)
+    qtbot.addWidget(window)
+    timer = BackupTimer(services, worker, window)
+    timer.disk_warning.connect(window.show_disk_warning)
+    monkeypatch.setattr(backup, "free_bytes", lambda place: 1000)
+    timer.start()
+    assert window.disk_warning.isVisibleTo(window)
+    assert "sắp đầy" in window.disk_warning.toolTip()
+    monkeypatch.setattr(backup, "free_bytes", lambda place: 10 ** 12)
+    timer.back_up()
+    assert not window.disk_warning.isVisibleTo(window)
 
 
 def test_the_timer_starts_for_a_clerk_with_its_interval_read_on_the_worker(

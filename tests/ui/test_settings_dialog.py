@@ -76,6 +76,8 @@ def test_values_changed_on_several_tabs_are_saved_together_and_shown_again(
     receipt = dialog.printers.rows["receipt"]
     receipt.paper.setCurrentIndex(receipt.paper.findData("A4"))
     dialog.every_hours.setValue(2)
+    assert dialog.budget.text() == "Tự động (3 lần dung lượng dữ liệu)"
+    dialog.budget.setValue(40)
     dialog.end_of_day.setTime(QTime(16, 15))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.idle_lock.setValue(5)
@@ -91,6 +93,7 @@ def test_values_changed_on_several_tabs_are_saved_together_and_shown_again(
     assert values["working_hours.same_day_cutoff"] == time(16, 0)
     assert values["printers.receipt"] == PrinterChoice("", "A4")
     assert values["backups.every_hours"] == 2
+    assert values["backups.budget_gb"] == 40
     assert values["sync_end_of_day"] == time(16, 15)
     assert services.language() == "en"
     assert services.account_policy().idle_lock_minutes == 5
@@ -102,6 +105,7 @@ def test_values_changed_on_several_tabs_are_saved_together_and_shown_again(
     assert again.hours["morning_start"].time() == QTime(7, 30)
     assert again.printers.rows["receipt"].paper.currentData() == "A4"
     assert again.every_hours.value() == 2
+    assert again.budget.value() == 40
     assert again.language.currentData() == "en"
     assert again.idle_lock.value() == 5
     assert again.leader_approves.isChecked()
