@@ -1,0 +1,522 @@
+"""The province administrator's pages: what `province-hub` does on the command line, in the
+browser. Only an administrator reaches them (a province viewer or a commune leader gets 403 on
+every page and every form); every form carries the session's CSRF token; every input is checked
+here first, so that a bad value comes back as a Vietnamese message next to its field with what
+was typed kept, and nothing is changed.
+
+The registry's own checks (in English, for the command line) stay behind these as the last word;
+what only the database can tell (a code already taken, a user name already there) is caught as
+AdminError and said in Vietnamese at the field it concerns.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import math
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from html import escape
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+from reportlab.graphics.barcode import qrencoder
+from sqlalchemy import Engine, func, or_, select
+
+from sync import protocol
+from sync.server import codes, enrollment, publishing, registry
+from sync.server.database import reading
+from sync.server.errors import AdminError
+from sync.server.tables import communes, dossiers
+from sync.server.text import clean
+from sync.server.web import accounts, lookup, pages, views
+from sync.server.web.pages import EngineDep, FormDep
+from sync.server.web.passwords import MAX_LENGTH, MIN_LENGTH
+
+router = APIRouter(prefix="/quan-tri", include_in_schema=False)
+
+EVENT_KINDS = {"result_ready": "Có kết quả", "supplement_requested": "Yêu cầu bổ sung"}
+assert set(EVENT_KINDS) == set(protocol.PROVINCE_EVENT_KINDS)
+
+# What a redirect after a successful form says: fixed texts, so that nothing typed into a URL
+# is ever echoed on the page.
+DONE = {
+    "xa": "Đã thêm xã.",
+    "ma": "Đã đổi mã định danh; các quầy của xã nhận mã mới ở lần đồng bộ tới.",
+    "lien-he": "Đã lưu số điện thoại và địa chỉ.",
+    "thu-hoi": "Đã thu hồi thiết bị; nó không còn đồng bộ được.",
+    "su-kien": "Đã ghi sự kiện; xã nhận được ở lần đồng bộ tới.",
+    "tai-khoan": "Đã thêm tài khoản.",
+    "khoa": "Đã khoá tài khoản; các phiên đang mở đã kết thúc.",
+    "mat-khau": "Đã đặt mật khẩu mới; các phiên đang mở của tài khoản đã kết thúc.",
+}
+
+
+class Invalid(Exception):
+    """A field's value is refused; the message goes next to that field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+# --- the gate -----------------------------------------------------------------------------------
+
+
+def _gate(request: Request, form: dict[str, str] | None = None
+          ) -> tuple[accounts.Session | None, Response | None]:
+    """The administrator's session, or the answer to give instead: to the login page without a
+    session, 403 for another role, 403 for a form without the session's CSRF token."""
+    session = pages.session_of(request)
+    if session is None:
+        return None, pages.to_login(request)
+    if session.user.role != accounts.ADMIN:
+        return None, pages.forbidden(request, session)
+    if form is not None and not hmac.compare_digest(session.csrf_token, form.get("csrf", "")):
+        return None, pages.render(request, "error.html", 403, user=session.user,
+                                  csrf=session.csrf_token, title="Trang đã quá hạn",
+                                  message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm "
+                                          "lại.")
+    return session, None
+
+
+def _page(request: Request, session: accounts.Session, name: str, status: int = 200,
+          **context) -> Response:
+    done = DONE.get(request.query_params.get("da", ""))
+    return pages.render(request, name, status, user=session.user, csrf=session.csrf_token,
+                        done=done, **context)
+
+
+def _done(path: str, what: str) -> RedirectResponse:
+    return RedirectResponse(f"{path}?da={what}", status_code=303)
+
+
+# --- checking what was typed --------------------------------------------------------------------
+
+
+def _text(form: dict[str, str], field: str, label: str, limit: int, *, required: bool = True
+          ) -> str:
+    value = clean(form.get(field, ""))
+    if required and not value:
+        raise Invalid(field, f"Nhập {label}.")
+    if len(value) > limit:
+        raise Invalid(field, f"{label.capitalize()} dài quá {limit} ký tự.")
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise Invalid(field, f"{label.capitalize()} có ký tự điều khiển.")
+    return value
+
+
+def _agency_code(form: dict[str, str], field: str) -> str:
+    code = form.get(field, "").strip().upper()
+    if not code:
+        raise Invalid(field, "Nhập mã định danh của xã.")
+    if len(code) > 40 or not registry.AGENCY_CODE.match(code):
+        raise Invalid(field, "Mã định danh có dạng 000.17.22.H56 (chữ số, chữ in hoa, dấu chấm).")
+    return code
+
+
+def _day(form: dict[str, str], field: str) -> date:
+    try:
+        return date.fromisoformat(form.get(field, "").strip())
+    except ValueError:
+        raise Invalid(field, "Chọn một ngày (năm-tháng-ngày).") from None
+
+
+def _hours(form: dict[str, str], field: str) -> float:
+    try:
+        hours = float(form.get(field, "").strip().replace(",", "."))
+    except ValueError:
+        hours = math.nan
+    if not 0 < hours <= enrollment.MAX_CODE_HOURS:  # NaN fails too
+        raise Invalid(field, f"Thời hạn là số giờ lớn hơn 0, tối đa "
+                             f"{enrollment.MAX_CODE_HOURS:g} giờ (30 ngày).")
+    return hours
+
+
+def _commune_id(engine: Engine, form: dict[str, str], field: str) -> int:
+    text = form.get(field, "").strip()
+    known = {str(row[0]) for row in registry.list_communes(engine)}
+    if text not in known:
+        raise Invalid(field, "Chọn một xã trong danh sách.")
+    return int(text)
+
+
+def _attempt(errors: dict[str, str], action: Callable[[], object]) -> object | None:
+    """Run `action`; an Invalid goes into `errors` at its field instead."""
+    try:
+        return action()
+    except Invalid as exc:
+        errors[exc.field] = exc.message
+        return None
+
+
+# --- communes -----------------------------------------------------------------------------------
+
+
+def _communes_page(request: Request, engine: Engine, session: accounts.Session,
+                   status: int = 200, errors: dict[str, str] | None = None,
+                   typed: dict[str, str] | None = None) -> Response:
+    contacts = lookup.contacts(engine)
+    rows = [(commune_id, name, code, contacts.get(commune_id))
+            for commune_id, name, code in registry.list_communes(engine)]
+    return _page(request, session, "admin_communes.html", status, rows=rows,
+                 errors=errors or {}, typed=typed or {})
+
+
+@router.get("/xa")
+def communes_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _communes_page(request, engine, session)
+
+
+@router.post("/xa")
+def add_commune(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    name = _attempt(errors, lambda: _text(form, "name", "tên xã", 200))
+    code = _attempt(errors, lambda: _agency_code(form, "agency_code"))
+    if not errors:
+        try:
+            registry.create_commune(engine, name, code)
+        except AdminError:
+            errors["agency_code"] = "Mã định danh này đã là của một xã khác."
+    if errors:
+        return _communes_page(request, engine, session, 422, errors, form)
+    return _done("/quan-tri/xa", "xa")
+
+
+def _commune_page(request: Request, engine: Engine, session: accounts.Session, commune_id: int,
+                  status: int = 200, errors: dict[str, str] | None = None,
+                  typed: dict[str, str] | None = None) -> Response:
+    commune = views.commune(engine, commune_id)
+    if commune is None:
+        return pages.not_found(request, session, "Không có xã này.")
+    contact = lookup.contacts(engine).get(commune_id) or ("", "")
+    typed = {"phone": contact[0], "address": contact[1], **(typed or {})}
+    return _page(request, session, "admin_commune.html", status, commune=commune,
+                 codes=_code_history(engine, commune_id), errors=errors or {},
+                 typed=typed)
+
+
+def _code_history(engine: Engine, commune_id: int) -> list[tuple[str, str | None]]:
+    with reading(engine) as connection:
+        return codes.history(connection, commune_id)
+
+
+@router.get("/xa/{commune_id}")
+def commune_page(request: Request, engine: EngineDep, commune_id: int) -> Response:
+    session, refused = _gate(request)
+    return refused or _commune_page(request, engine, session, commune_id)
+
+
+@router.post("/xa/{commune_id}/ma")
+def set_code(request: Request, engine: EngineDep, commune_id: int, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    if views.commune(engine, commune_id) is None:
+        return pages.not_found(request, session, "Không có xã này.")
+    errors: dict[str, str] = {}
+    code = _attempt(errors, lambda: _agency_code(form, "code"))
+    since = _attempt(errors, lambda: _day(form, "since"))
+    if not errors:
+        try:
+            publishing.set_agency_code(engine, commune_id, code, since)
+        except AdminError:
+            errors["code"] = "Mã định danh này đã là của một xã khác."
+    if errors:
+        return _commune_page(request, engine, session, commune_id, 422, errors, form)
+    return _done(f"/quan-tri/xa/{commune_id}", "ma")
+
+
+@router.post("/xa/{commune_id}/lien-he")
+def set_contact(request: Request, engine: EngineDep, commune_id: int, form: FormDep
+                ) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    if views.commune(engine, commune_id) is None:
+        return pages.not_found(request, session, "Không có xã này.")
+    errors: dict[str, str] = {}
+    phone = _attempt(errors, lambda: _text(form, "phone", "số điện thoại", 20, required=False))
+    if phone and not lookup.PHONE.match(phone):
+        errors["phone"] = "Số điện thoại chỉ gồm chữ số, dấu cách và + . - ( ), 3–20 ký tự."
+    address = _attempt(errors, lambda: _text(form, "address", "địa chỉ", 300, required=False))
+    if errors:
+        return _commune_page(request, engine, session, commune_id, 422, errors, form)
+    lookup.set_contact(engine, commune_id, phone, address)
+    return _done(f"/quan-tri/xa/{commune_id}", "lien-he")
+
+
+# --- enrolment codes ----------------------------------------------------------------------------
+
+
+def qr_svg(text: str) -> str:
+    """`text` as a QR code (error correction M), an SVG image as a data: URL for an <img>: the
+    page's CSP allows data: images, and an image runs nothing."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(text)
+    code.make()
+    size, quiet = code.getModuleCount(), 4  # 4 modules of white around, as ISO/IEC 18004 says
+    dark = "".join(f"M{column + quiet} {row + quiet}h1v1h-1z"
+                   for row in range(size) for column in range(size) if code.isDark(row, column))
+    whole = size + 2 * quiet
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {whole} {whole}" '
+           f'shape-rendering="crispEdges"><title>{escape(text)}</title>'
+           f'<rect width="{whole}" height="{whole}" fill="#fff"/>'
+           f'<path d="{dark}" fill="#000"/></svg>')
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _codes_page(request: Request, engine: Engine, session: accounts.Session, status: int = 200,
+                errors: dict[str, str] | None = None, typed: dict[str, str] | None = None,
+                issued: dict[str, str] | None = None) -> Response:
+    return _page(request, session, "admin_code.html", status,
+                 communes=registry.list_communes(engine), errors=errors or {},
+                 typed={"hours": "72", **(typed or {})}, issued=issued,
+                 max_hours=f"{enrollment.MAX_CODE_HOURS:g}")
+
+
+@router.get("/ma-dang-ky")
+def codes_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _codes_page(request, engine, session)
+
+
+@router.post("/ma-dang-ky")
+def issue_code(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    commune_id = _attempt(errors, lambda: _commune_id(engine, form, "commune"))
+    hours = _attempt(errors, lambda: _hours(form, "hours"))
+    if errors:
+        return _codes_page(request, engine, session, 422, errors, form)
+    code = enrollment.issue_code(engine, commune_id, expires_hours=hours)
+    commune = views.commune(engine, commune_id)
+    # Shown this once: the hub keeps only the code's hash, and the page is not cached.
+    return _codes_page(request, engine, session, typed=form, issued={
+        "code": code, "qr": qr_svg(code), "commune": commune.name, "hours": f"{hours:g}"})
+
+
+# --- devices ------------------------------------------------------------------------------------
+
+
+def _device(engine: Engine, device_id: int) -> registry.DeviceInfo | None:
+    return next((d for d in registry.list_devices(engine) if d.id == device_id), None)
+
+
+@router.get("/thiet-bi")
+def devices_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _page(request, session, "admin_devices.html",
+                            devices=registry.list_devices(engine))
+
+
+@router.get("/thiet-bi/{device_id}")
+def device_page(request: Request, engine: EngineDep, device_id: int) -> Response:
+    session, refused = _gate(request)
+    if refused:
+        return refused
+    device = _device(engine, device_id)
+    if device is None:
+        return pages.not_found(request, session, "Không có thiết bị này.")
+    return _page(request, session, "admin_device.html", device=device,
+                 lost=registry.lost_on_counter(engine, device_id), confirm=False)
+
+
+@router.get("/thiet-bi/{device_id}/thu-hoi")
+def confirm_revoke(request: Request, engine: EngineDep, device_id: int) -> Response:
+    session, refused = _gate(request)
+    if refused:
+        return refused
+    device = _device(engine, device_id)
+    if device is None:
+        return pages.not_found(request, session, "Không có thiết bị này.")
+    return _page(request, session, "admin_device.html", device=device,
+                 lost=registry.lost_on_counter(engine, device_id), confirm=True)
+
+
+@router.post("/thiet-bi/{device_id}/thu-hoi")
+def revoke(request: Request, engine: EngineDep, device_id: int, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    try:
+        registry.revoke_device(engine, device_id)
+    except AdminError:
+        return pages.not_found(request, session, "Không có thiết bị này.")
+    return _done("/quan-tri/thiet-bi", "thu-hoi")
+
+
+# --- the province's events ----------------------------------------------------------------------
+
+
+def _events_page(request: Request, session: accounts.Session, status: int = 200,
+                 errors: dict[str, str] | None = None, typed: dict[str, str] | None = None
+                 ) -> Response:
+    return _page(request, session, "admin_event.html", status, kinds=EVENT_KINDS,
+                 errors=errors or {}, typed={"clerk": session.user.display_name,
+                                             **(typed or {})})
+
+
+def _matches(engine: Engine, dossier: str) -> int:
+    """How many dossiers the hub holds under this code or UUID (as add_province_event finds)."""
+    with reading(engine) as connection:
+        return connection.execute(
+            select(func.count()).select_from(dossiers)
+            .where(or_(dossiers.c.uuid == dossier.lower(), dossiers.c.code == dossier))
+        ).scalar_one()
+
+
+@router.get("/su-kien")
+def events_page(request: Request) -> Response:
+    session, refused = _gate(request)
+    return refused or _events_page(request, session)
+
+
+@router.post("/su-kien")
+def add_event(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    dossier = _attempt(errors, lambda: _text(form, "dossier", "mã hồ sơ", 100))
+    if dossier:
+        found = _matches(engine, dossier)
+        if found == 0:
+            errors["dossier"] = "Máy chủ tỉnh chưa có hồ sơ nào mang mã này."
+        elif found > 1:
+            errors["dossier"] = f"Có {found} hồ sơ cùng mã này; hãy nhập mã UUID của hồ sơ."
+    kind = form.get("kind", "")
+    if kind not in EVENT_KINDS:
+        errors["kind"] = "Chọn loại sự kiện."
+    note = _attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
+    clerk = _attempt(errors, lambda: _text(form, "clerk", "người quyết định", 200))
+    if errors:
+        return _events_page(request, session, 422, errors, form)
+    publishing.add_province_event(engine, dossier, kind, note, clerk)
+    return _done("/quan-tri/su-kien", "su-kien")
+
+
+# --- web accounts -------------------------------------------------------------------------------
+
+
+def _password(form: dict[str, str]) -> str:
+    password = form.get("password", "")
+    if len(password) < MIN_LENGTH:
+        raise Invalid("password", f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự.")
+    if len(password) > MAX_LENGTH:
+        raise Invalid("password", f"Mật khẩu dài tối đa {MAX_LENGTH} ký tự.")
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in password):
+        raise Invalid("password", "Mật khẩu không được có ký tự điều khiển.")
+    if form.get("again", "") != password:
+        raise Invalid("again", "Hai lần nhập mật khẩu không giống nhau.")
+    return password
+
+
+def _users_page(request: Request, engine: Engine, session: accounts.Session, status: int = 200,
+                errors: dict[str, str] | None = None, typed: dict[str, str] | None = None
+                ) -> Response:
+    # Passwords are never typed back into a page.
+    typed = {k: v for k, v in (typed or {}).items() if k not in ("password", "again")}
+    return _page(request, session, "admin_users.html", status, users=accounts.list_users(engine),
+                 roles=accounts.ROLE_LABELS, communes=registry.list_communes(engine),
+                 errors=errors or {}, typed=typed, me=session.user.username)
+
+
+@router.get("/tai-khoan")
+def users_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _users_page(request, engine, session)
+
+
+@router.post("/tai-khoan")
+def add_user(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    username = form.get("username", "").strip().lower()
+    if not accounts.USERNAME.match(username):
+        errors["username"] = ("Tên đăng nhập 2–60 ký tự: chữ thường a–z, chữ số, dấu . _ -, "
+                              "bắt đầu bằng chữ hoặc số.")
+    name = _attempt(errors, lambda: _text(form, "name", "họ tên", 200))
+    role = form.get("role", "")
+    commune_id = None
+    if role not in accounts.ROLE_LABELS:
+        errors["role"] = "Chọn vai trò."
+    elif role == accounts.LEADER:
+        commune_id = _attempt(errors, lambda: _commune_id(engine, form, "commune"))
+    elif form.get("commune", ""):
+        errors["commune"] = "Chỉ lãnh đạo xã mới gắn với một xã; để trống ô này."
+    password = _attempt(errors, lambda: _password(form))
+    if not errors:
+        try:
+            accounts.add_user(engine, username, name, role, password, commune_id)
+        except AdminError:
+            errors["username"] = "Đã có tài khoản mang tên đăng nhập này."
+    if errors:
+        return _users_page(request, engine, session, 422, errors, form)
+    return _done("/quan-tri/tai-khoan", "tai-khoan")
+
+
+def _user_row(engine: Engine, username: str) -> accounts.UserRow | None:
+    return next((row for row in accounts.list_users(engine) if row.user.username == username),
+                None)
+
+
+def _user_page(request: Request, engine: Engine, session: accounts.Session, username: str,
+               status: int = 200, errors: dict[str, str] | None = None) -> Response:
+    row = _user_row(engine, username)
+    if row is None:
+        return pages.not_found(request, session, "Không có tài khoản này.")
+    return _page(request, session, "admin_user.html", status, row=row, errors=errors or {},
+                 me=session.user.username)
+
+
+@router.get("/tai-khoan/{username}")
+def user_page(request: Request, engine: EngineDep, username: str) -> Response:
+    session, refused = _gate(request)
+    return refused or _user_page(request, engine, session, username[:60])
+
+
+@router.post("/tai-khoan/{username}/mat-khau")
+def reset_password(request: Request, engine: EngineDep, username: str, form: FormDep
+                   ) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    row = _user_row(engine, username[:60])
+    if row is None:
+        return pages.not_found(request, session, "Không có tài khoản này.")
+    errors: dict[str, str] = {}
+    password = _attempt(errors, lambda: _password(form))
+    if errors:
+        return _user_page(request, engine, session, row.user.username, 422, errors)
+    accounts.set_password(engine, row.user.username, password)
+    if row.user.username == session.user.username:
+        # One's own new password ends one's own sessions too: log in again with it.
+        return RedirectResponse("/dang-nhap", status_code=303)
+    return _done(f"/quan-tri/tai-khoan/{row.user.username}", "mat-khau")
+
+
+@router.post("/tai-khoan/{username}/khoa")
+def disable_user(request: Request, engine: EngineDep, username: str, form: FormDep
+                 ) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    row = _user_row(engine, username[:60])
+    if row is None:
+        return pages.not_found(request, session, "Không có tài khoản này.")
+    if row.user.username == session.user.username:
+        # The province must never lock itself out of its own web.
+        return _user_page(request, engine, session, row.user.username, 422,
+                          {"disable": "Không thể tự khoá tài khoản mình đang dùng."})
+    accounts.disable_user(engine, row.user.username)
+    return _done(f"/quan-tri/tai-khoan/{row.user.username}", "khoa")
