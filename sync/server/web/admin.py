@@ -28,7 +28,7 @@ from sync import protocol
 from sync.server import codes, enrollment, publishing, registry
 from sync.server.database import reading
 from sync.server.errors import AdminError
-from sync.server.tables import communes, dossiers
+from sync.server.tables import dossiers
 from sync.server.text import clean
 from sync.server.web import accounts, lookup, pages, views
 from sync.server.web.pages import EngineDep, FormDep
@@ -317,8 +317,9 @@ def devices_page(request: Request, engine: EngineDep) -> Response:
                             devices=registry.list_devices(engine))
 
 
-@router.get("/thiet-bi/{device_id}")
-def device_page(request: Request, engine: EngineDep, device_id: int) -> Response:
+def _device_page(request: Request, engine: Engine, device_id: int, confirm: bool
+                 ) -> Response:
+    """A device's state and the events it lost; `confirm`: with the question of revoking it."""
     session, refused = _gate(request)
     if refused:
         return refused
@@ -326,19 +327,18 @@ def device_page(request: Request, engine: EngineDep, device_id: int) -> Response
     if device is None:
         return pages.not_found(request, session, "Không có thiết bị này.")
     return _page(request, session, "admin_device.html", device=device,
-                 lost=registry.lost_on_counter(engine, device_id), confirm=False)
+                 lost=registry.lost_on_counter(engine, device_id), confirm=confirm)
+
+
+@router.get("/thiet-bi/{device_id}")
+def device_page(request: Request, engine: EngineDep, device_id: int) -> Response:
+    return _device_page(request, engine, device_id, confirm=False)
 
 
 @router.get("/thiet-bi/{device_id}/thu-hoi")
 def confirm_revoke(request: Request, engine: EngineDep, device_id: int) -> Response:
-    session, refused = _gate(request)
-    if refused:
-        return refused
-    device = _device(engine, device_id)
-    if device is None:
-        return pages.not_found(request, session, "Không có thiết bị này.")
-    return _page(request, session, "admin_device.html", device=device,
-                 lost=registry.lost_on_counter(engine, device_id), confirm=True)
+    # Asking only: a GET changes nothing; the form on the page revokes.
+    return _device_page(request, engine, device_id, confirm=True)
 
 
 @router.post("/thiet-bi/{device_id}/thu-hoi")
