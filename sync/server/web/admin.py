@@ -13,21 +13,28 @@ from __future__ import annotations
 
 import base64
 import hmac
+import json
 import math
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from email import policy as email_policy
+from email.parser import BytesParser
 from html import escape
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 from reportlab.graphics.barcode import qrencoder
 from sqlalchemy import Engine, func, or_, select
 
 from sync import protocol
+from sync.protocol import canonical_json
 from sync.server import codes, enrollment, publishing, registry
 from sync.server.database import reading
-from sync.server.errors import AdminError
+from sync.server.errors import AdminError, validation_reason
 from sync.server.tables import dossiers
 from sync.server.text import clean
 from sync.server.web import accounts, lookup, pages, views
@@ -50,6 +57,8 @@ DONE = {
     "tai-khoan": "Đã thêm tài khoản.",
     "khoa": "Đã khoá tài khoản; các phiên đang mở đã kết thúc.",
     "mat-khau": "Đã đặt mật khẩu mới; các phiên đang mở của tài khoản đã kết thúc.",
+    "lich": "Đã lưu ngày; các quầy nhận ở lần đồng bộ tới.",
+    "danh-muc": "Đã công bố danh mục; các quầy nhận ở lần đồng bộ tới.",
 }
 
 
@@ -520,3 +529,150 @@ def disable_user(request: Request, engine: EngineDep, username: str, form: FormD
                           {"disable": "Không thể tự khoá tài khoản mình đang dùng."})
     accounts.disable_user(engine, row.user.username)
     return _done(f"/quan-tri/tai-khoan/{row.user.username}", "khoa")
+
+
+# --- the calendar of days off -------------------------------------------------------------------
+
+CALENDAR_KINDS = {"off": "Ngày nghỉ", "work": "Ngày làm bù"}
+
+
+def _calendar_page(request: Request, engine: Engine, session: accounts.Session,
+                   status: int = 200, errors: dict[str, str] | None = None,
+                   typed: dict[str, str] | None = None) -> Response:
+    return _page(request, session, "admin_calendar.html", status,
+                 days=publishing.list_calendar(engine), kinds=CALENDAR_KINDS,
+                 errors=errors or {}, typed=typed or {})
+
+
+@router.get("/lich")
+def calendar_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _calendar_page(request, engine, session)
+
+
+@router.post("/lich")
+def set_calendar_day(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    day = _attempt(errors, lambda: _day(form, "day"))
+    kind = form.get("kind", "")
+    if kind not in CALENDAR_KINDS:
+        errors["kind"] = "Chọn ngày nghỉ hay ngày làm bù."
+    note = _attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
+    if errors:
+        return _calendar_page(request, engine, session, 422, errors, form)
+    publishing.set_calendar_day(engine, day, kind, note)
+    return _done("/quan-tri/lich", "lich")
+
+
+# --- the procedure catalogue --------------------------------------------------------------------
+
+PROCEDURE_FIELDS = {"name": "tên", "field": "lĩnh vực", "time": "thời hạn", "fee": "lệ phí",
+                    "fee_note": "ghi chú lệ phí", "documents": "thành phần hồ sơ"}
+
+
+@dataclass(frozen=True)
+class CatalogueDiff:
+    added: list[tuple[str, str]]  # (code, name)
+    removed: list[tuple[str, str]]
+    changed: list[tuple[str, str, list[str]]]  # (code, name, what changed, in Vietnamese)
+
+
+def catalogue_diff(old: dict | None, new: dict) -> CatalogueDiff:
+    """What the new catalogue adds, removes and changes, procedure by procedure (by code)."""
+    before = {p["code"]: p for p in (old or {}).get("procedures", [])}
+    after = {p["code"]: p for p in new["procedures"]}
+    changed = []
+    for code in sorted(before.keys() & after.keys()):
+        keys = sorted(before[code].keys() | after[code].keys())
+        differ = [PROCEDURE_FIELDS.get(key, key) for key in keys
+                  if before[code].get(key) != after[code].get(key)]
+        if differ:
+            changed.append((code, after[code]["name"], differ))
+    return CatalogueDiff(
+        added=[(code, after[code]["name"]) for code in sorted(after.keys() - before.keys())],
+        removed=[(code, before[code]["name"]) for code in sorted(before.keys() - after.keys())],
+        changed=changed)
+
+
+async def _upload(request: Request) -> dict[str, bytes]:
+    """A multipart/form-data body's fields (BodyLimits already bounds its size), read with the
+    standard library's MIME parser: one upload form needs no multipart package."""
+    kind = request.headers.get("content-type", "")
+    if not kind.startswith("multipart/form-data"):
+        return {}
+    head = b"Content-Type: " + kind.encode("latin-1") + b"\r\n\r\n"
+    message = BytesParser(policy=email_policy.HTTP).parsebytes(head + await request.body())
+    fields: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str) and len(fields) < 10:
+            fields[name] = part.get_payload(decode=True) or b""
+    return fields
+
+
+UploadDep = Annotated[dict[str, bytes], Depends(_upload)]
+
+
+def _catalogue_page(request: Request, engine: Engine, session: accounts.Session,
+                    status: int = 200, errors: dict[str, str] | None = None,
+                    preview: dict | None = None) -> Response:
+    current = publishing.current_catalogue(engine)
+    return _page(request, session, "admin_catalogue.html", status, current=current,
+                 errors=errors or {}, preview=preview,
+                 diff=preview and catalogue_diff(current, preview),
+                 document=preview and canonical_json(preview))
+
+
+def _catalogue(data: bytes, current: dict | None) -> dict:
+    """The uploaded file as a catalogue newer than `current`; else Invalid at the file."""
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Invalid("file", "Tệp không phải JSON (UTF-8): chọn tệp danh mục .json.") from None
+    try:
+        catalogue = publishing.Catalogue.model_validate(document)
+    except ValidationError as exc:
+        raise Invalid("file", "Tệp không đúng định dạng danh mục thủ tục "
+                              f"({validation_reason(exc)}).") from None
+    if current is not None and (publishing.version_key(catalogue.version)
+                                <= publishing.version_key(current["version"])):
+        raise Invalid("file", f"Phiên bản {catalogue.version} không mới hơn phiên bản đang "
+                              f"dùng {current['version']}.")
+    return document
+
+
+@router.get("/danh-muc")
+def catalogue_page(request: Request, engine: EngineDep) -> Response:
+    session, refused = _gate(request)
+    return refused or _catalogue_page(request, engine, session)
+
+
+@router.post("/danh-muc/xem")
+def preview_catalogue(request: Request, engine: EngineDep, upload: UploadDep) -> Response:
+    session, refused = _gate(request, {"csrf": upload.get("csrf", b"").decode("utf-8", "replace")})
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    document = _attempt(errors, lambda: _catalogue(upload.get("file", b""),
+                                                   publishing.current_catalogue(engine)))
+    if errors:
+        return _catalogue_page(request, engine, session, 422, errors)
+    return _catalogue_page(request, engine, session, preview=document)
+
+
+@router.post("/danh-muc")
+def publish_catalogue(request: Request, engine: EngineDep, form: FormDep) -> Response:
+    session, refused = _gate(request, form)
+    if refused:
+        return refused
+    errors: dict[str, str] = {}
+    # Checked again: the preview's page may be old, or another administrator quicker.
+    document = _attempt(errors, lambda: _catalogue(form.get("document", "").encode("utf-8"),
+                                                   publishing.current_catalogue(engine)))
+    if errors:
+        return _catalogue_page(request, engine, session, 422, errors)
+    publishing.publish_catalogue(engine, document)
+    return _done("/quan-tri/danh-muc", "danh-muc")
