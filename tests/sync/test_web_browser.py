@@ -7,6 +7,7 @@ Skipped only where chromium or its driver is not installed; CI installs both (.c
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from datetime import timedelta
@@ -275,3 +276,27 @@ def test_an_administrator_makes_an_enrolment_code_reads_its_qr_and_revokes_a_dev
     assert text(browser, "done") == "Đã thu hồi thiết bị; nó không còn đồng bộ được."
     assert "Đã thu hồi" in text(browser, f"device-{device_b.id}")
     shot(browser, "13-admin-devices")
+
+
+def test_an_administrator_publishes_a_catalogue_that_the_counter_then_pulls(
+        browser, province, tmp_path):
+    live_hub, counter, sync, _a, _b, dossiers, _other = province
+    procedure = counter.procedure(dossiers[0].draft.procedure_code)
+    document = {"version": "2099.1", "source": "Quyết định của UBND tỉnh",
+                "procedures": [{"code": procedure.code, "name": "Tên thủ tục mới",
+                                "field": procedure.field,
+                                "time": {"value": 9, "unit": "working_days"}}]}
+    upload = tmp_path / "danh-muc.json"
+    upload.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    log_in(browser, live_hub.url, "quantri")
+    follow(browser, browser.find_element(By.ID, "nav-catalogue"))
+    browser.find_element(By.ID, "file").send_keys(str(upload))
+    follow(browser, browser.find_element(By.ID, "preview-button"))
+    assert "Phiên bản 2099.1: 1 thủ tục" in text(browser, "preview")
+    shot(browser, "14-admin-catalogue-diff")
+    follow(browser, browser.find_element(By.ID, "publish-button"))
+    assert text(browser, "done").startswith("Đã công bố danh mục")
+    assert "2099.1" in text(browser, "current")
+
+    sync.sync_now()
+    assert [p.name for p in counter.procedures()] == ["Tên thủ tục mới"]
