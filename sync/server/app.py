@@ -172,7 +172,7 @@ def create_app(engine: Engine, settings: HubSettings | None = None,
     app.state.throttle = Throttle(settings.limits, monotonic)
     app.include_router(router)
     pages.install(app, web or WebSettings.from_environment())
-    app.include_router(admin.router)
+    admin.install(app)
     errors.install(app)
     # Pulled catalogues are large and compress well; counters send Accept-Encoding: gzip.
     app.add_middleware(GZipMiddleware, minimum_size=2048)

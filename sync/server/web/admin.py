@@ -24,7 +24,7 @@ from email.parser import BytesParser
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 from reportlab.graphics.barcode import qrencoder
@@ -70,24 +70,75 @@ class Invalid(Exception):
         self.field, self.message = field, message
 
 
-# --- the gate -----------------------------------------------------------------------------------
+# --- the gate: administrators only, and forms with the session's CSRF token ------------------
 
 
-def _gate(request: Request, form: dict[str, str] | None = None
-          ) -> tuple[accounts.Session | None, Response | None]:
-    """The administrator's session, or the answer to give instead: to the login page without a
-    session, 403 for another role, 403 for a form without the session's CSRF token."""
+class Refused(Exception):
+    """Raised by the gate's dependencies: the answer to give instead of the page."""
+
+    def __init__(self, response: Response):
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def _admin(request: Request) -> accounts.Session:
+    """The administrator's session; else to the login page, or 403 for another role."""
     session = pages.session_of(request)
     if session is None:
-        return None, pages.to_login(request)
+        raise Refused(pages.to_login(request))
     if session.user.role != accounts.ADMIN:
-        return None, pages.forbidden(request, session)
-    if form is not None and not hmac.compare_digest(session.csrf_token, form.get("csrf", "")):
-        return None, pages.render(request, "error.html", 403, user=session.user,
-                                  csrf=session.csrf_token, title="Trang đã quá hạn",
-                                  message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm "
-                                          "lại.")
-    return session, None
+        raise Refused(pages.forbidden(request, session))
+    return session
+
+
+def _checked(request: Request, session: accounts.Session, token: str) -> accounts.Session:
+    """The session, if a form brought back its CSRF token; else 403."""
+    if not hmac.compare_digest(session.csrf_token, token):
+        raise Refused(pages.render(request, "error.html", 403, user=session.user,
+                                   csrf=session.csrf_token, title="Trang đã quá hạn",
+                                   message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm "
+                                           "lại."))
+    return session
+
+
+AdminDep = Annotated[accounts.Session, Depends(_admin)]
+
+
+def _admin_form(request: Request, session: AdminDep, form: FormDep) -> accounts.Session:
+    return _checked(request, session, form.get("csrf", ""))
+
+
+async def _upload(request: Request) -> dict[str, bytes]:
+    """A multipart/form-data body's fields (BodyLimits already bounds its size), read with the
+    standard library's MIME parser: one upload form needs no multipart package."""
+    kind = request.headers.get("content-type", "")
+    if not kind.startswith("multipart/form-data"):
+        return {}
+    head = b"Content-Type: " + kind.encode("latin-1") + b"\r\n\r\n"
+    message = BytesParser(policy=email_policy.HTTP).parsebytes(head + await request.body())
+    fields: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str) and len(fields) < 10:
+            fields[name] = part.get_payload(decode=True) or b""
+    return fields
+
+
+UploadDep = Annotated[dict[str, bytes], Depends(_upload)]
+
+
+def _admin_upload(request: Request, session: AdminDep, upload: UploadDep) -> accounts.Session:
+    return _checked(request, session, upload.get("csrf", b"").decode("utf-8", "replace"))
+
+
+AdminFormDep = Annotated[accounts.Session, Depends(_admin_form)]
+AdminUploadDep = Annotated[accounts.Session, Depends(_admin_upload)]
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages, and the answer for a request the gate refuses."""
+    app.include_router(router)
+    app.add_exception_handler(Refused, lambda _request, exc: exc.response)
 
 
 def _page(request: Request, session: accounts.Session, name: str, status: int = 200,
@@ -174,16 +225,13 @@ def _communes_page(request: Request, engine: Engine, session: accounts.Session,
 
 
 @router.get("/xa")
-def communes_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _communes_page(request, engine, session)
+def communes_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _communes_page(request, engine, session)
 
 
 @router.post("/xa")
-def add_commune(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def add_commune(request: Request, engine: EngineDep, form: FormDep,
+                session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     name = _attempt(errors, lambda: _text(form, "name", "tên xã", 200))
     code = _attempt(errors, lambda: _agency_code(form, "agency_code"))
@@ -216,16 +264,14 @@ def _code_history(engine: Engine, commune_id: int) -> list[tuple[str, str | None
 
 
 @router.get("/xa/{commune_id}")
-def commune_page(request: Request, engine: EngineDep, commune_id: int) -> Response:
-    session, refused = _gate(request)
-    return refused or _commune_page(request, engine, session, commune_id)
+def commune_page(request: Request, session: AdminDep, engine: EngineDep,
+                 commune_id: int) -> Response:
+    return _commune_page(request, engine, session, commune_id)
 
 
 @router.post("/xa/{commune_id}/ma")
-def set_code(request: Request, engine: EngineDep, commune_id: int, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def set_code(request: Request, engine: EngineDep, commune_id: int, form: FormDep,
+             session: AdminFormDep) -> Response:
     if views.commune(engine, commune_id) is None:
         return pages.not_found(request, session, "Không có xã này.")
     errors: dict[str, str] = {}
@@ -242,11 +288,8 @@ def set_code(request: Request, engine: EngineDep, commune_id: int, form: FormDep
 
 
 @router.post("/xa/{commune_id}/lien-he")
-def set_contact(request: Request, engine: EngineDep, commune_id: int, form: FormDep
-                ) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def set_contact(request: Request, engine: EngineDep, commune_id: int, form: FormDep,
+                session: AdminFormDep) -> Response:
     if views.commune(engine, commune_id) is None:
         return pages.not_found(request, session, "Không có xã này.")
     errors: dict[str, str] = {}
@@ -290,16 +333,13 @@ def _codes_page(request: Request, engine: Engine, session: accounts.Session, sta
 
 
 @router.get("/ma-dang-ky")
-def codes_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _codes_page(request, engine, session)
+def codes_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _codes_page(request, engine, session)
 
 
 @router.post("/ma-dang-ky")
-def issue_code(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def issue_code(request: Request, engine: EngineDep, form: FormDep,
+               session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     commune_id = _attempt(errors, lambda: _commune_id(engine, form, "commune"))
     hours = _attempt(errors, lambda: _hours(form, "hours"))
@@ -320,18 +360,13 @@ def _device(engine: Engine, device_id: int) -> registry.DeviceInfo | None:
 
 
 @router.get("/thiet-bi")
-def devices_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _page(request, session, "admin_devices.html",
-                            devices=registry.list_devices(engine))
+def devices_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _page(request, session, "admin_devices.html", devices=registry.list_devices(engine))
 
 
-def _device_page(request: Request, engine: Engine, device_id: int, confirm: bool
-                 ) -> Response:
+def _device_page(request: Request, session: accounts.Session, engine: Engine, device_id: int,
+                 confirm: bool) -> Response:
     """A device's state and the events it lost; `confirm`: with the question of revoking it."""
-    session, refused = _gate(request)
-    if refused:
-        return refused
     device = _device(engine, device_id)
     if device is None:
         return pages.not_found(request, session, "Không có thiết bị này.")
@@ -340,21 +375,21 @@ def _device_page(request: Request, engine: Engine, device_id: int, confirm: bool
 
 
 @router.get("/thiet-bi/{device_id}")
-def device_page(request: Request, engine: EngineDep, device_id: int) -> Response:
-    return _device_page(request, engine, device_id, confirm=False)
+def device_page(request: Request, session: AdminDep, engine: EngineDep,
+                device_id: int) -> Response:
+    return _device_page(request, session, engine, device_id, confirm=False)
 
 
 @router.get("/thiet-bi/{device_id}/thu-hoi")
-def confirm_revoke(request: Request, engine: EngineDep, device_id: int) -> Response:
+def confirm_revoke(request: Request, session: AdminDep, engine: EngineDep,
+                   device_id: int) -> Response:
     # Asking only: a GET changes nothing; the form on the page revokes.
-    return _device_page(request, engine, device_id, confirm=True)
+    return _device_page(request, session, engine, device_id, confirm=True)
 
 
 @router.post("/thiet-bi/{device_id}/thu-hoi")
-def revoke(request: Request, engine: EngineDep, device_id: int, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def revoke(request: Request, engine: EngineDep, device_id: int, form: FormDep,
+           session: AdminFormDep) -> Response:
     try:
         registry.revoke_device(engine, device_id)
     except AdminError:
@@ -383,16 +418,13 @@ def _matches(engine: Engine, dossier: str) -> int:
 
 
 @router.get("/su-kien")
-def events_page(request: Request) -> Response:
-    session, refused = _gate(request)
-    return refused or _events_page(request, session)
+def events_page(request: Request, session: AdminDep) -> Response:
+    return _events_page(request, session)
 
 
 @router.post("/su-kien")
-def add_event(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def add_event(request: Request, engine: EngineDep, form: FormDep,
+              session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     dossier = _attempt(errors, lambda: _text(form, "dossier", "mã hồ sơ", 100))
     if dossier:
@@ -439,16 +471,13 @@ def _users_page(request: Request, engine: Engine, session: accounts.Session, sta
 
 
 @router.get("/tai-khoan")
-def users_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _users_page(request, engine, session)
+def users_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _users_page(request, engine, session)
 
 
 @router.post("/tai-khoan")
-def add_user(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def add_user(request: Request, engine: EngineDep, form: FormDep,
+             session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     username = form.get("username", "").strip().lower()
     if not accounts.USERNAME.match(username):
@@ -489,17 +518,13 @@ def _user_page(request: Request, engine: Engine, session: accounts.Session, user
 
 
 @router.get("/tai-khoan/{username}")
-def user_page(request: Request, engine: EngineDep, username: str) -> Response:
-    session, refused = _gate(request)
-    return refused or _user_page(request, engine, session, username[:60])
+def user_page(request: Request, session: AdminDep, engine: EngineDep, username: str) -> Response:
+    return _user_page(request, engine, session, username[:60])
 
 
 @router.post("/tai-khoan/{username}/mat-khau")
-def reset_password(request: Request, engine: EngineDep, username: str, form: FormDep
-                   ) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def reset_password(request: Request, engine: EngineDep, username: str, form: FormDep,
+                   session: AdminFormDep) -> Response:
     row = _user_row(engine, username[:60])
     if row is None:
         return pages.not_found(request, session, "Không có tài khoản này.")
@@ -515,11 +540,8 @@ def reset_password(request: Request, engine: EngineDep, username: str, form: For
 
 
 @router.post("/tai-khoan/{username}/khoa")
-def disable_user(request: Request, engine: EngineDep, username: str, form: FormDep
-                 ) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def disable_user(request: Request, engine: EngineDep, username: str, form: FormDep,
+                 session: AdminFormDep) -> Response:
     row = _user_row(engine, username[:60])
     if row is None:
         return pages.not_found(request, session, "Không có tài khoản này.")
@@ -545,16 +567,13 @@ def _calendar_page(request: Request, engine: Engine, session: accounts.Session,
 
 
 @router.get("/lich")
-def calendar_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _calendar_page(request, engine, session)
+def calendar_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _calendar_page(request, engine, session)
 
 
 @router.post("/lich")
-def set_calendar_day(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def set_calendar_day(request: Request, engine: EngineDep, form: FormDep,
+                     session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     day = _attempt(errors, lambda: _day(form, "day"))
     kind = form.get("kind", "")
@@ -597,25 +616,6 @@ def catalogue_diff(old: dict | None, new: dict) -> CatalogueDiff:
         changed=changed)
 
 
-async def _upload(request: Request) -> dict[str, bytes]:
-    """A multipart/form-data body's fields (BodyLimits already bounds its size), read with the
-    standard library's MIME parser: one upload form needs no multipart package."""
-    kind = request.headers.get("content-type", "")
-    if not kind.startswith("multipart/form-data"):
-        return {}
-    head = b"Content-Type: " + kind.encode("latin-1") + b"\r\n\r\n"
-    message = BytesParser(policy=email_policy.HTTP).parsebytes(head + await request.body())
-    fields: dict[str, bytes] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if isinstance(name, str) and len(fields) < 10:
-            fields[name] = part.get_payload(decode=True) or b""
-    return fields
-
-
-UploadDep = Annotated[dict[str, bytes], Depends(_upload)]
-
-
 def _catalogue_page(request: Request, engine: Engine, session: accounts.Session,
                     status: int = 200, errors: dict[str, str] | None = None,
                     preview: dict | None = None) -> Response:
@@ -645,16 +645,13 @@ def _catalogue(data: bytes, current: dict | None) -> dict:
 
 
 @router.get("/danh-muc")
-def catalogue_page(request: Request, engine: EngineDep) -> Response:
-    session, refused = _gate(request)
-    return refused or _catalogue_page(request, engine, session)
+def catalogue_page(request: Request, session: AdminDep, engine: EngineDep) -> Response:
+    return _catalogue_page(request, engine, session)
 
 
 @router.post("/danh-muc/xem")
-def preview_catalogue(request: Request, engine: EngineDep, upload: UploadDep) -> Response:
-    session, refused = _gate(request, {"csrf": upload.get("csrf", b"").decode("utf-8", "replace")})
-    if refused:
-        return refused
+def preview_catalogue(request: Request, engine: EngineDep, upload: UploadDep,
+                      session: AdminUploadDep) -> Response:
     errors: dict[str, str] = {}
     document = _attempt(errors, lambda: _catalogue(upload.get("file", b""),
                                                    publishing.current_catalogue(engine)))
@@ -664,10 +661,8 @@ def preview_catalogue(request: Request, engine: EngineDep, upload: UploadDep) ->
 
 
 @router.post("/danh-muc")
-def publish_catalogue(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session, refused = _gate(request, form)
-    if refused:
-        return refused
+def publish_catalogue(request: Request, engine: EngineDep, form: FormDep,
+                      session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     # Checked again: the preview's page may be old, or another administrator quicker.
     document = _attempt(errors, lambda: _catalogue(form.get("document", "").encode("utf-8"),
