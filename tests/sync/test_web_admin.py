@@ -513,3 +513,12 @@ def test_the_catalogue_upload_needs_an_administrator_and_the_csrf_token(web):
     log_in(client, "tinh")
     assert upload(client, form_token(client.get("/tong-quan").text), content).status_code == 403
     assert publishing.current_catalogue(site.engine) is None
+
+
+def test_an_administrators_own_new_password_sends_them_to_log_in_again(web):
+    site, client, *_ = web
+    response = client.post("/quan-tri/tai-khoan/quantri/mat-khau", data={
+        "csrf": csrf(client), "password": NEW_PASSWORD, "again": NEW_PASSWORD})
+    assert response.status_code == 303 and response.headers["location"] == "/dang-nhap"
+    assert client.get("/quan-tri/xa").status_code == 303
+    assert log_in(client, "quantri", NEW_PASSWORD).status_code == 303
