@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from sync.protocol import API_PREFIX
+from sync.protocol import API_PREFIX, SEAM_KEY
 from sync.server import publishing, registry
 from sync.server.web import accounts, lookup, views
 from tests.printing.pdf_checks import needs_qr_tools
-from tests.sync.samples import received_event
+from tests.sync.samples import next_event, received_event
 from tests.sync.test_hub_chain import chained
 from tests.sync.web_support import NOW, PASSWORD, form_token, log_in, make_web
 
@@ -522,3 +522,20 @@ def test_an_administrators_own_new_password_sends_them_to_log_in_again(web):
     assert response.status_code == 303 and response.headers["location"] == "/dang-nhap"
     assert client.get("/quan-tri/xa").status_code == 303
     assert log_in(client, "quantri", NEW_PASSWORD).status_code == 303
+
+
+def test_a_devices_page_lists_the_events_a_restore_lost_on_the_counter(web):
+    site, client, _admin, _commune, device = web
+    first = site.dossier(client, device, "000.01.22.H56-261204-1002",
+                         received=NOW - timedelta(minutes=50), then=(("handed_over", 4),))
+    # Event 3 (the hand-over) is held here; the counter, restored from a backup, lost it.
+    resumed = next_event(first, "withdrawn", 7, seq=4)
+    resumed["payload"] = {SEAM_KEY: {"first_lost": 3, "restored_at": "2026-12-04T09:50:00+07:00",
+                                     "backup": "sao-luu-0900.db"}}
+    site.push(client, device, resumed)
+    html = client.get(f"/quan-tri/thiet-bi/{device.device_id}").text
+    lost = html[html.index('id="lost"'):]
+    rows = re.findall(r'<tr><td class="n">(\d+)</td><td>(.*?)</td><td>(.*?)</td>'
+                      r'<td>.*?</td><td>(.*?)</td></tr>', lost)
+    assert rows == [("3", "handed_over", first["dossier_uuid"],
+                     "sao-luu-0900.db lúc 09:50 04/12/2026")]
