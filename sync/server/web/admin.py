@@ -667,7 +667,11 @@ def publish_catalogue(request: Request, engine: EngineDep, form: FormDep,
     # Checked again: the preview's page may be old, or another administrator quicker.
     document = _attempt(errors, lambda: _catalogue(form.get("document", "").encode("utf-8"),
                                                    publishing.current_catalogue(engine)))
+    if not errors:
+        try:
+            publishing.publish_catalogue(engine, document)
+        except AdminError:  # the same version published meanwhile
+            errors["file"] = "Phiên bản này vừa được công bố; tải lên một phiên bản mới hơn."
     if errors:
         return _catalogue_page(request, engine, session, 422, errors)
-    publishing.publish_catalogue(engine, document)
     return _done("/quan-tri/danh-muc", "danh-muc")
