@@ -21,7 +21,7 @@ from sync.server.errors import ApiError, documented
 from sync.server.settings import HubSettings
 from sync.server.tables import devices, events
 from sync.server.throttle import Throttle
-from sync.server.web import lookup, pages
+from sync.server.web import admin, lookup, pages
 from sync.server.web.settings import WebSettings
 from sync.server.wire import (
     ChangesPage,
@@ -172,6 +172,7 @@ def create_app(engine: Engine, settings: HubSettings | None = None,
     app.state.throttle = Throttle(settings.limits, monotonic)
     app.include_router(router)
     pages.install(app, web or WebSettings.from_environment())
+    admin.install(app)
     errors.install(app)
     # Pulled catalogues are large and compress well; counters send Accept-Encoding: gzip.
     app.add_middleware(GZipMiddleware, minimum_size=2048)

@@ -60,3 +60,11 @@ class CommuneCodes:
             return (f"forbidden: dossier code {code} uses agency code {agency} before its first "
                     f"day {since}")
         return None
+
+
+def history(connection: Connection, commune_id: int) -> list[tuple[str, str | None]]:
+    """The commune's agency codes with the day each took effect (None: from its start)."""
+    return connection.execute(
+        select(commune_codes.c.code, commune_codes.c.since)
+        .where(commune_codes.c.commune_id == commune_id)
+        .order_by(commune_codes.c.since.is_not(None), commune_codes.c.since)).all()

@@ -76,7 +76,7 @@ class Catalogue(_Document):
         return procedures
 
 
-def _version_key(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
@@ -97,8 +97,8 @@ def publish_catalogue(engine: Engine, document: Any) -> tuple[str, bool]:
                     return version, False
                 raise AdminError(f"version {version} was already published with other content: "
                                  "give the new catalogue a higher version")
-        newest = max((version for version, _ in published), key=_version_key, default=None)
-        if newest is not None and _version_key(catalogue.version) <= _version_key(newest):
+        newest = max((version for version, _ in published), key=version_key, default=None)
+        if newest is not None and version_key(catalogue.version) <= version_key(newest):
             raise AdminError(f"version {catalogue.version} is not newer than {newest}")
         connection.execute(insert(catalogue_versions).values(
             version=catalogue.version, source=clean(catalogue.source), document=text,
@@ -241,3 +241,13 @@ def add_province_event(engine: Engine, dossier: str, kind: str, note: str,
         }])
         changes.record(connection, "event", event, commune_id=target.commune_id)
     return event
+
+
+def current_catalogue(engine: Engine) -> dict[str, Any] | None:
+    """The newest published catalogue, None before the first."""
+    with reading(engine) as connection:
+        published = connection.execute(
+            select(catalogue_versions.c.version, catalogue_versions.c.document)).all()
+    if not published:
+        return None
+    return json.loads(max(published, key=lambda row: version_key(row.version)).document)

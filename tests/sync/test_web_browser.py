@@ -7,6 +7,8 @@ Skipped only where chromium or its driver is not installed; CI installs both (.c
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -17,11 +19,13 @@ from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
 from desk_app.core.clock import now_vn
 from desk_app.core.model import DeliveryMethod
 from desk_app.services.sync import SyncService
+from sync.server import registry
 from sync.server.web import accounts, lookup
 from tests.printing.pdf_checks import decoded_qr, needs_qr_tools
 from tests.sync.counter_side import enroll, new_counter, receive
@@ -234,3 +238,65 @@ def test_the_citizen_opens_the_receipts_qr_on_a_phone(browser, province, tmp_pat
     assert text(browser, "code") == dossiers[1].code
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
     shot(browser, "09-lookup-by-hand")
+
+
+@needs_qr_tools
+def test_an_administrator_makes_an_enrolment_code_reads_its_qr_and_revokes_a_device(
+        browser, province, tmp_path):
+    live_hub, _counter, _sync, a, b, _dossiers, _other = province
+    log_in(browser, live_hub.url, "quantri")
+    follow(browser, browser.find_element(By.ID, "nav-codes"))
+    Select(browser.find_element(By.ID, "commune")).select_by_value(str(b))
+    hours = browser.find_element(By.ID, "hours")
+    hours.clear()
+    hours.send_keys("0")
+    follow(browser, browser.find_element(By.ID, "create-code"))
+    assert text(browser, "hours-error").startswith("Thời hạn là số giờ lớn hơn 0")
+    shot(browser, "10-admin-code-refused")
+    hours = browser.find_element(By.ID, "hours")
+    hours.clear()
+    hours.send_keys("48")
+    follow(browser, browser.find_element(By.ID, "create-code"))
+    code = text(browser, "enrol-code")
+    # The QR as the browser draws it, read back by a scanner's decoder.
+    browser.find_element(By.ID, "enrol-qr").screenshot(str(tmp_path / "qr.png"))
+    scanned = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "qr.png")],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    assert scanned == code
+    shot(browser, "11-admin-code")
+
+    follow(browser, browser.find_element(By.ID, "nav-devices"))
+    devices = text(browser, "devices")
+    assert "UBND xã Tân Lập" in devices and "Phường Đông Ba" in devices
+    [device_b] = registry.list_devices(live_hub.admin.engine, b)
+    follow(browser, browser.find_element(By.ID, f"revoke-{device_b.id}"))
+    assert "Thu hồi thiết bị này?" in text(browser, "confirm")
+    shot(browser, "12-admin-revoke-confirm")
+    follow(browser, browser.find_element(By.ID, "confirm-revoke"))
+    assert text(browser, "done") == "Đã thu hồi thiết bị; nó không còn đồng bộ được."
+    assert "Đã thu hồi" in text(browser, f"device-{device_b.id}")
+    shot(browser, "13-admin-devices")
+
+
+def test_an_administrator_publishes_a_catalogue_that_the_counter_then_pulls(
+        browser, province, tmp_path):
+    live_hub, counter, sync, _a, _b, dossiers, _other = province
+    procedure = counter.procedure(dossiers[0].draft.procedure_code)
+    document = {"version": "2099.1", "source": "Quyết định của UBND tỉnh",
+                "procedures": [{"code": procedure.code, "name": "Tên thủ tục mới",
+                                "field": procedure.field,
+                                "time": {"value": 9, "unit": "working_days"}}]}
+    upload = tmp_path / "danh-muc.json"
+    upload.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    log_in(browser, live_hub.url, "quantri")
+    follow(browser, browser.find_element(By.ID, "nav-catalogue"))
+    browser.find_element(By.ID, "file").send_keys(str(upload))
+    follow(browser, browser.find_element(By.ID, "preview-button"))
+    assert "Phiên bản 2099.1: 1 thủ tục" in text(browser, "preview")
+    shot(browser, "14-admin-catalogue-diff")
+    follow(browser, browser.find_element(By.ID, "publish-button"))
+    assert text(browser, "done").startswith("Đã công bố danh mục")
+    assert "2099.1" in text(browser, "current")
+
+    sync.sync_now()
+    assert [p.name for p in counter.procedures()] == ["Tên thủ tục mới"]

@@ -4,6 +4,8 @@
   `/xa/<id>/ho-so/<uuid>`: a dossier's timeline. Province staff see every commune, a commune
   leader only theirs (accounts.User.sees).
 - `/tra-cuu`: the citizen's public lookup (lookup.py), from a receipt's QR link or by hand.
+- `/quan-tri/…`: the province administrator's pages (admin.py): communes, enrolment codes,
+  devices, the province's events, web accounts, the catalogue and the calendar.
 
 Settings (settings.py) come from the environment, so that every `province-hub serve` worker
 reads the same ones: PROVINCE_HUB_PUBLIC_URL, the address citizens reach the hub at (printed in

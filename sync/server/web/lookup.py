@@ -184,3 +184,10 @@ def set_contact(engine: Engine, commune_id: int, phone: str, address: str) -> No
         commune_key(connection, commune_id)
         connection.execute(update(commune_web).where(commune_web.c.commune_id == commune_id)
                            .values(phone=phone, address=address))
+
+
+def contacts(engine: Engine) -> dict[int, tuple[str, str]]:
+    """Each commune's office phone and address, where set (the administrator's pages)."""
+    with reading(engine) as connection:
+        return {row.commune_id: (row.phone, row.address) for row in connection.execute(
+            select(commune_web.c.commune_id, commune_web.c.phone, commune_web.c.address))}

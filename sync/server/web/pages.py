@@ -76,7 +76,7 @@ SettingsDep = Annotated[WebSettings, Depends(_settings)]
 FormDep = Annotated[dict[str, str], Depends(_form)]
 
 
-def _render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     html = templates.get_template(name).render(request=request, **context)
     response = HTMLResponse(html, status_code=status)
     # Dossier data and tokens are not to be kept by a browser or a proxy.
@@ -99,14 +99,14 @@ def _now(request: Request) -> datetime:
 # --- sessions and CSRF ------------------------------------------------------------------------
 
 
-def _session(request: Request) -> accounts.Session | None:
+def session_of(request: Request) -> accounts.Session | None:
     token = request.cookies.get(SESSION_COOKIE)
     if not token or len(token) > 100:
         return None
     return accounts.session(_engine(request), token, _now(request))
 
 
-def _to_login(request: Request) -> RedirectResponse:
+def to_login(request: Request) -> RedirectResponse:
     wanted = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"/dang-nhap?next={quote(wanted)}", status_code=303)
 
@@ -128,14 +128,14 @@ def _form_token_holds(request: Request, form: dict[str, str]) -> bool:
     return bool(cookie) and hmac.compare_digest(cookie, form.get("csrf", ""))
 
 
-def _forbidden(request: Request, session: accounts.Session) -> HTMLResponse:
-    return _render(request, "error.html", 403, user=session.user, csrf=session.csrf_token,
+def forbidden(request: Request, session: accounts.Session) -> HTMLResponse:
+    return render(request, "error.html", 403, user=session.user, csrf=session.csrf_token,
                    title="Không có quyền",
                    message="Tài khoản của bạn không được xem trang này.")
 
 
-def _not_found(request: Request, session: accounts.Session | None, what: str) -> HTMLResponse:
-    return _render(request, "error.html", 404, user=session and session.user,
+def not_found(request: Request, session: accounts.Session | None, what: str) -> HTMLResponse:
+    return render(request, "error.html", 404, user=session and session.user,
                    csrf=session and session.csrf_token, title="Không tìm thấy", message=what)
 
 
@@ -151,13 +151,13 @@ def _safe_next(target: str | None) -> str:
 
 @router.get("/")
 def home(request: Request) -> Response:
-    return RedirectResponse("/tong-quan" if _session(request) else "/dang-nhap", status_code=303)
+    return RedirectResponse("/tong-quan" if session_of(request) else "/dang-nhap", status_code=303)
 
 
 @router.get("/dang-nhap")
 def login_page(request: Request, next: str | None = None) -> Response:
     token = _form_token(request)
-    response = _render(request, "login.html", csrf=token, next=_safe_next(next), error=None,
+    response = render(request, "login.html", csrf=token, next=_safe_next(next), error=None,
                        username="")
     return _with_form_cookie(request, response, token)
 
@@ -168,7 +168,7 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, form: Form
 
     def again(error: str, status: int) -> Response:
         token = _form_token(request)
-        response = _render(request, "login.html", status, csrf=token, next=target, error=error,
+        response = render(request, "login.html", status, csrf=token, next=target, error=error,
                            username=username[:60])
         return _with_form_cookie(request, response, token)
 
@@ -192,7 +192,7 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, form: Form
 
 @router.post("/dang-xuat")
 def logout(request: Request, engine: EngineDep, form: FormDep) -> Response:
-    session = _session(request)
+    session = session_of(request)
     if session is not None and hmac.compare_digest(session.csrf_token, form.get("csrf", "")):
         accounts.end_session(engine, request.cookies[SESSION_COOKIE])
     response = RedirectResponse("/dang-nhap", status_code=303)
@@ -206,15 +206,15 @@ def logout(request: Request, engine: EngineDep, form: FormDep) -> Response:
 @router.get("/tong-quan")
 def overview(request: Request, engine: EngineDep, sort: str = "name", desc: str = ""
              ) -> Response:
-    session = _session(request)
+    session = session_of(request)
     if session is None:
-        return _to_login(request)
+        return to_login(request)
     user = session.user
     days = views.overview(engine, _now(request),
                           None if user.role != accounts.LEADER else [user.commune_id])
     totals = {column: sum(day.counts[column] for day in days)
               for column in views.OVERVIEW_COLUMNS}
-    return _render(request, "overview.html", user=user, csrf=session.csrf_token,
+    return render(request, "overview.html", user=user, csrf=session.csrf_token,
                    days=views.sort_overview(days, sort, desc == "1"), totals=totals,
                    sort=sort, desc=desc == "1", today=_now(request))
 
@@ -237,17 +237,17 @@ def _list_filter(state: str, procedure: str, period: str, overdue: str, page: st
 def commune_page(request: Request, engine: EngineDep, commune_id: int, state: str = "",
                  procedure: str = "", period: str = "", overdue: str = "", page: str = "1"
                  ) -> Response:
-    session = _session(request)
+    session = session_of(request)
     if session is None:
-        return _to_login(request)
+        return to_login(request)
     if not session.user.sees(commune_id):
-        return _forbidden(request, session)
+        return forbidden(request, session)
     commune = views.commune(engine, commune_id)
     if commune is None:
-        return _not_found(request, session, "Không có xã này.")
+        return not_found(request, session, "Không có xã này.")
     flt = _list_filter(state, procedure, period, overdue, page)
     lines, more = views.dossier_list(engine, commune_id, flt, _now(request))
-    return _render(request, "commune.html", user=session.user, csrf=session.csrf_token,
+    return render(request, "commune.html", user=session.user, csrf=session.csrf_token,
                    commune=commune, lines=lines, more=more, flt=flt,
                    procedures=views.procedures(engine, commune_id),
                    states=[(str(int(s)), s.label) for s in DossierState],
@@ -256,16 +256,16 @@ def commune_page(request: Request, engine: EngineDep, commune_id: int, state: st
 
 @router.get("/xa/{commune_id}/ho-so/{uuid}")
 def dossier_page(request: Request, engine: EngineDep, commune_id: int, uuid: str) -> Response:
-    session = _session(request)
+    session = session_of(request)
     if session is None:
-        return _to_login(request)
+        return to_login(request)
     if not session.user.sees(commune_id):
-        return _forbidden(request, session)
+        return forbidden(request, session)
     detail = views.dossier(engine, uuid.lower()[:36], _now(request))
     # A dossier of another commune is "not here", whichever commune the URL names.
     if detail is None or detail.commune_id != commune_id:
-        return _not_found(request, session, "Không có hồ sơ này trong xã.")
-    return _render(request, "dossier.html", user=session.user, csrf=session.csrf_token,
+        return not_found(request, session, "Không có hồ sơ này trong xã.")
+    return render(request, "dossier.html", user=session.user, csrf=session.csrf_token,
                    commune=views.commune(engine, commune_id), detail=detail)
 
 
@@ -284,7 +284,7 @@ def _limited(request: Request, settings: WebSettings) -> Response | None:
 
 def _lookup_page(request: Request, status: int, **context) -> Response:
     token = _form_token(request)
-    response = _render(request, "lookup.html", status, csrf=token, **context)
+    response = render(request, "lookup.html", status, csrf=token, **context)
     return _with_form_cookie(request, response, token)
 
 
