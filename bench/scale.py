@@ -39,6 +39,7 @@ from pathlib import Path
 
 from generate import generate  # bench/ is this script's folder
 from startup import EMPTY, time_to_shown
+from timing import timed
 
 from desk_app.core.codes import sort_text
 from desk_app.core.listing import ListFilter, Sort, SortKey
@@ -170,15 +171,6 @@ def typing(db_path: Path, dossiers: int) -> list[tuple[str, str]]:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def bare_insert(floor_db, services: Services, dossier_uuid: str) -> float:

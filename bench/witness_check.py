@@ -12,9 +12,9 @@ counter that has printed each receipt has. The floor is the same database's open
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from timing import timed  # bench/ is this script's folder
 
 from desk_app.core.clock import parse_iso, to_vn
 from desk_app.services.app import Services
@@ -42,15 +42,6 @@ def open_and_check(data: Path) -> None:
     services.close()
 
 
-def median_ms(runs: int, work) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, required=True)
@@ -61,8 +52,8 @@ def main() -> None:
     slips = make_slips(services, args.data)
     missing = services.missing_codes()
     services.close()
-    opened = median_ms(args.runs, lambda: Services(args.data).close())
-    checked = median_ms(args.runs, lambda: open_and_check(args.data))
+    opened = timed(lambda: Services(args.data).close(), args.runs) * 1000
+    checked = timed(lambda: open_and_check(args.data), args.runs) * 1000
     print(f"slips {slips} count")
     print(f"missing_codes_found {len(missing)} count")
     print(f"open_floor {opened:.0f} ms")
