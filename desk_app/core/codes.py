@@ -1,7 +1,7 @@
-"""Dossier codes: `<agency code>-<YYMMDD>-<XXXX>` (docs/domain.md, "Dossier codes").
+"""Dossier codes: `<agency code>-<YYMMDD>-<tail>` (docs/domain.md, "Dossier codes").
 
-Counters of one commune cannot ask each other for the next number while offline, so XXXX is the
-counter number (1–9) followed by that counter's daily sequence: three digits (001–999), then as
+Counters of one commune cannot ask each other for the next number while offline, so the tail is
+the counter number (1–9) followed by that counter's daily sequence: three digits (001–999), then as
 many as it needs (1000, 1001 …), since Circular 04/2025/TT-VPCP lets the daily sequence grow past
 four digits: counter 1's 999th code ends in -1999, its 1,000th in -11000. The counter is always
 the first digit and the rest is the sequence (zero-filled to three digits, never more), so a

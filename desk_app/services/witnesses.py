@@ -51,13 +51,12 @@ def _slips_since(db) -> date | None:
 def missing(db, data_dir) -> list[str]:
     known = settings.load(db).get(ACKNOWLEDGED_KEY, {})
     found: set[str] = set()
-    since = _slips_since(db)
-    for (agency, day, counter), highest in issued_codes.witnessed(data_dir, since).items():
+    kept = issued_codes.printed_codes(data_dir, _slips_since(db))
+    for (agency, day, counter), highest in issued_codes.witnessed(data_dir, kept).items():
         prefix = code_prefix(agency, day, counter)
         after = max(known.get(prefix, 0), sequences.highest_in_table(db, agency, day, counter))
         found.update(str(make_code(agency, day, counter, n)) for n in range(after + 1, highest + 1))
-    printed = [str(code) for code in issued_codes.printed_codes(data_dir, since)
-               if code.sequence > known.get(code.prefix, 0)]
+    printed = [str(code) for code in kept if code.sequence > known.get(code.prefix, 0)]
     found.update(set(printed) - sequences.present_codes(db, printed))
     return sorted(found, key=sort_key)
 
@@ -71,8 +70,8 @@ def acknowledge_missing_codes(ctx: Context) -> None:
 def acknowledge(db, data_dir) -> None:
     """Record the witnesses' numbers as known here, in the caller's transaction."""
     known = settings.load(db).get(ACKNOWLEDGED_KEY, {})
-    for (agency, day, counter), highest in issued_codes.witnessed(
-            data_dir, _slips_since(db)).items():
+    kept = issued_codes.printed_codes(data_dir, _slips_since(db))
+    for (agency, day, counter), highest in issued_codes.witnessed(data_dir, kept).items():
         prefix = code_prefix(agency, day, counter)
         known[prefix] = max(known.get(prefix, 0), highest)
     settings.save(db, {ACKNOWLEDGED_KEY: known})
@@ -92,7 +91,7 @@ def database_lost(data_dir: Path) -> bool:
 def _last_issued(data_dir: Path, setup: CounterSetup) -> str | None:
     """The newest code the witnesses show for this setup's agency and counter number."""
     issued = [(day, highest) for (agency, day, counter), highest
-              in issued_codes.witnessed(data_dir).items()
+              in issued_codes.witnessed(data_dir, issued_codes.printed_codes(data_dir)).items()
               if agency == setup.agency_code and counter == setup.counter_number]
     if not issued:
         return None

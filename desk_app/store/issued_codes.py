@@ -134,16 +134,16 @@ def _numbered(folder: Path) -> list[Path]:
 _SLIP_CODE = re.compile(r"^([^-]+-[0-9]{6}-[1-9](?:[0-9]{3}|[1-9][0-9]{3,}))-")
 
 
-def witnessed(data_dir: Path, since: date | None = None) -> dict[tuple[str, date, int], int]:
+def witnessed(data_dir: Path, printed: set[DossierCode]) -> dict[tuple[str, date, int], int]:
     """The highest sequence issued per (agency, day, counter), by the file and the kept slips
-    (those filed from `since`'s month on, if given): what the database must hold up to, unless
-    a restore or a choice said otherwise."""
+    the caller read (`printed_codes`): what the database must hold up to, unless a restore or
+    a choice said otherwise."""
     highest: dict[tuple[str, date, int], int] = {}
     for key, sequence in _read(data_dir)["codes"].items():
         agency, day, counter = key.split("|")
         place = (agency, date.fromisoformat(day), int(counter))
         highest[place] = max(highest.get(place, 0), sequence)
-    for code in printed_codes(data_dir, since):
+    for code in printed:
         place = (code.agency, code.day, code.counter)
         highest[place] = max(highest.get(place, 0), code.sequence)
     return highest
