@@ -366,9 +366,9 @@ class ScanPanel(QDialog):
     def _show_count(self) -> None:
         count = len(self._pages)
         if self._scanning:
-            text = self.tr("Đang quét… {n} trang").format(n=count)
+            text = self.tr("Đang quét… %n trang", "", count)
         else:
-            text = self.tr("{n} trang").format(n=count)
+            text = self.tr("%n trang", "", count)
         self.status.setText(text)
 
     def _show_error(self, text: str) -> None:

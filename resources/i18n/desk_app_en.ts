@@ -2620,6 +2620,139 @@ What you typed is still there.</translation>
     </message>
 </context>
 <context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Số hóa giấy tờ</source>
+        <translation>Digitise documents</translation>
+    </message>
+    <message>
+        <source>Số hóa: {name}</source>
+        <translation>Digitise: {name}</translation>
+    </message>
+    <message>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <source>Khay nạp giấy</source>
+        <translation>Document feeder</translation>
+    </message>
+    <message>
+        <source>Khay nạp, hai mặt</source>
+        <translation>Document feeder, both sides</translation>
+    </message>
+    <message>
+        <source>Đen trắng (trang chữ)</source>
+        <translation>Black and white (text pages)</translation>
+    </message>
+    <message>
+        <source>Xám (ảnh, CCCD)</source>
+        <translation>Greyscale (photos, ID cards)</translation>
+    </message>
+    <message>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>&amp;Máy quét:</source>
+        <translation>&amp;Scanner:</translation>
+    </message>
+    <message>
+        <source>&amp;Nguồn giấy:</source>
+        <translation>&amp;Paper source:</translation>
+    </message>
+    <message>
+        <source>Độ &amp;phân giải:</source>
+        <translation>&amp;Resolution:</translation>
+    </message>
+    <message>
+        <source>&amp;Chế độ:</source>
+        <translation>M&amp;ode:</translation>
+    </message>
+    <message>
+        <source>&amp;Quét (F5)</source>
+        <translation>S&amp;can (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Dừng quét (F6)</source>
+        <translation>S&amp;top scanning (F6)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;tệp… (Ctrl+O)</source>
+        <translation>&amp;Import files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Lên trước (Ctrl+←)</source>
+        <translation>Earlier (Ctrl+←)</translation>
+    </message>
+    <message>
+        <source>Ra sau (Ctrl+→)</source>
+        <translation>Later (Ctrl+→)</translation>
+    </message>
+    <message>
+        <source>&amp;Xoay (Ctrl+R)</source>
+        <translation>Rot&amp;ate (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Xóa trang (Delete)</source>
+        <translation>Delete page (Delete)</translation>
+    </message>
+    <message>
+        <source>Quét &amp;lại trang (F7)</source>
+        <translation>Resca&amp;n page (F7)</translation>
+    </message>
+    <message>
+        <source>Có &amp;giấy ghi chú (Ctrl+G)</source>
+        <translation>Has stick&amp;y note (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Xong (Ctrl+Enter)</source>
+        <translation>Done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Không có máy quét (vẫn nhập được tệp)</source>
+        <translation>No scanner (files can still be imported)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp ảnh hoặc PDF</source>
+        <translation>Choose pictures or PDF files</translation>
+    </message>
+    <message>
+        <source>Ảnh và PDF ({patterns})</source>
+        <translation>Pictures and PDF ({patterns})</translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>(có giấy ghi chú)</source>
+        <translation>(with sticky note)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đang quét… %n trang</source>
+        <translation>
+            <numerusform>Scanning… %n page</numerusform>
+            <numerusform>Scanning… %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Thiết lập quầy tiếp nhận</source>
