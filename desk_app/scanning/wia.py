@@ -42,7 +42,7 @@ ERROR_KINDS = {
 class WiaScanner:
     def devices(self) -> list[Device]:
         with _com():
-            manager = comtypes.client.CreateObject("WIA.DeviceManager")
+            manager = comtypes.client.CreateObject("WIA.DeviceManager", dynamic=True)
             return [Device(info.DeviceID, info.Properties("Name").Value)
                     for info in manager.DeviceInfos if info.Type == SCANNER_TYPE]
 
@@ -51,7 +51,7 @@ class WiaScanner:
         with _com():
             delivered = 0
             try:
-                manager = comtypes.client.CreateObject("WIA.DeviceManager")
+                manager = comtypes.client.CreateObject("WIA.DeviceManager", dynamic=True)
                 infos = [info for info in manager.DeviceInfos if info.DeviceID == device.id]
                 if not infos:
                     raise ScanError("no_scanner", device.id)

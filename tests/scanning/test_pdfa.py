@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import subprocess
 
+import img2pdf
 import pikepdf
+import pikepdf.pdfa
 import pytest
 from PIL import Image, ImageCms
 
 from desk_app.scanning.pages import Page, page_from_image
-from desk_app.scanning.pdfa import assemble
+from desk_app.scanning.pdfa import assemble, check
 from tests.scanning.pictures import META, encoded, paper
 
 
@@ -38,12 +40,19 @@ def test_the_file_says_it_is_pdfa_2b_with_the_dossiers_metadata(pdf_path):
         assert xmp["dc:creator"] == ["Nguyễn Thị Ánh Tuyết"]
         assert xmp["dc:identifier"] == "000.00.23.H56-261204-0001"
         assert xmp["xmp:CreateDate"] == "2026-12-04T09:30:00+07:00"
-        assert xmp["{http://ns.adobe.com/xap/1.0/t/pg/}NPages"] == "3"
-        assert xmp["{http://ns.adobe.com/tiff/1.0/}XResolution"] == "200/1"
+        assert xmp["pdf:Keywords"] == "000.00.23.H56-261204-0001; 3 trang; 200 dpi"
+        assert "3 trang; 200 dpi" in xmp["dc:description"]
         # The document information agrees with the XMP, as PDF/A requires.
         assert str(pdf.docinfo.Title) == "Giấy khai sinh (bản sao)"
         assert str(pdf.docinfo.Author) == "Nguyễn Thị Ánh Tuyết"
         assert "/Filter" not in pdf.Root.Metadata.stream_dict  # PDF/A: XMP left readable
+
+
+def test_pikepdfs_pdfa_validator_passes_the_file(pdf_path):
+    # pikepdf.pdfa approves only what it knows conforms (an allowlist of ISO 19005-2).
+    with pikepdf.open(pdf_path) as pdf:
+        report = pikepdf.pdfa.check(pdf, "2b")
+    assert report.findings == [] and report.passed, report.findings
 
 
 def test_the_output_intent_is_srgb(pdf_path):
@@ -95,3 +104,18 @@ def test_the_same_pages_and_metadata_give_the_same_file(pages):
 def test_a_document_needs_a_page():
     with pytest.raises(ValueError):
         assemble([], META)
+
+
+def test_check_counts_the_pages_of_a_pdfa_file_and_refuses_others(pdf_path, pages):
+    assert check(pdf_path.read_bytes()) == 3
+    plain = img2pdf.convert([pages[1].data])  # the same page, not made PDF/A
+    with pytest.raises(ValueError, match="PDF/A-2b"):
+        check(plain)
+    with pikepdf.open(pdf_path) as pdf:
+        del pdf.Root.OutputIntents
+        stripped = io.BytesIO()
+        pdf.save(stripped)
+    with pytest.raises(ValueError, match="output intent"):
+        check(stripped.getvalue())
+    with pytest.raises(ValueError, match="hỏng"):
+        check(b"%PDF-1.7 garbage")
