@@ -27,10 +27,11 @@ DPI = 200
 A4 = (round(210 / 25.4 * DPI), round(297 / 25.4 * DPI))
 META = PdfMeta("000.00.23.H56-261204-0001", "Tờ khai đăng ký thường trú",
                "Nguyễn Thị Ánh Tuyết", datetime(2026, 12, 4, 9, 30, tzinfo=VN_TZ))
-WORDS = ("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc tờ khai thay đổi "
+FORM_TEXT = ("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc tờ khai thay đổi "
          "thông tin cư trú kính gửi công an xã họ chữ đệm và tên ngày tháng năm sinh giới tính "
          "số định danh cá nhân số điện thoại email nơi thường trú nội dung đề nghị thôn đông "
-         "xã tân lập tỉnh phú thọ ý kiến của chủ hộ người kê khai ký ghi rõ họ tên").split()
+         "xã tân lập tỉnh phú thọ ý kiến của chủ hộ người kê khai ký ghi rõ họ tên")
+WORDS = FORM_TEXT.split()
 
 
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:

@@ -76,9 +76,12 @@ class SaneScanner:
                     os.remove(path)
                     on_page(page)
                     delivered += 1
-            finally:
-                was_cancelled = _stop(process, cancelled())
-            if was_cancelled:
+            except BaseException:
+                _stop(process, interrupt=True)  # not the rest of the feeder for nothing
+                raise
+            interrupted = cancelled()
+            _stop(process, interrupt=interrupted)
+            if interrupted:
                 raise ScanError("cancelled")
             _check_outcome(process.returncode, stderr_path.read_text(errors="replace"),
                            delivered, settings)
@@ -183,10 +186,10 @@ def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool]):
                 yield line.decode().strip()
 
 
-def _stop(process: subprocess.Popen, cancelled: bool) -> bool:
-    """Let scanimage end (interrupted if cancelled: SIGINT makes it call sane_cancel and
-    release the device cleanly); killed if it does not. Whether the run was cancelled."""
-    if cancelled and process.poll() is None:
+def _stop(process: subprocess.Popen, interrupt: bool) -> None:
+    """Let scanimage end, interrupted if asked (SIGINT makes it call sane_cancel and release
+    the device cleanly); killed if it does not."""
+    if interrupt and process.poll() is None:
         process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=10)
@@ -194,7 +197,6 @@ def _stop(process: subprocess.Popen, cancelled: bool) -> bool:
         process.kill()
         process.wait()
     process.stdout.close()
-    return cancelled
 
 
 def _check_outcome(returncode: int, stderr: str, delivered: int, settings: ScanSettings) -> None:

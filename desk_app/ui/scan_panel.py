@@ -259,8 +259,12 @@ class ScanPanel(QDialog):
                 page, sticky_note=self._pages[replace_row].sticky_note)
             self._changed(replace_row)
         else:
+            # A feeder run of 200 sheets adds one item each, not the whole list again.
             self._pages.append(page)
-            self._changed(len(self._pages) - 1)
+            self._add_item(len(self._pages), page)
+            if self.page_list.currentRow() < 0:
+                self.page_list.setCurrentRow(0)  # page keys work at once
+            self._saved()
 
     def _scan_ended(self, _result: object) -> None:
         self._set_scanning(False)
@@ -348,16 +352,24 @@ class ScanPanel(QDialog):
     def _changed(self, current: int) -> None:
         """Show the pages again, select `current`, and write them to the spool."""
         self.page_list.clear()
+        self._thumbs = {page.data: self._thumbs[page.data] for page in self._pages}
         for number, page in enumerate(self._pages, start=1):
-            image = self._thumbs[page.data]
-            if page.rotation:
-                image = image.transformed(QTransform().rotate(page.rotation))
-            text = self.tr("Trang {n}").format(n=number)
-            if page.sticky_note:
-                text += "\n" + self.tr("(có giấy ghi chú)")
-            QListWidgetItem(QIcon(QPixmap.fromImage(image)), text, self.page_list)
+            self._add_item(number, page)
         if current >= 0:
             self.page_list.setCurrentRow(current)
+        self._saved()
+
+    def _add_item(self, number: int, page: Page) -> None:
+        image = self._thumbs[page.data]
+        if page.rotation:
+            image = image.transformed(QTransform().rotate(page.rotation))
+        text = self.tr("Trang {n}").format(n=number)
+        if page.sticky_note:
+            text += "\n" + self.tr("(có giấy ghi chú)")
+        QListWidgetItem(QIcon(QPixmap.fromImage(image)), text, self.page_list)
+
+    def _saved(self) -> None:
+        """The spool holds the pages as they are now; the count says how many."""
         if self._spool is not None:
             self._spool_thread.run(partial(self._spool.replace, list(self._pages)), None,
                                    self._failed)
