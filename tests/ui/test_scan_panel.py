@@ -59,6 +59,16 @@ def choose(keyboard, buddy_key: Qt.Key, steps: int) -> None:
         keyboard.press(Qt.Key.Key_Down)
 
 
+def feeder_run(qtbot, keyboard, open_panel, pages: int) -> ScanPanel:
+    """A slow grey feeder run started from the keyboard, once `pages` thumbnails are in."""
+    panel = open_panel(**SLOW)
+    choose(keyboard, Qt.Key.Key_N, 1)  # Nguồn giấy: the feeder
+    choose(keyboard, Qt.Key.Key_C, 1)  # Chế độ: grey
+    keyboard.press(Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: panel.page_list.count() >= pages)
+    return panel
+
+
 def test_f5_scans_a_flatbed_page_into_a_thumbnail(qtbot, keyboard, open_panel, tmp_path):
     panel = open_panel()
     assert panel.device.currentData().id == "test:0"
@@ -71,13 +81,10 @@ def test_f5_scans_a_flatbed_page_into_a_thumbnail(qtbot, keyboard, open_panel, t
 
 
 def test_feeder_pages_appear_while_it_runs_and_the_form_stays_live(qtbot, keyboard, open_panel):
-    panel = open_panel(**SLOW)
-    choose(keyboard, Qt.Key.Key_N, 1)  # Nguồn giấy: the feeder
-    choose(keyboard, Qt.Key.Key_C, 1)  # Chế độ: grey
+    panel = feeder_run(qtbot, keyboard, open_panel, 1)
     assert panel.settings().source == "adf" and panel.settings().mode == "gray"
-    keyboard.press(Qt.Key.Key_F5)
     # A thumbnail is there while the feeder still runs: the GUI thread is not waiting on it.
-    qtbot.waitUntil(lambda: panel.scanning and panel.page_list.count() >= 1)
+    assert panel.scanning
     assert panel.status.text().startswith("Đang quét…")
     qtbot.waitUntil(lambda: not panel.scanning, timeout=60_000)
     assert panel.page_list.count() == 10  # the test device's feeder holds 10 sheets
@@ -136,11 +143,7 @@ def test_a_jam_says_so_and_keeps_the_pages(qtbot, keyboard, open_panel, tmp_path
 
 
 def test_a_scanner_pulled_out_mid_run_keeps_what_came(qtbot, keyboard, open_panel):
-    panel = open_panel(**SLOW)
-    choose(keyboard, Qt.Key.Key_N, 1)
-    choose(keyboard, Qt.Key.Key_C, 1)
-    keyboard.press(Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: panel.page_list.count() >= 2)
+    panel = feeder_run(qtbot, keyboard, open_panel, 2)
     for pid in scanimage_children():
         os.kill(pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: not panel.scanning)
@@ -149,11 +152,7 @@ def test_a_scanner_pulled_out_mid_run_keeps_what_came(qtbot, keyboard, open_pane
 
 
 def test_f6_stops_the_feeder_and_keeps_the_pages(qtbot, keyboard, open_panel):
-    panel = open_panel(**SLOW)
-    choose(keyboard, Qt.Key.Key_N, 1)
-    choose(keyboard, Qt.Key.Key_C, 1)
-    keyboard.press(Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: panel.page_list.count() >= 1)
+    panel = feeder_run(qtbot, keyboard, open_panel, 1)
     keyboard.press(Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: not panel.scanning)
     assert panel.error.text() == "Đã dừng quét. Các trang đã quét vẫn giữ."
