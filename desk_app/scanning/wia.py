@@ -43,7 +43,7 @@ class WiaScanner:
     def devices(self) -> list[Device]:
         with _com():
             manager = comtypes.client.CreateObject("WIA.DeviceManager", dynamic=True)
-            return [Device(info.DeviceID, info.Properties("Name").Value)
+            return [Device(info.DeviceID, info.Properties.Item("Name").Value)
                     for info in manager.DeviceInfos if info.Type == SCANNER_TYPE]
 
     def acquire(self, device: Device, settings: ScanSettings, on_page: Callable[[Page], None],
@@ -60,7 +60,7 @@ class WiaScanner:
                 _set(scanner, DOCUMENT_HANDLING_SELECT,
                      FLATBED if not feeder else FEEDER | (DUPLEX if "duplex" in settings.source else 0))
                 _set(scanner, PAGES, 0 if feeder else 1)  # 0: all the feeder holds
-                item = scanner.Items(1)
+                item = scanner.Items.Item(1)  # the explicit Item: dynamic dispatch has no default member
                 _set(item, HORIZONTAL_RES, settings.dpi)
                 _set(item, VERTICAL_RES, settings.dpi)
                 _set(item, DATA_TYPE, DATA_TYPES[settings.mode])
