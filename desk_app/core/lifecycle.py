@@ -61,6 +61,9 @@ _LABELS = {
 # The audit record of a supervisor discarding an event the hub refused (see services.sync).
 # It changes no dossier state, so it is not an EventKind of the state machine.
 QUARANTINE_DISCARDED = "quarantine_discarded"
+# A document digitised after reception (a supplement brought, the dossier's result): payload
+# payloads.digitised_payload. The dossier stays where it is, so it is no EventKind either.
+DOCUMENT_DIGITISED = "document_digitised"
 
 
 def kind_label(kind: str) -> str:
@@ -68,6 +71,8 @@ def kind_label(kind: str) -> str:
     as recorded rather than failing."""
     if kind == QUARANTINE_DISCARDED:
         return "Loại bỏ sự kiện bị cách ly"
+    if kind == DOCUMENT_DIGITISED:
+        return "Số hóa giấy tờ"
     try:
         return EventKind(kind).label
     except ValueError:

@@ -25,7 +25,7 @@ from desk_app.core.validation import (
     missing_mandatory,
     validate_draft,
 )
-from desk_app.services import lifecycle
+from desk_app.services import digitisation, lifecycle
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.store import catalogue, dossiers, events, issued_codes, sequences
@@ -59,10 +59,14 @@ def receive(
     A dossier missing mandatory documents is never received silently: `missing` says what the
     clerk chose (accepting the warnings is not enough). SUPPLEMENT asks for them at once (form
     02; the dossier waits in state 5); OVERRIDE receives it as it is and records who decided
-    and which documents in the received event (`missing_override`), which the receipt prints."""
+    and which documents in the received event (`missing_override`), which the receipt prints.
+
+    A scanned or reused line names a file kept by `digitisation.keep_pdf` (its page count is
+    read from the file); the received event lists the files under "files", so the journal's
+    chain covers the scans."""
     setup = ctx.setup()
     at = to_vn(received_at) if received_at else ctx.now()
-    draft = drafts.normalise(draft)
+    draft = digitisation.with_kept_files(ctx, drafts.normalise(draft))
     procedure = catalogue.procedure(ctx.db, draft.procedure_code)
     issues = validate_draft(draft, procedure, at.date())
     blocking = [
@@ -103,6 +107,7 @@ def receive(
         procedure_version=procedure.version,
     )
     dossiers.insert(ctx.db, dossier, device_id)
+    digitisation.attach_received(ctx, dossier.uuid, draft, at)
     payload = received_payload(
         dossier, [d.name for d in draft.documents if d.mandatory and not d.provided])
     if missing_docs and missing is MissingChoice.OVERRIDE:
