@@ -66,7 +66,7 @@ def state_text(line: DocumentLine) -> str:
 
 
 @dataclass(frozen=True)
-class Tally:
+class DigitisationTally:
     """Documents handed in or shown, by how they were digitised, and the dossiers received
     without complete digitisation (a handed-in document left PENDING)."""
 
@@ -78,8 +78,8 @@ class Tally:
     pending: int = 0
     incomplete: int = 0  # dossiers with at least one pending document
 
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(**{f.name: getattr(self, f.name) + getattr(other, f.name)
+    def __add__(self, other: DigitisationTally) -> DigitisationTally:
+        return DigitisationTally(**{f.name: getattr(self, f.name) + getattr(other, f.name)
                         for f in fields(self)})
 
     @property
@@ -106,18 +106,18 @@ _TALLY_FIELD = {
 }
 
 
-def dossier_tally(lines: Iterable[DocumentLine]) -> Tally:
+def dossier_tally(lines: Iterable[DocumentLine]) -> DigitisationTally:
     """One dossier's tally. A document neither handed in nor digitised another way (not
     provided, PENDING) is not counted: there was nothing to digitise."""
     counts = dict.fromkeys(_TALLY_FIELD.values(), 0)
     for line in lines:
         if line.provided or line.digitisation is not Digitisation.PENDING:
             counts[_TALLY_FIELD[line.digitisation]] += 1
-    return Tally(dossiers=1, incomplete=int(counts["pending"] > 0), **counts)
+    return DigitisationTally(dossiers=1, incomplete=int(counts["pending"] > 0), **counts)
 
 
-def total(tallies: Iterable[Tally]) -> Tally:
-    return sum(tallies, Tally())
+def total(tallies: Iterable[DigitisationTally]) -> DigitisationTally:
+    return sum(tallies, DigitisationTally())
 
 
 @dataclass(frozen=True)

@@ -378,6 +378,7 @@ class LedgerLine:
     processing_unit: str = ""  # "Cơ quan chủ trì giải quyết": the unit it was handed over to
     handed_over_at: datetime | None = None  # "Chuyển hồ sơ đến cơ quan giải quyết"
     original_due_at: datetime | None = None  # only for a rescheduled dossier: the due time before
+    digitisation: str = ""  # how its documents were digitised (core.digitisation's tally text)
 
 
 # --- Correcting a mistake (docs/domain.md, "Correcting a mistake") -------------------------

@@ -228,3 +228,30 @@ def test_a_reused_line_must_say_where_from(services):
     first = replace(draft.documents[0], digitisation=Digitisation.REUSED, file=sha, pages=1)
     with pytest.raises(ValidationFailed, match="không rõ từ hồ sơ nào"):
         services.receive(replace(draft, documents=(first, *draft.documents[1:])))
+
+
+def test_the_end_of_day_the_board_and_the_ledger_count_digitisation(services, clock):
+    full = services.receive(_digitised(services, full_draft(services), [pdf_bytes(1)] * 2))
+    draft = full_draft(services, name="Trần Văn Bình")
+    first, *rest = draft.documents
+    partial = services.receive(replace(draft, documents=(
+        replace(first, digitisation=Digitisation.EXEMPT), *rest)))
+    services.digitise_document(full.uuid, "Giấy xác nhận", Stage.SUPPLEMENT,
+                               services.keep_pdf(pdf_bytes(1, "bổ sung")))
+    documents = len(draft.documents)
+
+    report = services.end_of_day()
+    d = report.digitisation
+    assert (d.dossiers, d.scanned, d.shown, d.exempt, d.reused) == (
+        2, 2, documents - 2, 1, 0)
+    assert (d.pending, d.incomplete) == (documents - 1, 1)
+    [incomplete] = report.incomplete_digitisation
+    assert (incomplete.code, incomplete.applicant_name) == (partial.code, "Trần Văn Bình")
+    assert [(t.key, t.count) for t in report.digitised_later] == [("supplement", 1)]
+
+    assert services.board_summary().digitisation == d
+
+    lines = {line.code: line.digitisation for line in services.ledger(
+        clock.now.date(), clock.now.date())}
+    assert lines[full.code] == f"quét 2, tái sử dụng 0, xuất trình {documents - 2}, miễn 0"
+    assert lines[partial.code].endswith(f"miễn 1, chưa số hóa {documents - 1}")
