@@ -380,8 +380,20 @@
         <translation>Certified copies</translation>
     </message>
     <message>
-        <source>Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản.</source>
-        <translation>Space: mark the selected document as received. F2: edit the counts.</translation>
+        <source>Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản. F3: quét giấy tờ. F4: đổi cách số hóa.</source>
+        <translation>Space: mark the selected document as received. F2: edit the counts. F3: scan the document. F4: change how it is digitised.</translation>
+    </message>
+    <message>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <source>F4: đổi cách số hóa (chưa số hóa, đã quét, chỉ xuất trình, không phải số hóa, tái sử dụng). F3: quét giấy tờ.</source>
+        <translation>F4: change how the document is digitised (not yet, scanned, shown only, not to be digitised, reused). F3: scan the document.</translation>
+    </message>
+    <message>
+        <source>{state} – có bản điện tử ({code}): F4</source>
+        <translation>{state} – electronic copy held ({code}): F4</translation>
     </message>
     <message>
         <source>Giấy tờ bắt buộc</source>
@@ -2219,6 +2231,14 @@ What you typed is still there.</translation>
     <message>
         <source>Đã từ chối tiếp nhận hồ sơ của {0}</source>
         <translation>Refused {0}'s dossier</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được bản số hóa</source>
+        <translation>The digitised copy was not saved</translation>
+    </message>
+    <message>
+        <source>«{0}»: {1}</source>
+        <translation>«{0}»: {1}</translation>
     </message>
 </context>
 <context>
