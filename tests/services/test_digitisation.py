@@ -255,3 +255,15 @@ def test_the_end_of_day_the_board_and_the_ledger_count_digitisation(services, cl
         clock.now.date(), clock.now.date())}
     assert lines[full.code] == f"quét 2, tái sử dụng 0, xuất trình {documents - 2}, miễn 0"
     assert lines[partial.code].endswith(f"miễn 1, chưa số hóa {documents - 1}")
+
+
+def test_a_later_digitisation_does_not_hide_the_last_action_from_correction(services):
+    dossier = services.receive(full_draft(services))
+    services.hand_over([dossier.uuid], "Công chức Tư pháp - Hộ tịch", "Lê Văn Hùng")
+    services.digitise_document(dossier.uuid, "Giấy xác nhận", Stage.SUPPLEMENT,
+                               services.keep_pdf(pdf_bytes(1)))
+    assert services.last_action_reversal(dossier.uuid).kind.value == "handed_over"
+    services.correct_last_action(dossier.uuid, "Bàn giao nhầm đơn vị")
+    assert services.dossier(dossier.uuid).status.value == 2
+    # The file stays with the dossier: digitising is not what was corrected.
+    assert len(services.dossier_files(dossier.uuid)) == 1
