@@ -1223,6 +1223,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Ghi chú: {note}</source>
         <translation>Note: {note}</translation>
     </message>
+    <message>
+        <source>Hồ sơ bổ sung: {document}, {pages} trang (bản {version})</source>
+        <translation>Supplement: {document}, {pages} pages (version {version})</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết: {document}, {pages} trang (bản {version})</source>
+        <translation>Result: {document}, {pages} pages (version {version})</translation>
+    </message>
 </context>
 <context>
     <name>HandoverDialog</name>
@@ -1422,6 +1430,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Loại bỏ sự kiện bị cách ly</source>
         <translation>Quarantined event discarded</translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ</source>
+        <translation>Document digitised</translation>
     </message>
     <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
