@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desk_app.core.clock import iso, parse_iso
+from desk_app.core.digitisation import DossierFile, Stage, files_of
 from desk_app.core.lifecycle import (
     Apology,
     ControlRow,
@@ -21,7 +22,6 @@ from desk_app.core.lifecycle import (
     SupplementReceipt,
     SupplementRequest,
 )
-from desk_app.core.digitisation import DossierFile, Stage, files_of
 from desk_app.core.model import Dossier, Event
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness

@@ -174,8 +174,7 @@ class BoardSummary:
 
 
 def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]],
-                    now: datetime, clerk: str = "",
-                    digitisation: DigitisationTally = DigitisationTally()) -> BoardSummary:
+                    now: datetime, clerk: str, digitisation: DigitisationTally) -> BoardSummary:
     """The summary from (clerk, procedure, tiles, how many dossiers) lines, which may repeat
     a clerk, a procedure or tiles."""
     lines = [line for line in counted if line[2]]

@@ -22,6 +22,7 @@ import sqlite_utils
 from desk_app.core.clock import parse_iso
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
 from desk_app.core.errors import StoreError
+from desk_app.store.issued_codes import sync_folder
 
 FOLDER = "files"
 _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
@@ -57,7 +58,7 @@ def write(data_dir: Path, data: bytes) -> str:
             # hashes right, so the damaged copy is set aside rather than kept as the record.
             target.replace(target.with_suffix(".damaged"))
         os.link(temp, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except OSError as exc:
         raise _write_error(exc) from exc
     finally:
@@ -72,17 +73,6 @@ def _write_error(exc: OSError) -> StoreError:
             "nguyên vẹn; giải phóng dung lượng ổ đĩa rồi lưu lại."
         )
     return StoreError(f"Không ghi được tệp số hóa vào thư mục dữ liệu: {exc.strerror or exc}.")
-
-
-def _sync_folder(folder: Path) -> None:
-    """The new name on disk too, where the system lets a folder be flushed (not Windows)."""
-    if os.name == "nt":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _intact(path: Path, sha256: str) -> bool:

@@ -3,6 +3,7 @@ all, never overwritten, checked when read. A write failing mid-way (a full disk)
 tests/services/test_digitisation.py, with the file and its row together."""
 
 import hashlib
+
 import pytest
 
 from desk_app.core.errors import StoreError
