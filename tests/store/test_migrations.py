@@ -3,7 +3,6 @@ import sqlite3
 import sqlite_utils
 
 from desk_app.core.codes import sort_text
-from desk_app.core.model import Digitisation
 from desk_app.store import dossiers
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
@@ -153,6 +152,8 @@ def test_migration_12_indexes_first_letters_for_the_dossiers_already_kept(tmp_pa
 
 
 def test_migration_13_reads_lines_kept_before_as_not_digitised(tmp_path):
+    from desk_app.core.model import Digitisation
+
     path = tmp_path / "desk.db"
     version_9_database(path)
     db = sqlite_utils.Database(sqlite3.connect(path))
