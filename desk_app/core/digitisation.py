@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -48,6 +48,13 @@ def line_problem(line: DocumentLine) -> str:
     if line.file or line.pages or line.reused_from:
         return f"«{line.name}»: {line.digitisation.label.lower()} nhưng lại có tệp số hóa."
     return ""
+
+
+def undigitised(line: DocumentLine) -> DocumentLine:
+    """The line as brought, without its digitisation: what a dossier refused at the counter
+    records (it was not received, the papers go back with the applicant, so no scan of them
+    is kept with it or sent to the province)."""
+    return replace(line, digitisation=Digitisation.PENDING, file="", pages=0, reused_from="")
 
 
 def files_of(lines: Iterable[DocumentLine]) -> list[str]:

@@ -4,6 +4,7 @@ code, ledger number and due time given in one transaction."""
 from __future__ import annotations
 
 import uuid as uuidlib
+from dataclasses import replace
 from datetime import datetime
 
 from desk_app.core import drafts
@@ -11,6 +12,7 @@ from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import to_vn
 from desk_app.core.codes import make_code
+from desk_app.core.digitisation import undigitised
 from desk_app.core.lifecycle import EventKind, reason_issues
 from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
 from desk_app.core.payloads import received_payload, refused_at_counter_payload
@@ -147,9 +149,13 @@ def refuse_at_counter(
     refusal slip is printed from it. Only what names the request must be there: the procedure
     and the applicant's name; the reason is mandatory.
 
+    Lines scanned before the refusal are recorded without their files
+    (core.digitisation.undigitised): nothing digitised is kept with a dossier not received.
+
     Refusing a dossier already received stays lifecycle.refuse, with its own wording."""
     when = to_vn(at) if at else ctx.now()
     draft = drafts.normalise(draft)
+    draft = replace(draft, documents=tuple(map(undigitised, draft.documents)))
     reason = clean_multiline(reason)
     procedure = catalogue.procedure(ctx.db, draft.procedure_code)
     issues = reason_issues(reason, "từ chối tiếp nhận hồ sơ")

@@ -267,3 +267,15 @@ def test_a_later_digitisation_does_not_hide_the_last_action_from_correction(serv
     assert services.dossier(dossier.uuid).status.value == 2
     # The file stays with the dossier: digitising is not what was corrected.
     assert len(services.dossier_files(dossier.uuid)) == 1
+
+
+def test_a_dossier_refused_at_the_counter_keeps_no_scan_of_its_papers(services):
+    draft = _digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    dossier = services.refuse_at_counter(draft, "Không thuộc thẩm quyền của xã")
+    [event] = services.history(dossier.uuid)
+    assert "files" not in event.payload
+    assert {d["digitisation"] for d in event.payload["documents"]} == {""}
+    assert {d["file"] for d in event.payload["documents"]} == {""}
+    assert {line.digitisation for line in services.dossier(dossier.uuid).draft.documents} == {
+        Digitisation.PENDING}
+    assert services.dossier_files(dossier.uuid) == []
