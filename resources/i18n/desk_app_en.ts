@@ -3132,6 +3132,10 @@ What you typed is still there.</translation>
         <source>Chỉ hồ sơ do {clerk} tiếp nhận</source>
         <translation>Only the dossiers {clerk} received</translation>
     </message>
+    <message>
+        <source>Số hóa giấy tờ của hồ sơ tiếp nhận hôm nay: quét {scanned}, tái sử dụng {reused}, chỉ xuất trình {shown}, không phải số hóa {exempt}, chưa số hóa {pending}; {incomplete} hồ sơ chưa số hóa đủ.</source>
+        <translation>Documents of today's dossiers: {scanned} scanned, {reused} reused, {shown} shown only, {exempt} not to be digitised, {pending} not digitised; {incomplete} dossiers not completely digitised.</translation>
+    </message>
 </context>
 <context>
     <name>UnitExchangeDialog</name>
