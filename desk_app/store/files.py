@@ -2,8 +2,8 @@
 the SHA-256 of their bytes, and the tables that say what they are (migration 13).
 
 A file is written whole or not at all: to a temporary name beside its place, flushed to the
-disk, then linked under its name, which never replaces a file already there (a name is its
-content, so a second copy of the same bytes is simply not written). A disk that fills up
+disk, then renamed to its name. A file already there intact is never written again (a name is
+its content, so a second copy of the same bytes is simply not written). A disk that fills up
 mid-write leaves no partial file and raises StoreError; nothing kept before is touched.
 Reading re-hashes the bytes, so a file altered on disk is never shown as the record.
 """
@@ -57,7 +57,7 @@ def write(data_dir: Path, data: bytes) -> str:
             # Damaged on disk (bytes altered, see verify): the named content is `data`, which
             # hashes right, so the damaged copy is set aside rather than kept as the record.
             target.replace(target.with_suffix(".damaged"))
-        os.link(temp, target)
+        os.replace(temp, target)
         sync_folder(target.parent)
     except OSError as exc:
         raise _write_error(exc) from exc
