@@ -94,14 +94,12 @@ class DigitisationTally:
         return self.scanned + self.reused + self.shown + self.exempt + self.pending
 
     def text(self) -> str:
-        """One dossier's or a day's tally in one line, for a ledger cell or a report row."""
-        if not self.documents:
-            return ""
-        parts = [f"quét {self.scanned}", f"tái sử dụng {self.reused}",
-                 f"xuất trình {self.shown}", f"miễn {self.exempt}"]
-        if self.pending:
-            parts.append(f"chưa số hóa {self.pending}")
-        return ", ".join(parts)
+        """One dossier's or a day's tally in one line, for a ledger cell or a report row: the
+        kinds it has, so a ledger line stays short."""
+        parts = [("quét", self.scanned), ("tái sử dụng", self.reused),
+                 ("xuất trình", self.shown), ("miễn", self.exempt),
+                 ("chưa số hóa", self.pending)]
+        return ", ".join(f"{what} {n}" for what, n in parts if n)
 
 
 _TALLY_FIELD = {
