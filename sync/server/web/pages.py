@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from desk_app.core.states import DossierState
 from sync.protocol import API_PREFIX, LOOKUP_PATH
 from sync.server import clock
-from sync.server.web import accounts, lookup, views
+from sync.server.web import accounts, charts, lookup, scorecard_excel, scores, views
 from sync.server.web.settings import WebSettings
 
 HERE = Path(__file__).parent
@@ -267,6 +267,82 @@ def dossier_page(request: Request, engine: EngineDep, commune_id: int, uuid: str
         return not_found(request, session, "Không có hồ sơ này trong xã.")
     return render(request, "dossier.html", user=session.user, csrf=session.csrf_token,
                    commune=views.commune(engine, commune_id), detail=detail)
+
+
+# --- the scorecard ------------------------------------------------------------------------------
+
+
+def _scorecard(request: Request, engine: Engine, ky: str, nam: str, so: str, xa: str
+               ) -> Response | tuple[accounts.Session, scores.Scorecard, str]:
+    """The scorecard the query asks for and its scope's name; or the answer that refuses it.
+    Province staff see every commune and the province (or one commune: `xa`); a commune
+    leader only their own commune, whatever `xa` says."""
+    session = session_of(request)
+    if session is None:
+        return to_login(request)
+    user = session.user
+    wanted = int(xa) if xa.isdigit() and len(xa) < 10 else None
+    if wanted is not None and not user.sees(wanted):
+        return forbidden(request, session)
+    if user.role == accounts.LEADER:
+        wanted = user.commune_id
+    chosen = scores.period(ky, nam, so, _now(request).date())
+    card = scores.scorecard(engine, chosen, _now(request),
+                            None if wanted is None else [wanted])
+    if wanted is not None and not card.communes:
+        return not_found(request, session, "Không có xã này.")
+    scope = card.total.name if card.total else card.communes[0].name
+    return session, card, scope
+
+
+@router.get("/bang-diem")
+def scorecard_page(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
+                   so: str = "", xa: str = "") -> Response:
+    found = _scorecard(request, engine, ky, nam, so, xa)
+    if isinstance(found, Response):
+        return found
+    session, card, scope = found
+    query = card.period.query + (f"&xa={card.communes[0].commune_id}" if card.total is None
+                                 else "")
+    return render(request, "scorecard.html", user=session.user, csrf=session.csrf_token,
+                   card=card, scope=scope, query=query, columns=scores.COLUMNS,
+                   shown=scores.shown, kinds=scores.KINDS,
+                   years=range(_now(request).year, _now(request).year - 5, -1),
+                   all_communes=session.user.role != accounts.LEADER and card.total is None)
+
+
+CHARTS = {"theo-thang": charts.on_time_by_month,
+          "kenh": lambda card, _scope: charts.channels(card.total or card.communes[0],
+                                                        card.period.label),
+          "theo-xa": lambda card, _scope: charts.communes(card)}
+
+
+@router.get("/bang-diem/bieu-do/{name}.png")
+def scorecard_chart(request: Request, engine: EngineDep, name: str, ky: str = "",
+                    nam: str = "", so: str = "", xa: str = "") -> Response:
+    found = _scorecard(request, engine, ky, nam, so, xa)
+    if isinstance(found, Response):
+        return found
+    session, card, scope = found
+    if name not in CHARTS:
+        return not_found(request, session, "Không có biểu đồ này.")
+    return Response(CHARTS[name](card, scope), media_type="image/png",
+                    headers={"Cache-Control": "no-store"})
+
+
+@router.get("/bang-diem/excel")
+def scorecard_workbook(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
+                       so: str = "", xa: str = "") -> Response:
+    found = _scorecard(request, engine, ky, nam, so, xa)
+    if isinstance(found, Response):
+        return found
+    _session, card, scope = found
+    filename = f"bang-diem-{card.period.kind}-{card.period.year}-{card.period.number}.xlsx"
+    return Response(
+        scorecard_excel.workbook(card, scope),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                 "Cache-Control": "no-store"})
 
 
 # --- the citizen's lookup -----------------------------------------------------------------------
