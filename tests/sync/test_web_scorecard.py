@@ -223,3 +223,29 @@ def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(pr
     assert scorecard.refresh(hub_engine) is True  # never built by this version: rebuilt
     assert sums() == kept
     assert scorecard.refresh(hub_engine) is False
+
+
+def test_a_due_time_moved_by_an_apology_or_a_supplement_is_the_one_the_hub_holds(hub_engine,
+                                                                                   hub_admin):
+    """A dossier whose due time an apology or a supplement moved past now is not overdue, on
+    the scorecard nor on the overview; one whose due time stayed is."""
+    site, client = make_web(hub_engine)
+    with client:
+        a = hub_admin.commune("Xã Hoà Bình")
+        device = hub_admin.enroll(a)
+        later = "2026-12-10T09:00:00+07:00"
+        for number, then in enumerate((
+            (("rescheduled", 2, DAY, {"old_due_at": "2026-11-05T09:00:00+07:00",
+                                      "new_due_at": later}),),
+            (("supplement_requested", 5, DAY, {"missing": ["Tờ khai"]}),
+             ("supplemented", 2, 2 * DAY, {"old_due_at": "2026-11-05T09:00:00+07:00",
+                                           "new_due_at": later})),
+            (),
+        ), start=1):
+            site.dossier(client, device, f"000.01.22.H56-261102-100{number}", received=nov(2),
+                         due_in=3 * DAY, then=then)
+        site.user("tinh", accounts.VIEWER)
+        log_in(client, "tinh")
+        assert cells(client.get(NOVEMBER).text, f"xa-{a}")["overdue_open"] == "1"
+        overview = client.get("/tong-quan").text
+        assert re.search(rf'href="/xa/{a}\?overdue=1">1</a>', overview)
