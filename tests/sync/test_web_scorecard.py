@@ -13,11 +13,12 @@ from datetime import datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from sync.server import publishing, scorecard
+from sync.server.cli import main
 from sync.server.database import reading
-from sync.server.tables import scorecard_months
+from sync.server.tables import projections, scorecard_months
 from sync.server.web import accounts
 from tests.sync.samples import VN
 from tests.sync.web_support import log_in, make_web
@@ -212,8 +213,8 @@ def test_a_result_the_province_records_is_held_against_the_dossiers_due_time(pro
     assert row["finished"] == "1" and row["finished_on_time"] == "0"
 
 
-def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(province,
-                                                                               hub_engine):
+def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(
+        province, hub_engine, hub_db_url):
     def sums():
         with reading(hub_engine) as connection:
             return sorted(tuple(row) for row in connection.execute(select(scorecard_months)))
@@ -223,6 +224,13 @@ def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(pr
     assert scorecard.refresh(hub_engine) is True  # never built by this version: rebuilt
     assert sums() == kept
     assert scorecard.refresh(hub_engine) is False
+
+    # A hub upgraded to migration 0005 holds events but no sums: its next command fills them.
+    with hub_engine.begin() as connection:
+        connection.execute(delete(scorecard_months))
+        connection.execute(delete(projections))
+    assert main(["upgrade", "--db", hub_db_url]) == 0
+    assert sums() == kept
 
 
 def test_a_due_time_moved_by_an_apology_or_a_supplement_is_the_one_the_hub_holds(hub_engine,
