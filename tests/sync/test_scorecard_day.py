@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desk_app.core.clock import VN_TZ
 from desk_app.core.lifecycle import ResultReturn, Satisfaction
 from desk_app.core.model import Channel, Dossier
 from desk_app.core.states import DossierState
@@ -29,7 +28,7 @@ from sync.server.web.scores import percent
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 from tests.clock import Clock
 from tests.services.factories import full_draft
-from tests.sync.test_web_scorecard import cells
+from tests.sync.test_web_scorecard import cells, nov
 from tests.sync.web_support import log_in, make_web
 
 TAM_TRU = "1.004194"
@@ -41,12 +40,8 @@ HOA_BINH = dataclasses.replace(DEMO_SETUP, commune_name="UBND xã Hoà Bình",
                                agency_code="000.18.22.H56", place_name="Hoà Bình")
 
 
-def nov(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 11, day, hour, minute, tzinfo=VN_TZ)
-
-
 @dataclass
-class Counter_:
+class Desk:
     """One counter and the test's own tally of what its clerks did."""
 
     services: Services
@@ -91,6 +86,11 @@ class Counter_:
         self.done["satisfied"] += rating in (Satisfaction.VERY_SATISFIED,
                                              Satisfaction.SATISFIED)
 
+    def supplement(self, name: str, moment: datetime, missing: str, reason: str) -> None:
+        self.at(moment)
+        self.services.request_supplement(self.uuid(name), [missing], reason, "")
+        self.done["supplements"] += 1
+
     def left_open(self, name: str) -> None:
         """The dossier stays with its processing unit or the counter past its due time."""
         assert self.services.dossier(self.uuid(name)).status in (DossierState.RECEIVED,
@@ -101,26 +101,24 @@ class Counter_:
         return self.done["on_time"] / (self.done["finished"] + len(self.open_past_due))
 
 
-def make_counter(data_dir: Path, setup, live_hub) -> Counter_:
+def make_counter(data_dir: Path, setup, live_hub) -> Desk:
     clock = Clock(nov(2, 7, 30))
     services = Services(data_dir, clock=clock)
     services.first_run(setup, ADMIN_USERNAME, ADMIN_NAME, PASSWORD)
     commune_id = live_hub.admin.commune(setup.commune_name, setup.agency_code)
     sync = SyncService(services)
     sync.enroll(live_hub.url, live_hub.admin.enrollment_code(commune_id), "Quầy 1")
-    return Counter_(services, sync, clock, commune_id)
+    return Desk(services, sync, clock, commune_id)
 
 
-def tan_lap_s_days(a: Counter_) -> None:
+def tan_lap_s_days(a: Desk) -> None:
     for i, channel in enumerate((Channel.COUNTER,) * 4 + (Channel.ONLINE, Channel.POSTAL)):
         a.receive(f"A{i + 1}", nov(2, 8, 10 * i), channel)
     a.at(nov(2, 9, 30))
     a.services.hand_over([a.uuid("A1"), a.uuid("A2"), a.uuid("A3")], POLICE, "Phạm Văn Công")
     a.result("A4", nov(2, 10))  # settled at the counter on the spot
     a.give_back("A4", nov(2, 10, 15), Satisfaction.VERY_SATISFIED)
-    a.at(nov(2, 10, 30))
-    a.services.request_supplement(a.uuid("A5"), ["Giấy xác nhận cư trú"], "Thiếu giấy tờ", "")
-    a.done["supplements"] += 1
+    a.supplement("A5", nov(2, 10, 30), "Giấy xác nhận cư trú", "Thiếu giấy tờ")
     a.at(nov(2, 11))
     a.services.refuse(a.uuid("A6"), "Không thuộc thẩm quyền giải quyết của xã")
     a.done["refused"] += 1
@@ -133,7 +131,7 @@ def tan_lap_s_days(a: Counter_) -> None:
     a.left_open("A3")
 
 
-def hoa_binh_s_day(b: Counter_) -> None:
+def hoa_binh_s_day(b: Desk) -> None:
     for i, channel in enumerate((Channel.COUNTER, Channel.COUNTER, Channel.ONLINE,
                                  Channel.COUNTER)):
         b.receive(f"B{i + 1}", nov(2, 8, 5 + 10 * i), channel)
@@ -143,9 +141,7 @@ def hoa_binh_s_day(b: Counter_) -> None:
     b.done["finished"] -= 1
     b.done["on_time"] -= 1
     b.give_back("B1", nov(2, 10, 30), Satisfaction.SATISFIED)
-    b.at(nov(2, 10, 40))
-    b.services.request_supplement(b.uuid("B3"), ["Tờ khai"], "Tờ khai chưa ký", "")
-    b.done["supplements"] += 1
+    b.supplement("B3", nov(2, 10, 40), "Tờ khai", "Tờ khai chưa ký")
     b.at(nov(2, 11))
     b.services.receive_supplement(b.uuid("B3"), "Đã ký tờ khai")
     b.result("B3", nov(2, 14))
@@ -167,7 +163,7 @@ def province(live_hub, tmp_path):
         counter.services.close()
 
 
-def expected_row(counter: Counter_) -> dict[str, str]:
+def expected_row(counter: Desk) -> dict[str, str]:
     done = counter.done
 
     def share(name: str) -> str:

@@ -27,8 +27,8 @@ DAY = timedelta(days=1)
 NOVEMBER = "/bang-diem?ky=thang&nam=2026&so=11"
 
 
-def nov(day: int) -> datetime:
-    return datetime(2026, 11, day, 9, 0, tzinfo=VN)
+def nov(day: int, hour: int = 9, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=VN)
 
 
 def documents(*digitisation: str) -> dict:

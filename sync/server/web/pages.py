@@ -128,6 +128,14 @@ def _form_token_holds(request: Request, form: dict[str, str]) -> bool:
     return bool(cookie) and hmac.compare_digest(cookie, form.get("csrf", ""))
 
 
+class Refused(Exception):
+    """Raised by a page's gate (a dependency): the answer to give instead of the page."""
+
+    def __init__(self, response: Response):
+        super().__init__(response.status_code)
+        self.response = response
+
+
 def forbidden(request: Request, session: accounts.Session) -> HTMLResponse:
     return render(request, "error.html", 403, user=session.user, csrf=session.csrf_token,
                    title="Không có quyền",
@@ -272,35 +280,34 @@ def dossier_page(request: Request, engine: EngineDep, commune_id: int, uuid: str
 # --- the scorecard ------------------------------------------------------------------------------
 
 
-def _scorecard(request: Request, engine: Engine, ky: str, nam: str, so: str, xa: str
-               ) -> Response | tuple[accounts.Session, scores.Scorecard, str]:
-    """The scorecard the query asks for and its scope's name; or the answer that refuses it.
-    Province staff see every commune and the province (or one commune: `xa`); a commune
-    leader only their own commune, whatever `xa` says."""
+def _scorecard(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
+               so: str = "", xa: str = "") -> tuple[accounts.Session, scores.Scorecard, str]:
+    """The scorecard the query asks for and its scope's name (a dependency of the scorecard's
+    routes). Province staff see every commune and the province (or one commune: `xa`); a
+    commune leader only their own commune, whatever `xa` says."""
     session = session_of(request)
     if session is None:
-        return to_login(request)
+        raise Refused(to_login(request))
     user = session.user
     wanted = int(xa) if xa.isdigit() and len(xa) < 10 else None
     if wanted is not None and not user.sees(wanted):
-        return forbidden(request, session)
+        raise Refused(forbidden(request, session))
     if user.role == accounts.LEADER:
         wanted = user.commune_id
     chosen = scores.period(ky, nam, so, _now(request).date())
     card = scores.scorecard(engine, chosen, _now(request),
                             None if wanted is None else [wanted])
     if wanted is not None and not card.communes:
-        return not_found(request, session, "Không có xã này.")
+        raise Refused(not_found(request, session, "Không có xã này."))
     scope = card.total.name if card.total else card.communes[0].name
     return session, card, scope
 
 
+ScorecardDep = Annotated[tuple[accounts.Session, scores.Scorecard, str], Depends(_scorecard)]
+
+
 @router.get("/bang-diem")
-def scorecard_page(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
-                   so: str = "", xa: str = "") -> Response:
-    found = _scorecard(request, engine, ky, nam, so, xa)
-    if isinstance(found, Response):
-        return found
+def scorecard_page(request: Request, found: ScorecardDep) -> Response:
     session, card, scope = found
     query = card.period.query + (f"&xa={card.communes[0].commune_id}" if card.total is None
                                  else "")
@@ -318,11 +325,7 @@ CHARTS = {"theo-thang": charts.on_time_by_month,
 
 
 @router.get("/bang-diem/bieu-do/{name}.png")
-def scorecard_chart(request: Request, engine: EngineDep, name: str, ky: str = "",
-                    nam: str = "", so: str = "", xa: str = "") -> Response:
-    found = _scorecard(request, engine, ky, nam, so, xa)
-    if isinstance(found, Response):
-        return found
+def scorecard_chart(request: Request, found: ScorecardDep, name: str) -> Response:
     session, card, scope = found
     if name not in CHARTS:
         return not_found(request, session, "Không có biểu đồ này.")
@@ -331,11 +334,7 @@ def scorecard_chart(request: Request, engine: EngineDep, name: str, ky: str = ""
 
 
 @router.get("/bang-diem/excel")
-def scorecard_workbook(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
-                       so: str = "", xa: str = "") -> Response:
-    found = _scorecard(request, engine, ky, nam, so, xa)
-    if isinstance(found, Response):
-        return found
+def scorecard_workbook(found: ScorecardDep) -> Response:
     _session, card, scope = found
     filename = f"bang-diem-{card.period.kind}-{card.period.year}-{card.period.number}.xlsx"
     return Response(
@@ -408,6 +407,7 @@ def install(app: FastAPI, settings: WebSettings) -> None:
     """Add the pages, their static files and the security headers to the hub's app."""
     app.state.web = settings
     app.include_router(router)
+    app.add_exception_handler(Refused, lambda _request, exc: exc.response)
     app.mount(STATIC_PATH, StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")
