@@ -89,15 +89,15 @@ def province(hub_engine, hub_admin):
 
 
 A_NOVEMBER = {
-    "received": "6", "counter": "66,7 %", "online": "16,7 %", "post": "16,7 %",
-    "finished": "2", "finished_on_time": "1", "overdue_open": "2", "on_time": "25,0 %",
-    "returned": "2", "rated": "2", "satisfaction": "50,0 %", "digitisation": "66,7 %",
-    "reuse": "33,3 %", "refused": "1", "supplements": "1",
+    "received": "6", "counter": "66,7\u00a0%", "online": "16,7\u00a0%", "post": "16,7\u00a0%",
+    "finished": "2", "finished_on_time": "1", "overdue_open": "2", "on_time": "25,0\u00a0%",
+    "returned": "2", "rated": "2", "satisfaction": "50,0\u00a0%", "digitisation": "66,7\u00a0%",
+    "reuse": "33,3\u00a0%", "refused": "1", "supplements": "1",
 }
 B_NOVEMBER = {
-    "received": "1", "counter": "100,0 %", "online": "0,0 %", "post": "0,0 %",
-    "finished": "1", "finished_on_time": "1", "overdue_open": "0", "on_time": "100,0 %",
-    "returned": "1", "rated": "1", "satisfaction": "100,0 %",
+    "received": "1", "counter": "100,0\u00a0%", "online": "0,0\u00a0%", "post": "0,0\u00a0%",
+    "finished": "1", "finished_on_time": "1", "overdue_open": "0", "on_time": "100,0\u00a0%",
+    "returned": "1", "rated": "1", "satisfaction": "100,0\u00a0%",
     "digitisation": "chưa có dữ liệu", "reuse": "chưa có dữ liệu", "refused": "0",
     "supplements": "0",
 }
@@ -113,9 +113,9 @@ def test_the_scorecard_of_a_month_per_commune_and_for_the_province(province):
     assert cells(page.text, f"xa-{b}") == B_NOVEMBER
     province_row = cells(page.text, "province")
     assert province_row["received"] == "7"
-    assert province_row["on_time"] == "40,0 %"  # 2 in time of 3 finished + 2 overdue
-    assert province_row["satisfaction"] == "66,7 %"
-    assert province_row["digitisation"] == "66,7 %"  # only A has data
+    assert province_row["on_time"] == "40,0\u00a0%"  # 2 in time of 3 finished + 2 overdue
+    assert province_row["satisfaction"] == "66,7\u00a0%"
+    assert province_row["digitisation"] == "66,7\u00a0%"  # only A has data
 
 
 def test_a_quarter_and_a_year_add_the_months_up(province):
@@ -124,8 +124,8 @@ def test_a_quarter_and_a_year_add_the_months_up(province):
     for query in ("ky=quy&nam=2026&so=4", "ky=nam&nam=2026"):
         row = cells(client.get(f"/bang-diem?{query}").text, f"xa-{a}")
         # December's dossier is received and still in time: counted, not judged.
-        assert row["received"] == "7" and row["counter"] == "71,4 %"
-        assert row["on_time"] == "25,0 %"
+        assert row["received"] == "7" and row["counter"] == "71,4\u00a0%"
+        assert row["on_time"] == "25,0\u00a0%"
     october = cells(client.get("/bang-diem?ky=thang&nam=2026&so=10").text, f"xa-{a}")
     assert october["received"] == "0" and october["on_time"] == "chưa có dữ liệu"
     # An unknown period falls back to this month (December 2026 by the web's clock).

@@ -175,7 +175,8 @@ def percent(rate: float | None) -> str:
     """A rate as the pages write it: 87,5 %; no data: «chưa có dữ liệu»."""
     if rate is None:
         return NO_DATA
-    return f"{rate * 100:.1f}".replace(".", ",") + " %"
+    # A no-break space: a narrow column never leaves the % alone on a line.
+    return f"{rate * 100:.1f}".replace(".", ",") + "\u00a0%"
 
 
 NO_DATA = "chưa có dữ liệu"
