@@ -3,8 +3,9 @@ each month (tables.scorecard_months), so that the scorecard of a year reads at m
 per commune, never the event log.
 
 Each stored event adds its counts to the row of its commune and of the month of its device time
-(Vietnam time): a received dossier and its channel and documents, a refusal, a supplement
-request, a result (in time or not), a return and the applicant's rating. A correction takes
+(Vietnam time): a received dossier and its channel and documents, a document digitised
+later, a refusal, a supplement request, a result (in time or not), a return and the
+applicant's rating. A correction takes
 back the counts of the event it reverses, in that event's month. Every event is stored once
 (ingest's ON CONFLICT), so it is counted once, whatever order events arrive in.
 
@@ -81,14 +82,25 @@ def _counts(connection: Connection, event: Happened) -> Counter:
         if channel:
             counted[channel] = 1
         for document in p.get("documents") or ():
-            if not isinstance(document, dict) or document.get("provided") is False:
+            if not isinstance(document, dict):
+                continue
+            digitisation = document.get("digitisation")
+            # As the counter's own tally (desk_app.core.digitisation.dossier_tally): a line
+            # not handed in and not digitised another way had nothing to digitise.
+            if document.get("provided") is False and not digitisation:
                 continue
             counted["documents"] += 1
-            digitisation = document.get("digitisation")
             if isinstance(digitisation, str):
                 counted["documents_with_data"] += 1
                 if digitisation in DIGITISATION:
                     counted[DIGITISATION[digitisation]] += 1
+    elif event.kind == "document_digitised" and p.get("version") == 1:
+        # A document digitised after reception (a later version of the same one is a
+        # re-scan, not another document): a supplement's document, or the result's.
+        if p.get("stage") == "supplement":
+            counted["documents_with_data"] = counted["documents_scanned"] = 1
+        elif p.get("stage") == "result":
+            counted["results_digitised"] = 1
     elif event.kind == "refused":
         counted["refused"] = 1
     elif event.kind == "supplement_requested":

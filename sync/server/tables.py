@@ -222,7 +222,7 @@ scorecard_months = Table(
         "received", "channel_counter", "channel_online", "channel_post", "refused",
         "supplements", "finished", "finished_on_time", "returned", "rated", "satisfied",
         "documents", "documents_with_data", "documents_scanned", "documents_reused",
-        "documents_shown", "documents_exempt")),
+        "documents_shown", "documents_exempt", "results_digitised")),
     # The province's figures: every commune's rows of a period, one range of this index.
     Index("scorecard_months_month", "month", "commune_id"),
 )

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desk_app.core.digitisation import Stage
 from desk_app.core.lifecycle import ResultReturn, Satisfaction
-from desk_app.core.model import Channel, Dossier
+from desk_app.core.model import Channel, Digitisation, Dossier
 from desk_app.core.states import DossierState
 from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP
@@ -27,7 +28,7 @@ from sync.server.web import accounts
 from sync.server.web.scores import percent
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD
 from tests.clock import Clock
-from tests.services.factories import full_draft
+from tests.services.factories import full_draft, pdf_bytes
 from tests.sync.test_web_scorecard import cells, nov
 from tests.sync.web_support import log_in, make_web
 
@@ -56,10 +57,21 @@ class Desk:
         assert moment >= self.clock.now
         self.clock.now = moment
 
-    def receive(self, name: str, moment: datetime, channel: Channel = Channel.COUNTER) -> None:
+    def receive(self, name: str, moment: datetime, channel: Channel = Channel.COUNTER,
+                digitise: tuple[Digitisation, ...] = ()) -> None:
+        """Received with its documents digitised as `digitise` says, line by line (the lines
+        after it not yet: PENDING); a scanned one with a real PDF kept here."""
         self.at(moment)
-        draft = dataclasses.replace(full_draft(self.services, TAM_TRU, name=name),
-                                    channel=channel)
+        draft = full_draft(self.services, TAM_TRU, name=name)
+        lines = []
+        for number, line in enumerate(draft.documents):
+            how = digitise[number] if number < len(digitise) else Digitisation.PENDING
+            scan = self.services.keep_pdf(pdf_bytes(1, name)) if how.has_file else ""
+            lines.append(dataclasses.replace(line, digitisation=how, file=scan))
+            if line.provided or how is not Digitisation.PENDING:
+                self.done["to_digitise"] += how not in (Digitisation.SHOWN, Digitisation.EXEMPT)
+                self.done["digitised"] += how is Digitisation.SCANNED
+        draft = dataclasses.replace(draft, channel=channel, documents=tuple(lines))
         self.dossiers[name] = self.services.receive(draft)
         self.done["received"] += 1
         self.done[f"channel_{channel.name.lower()}"] += 1
@@ -112,8 +124,9 @@ def make_counter(data_dir: Path, setup, live_hub) -> Desk:
 
 
 def tan_lap_s_days(a: Desk) -> None:
+    scanned_shown = (Digitisation.SCANNED, Digitisation.SHOWN, Digitisation.EXEMPT)
     for i, channel in enumerate((Channel.COUNTER,) * 4 + (Channel.ONLINE, Channel.POSTAL)):
-        a.receive(f"A{i + 1}", nov(2, 8, 10 * i), channel)
+        a.receive(f"A{i + 1}", nov(2, 8, 10 * i), channel, scanned_shown if i < 3 else ())
     a.at(nov(2, 9, 30))
     a.services.hand_over([a.uuid("A1"), a.uuid("A2"), a.uuid("A3")], POLICE, "Phạm Văn Công")
     a.result("A4", nov(2, 10))  # settled at the counter on the spot
@@ -125,6 +138,10 @@ def tan_lap_s_days(a: Desk) -> None:
     assert a.sync.sync_now().waiting == 0  # midday sync, then the days after
     a.result("A1", nov(3, 9), POLICE)  # early
     a.give_back("A1", nov(3, 9, 30), Satisfaction.DISSATISFIED)
+    a.at(nov(3, 9, 40))  # the result's paper scanned for the citizen's data store
+    a.services.digitise_document(a.uuid("A1"), "Giấy xác nhận đăng ký tạm trú", Stage.RESULT,
+                                 a.services.keep_pdf(pdf_bytes(1, "Kết quả")))
+    a.done["results_digitised"] += 1
     late = a.due("A2") + timedelta(days=1)
     a.result("A2", late, POLICE)
     a.give_back("A2", late + timedelta(hours=1), None)  # the applicant did not say
@@ -177,8 +194,8 @@ def expected_row(counter: Desk) -> dict[str, str]:
         "on_time": percent(counter.on_time_rate()), "returned": str(done["returned"]),
         "rated": str(done["rated"]),
         "satisfaction": percent(done["satisfied"] / done["rated"]),
-        # The counters record no digitisation yet.
-        "digitisation": "chưa có dữ liệu", "reuse": "chưa có dữ liệu",
+        "digitisation": percent(done["digitised"] / done["to_digitise"]),
+        "reuse": percent(0.0), "results_digitised": str(done["results_digitised"]),
         "refused": str(done["refused"]), "supplements": str(done["supplements"]),
     }
 
@@ -196,6 +213,9 @@ def test_the_scorecard_counts_what_the_counters_did(province):
         # past its due time; B finished 2 in time and 1 late, and took one result back.
         assert (a.done["finished"], a.done["on_time"], len(a.open_past_due)) == (3, 2, 1)
         assert (b.done["finished"], b.done["on_time"], len(b.open_past_due)) == (3, 2, 1)
+        # A scanned one document of each of three dossiers and showed or waived two more.
+        assert (a.done["digitised"], a.done["results_digitised"]) == (3, 1)
+        assert cells(page, f"xa-{a.commune_id}")["digitisation"] != percent(0.0)
         province_row = cells(page, "province")
         assert province_row["received"] == "10"
         assert province_row["on_time"] == percent(4 / 8)

@@ -37,6 +37,13 @@ def documents(*digitisation: str) -> dict:
                           for n, kind in enumerate(digitisation)]}
 
 
+def digitised(document: str, stage: str, version: int) -> dict:
+    """desk_app.core.payloads.digitised_payload's shape."""
+    sha = f"{version:064x}"
+    return {"document": document, "stage": stage, "file": sha, "pages": 1, "version": version,
+            "files": [sha]}
+
+
 def cells(page: str, row_id: str) -> dict[str, str]:
     """The scorecard row's cells by column key."""
     row = re.search(rf'<tr id="{row_id}">(.*?)</tr>', page, re.S)
@@ -58,17 +65,23 @@ def province(hub_engine, hub_admin):
             return site.dossier(client, device, code, received=received, due_in=3 * DAY,
                                 then=then, payload={"channel": channel, **(payload or {})})
 
-        dossier(device_a, "000.01.22.H56-261102-1001", nov(2), then=(
+        given_back = dossier(device_a, "000.01.22.H56-261102-1001", nov(2), then=(
             ("result_ready", 9, DAY, {"timeliness": "early"}),
             ("returned", 10, 2 * DAY, {"satisfaction": 1})))
+        for version in (1, 2):  # the result's document digitised, then scanned again
+            site.then(client, device_a, given_back, "document_digitised", 10,
+                      2 * DAY + version * timedelta(hours=1),
+                      digitised("Giấy xác nhận", "result", version))
         dossier(device_a, "000.01.22.H56-261103-1001", nov(3), channel=2, then=(
             ("result_ready", 9, 5 * DAY, {"timeliness": "late"}),
             ("returned", 10, 6 * DAY, {"satisfaction": 3})))
         dossier(device_a, "000.01.22.H56-261104-1001", nov(4), channel=3)  # open, overdue
         dossier(device_a, "000.01.22.H56-261105-1001", nov(5),
                 then=(("refused", 3, timedelta(hours=1), {"reason": "Không đủ điều kiện"}),))
-        dossier(device_a, "000.01.22.H56-261106-1001", nov(6), then=(
+        waiting = dossier(device_a, "000.01.22.H56-261106-1001", nov(6), then=(
             ("supplement_requested", 5, timedelta(hours=1), {"missing": ["Giấy khai sinh"]}),))
+        site.then(client, device_a, waiting, "document_digitised", 5, timedelta(hours=2),
+                  digitised("Giấy khai sinh", "supplement", 1))
         # A result taken back the same day: open again, and overdue since 12/11.
         taken_back = dossier(device_a, "000.01.22.H56-261109-1001", nov(9),
                              payload=documents("scanned", "reused", "shown", ""))
@@ -91,14 +104,15 @@ def province(hub_engine, hub_admin):
 A_NOVEMBER = {
     "received": "6", "counter": "66,7\u00a0%", "online": "16,7\u00a0%", "post": "16,7\u00a0%",
     "finished": "2", "finished_on_time": "1", "overdue_open": "2", "on_time": "25,0\u00a0%",
-    "returned": "2", "rated": "2", "satisfaction": "50,0\u00a0%", "digitisation": "66,7\u00a0%",
-    "reuse": "33,3\u00a0%", "refused": "1", "supplements": "1",
+    "returned": "2", "rated": "2", "satisfaction": "50,0\u00a0%", "digitisation": "75,0\u00a0%",
+    "reuse": "25,0\u00a0%", "results_digitised": "1", "refused": "1", "supplements": "1",
 }
 B_NOVEMBER = {
     "received": "1", "counter": "100,0\u00a0%", "online": "0,0\u00a0%", "post": "0,0\u00a0%",
     "finished": "1", "finished_on_time": "1", "overdue_open": "0", "on_time": "100,0\u00a0%",
     "returned": "1", "rated": "1", "satisfaction": "100,0\u00a0%",
-    "digitisation": "chưa có dữ liệu", "reuse": "chưa có dữ liệu", "refused": "0",
+    "digitisation": "chưa có dữ liệu", "reuse": "chưa có dữ liệu", "results_digitised": "0",
+    "refused": "0",
     "supplements": "0",
 }
 
@@ -115,7 +129,7 @@ def test_the_scorecard_of_a_month_per_commune_and_for_the_province(province):
     assert province_row["received"] == "7"
     assert province_row["on_time"] == "40,0\u00a0%"  # 2 in time of 3 finished + 2 overdue
     assert province_row["satisfaction"] == "66,7\u00a0%"
-    assert province_row["digitisation"] == "66,7\u00a0%"  # only A has data
+    assert province_row["digitisation"] == "75,0\u00a0%"  # only A has data
 
 
 def test_a_quarter_and_a_year_add_the_months_up(province):
@@ -192,7 +206,8 @@ def test_the_excel_export_holds_the_pages_figures(province):
     assert hoa_binh["Quá hạn chưa giải quyết"] == 2
     assert hoa_binh["Tỷ lệ đúng hạn"] == pytest.approx(0.25)
     assert hoa_binh["Tỷ lệ hài lòng"] == pytest.approx(0.5)
-    assert hoa_binh["Tỷ lệ số hóa"] == pytest.approx(2 / 3)
+    assert hoa_binh["Tỷ lệ số hóa"] == pytest.approx(3 / 4)
+    assert hoa_binh["Kết quả được số hóa"] == 1
     assert rows["Phường Đông Ba"]["Tỷ lệ số hóa"] == "chưa có dữ liệu"
     assert rows["Toàn tỉnh"]["Tỷ lệ đúng hạn"] == pytest.approx(0.4)
     assert sheet.cell(5, heads.index("Tỷ lệ đúng hạn") + 1).number_format == "0.0%"

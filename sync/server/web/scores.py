@@ -211,6 +211,7 @@ COLUMNS = (
     Column("satisfaction", "Tỷ lệ hài lòng", lambda f: f.satisfaction_rate, True),
     Column("digitisation", "Tỷ lệ số hóa", lambda f: f.digitisation_rate, True),
     Column("reuse", "Tỷ lệ tái sử dụng", lambda f: f.reuse_rate, True),
+    Column("results_digitised", "Kết quả được số hóa", _count("results_digitised")),
     Column("refused", "Từ chối", _count("refused")),
     Column("supplements", "Yêu cầu bổ sung", _count("supplements")),
 )

@@ -18,7 +18,7 @@ depends_on = None
 COUNTS = ("received", "channel_counter", "channel_online", "channel_post", "refused",
           "supplements", "finished", "finished_on_time", "returned", "rated", "satisfied",
           "documents", "documents_with_data", "documents_scanned", "documents_reused",
-          "documents_shown", "documents_exempt")
+          "documents_shown", "documents_exempt", "results_digitised")
 
 
 def upgrade() -> None:
