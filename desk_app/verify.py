@@ -15,10 +15,9 @@ import sqlite3
 import sys
 from pathlib import Path
 
-import sqlite_utils
-
 from desk_app.paths import data_dir
 from desk_app.store import journal
+from desk_app.store.database import Database
 
 DB_FILE = "desk.db"  # as services.app names it; the services (and Qt) are not loaded here
 EXIT_OK, EXIT_BROKEN, EXIT_UNUSABLE = 0, 1, 2
@@ -52,8 +51,8 @@ def run(argv: list[str]) -> int:
         print(f"Không mở được tệp dữ liệu {path}: {exc}.")
         return EXIT_UNUSABLE
     try:
-        db = sqlite_utils.Database(conn)
-        if "hash" not in db["events"].columns_dict:
+        db = Database(conn)
+        if "hash" not in {column[1] for column in conn.execute("PRAGMA table_info(events)")}:
             print(f"Tệp dữ liệu {path} chưa có chuỗi băm: hãy mở phần mềm một lần để nâng cấp.")
             return EXIT_UNUSABLE
         check = journal.verify(db)

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from desk_app.store.database import Database
 
 
 def next_document_number(
-    db: sqlite_utils.Database, register: str, year: int, used: int = 0
+    db: Database, register: str, year: int, used: int = 0
 ) -> int:
     """The next number of `register` in `year`, in the caller's transaction. It continues past
     the stored high-water mark and past `used` (the highest the caller finds recorded elsewhere,
@@ -24,7 +24,7 @@ def next_document_number(
     return number
 
 
-def highest_in_events(db: sqlite_utils.Database, kind: str, year: int) -> int:
+def highest_in_events(db: Database, kind: str, year: int) -> int:
     """The highest `document_seq` the events of `kind` recorded for `year` (0 if none): what a
     register must continue past even if its row was lost."""
     found = db.execute(

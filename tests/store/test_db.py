@@ -13,7 +13,8 @@ def test_new_database_is_durable_and_migrated(tmp_path):
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert schema_version(db) == len(MIGRATIONS)
-    assert {"dossiers", "events", "outbox", "procedures", "slips"} <= set(db.table_names())
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"dossiers", "events", "outbox", "procedures", "slips"} <= tables
     db.close()
 
 

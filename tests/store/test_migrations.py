@@ -1,9 +1,8 @@
 import sqlite3
 
-import sqlite_utils
-
 from desk_app.core.codes import sort_text
 from desk_app.store import dossiers
+from desk_app.store.database import Database
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
 
@@ -93,7 +92,7 @@ OLD_CODES = [
 
 def version_9_database(path):
     """A database as migration 9 left it, with a dossier for each of OLD_CODES."""
-    db = sqlite_utils.Database(sqlite3.connect(path))
+    db = Database(sqlite3.connect(path))
     for version, steps in enumerate(MIGRATIONS[:9], start=1):
         with db.atomic():
             for step in steps:
@@ -124,7 +123,7 @@ def test_migration_10_fills_the_code_sort_text_as_the_app_renders_it(tmp_path):
 def test_migration_12_indexes_first_letters_for_the_dossiers_already_kept(tmp_path):
     path = tmp_path / "desk.db"
     version_9_database(path)
-    db = sqlite_utils.Database(sqlite3.connect(path))
+    db = Database(sqlite3.connect(path))
     for version in (10, 11):
         with db.atomic():
             for step in MIGRATIONS[version - 1]:
