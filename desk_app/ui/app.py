@@ -16,7 +16,6 @@ from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
 from desk_app.services import backups, witnesses
 from desk_app.services.app import DB_FILE, Services, upgrade_pending
-from desk_app.services.demo import seed as seed_demo
 from desk_app.services.errors import ServiceError
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
@@ -156,6 +155,8 @@ def build_main_window(services: Services, worker, *, demo: bool = False) -> Main
     """The main window, after seeding the demo counter into a new data folder if asked, and
     once someone is logged in; None if the clerk closes the setup or the login instead."""
     if demo and worker.call(services.counter_setup) is None:
+        from desk_app.services.demo import seed as seed_demo
+
         worker.call(lambda: seed_demo(services, living=True))
     if not sign_in(services, worker):
         return None
