@@ -177,6 +177,8 @@ def test_run_gui_starts_the_demo_and_closes_the_data_on_exit(qtbot, tmp_path, cr
     def exec_returning_at_once(*_args):
         shown.extend(w for w in QApplication.topLevelWidgets()
                      if isinstance(w, MainWindow) and w.isVisible())
+        # Sync and the backups start after the window's first turn of the event loop.
+        qtbot.waitUntil(lambda: shown[0].findChild(QMenu, "sync_menu") is not None)
         return 0
 
     assert run_demo_gui(qtbot, monkeypatch, tmp_path, exec_returning_at_once) == 0
