@@ -16,7 +16,7 @@ DEFERRED = (
     "desk_app.ui.settings_dialog", "desk_app.ui.processing_units_dialog",
     "desk_app.ui.print_preview", "desk_app.ui.apology_dialog", "desk_app.ui.correction_dialog",
     "desk_app.ui.handover_dialog", "desk_app.ui.reason_dialog", "desk_app.ui.return_dialog",
-    "desk_app.ui.supplement_dialog", "desk_app.services.demo",
+    "desk_app.ui.supplement_dialog", "desk_app.services.demo", "desk_app.ui.accounts_dialog",
     # Sync starts once the window is up: its client, with ssl and sockets, loads then.
     "desk_app.ui.sync_controller", "desk_app.services.sync", "sync.client", "ssl",
 )
