@@ -189,7 +189,9 @@ def bare_insert(floor_db, services: Services, dossier_uuid: str) -> float:
     cursor = source.execute("SELECT * FROM dossiers WHERE uuid = ?", [dossier_uuid])
     dossier = list(cursor.fetchone())
     code_sort = [c[0] for c in cursor.description].index("code_sort")
-    documents = source.execute("SELECT * FROM dossier_documents WHERE dossier_uuid = ?",
+    # The floor's own columns: the measured database may be of a later schema.
+    columns = ", ".join(c[1] for c in conn.execute("PRAGMA table_info(dossier_documents)"))
+    documents = source.execute(f"SELECT {columns} FROM dossier_documents WHERE dossier_uuid = ?",
                                [dossier_uuid]).fetchall()
     event = list(source.execute("SELECT * FROM events WHERE dossier_uuid = ?", [dossier_uuid])
                  .fetchone())
