@@ -57,10 +57,10 @@ def _write(data_dir: Path, data: dict) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(temporary, path)
-    _sync_folder(data_dir)
+    sync_folder(data_dir)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable: until the folder's entry is on disk a power cut may
     bring back the old file. (Windows cannot open a folder; NTFS journals the rename.)"""
     if os.name == "nt":

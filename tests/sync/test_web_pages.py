@@ -309,3 +309,17 @@ def test_a_dossiers_timeline_has_every_device_and_the_province_in_order(web, hub
     assert rows[2][4] == "Đã ký kết quả" and rows[3][2] == "Lê Văn Tâm"
     assert rows[0][0] == "07:00 04/12/2026"
     assert '<dd id="state">Đã trả kết quả' in html
+
+
+def test_a_document_digitised_later_is_named_in_the_timeline(web, hub_admin):
+    site, client = web
+    a = hub_admin.commune("Xã Hoà Bình")
+    counter = hub_admin.enroll(a, "Quầy 1")
+    first = site.dossier(client, counter, "000.01.22.H56-261204-1001",
+                         received=NOW - timedelta(hours=3), then=(("document_digitised", 2),))
+    site.user("tinh", accounts.VIEWER)
+    log_in(client, "tinh")
+    html = client.get(f"/xa/{a}/ho-so/{first['dossier_uuid']}").text
+    timeline = html[html.index('id="timeline"'):]
+    assert re.findall(r"<tr><td>.*?</td><td>(.*?)</td>", timeline) == [
+        "Tiếp nhận", "Số hóa giấy tờ"]

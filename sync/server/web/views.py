@@ -42,6 +42,7 @@ EVENT_LABELS = {
     "rescheduled": "Hẹn lại ngày trả",
     "corrected": "Sửa thông tin",
     "quarantine_discarded": "Huỷ sự kiện lỗi",
+    "document_digitised": "Số hóa giấy tờ",
 }
 
 
