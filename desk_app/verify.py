@@ -17,9 +17,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.paths import data_dir
 from desk_app.store import files, journal
-from desk_app.store.database import Database
 
 DB_FILE = "desk.db"  # as services.app names it; the services (and Qt) are not loaded here
 EXIT_OK, EXIT_BROKEN, EXIT_UNUSABLE = 0, 1, 2
@@ -53,16 +54,15 @@ def run(argv: list[str]) -> int:
         print(f"Không mở được tệp dữ liệu {path}: {exc}.")
         return EXIT_UNUSABLE
     try:
-        db = Database(conn)
-        if "hash" not in {column[1] for column in conn.execute("PRAGMA table_info(events)")}:
+        db = sqlite_utils.Database(conn)
+        if "hash" not in db["events"].columns_dict:
             print(f"Tệp dữ liệu {path} chưa có chuỗi băm: hãy mở phần mềm một lần để nâng cấp.")
             return EXIT_UNUSABLE
         check = journal.verify(db)
         damage = _damage(conn)
         # A database from before digitisation (migration 13) keeps no files.
-        has_files = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'").fetchone()
-        checked, bad_files = files.check(db, path.parent) if has_files else (0, [])
+        checked, bad_files = (files.check(db, path.parent) if db["files"].exists()
+                              else (0, []))
     except sqlite3.Error as exc:
         print(f"Không đọc được nhật ký sự kiện trong {path}: {exc}.")
         return EXIT_UNUSABLE

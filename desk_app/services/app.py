@@ -15,6 +15,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core.accounts import Account, Permission
 from desk_app.core.clock import now_vn
 
@@ -36,7 +38,6 @@ from desk_app.services import (
 )
 from desk_app.services.context import DB_FILE, Context, Listener, bind
 from desk_app.store import db as database
-from desk_app.store.database import Database
 
 __all__ = ["DB_FILE", "Services", "upgrade_pending"]
 
@@ -60,7 +61,7 @@ class Services:
         return self.ctx.db_path
 
     @property
-    def db(self) -> Database:
+    def db(self) -> sqlite_utils.Database:
         """For scripts and the tests' checks; the use cases reach it through their context."""
         return self.ctx.db
 

@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core import options
 from desk_app.core.accounts import Permission
 from desk_app.core.backups import BackupInfo, BackupKind
@@ -27,7 +29,6 @@ from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.store import backup, backup_rotation, issued_codes, journal, settings
-from desk_app.store.database import Database
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS
 
@@ -276,7 +277,7 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     return before
 
 
-def _after_restore(db: Database, data_dir: Path, device_id: str,
+def _after_restore(db: sqlite_utils.Database, data_dir: Path, device_id: str,
                    lost_tip: tuple[int, str] | None, chosen: BackupInfo, at: datetime) -> None:
     """The journal resumes after the events the restore lost (when their tip is known), and
     the codes issued since the backup are known lost: the admin chose the backup, so the start
@@ -300,7 +301,7 @@ def _tip_of_damaged(damaged: Path, device_id: str) -> tuple[int, str] | None:
     """The device's last event in a damaged database, when that much can still be read."""
     try:
         with closing(sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)) as conn:
-            return journal.tip(Database(conn), device_id)
+            return journal.tip(sqlite_utils.Database(conn), device_id)
     except sqlite3.DatabaseError:
         return None
 

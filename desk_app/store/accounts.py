@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlite_utils
+
 from desk_app.core.accounts import Account, AccountLogEntry, Role, full_name_key
 from desk_app.core.clock import iso, parse_iso
-from desk_app.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -20,39 +21,39 @@ class Credentials:
     failed_logins: int  # in a row since the last good login
 
 
-def count(db: Database) -> int:
+def count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT COUNT(*) FROM accounts").fetchone()[0]
 
 
-def get(db: Database, username: str) -> Account | None:
+def get(db: sqlite_utils.Database, username: str) -> Account | None:
     found = credentials(db, username)
     return found.account if found else None
 
 
-def credentials(db: Database, username: str) -> Credentials | None:
+def credentials(db: sqlite_utils.Database, username: str) -> Credentials | None:
     rows = list(db.query("SELECT * FROM accounts WHERE username = ?", [username]))
     return _credentials(rows[0]) if rows else None
 
 
-def all_accounts(db: Database, *, active_only: bool = False) -> list[Account]:
+def all_accounts(db: sqlite_utils.Database, *, active_only: bool = False) -> list[Account]:
     where = "WHERE active = 1 " if active_only else ""
     return [_credentials(r).account for r in db.query(
         f"SELECT * FROM accounts {where}ORDER BY full_name_key, username")]
 
 
-def active_admins(db: Database) -> list[str]:
+def active_admins(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute(
         "SELECT username FROM accounts WHERE role = ? AND active = 1", [Role.ADMIN.value])]
 
 
-def name_holder(db: Database, full_name: str) -> str | None:
+def name_holder(db: sqlite_utils.Database, full_name: str) -> str | None:
     """The username of the account whose name folds to the same key as `full_name`."""
     row = db.execute("SELECT username FROM accounts WHERE full_name_key = ?",
                      [full_name_key(full_name)]).fetchone()
     return row[0] if row else None
 
 
-def name_in_records(db: Database, full_name: str, device_id: str) -> bool:
+def name_in_records(db: sqlite_utils.Database, full_name: str, device_id: str) -> bool:
     """Whether dossiers, events or slips recorded at this counter carry a name that folds to
     the same key as `full_name` (events pulled from the hub carry the province's names and
     do not count)."""
@@ -72,7 +73,7 @@ def name_in_records(db: Database, full_name: str, device_id: str) -> bool:
     return False
 
 
-def insert(db: Database, account: Account, password_hash: str,
+def insert(db: sqlite_utils.Database, account: Account, password_hash: str,
            at: datetime) -> None:
     db.execute(
         "INSERT INTO accounts (username, full_name, full_name_key, role, password_hash, "
@@ -84,7 +85,7 @@ def insert(db: Database, account: Account, password_hash: str,
     )
 
 
-def update(db: Database, account: Account, at: datetime) -> None:
+def update(db: sqlite_utils.Database, account: Account, at: datetime) -> None:
     """Name, role and whether the account may log in."""
     db.execute(
         "UPDATE accounts SET full_name = ?, full_name_key = ?, role = ?, active = ?, "
@@ -94,7 +95,7 @@ def update(db: Database, account: Account, at: datetime) -> None:
     )
 
 
-def set_password(db: Database, username: str, password_hash: str, *,
+def set_password(db: sqlite_utils.Database, username: str, password_hash: str, *,
                  must_change: bool, at: datetime) -> None:
     """A new password also ends any lock-out: whoever set it knows it."""
     db.execute(
@@ -104,7 +105,7 @@ def set_password(db: Database, username: str, password_hash: str, *,
     )
 
 
-def record_failures(db: Database, username: str, failures: int,
+def record_failures(db: sqlite_utils.Database, username: str, failures: int,
                     locked_until: datetime | None) -> None:
     """The count of failed logins in a row and the lock-out it earned (0 and None after a
     good login or an unlock)."""
@@ -114,14 +115,14 @@ def record_failures(db: Database, username: str, failures: int,
     )
 
 
-def log(db: Database, entry: AccountLogEntry) -> None:
+def log(db: sqlite_utils.Database, entry: AccountLogEntry) -> None:
     db.execute(
         "INSERT INTO account_log (at, actor, username, action, detail) VALUES (?, ?, ?, ?, ?)",
         [iso(entry.at), entry.actor, entry.username, entry.action, entry.detail],
     )
 
 
-def log_entries(db: Database, limit: int) -> list[AccountLogEntry]:
+def log_entries(db: sqlite_utils.Database, limit: int) -> list[AccountLogEntry]:
     """Newest first."""
     return [
         AccountLogEntry(parse_iso(r["at"]), r["actor"], r["username"], r["action"], r["detail"])

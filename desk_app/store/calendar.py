@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+import sqlite_utils
+
 from desk_app.core.calendar import LocalOverride, OverrideKind
-from desk_app.store.database import Database
 
 
-def overrides(db: Database) -> list[LocalOverride]:
+def overrides(db: sqlite_utils.Database) -> list[LocalOverride]:
     return [
         LocalOverride(date.fromisoformat(day), OverrideKind(kind), note)
         for day, kind, note in db.execute(
@@ -18,7 +19,7 @@ def overrides(db: Database) -> list[LocalOverride]:
     ]
 
 
-def put(db: Database, override: LocalOverride) -> None:
+def put(db: sqlite_utils.Database, override: LocalOverride) -> None:
     db.execute(
         "INSERT INTO calendar_overrides (day, kind, note) VALUES (?, ?, ?) "
         "ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, note = excluded.note",
@@ -26,7 +27,7 @@ def put(db: Database, override: LocalOverride) -> None:
     )
 
 
-def replace(db: Database, table: Iterable[LocalOverride]) -> None:
+def replace(db: sqlite_utils.Database, table: Iterable[LocalOverride]) -> None:
     """The whole table as edited in the settings dialog."""
     db.execute("DELETE FROM calendar_overrides")
     for override in table:

@@ -12,11 +12,12 @@ from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
+import sqlite_utils
+
 from desk_app.core.catalogue import CatalogueEntry, ProcedureVersion, VersionSource, same_content
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.model import Procedure, ProcessingTime, RequiredDocument, TimeUnit
 from desk_app.core.text import clean, fold
-from desk_app.store.database import Database
 
 
 class CatalogueError(ValueError):
@@ -147,7 +148,7 @@ def document(version: str, source: str, procedures: list[Procedure]) -> dict[str
 # --- province catalogues ------------------------------------------------------------------
 
 
-def loaded_version(db: Database) -> str | None:
+def loaded_version(db: sqlite_utils.Database) -> str | None:
     row = db.execute(
         "SELECT version FROM catalogue_versions ORDER BY loaded_at DESC, rowid DESC LIMIT 1"
     ).fetchone()
@@ -161,7 +162,7 @@ def is_newer(version: str, than: str | None) -> bool:
     return tuple(int(p) for p in version.split(".")) > tuple(int(p) for p in than.split("."))
 
 
-def apply_province(db: Database, document: dict[str, Any], at: datetime) -> bool:
+def apply_province(db: sqlite_utils.Database, document: dict[str, Any], at: datetime) -> bool:
     """Take a province catalogue (the bundled one, or one pulled from the hub) if it is newer
     than the one in use; returns whether it was. Each changed procedure gets a new version,
     made current unless the commune overrides it; a procedure the province no longer lists is
@@ -202,7 +203,7 @@ _VERSION_COLUMNS = ("code, name, field, time_value, time_unit, fee, fee_note, do
 
 
 def add_version(
-    db: Database, procedure: Procedure, source: VersionSource,
+    db: sqlite_utils.Database, procedure: Procedure, source: VersionSource,
     catalogue_version: str, at: datetime, by: str, *, current: bool,
 ) -> Procedure:
     """Keep `procedure` as the next version of its code, and make it the current one if asked
@@ -224,7 +225,7 @@ def add_version(
     return numbered
 
 
-def make_current(db: Database, code: str, version: int) -> None:
+def make_current(db: sqlite_utils.Database, code: str, version: int) -> None:
     """Offer `version` of `code` for new dossiers; the flags on the procedure stay."""
     db.execute(
         f"""INSERT INTO procedures ({_VERSION_COLUMNS}, search_key, catalogue_version)
@@ -244,18 +245,18 @@ def make_current(db: Database, code: str, version: int) -> None:
                [fold(f"{current.code} {current.name} {current.field}"), code])
 
 
-def set_override(db: Database, code: str, on: bool) -> None:
+def set_override(db: sqlite_utils.Database, code: str, on: bool) -> None:
     db.execute("UPDATE procedures SET local_override = ? WHERE code = ?", [int(on), code])
 
 
-def offer(db: Database, code: str, *, local_override: bool) -> None:
+def offer(db: sqlite_utils.Database, code: str, *, local_override: bool) -> None:
     """The commune offers `code` for new dossiers, whatever the province said, with or without
     the override."""
     db.execute("UPDATE procedures SET local_override = ?, withdrawn = 0 WHERE code = ?",
                [int(local_override), code])
 
 
-def versions(db: Database, code: str) -> list[ProcedureVersion]:
+def versions(db: sqlite_utils.Database, code: str) -> list[ProcedureVersion]:
     """Every version of `code`, newest first."""
     current = db.execute("SELECT version FROM procedures WHERE code = ?", [code]).fetchone()
     rows = db.execute(
@@ -271,14 +272,14 @@ def versions(db: Database, code: str) -> list[ProcedureVersion]:
     ]
 
 
-def at_version(db: Database, code: str, version: int) -> Procedure | None:
+def at_version(db: sqlite_utils.Database, code: str, version: int) -> Procedure | None:
     row = db.execute(
         f"SELECT {_VERSION_COLUMNS} FROM procedure_versions WHERE code = ? AND version = ?",
         [code, version]).fetchone()
     return _procedure(row) if row else None
 
 
-def latest_province_version(db: Database, code: str) -> Procedure | None:
+def latest_province_version(db: sqlite_utils.Database, code: str) -> Procedure | None:
     row = db.execute(
         f"SELECT {_VERSION_COLUMNS} FROM procedure_versions WHERE code = ? AND source = ? "
         "ORDER BY version DESC LIMIT 1", [code, VersionSource.PROVINCE.value]).fetchone()
@@ -294,7 +295,7 @@ _ENTRY_SELECT = f"""
     FROM procedures p LEFT JOIN procedure_versions v ON v.code = p.code"""
 
 
-def entries(db: Database, text: str = "") -> list[CatalogueEntry]:
+def entries(db: sqlite_utils.Database, text: str = "") -> list[CatalogueEntry]:
     """Every procedure in the catalogue, withdrawn ones too, by field and code; `text` narrows
     them to those whose code, name or field holds it, without diacritics."""
     rows = db.execute(
@@ -303,7 +304,7 @@ def entries(db: Database, text: str = "") -> list[CatalogueEntry]:
     return [_catalogue_entry(row) for row in rows]
 
 
-def entry(db: Database, code: str) -> CatalogueEntry | None:
+def entry(db: sqlite_utils.Database, code: str) -> CatalogueEntry | None:
     row = db.execute(f"{_ENTRY_SELECT} WHERE p.code = ? GROUP BY p.code", [code]).fetchone()
     return _catalogue_entry(row) if row else None
 
@@ -322,7 +323,7 @@ def _catalogue_entry(row: tuple) -> CatalogueEntry:
     )
 
 
-def all_procedures(db: Database) -> list[Procedure]:
+def all_procedures(db: sqlite_utils.Database) -> list[Procedure]:
     """The procedures offered for new dossiers, current versions."""
     rows = db.execute(
         f"SELECT {_VERSION_COLUMNS} FROM procedures WHERE withdrawn = 0 ORDER BY field, code")
@@ -330,7 +331,7 @@ def all_procedures(db: Database) -> list[Procedure]:
 
 
 def procedure(
-    db: Database, code: str, *, offered_only: bool = True
+    db: sqlite_utils.Database, code: str, *, offered_only: bool = True
 ) -> Procedure | None:
     """The current version of `code`; None when it is withdrawn, unless `offered_only` is
     False."""
@@ -340,7 +341,7 @@ def procedure(
     return _procedure(row) if row else None
 
 
-def codes(db: Database) -> list[str]:
+def codes(db: sqlite_utils.Database) -> list[str]:
     return [row[0] for row in db.execute("SELECT code FROM procedures")]
 
 

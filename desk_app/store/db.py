@@ -10,11 +10,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core.backups import BackupKind
 from desk_app.core.clock import now_vn
 from desk_app.core.errors import DatabaseCorrupt, DatabaseReadOnly
 from desk_app.store import backup
-from desk_app.store.database import Database
 from desk_app.store.errors import corrupt_message, explain
 from desk_app.store.migrations import MIGRATIONS, migrate
 
@@ -34,7 +35,7 @@ def _checks(path: Path) -> list[str]:
     return [f"PRAGMA quick_check({table})" for table in _CHECKED_AT_OPEN]
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed), check and migrate the database at `path`."""
     path = Path(path)
     try:
@@ -46,7 +47,7 @@ def connect(path: Path) -> Database:
             f"Không mở được tệp dữ liệu {path}: {exc}. Kiểm tra quyền ghi của thư mục."
         ) from exc
     try:
-        db = Database(conn)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=FULL")
         db.execute("PRAGMA foreign_keys=ON")

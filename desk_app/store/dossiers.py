@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
+import sqlite_utils
+
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.codes import sort_text
 from desk_app.core.digitisation import DigitisationTally, dossier_tally
@@ -28,10 +30,9 @@ from desk_app.core.model import (
 from desk_app.core.states import DossierState
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
 from desk_app.store import search
-from desk_app.store.database import Database
 
 
-def insert(db: Database, dossier: Dossier, device_id: str) -> None:
+def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
     """A received dossier, or one refused at the counter (no code, ledger line or due time:
     NULL in those columns, migration 9). Its code's sort text (core.codes.sort_text) goes in
     code_sort, which the list sorts by (migration 10)."""
@@ -74,7 +75,7 @@ def insert(db: Database, dossier: Dossier, device_id: str) -> None:
         )
 
 
-def get(db: Database, uuid: str) -> Dossier | None:
+def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
     rows = list(db.query("SELECT * FROM dossiers WHERE uuid = ?", [uuid]))
     if not rows:
         return None
@@ -146,7 +147,7 @@ def _parse_or_none(text: str | None) -> datetime | None:
 _CHANGEABLE = frozenset({"status", "due_at", "original_due_at", "finished_at", "returned_at"})
 
 
-def update(db: Database, uuid: str, **changes: DossierState | datetime | None) -> None:
+def update(db: sqlite_utils.Database, uuid: str, **changes: DossierState | datetime | None) -> None:
     """Change the current-state row (in the caller's transaction, beside the event)."""
     unknown = set(changes) - _CHANGEABLE
     if unknown:
@@ -181,7 +182,7 @@ def dossier_row(r: tuple) -> DossierRow:
 
 
 def rows(
-    db: Database,
+    db: sqlite_utils.Database,
     *,
     text: str = "",
     received_from: datetime | None = None,
@@ -222,7 +223,7 @@ def rows(
 
 
 def search_rows(
-    db: Database, text: str, where: list[str], params: list,
+    db: sqlite_utils.Database, text: str, where: list[str], params: list,
     limit: int | None, offset: int, *, received_from: datetime | None = None,
     received_before: datetime | None = None,
 ) -> list[DossierRow]:
@@ -259,7 +260,7 @@ def search_rows(
 
 
 def _rowid_bounds(
-    db: Database, received_from: datetime | None, received_before: datetime | None,
+    db: sqlite_utils.Database, received_from: datetime | None, received_before: datetime | None,
 ) -> tuple[list[str], list]:
     """Conditions on the index's rowids that a receipt period implies: the lowest and highest
     rowid of the dossiers received in it (found through the receipt index), so that a search
@@ -280,7 +281,7 @@ def _rowid_bounds(
 
 
 def on_the_board(
-    db: Database, day_start: datetime, day_end: datetime,
+    db: sqlite_utils.Database, day_start: datetime, day_end: datetime,
     open_states: Iterable[DossierState],
 ) -> list[DossierRow]:
     """Every dossier the day's board may show: received that day, or still open. Most urgent
@@ -298,7 +299,7 @@ def on_the_board(
 
 
 def board_counts(
-    db: Database, day_start: datetime, day_end: datetime, now: datetime,
+    db: sqlite_utils.Database, day_start: datetime, day_end: datetime, now: datetime,
     open_states: Iterable[DossierState],
 ) -> list[tuple[str, str, DossierState, bool, Timeliness, int]]:
     """The dossiers `on_the_board` would read, counted rather than read: (clerk, procedure,
@@ -328,7 +329,7 @@ def board_counts(
 
 
 def ledger(
-    db: Database, received_from: datetime, received_before: datetime, now: datetime
+    db: sqlite_utils.Database, received_from: datetime, received_before: datetime, now: datetime
 ) -> list[LedgerLine]:
     """The ledger's lines for dossiers received in [received_from, received_before), in book
     and line order; each judged early / on time / late as of `now`."""
@@ -369,7 +370,7 @@ def ledger(
 
 
 def digitisation(
-    db: Database, received_from: datetime, received_before: datetime,
+    db: sqlite_utils.Database, received_from: datetime, received_before: datetime,
     clerk: str = "",
 ) -> dict[str, DigitisationTally]:
     """How the documents of each dossier received in [received_from, received_before) (by
@@ -390,11 +391,11 @@ def digitisation(
     return {uuid: dossier_tally(found) for uuid, found in lines.items()}
 
 
-def count(db: Database) -> int:
+def count(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]
 
 
-def clerks(db: Database) -> list[str]:
+def clerks(db: sqlite_utils.Database) -> list[str]:
     """Everyone who has received a dossier here, by name."""
     # One seek in the clerk index per name, each for the first name after the last found: a
     # DISTINCT read every entry of it (90 ms at a million dossiers, at every start).

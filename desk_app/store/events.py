@@ -7,11 +7,12 @@ import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlite_utils
+
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.model import Event
 from desk_app.core.states import DossierState
 from desk_app.store import journal
-from desk_app.store.database import Database
 from sync.protocol import canonical_json
 
 
@@ -27,7 +28,7 @@ class Origin:
 
 
 def append(
-    db: Database,
+    db: sqlite_utils.Database,
     *,
     dossier_uuid: str,
     kind: str,
@@ -96,19 +97,19 @@ def _event(r: dict) -> Event:
 _ORDER = " ORDER BY device_time, device_seq"
 
 
-def for_dossier(db: Database, dossier_uuid: str) -> list[Event]:
+def for_dossier(db: sqlite_utils.Database, dossier_uuid: str) -> list[Event]:
     return [
         _event(r)
         for r in db.query("SELECT * FROM events WHERE dossier_uuid = ?" + _ORDER, [dossier_uuid])
     ]
 
 
-def get(db: Database, uuid: str) -> Event | None:
+def get(db: sqlite_utils.Database, uuid: str) -> Event | None:
     rows = list(db.query("SELECT * FROM events WHERE uuid = ?", [uuid]))
     return _event(rows[0]) if rows else None
 
 
-def latest(db: Database, dossier_uuid: str, kind: str) -> Event | None:
+def latest(db: sqlite_utils.Database, dossier_uuid: str, kind: str) -> Event | None:
     rows = list(db.query(
         "SELECT * FROM events WHERE dossier_uuid = ? AND kind = ?"
         " ORDER BY device_time DESC, device_seq DESC LIMIT 1",
@@ -118,7 +119,7 @@ def latest(db: Database, dossier_uuid: str, kind: str) -> Event | None:
 
 
 def between(
-    db: Database, start: datetime, end: datetime, kind: str | None = None
+    db: sqlite_utils.Database, start: datetime, end: datetime, kind: str | None = None
 ) -> list[Event]:
     """Events of [start, end), of one kind if given, in order."""
     sql, params = "SELECT * FROM events WHERE device_time >= ? AND device_time < ?", [
@@ -129,7 +130,7 @@ def between(
     return [_event(r) for r in db.query(sql + _ORDER, params)]
 
 
-def of_batch(db: Database, kind: str, batch_uuid: str) -> list[Event]:
+def of_batch(db: sqlite_utils.Database, kind: str, batch_uuid: str) -> list[Event]:
     """The events one batch action wrote (a hand-over of several dossiers), in order."""
     return [
         _event(r)
@@ -141,7 +142,7 @@ def of_batch(db: Database, kind: str, batch_uuid: str) -> list[Event]:
     ]
 
 
-def corrections(db: Database, dossier_uuids: list[str]) -> dict[str, Event]:
+def corrections(db: sqlite_utils.Database, dossier_uuids: list[str]) -> dict[str, Event]:
     """The corrections of these dossiers' events: the reversed event's uuid -> the correction
     that reversed it (its payload's `reverses`)."""
     marks = ", ".join("?" * len(dossier_uuids))
@@ -154,7 +155,7 @@ def corrections(db: Database, dossier_uuids: list[str]) -> dict[str, Event]:
     }
 
 
-def outbox_counts(db: Database) -> dict[str, int]:
+def outbox_counts(db: sqlite_utils.Database) -> dict[str, int]:
     counts = {"pending": 0, "sent": 0, "quarantined": 0}
     counts.update(dict(db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()))
     return counts

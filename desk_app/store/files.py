@@ -17,10 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core.clock import parse_iso
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
 from desk_app.core.errors import StoreError
-from desk_app.store.database import Database
 from desk_app.store.issued_codes import sync_folder
 
 FOLDER = "files"
@@ -97,19 +98,19 @@ def read(data_dir: Path, sha256: str) -> bytes:
 # --- the tables -------------------------------------------------------------------------------
 
 
-def record(db: Database, sha256: str, size: int, pages: int, at: str) -> None:
+def record(db: sqlite_utils.Database, sha256: str, size: int, pages: int, at: str) -> None:
     """The file's row, once: a second keep of the same bytes changes nothing."""
     db.execute("INSERT OR IGNORE INTO files (sha256, size, pages, created_at) VALUES (?, ?, ?, ?)",
                [sha256, size, pages, at])
 
 
-def pages_of(db: Database, sha256: str) -> int | None:
+def pages_of(db: sqlite_utils.Database, sha256: str) -> int | None:
     """The page count of a kept file, None when no such file is kept."""
     row = db.execute("SELECT pages FROM files WHERE sha256 = ?", [sha256]).fetchone()
     return row[0] if row else None
 
 
-def attach(db: Database, dossier_uuid: str, document: str, stage: Stage,
+def attach(db: sqlite_utils.Database, dossier_uuid: str, document: str, stage: Stage,
            sha256: str, clerk: str, at: str) -> int:
     """Add a version of a document's file at a stage of a dossier; returns its version number
     (earlier versions stay)."""
@@ -123,7 +124,7 @@ def attach(db: Database, dossier_uuid: str, document: str, stage: Stage,
     return latest + 1
 
 
-def of_dossier(db: Database, dossier_uuid: str) -> list[DossierFile]:
+def of_dossier(db: sqlite_utils.Database, dossier_uuid: str) -> list[DossierFile]:
     """Every file of a dossier, every version, by stage, document and version."""
     return [
         DossierFile(document=r[0], stage=Stage(r[1]), sha256=r[2], version=r[3], pages=r[4],
@@ -136,7 +137,7 @@ def of_dossier(db: Database, dossier_uuid: str) -> list[DossierFile]:
     ]
 
 
-def reusable(db: Database, id_number: str, document: str) -> list[Reusable]:
+def reusable(db: sqlite_utils.Database, id_number: str, document: str) -> list[Reusable]:
     """The files of documents named `document` in earlier dossiers received for `id_number`
     (at reception or brought as a supplement; results are the administration's, not the
     applicant's papers), newest first, each file once."""
@@ -154,7 +155,7 @@ def reusable(db: Database, id_number: str, document: str) -> list[Reusable]:
     return list(found.values())
 
 
-def record_view(db: Database, sha256: str, dossier_uuid: str, document: str,
+def record_view(db: sqlite_utils.Database, sha256: str, dossier_uuid: str, document: str,
                 clerk: str, at: str) -> None:
     db.execute("INSERT INTO file_views (sha256, dossier_uuid, document, clerk, at) "
                "VALUES (?, ?, ?, ?, ?)", [sha256, dossier_uuid, document, clerk, at])
@@ -169,7 +170,7 @@ class FileView:
     at: str
 
 
-def views(db: Database, dossier_uuid: str) -> list[FileView]:
+def views(db: sqlite_utils.Database, dossier_uuid: str) -> list[FileView]:
     """Who opened which of a dossier's files, and when, oldest first."""
     return [FileView(*r) for r in db.execute(
         "SELECT sha256, dossier_uuid, document, clerk, at FROM file_views "
@@ -187,7 +188,7 @@ class FileProblem:
         return f"Tệp số hóa {self.path}: {self.problem}."
 
 
-def check(db: Database, data_dir: Path) -> tuple[int, list[FileProblem]]:
+def check(db: sqlite_utils.Database, data_dir: Path) -> tuple[int, list[FileProblem]]:
     """Every kept file re-hashed: how many were checked, and those missing or altered."""
     problems, checked = [], 0
     for (sha,) in db.execute("SELECT sha256 FROM files ORDER BY sha256"):

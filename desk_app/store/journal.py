@@ -32,7 +32,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from desk_app.store.database import Database
+import sqlite_utils
+
 from sync.protocol import GENESIS_HASH, SEAM_KEY, chain_hash
 
 GENESIS = GENESIS_HASH
@@ -106,7 +107,7 @@ def _fields(row: dict) -> dict:
     return {**row, "payload": json.loads(row["payload"])}
 
 
-def tip(db: Database, device_id: str) -> tuple[int, str]:
+def tip(db: sqlite_utils.Database, device_id: str) -> tuple[int, str]:
     """The device's last event here: (device_seq, hash), or (0, GENESIS) before its first."""
     row = db.execute(
         "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC "
@@ -115,7 +116,7 @@ def tip(db: Database, device_id: str) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
-def next_link(db: Database, device_id: str) -> tuple[int, str]:
+def next_link(db: sqlite_utils.Database, device_id: str) -> tuple[int, str]:
     """(device_seq, prev_hash) for the device's next event: after its tip, or after a seam
     recorded beyond the tip by a restore."""
     seq, prev = tip(db, device_id)
@@ -126,7 +127,7 @@ def next_link(db: Database, device_id: str) -> tuple[int, str]:
     return (seam[0], seam[1]) if seam else (seq + 1, prev)
 
 
-def with_seam(db: Database, device_id: str, seq: int, payload: dict) -> dict:
+def with_seam(db: sqlite_utils.Database, device_id: str, seq: int, payload: dict) -> dict:
     """`payload` for the device's event numbered `seq`: with the seam it resumes after, if a
     restore recorded one there."""
     seam = db.execute(
@@ -142,7 +143,7 @@ def seam_record(first_lost: int, restored_at: str, backup: str) -> dict:
     return {"first_lost": first_lost, "restored_at": restored_at, "backup": backup}
 
 
-def mark_seam(db: Database, device_id: str, lost_tip: tuple[int, str], *,
+def mark_seam(db: sqlite_utils.Database, device_id: str, lost_tip: tuple[int, str], *,
               at: str, backup: str) -> bool:
     """After a restore: `lost_tip` is the device's tip before it. When the restored log ends
     earlier, the next event must resume after the lost tip. Returns whether a seam was needed."""
@@ -155,7 +156,7 @@ def mark_seam(db: Database, device_id: str, lost_tip: tuple[int, str], *,
     return True
 
 
-def _seams(db: Database) -> dict[tuple[str, int], dict]:
+def _seams(db: sqlite_utils.Database) -> dict[tuple[str, int], dict]:
     return {(r["device_id"], r["resumes_at"]): r for r in db.query(
         "SELECT device_id, resumes_at, prev_hash, restored_at, backup FROM journal_seams")}
 
@@ -165,7 +166,7 @@ _COLUMNS = ("uuid, dossier_uuid, kind, status, payload, clerk, device_id, device
 _PAGE = 2000
 
 
-def _in_chain_order(db: Database) -> Iterator[dict]:
+def _in_chain_order(db: sqlite_utils.Database) -> Iterator[dict]:
     """Every event by device, then device_seq, read a page at a time along the unique index:
     ten years of events never sit in memory at once, and rows updated between pages (the
     migration) cannot disturb the walk."""
@@ -180,7 +181,7 @@ def _in_chain_order(db: Database) -> Iterator[dict]:
         after = (page[-1]["device_id"], page[-1]["device_seq"])
 
 
-def _follows_another(db: Database, row: dict) -> bool:
+def _follows_another(db: sqlite_utils.Database, row: dict) -> bool:
     """Whether the event's prev_hash is the hash of some event of its device: it was moved."""
     return db.execute(
         "SELECT 1 FROM events WHERE device_id = ? AND hash = ? AND uuid != ? LIMIT 1",
@@ -188,7 +189,7 @@ def _follows_another(db: Database, row: dict) -> bool:
     ).fetchone() is not None
 
 
-def _problem(db: Database, row: dict, previous: dict | None) -> BrokenLink | None:
+def _problem(db: sqlite_utils.Database, row: dict, previous: dict | None) -> BrokenLink | None:
     """What is wrong with the link from `previous` (the device's event before it in the walk,
     None for its first) to `row`."""
     seq = previous["device_seq"] + 1 if previous else 1
@@ -228,7 +229,7 @@ def _at_seam(row: dict, previous: dict | None, seam: dict | None) -> bool:
             and carried == seam_record(first_lost, seam["restored_at"], seam["backup"]))
 
 
-def verify(db: Database) -> JournalCheck:
+def verify(db: sqlite_utils.Database) -> JournalCheck:
     """Walk every device's chain in device_seq order; the first broken link, if any."""
     count, devices = db.execute(
         "SELECT COUNT(*), COUNT(DISTINCT device_id) FROM events").fetchone()

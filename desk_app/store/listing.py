@@ -9,11 +9,12 @@ comes from store.search's ranking, which pages by position. Codes sort by their 
 
 from __future__ import annotations
 
+import sqlite_utils
+
 from desk_app.core.clock import iso
 from desk_app.core.lifecycle import OPEN_STATES
 from desk_app.core.listing import OVERDUE_STATES, ListFilter, Page, Sort, SortKey
 from desk_app.store import dossiers
-from desk_app.store.database import Database
 
 # The column each sort reads, where it is not the key's own: codes sort by their stored sort
 # text (core.codes.sort_text, migration 10), so -11000 comes after -1999, not before -1101.
@@ -58,7 +59,7 @@ def _conditions(flt: ListFilter, walk: str | None = None) -> tuple[list[str], li
 
 
 def page(
-    db: Database, flt: ListFilter, sort: Sort, after: tuple | int | None,
+    db: sqlite_utils.Database, flt: ListFilter, sort: Sort, after: tuple | int | None,
     limit: int,
 ) -> Page:
     """Up to `limit` rows after the cursor `after` (None for the first page)."""
@@ -104,7 +105,7 @@ def _beyond(key: str, descending: bool, value: object, rowid: int) -> tuple[str,
     return f"(({key}, rowid) {beyond} (?, ?){rest})", [value, rowid]
 
 
-def _search_page(db: Database, flt: ListFilter, offset: int, limit: int) -> Page:
+def _search_page(db: sqlite_utils.Database, flt: ListFilter, offset: int, limit: int) -> Page:
     where, params = _conditions(flt)
     rows = dossiers.search_rows(db, flt.text, where, params, limit, offset,
                                 received_from=flt.received_from,

@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+import sqlite_utils
+
 from desk_app.core.errors import StoreError
-from desk_app.store.database import Database
 
 _V1 = [
     """CREATE TABLE settings (
@@ -322,7 +323,7 @@ def _v5_link(prev_hash: str, row: dict) -> str:
     return hashlib.sha256((prev_hash + digest).encode("ascii")).hexdigest()
 
 
-def _v5_chain_existing(db: Database) -> None:
+def _v5_chain_existing(db: sqlite_utils.Database) -> None:
     """Chain the events recorded before the journal existed, by device then device_seq, a page
     at a time along the unique index (rows updated between pages cannot disturb the walk)."""
     columns = ", ".join(("device_id", *_V5_FIELDS))
@@ -461,7 +462,7 @@ _V9_NULLABLE = (
 )
 
 
-def _v9_refusals_without_code(db: Database) -> None:
+def _v9_refusals_without_code(db: sqlite_utils.Database) -> None:
     (sql,) = db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dossiers'"
     ).fetchone()
@@ -616,16 +617,16 @@ _V13 = [
 ]
 
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
-Step = str | Callable[[Database], None]
+Step = str | Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12,
                                  _V13]
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database) -> int:
+def migrate(db: sqlite_utils.Database) -> int:
     """Bring the schema up to date; returns the version reached."""
     current = schema_version(db)
     if current > len(MIGRATIONS):

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import sqlite_utils
+
 from desk_app.core.clock import VN_TZ, iso, parse_iso
 from desk_app.core.states import DossierState
 from desk_app.core.sync_records import QuarantinedEvent
-from desk_app.store.database import Database
 
 PENDING, SENT, QUARANTINED, DISCARDED = "pending", "sent", "quarantined", "discarded"
 
@@ -49,7 +50,7 @@ class DayCounts:
     conflicts: int  # of the quarantined and discarded: the hub holds another version
 
 
-def pending(db: Database, limit: int) -> list[dict]:
+def pending(db: sqlite_utils.Database, limit: int) -> list[dict]:
     """Queued events as the protocol's EventOut, oldest first in the device's own order, with
     their hash-chain links (store.journal) for the hub to check."""
     rows = db.execute(
@@ -67,11 +68,11 @@ def pending(db: Database, limit: int) -> list[dict]:
     ]
 
 
-def count(db: Database, state: str) -> int:
+def count(db: sqlite_utils.Database, state: str) -> int:
     return db.execute("SELECT COUNT(*) FROM outbox WHERE state = ?", [state]).fetchone()[0]
 
 
-def mark_sent(db: Database, stored: Iterable[Stored], at: datetime) -> None:
+def mark_sent(db: sqlite_utils.Database, stored: Iterable[Stored], at: datetime) -> None:
     """Only a row still pending moves: an answer arriving twice changes nothing."""
     stored = list(stored)
     db.conn.executemany(
@@ -85,7 +86,7 @@ def mark_sent(db: Database, stored: Iterable[Stored], at: datetime) -> None:
     )
 
 
-def quarantine(db: Database, refused: Iterable[Refused], at: datetime) -> None:
+def quarantine(db: sqlite_utils.Database, refused: Iterable[Refused], at: datetime) -> None:
     db.conn.executemany(
         "UPDATE outbox SET state = 'quarantined', last_error = ?, refusal = ?, "
         "quarantined_at = ?, attempts = attempts + 1 WHERE event_uuid = ? AND state = 'pending'",
@@ -93,7 +94,7 @@ def quarantine(db: Database, refused: Iterable[Refused], at: datetime) -> None:
     )
 
 
-def quarantined(db: Database) -> list[QuarantinedEvent]:
+def quarantined(db: sqlite_utils.Database) -> list[QuarantinedEvent]:
     rows = db.execute(
         "SELECT e.uuid, e.dossier_uuid, d.code, e.kind, e.status, e.device_time, e.clerk, "
         "o.last_error, o.quarantined_at FROM outbox o JOIN events e ON e.uuid = o.event_uuid "
@@ -108,12 +109,12 @@ def quarantined(db: Database) -> list[QuarantinedEvent]:
     ]
 
 
-def state_of(db: Database, uuid: str) -> str | None:
+def state_of(db: sqlite_utils.Database, uuid: str) -> str | None:
     row = db.execute("SELECT state FROM outbox WHERE event_uuid = ?", [uuid]).fetchone()
     return row[0] if row else None
 
 
-def requeue(db: Database, uuid: str) -> bool:
+def requeue(db: sqlite_utils.Database, uuid: str) -> bool:
     """Back into the queue (the hub's reason stays as the last error); False if not
     quarantined."""
     cursor = db.execute(
@@ -122,14 +123,14 @@ def requeue(db: Database, uuid: str) -> bool:
     return cursor.rowcount == 1
 
 
-def discard(db: Database, uuid: str) -> bool:
+def discard(db: sqlite_utils.Database, uuid: str) -> bool:
     cursor = db.execute(
         "UPDATE outbox SET state = 'discarded' WHERE event_uuid = ? AND state = 'quarantined'",
         [uuid])
     return cursor.rowcount == 1
 
 
-def day_counts(db: Database, device_id: str, day: date) -> DayCounts:
+def day_counts(db: sqlite_utils.Database, device_id: str, day: date) -> DayCounts:
     """The device's events whose device time falls on `day` (Vietnam time)."""
     start = datetime.combine(day, datetime.min.time(), VN_TZ)
     by_state: dict[str, int] = {}

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from desk_app.store.database import Database
+import sqlite_utils
 
 
 def next_document_number(
-    db: Database, register: str, year: int, used: int = 0
+    db: sqlite_utils.Database, register: str, year: int, used: int = 0
 ) -> int:
     """The next number of `register` in `year`, in the caller's transaction. It continues past
     the stored high-water mark and past `used` (the highest the caller finds recorded elsewhere,
@@ -24,7 +24,7 @@ def next_document_number(
     return number
 
 
-def highest_in_events(db: Database, kind: str, year: int) -> int:
+def highest_in_events(db: sqlite_utils.Database, kind: str, year: int) -> int:
     """The highest `document_seq` the events of `kind` recorded for `year` (0 if none): what a
     register must continue past even if its row was lost."""
     found = db.execute(

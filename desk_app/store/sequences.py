@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import sqlite_utils
+
 from desk_app.core.clock import parse_iso
 from desk_app.core.codes import code_prefix
-from desk_app.store.database import Database
 
 
 def next_code_sequence(
-    db: Database, agency: str, day: date, counter: int, issued: int = 0
+    db: sqlite_utils.Database, agency: str, day: date, counter: int, issued: int = 0
 ) -> int:
     """The next daily sequence for this counter. It continues past the stored high-water mark,
     past any code already in the dossiers table and past `issued` (the highest the caller knows
@@ -31,7 +32,7 @@ def next_code_sequence(
     return sequence
 
 
-def highest_in_table(db: Database, agency: str, day: date, counter: int) -> int:
+def highest_in_table(db: sqlite_utils.Database, agency: str, day: date, counter: int) -> int:
     """The highest sequence of this agency, day and counter among the dossiers (0 if none)."""
     prefix = code_prefix(agency, day, counter)
     # Codes of one counter and day are the prefix and then digits only: three, or more once the
@@ -45,13 +46,13 @@ def highest_in_table(db: Database, agency: str, day: date, counter: int) -> int:
     return highest or 0
 
 
-def newest_reception(db: Database) -> datetime | None:
+def newest_reception(db: sqlite_utils.Database) -> datetime | None:
     """When the newest dossier here was received (None if there is none)."""
     (newest,) = db.execute("SELECT MAX(received_at) FROM dossiers").fetchone()
     return parse_iso(newest) if newest else None
 
 
-def present_codes(db: Database, codes: list[str]) -> set[str]:
+def present_codes(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
     """Which of `codes` some dossier carries."""
     found: set[str] = set()
     for start in range(0, len(codes), 500):
@@ -61,7 +62,7 @@ def present_codes(db: Database, codes: list[str]) -> set[str]:
     return found
 
 
-def next_ledger_number(db: Database, book: int, issued: int = 0) -> int:
+def next_ledger_number(db: sqlite_utils.Database, book: int, issued: int = 0) -> int:
     """The next line of the ledger book (one book per year, numbering continuous within it),
     past `issued` as well, like the code sequence."""
     stored = db.execute("SELECT last FROM ledger_sequences WHERE book = ?", [book]).fetchone()

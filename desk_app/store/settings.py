@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desk_app.store.database import Database
+import sqlite_utils
 
 
-def load(db: Database) -> dict[str, Any]:
+def load(db: sqlite_utils.Database) -> dict[str, Any]:
     return {row[0]: json.loads(row[1]) for row in db.execute("SELECT key, value FROM settings")}
 
 
-def save(db: Database, values: dict[str, Any]) -> None:
+def save(db: sqlite_utils.Database, values: dict[str, Any]) -> None:
     for key, value in values.items():
         db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -21,6 +21,6 @@ def save(db: Database, values: dict[str, Any]) -> None:
         )
 
 
-def delete(db: Database, keys: list[str]) -> None:
+def delete(db: sqlite_utils.Database, keys: list[str]) -> None:
     for key in keys:
         db.execute("DELETE FROM settings WHERE key = ?", [key])

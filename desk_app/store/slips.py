@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from desk_app.core.clock import iso, parse_iso
-from desk_app.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def sha256_of(path: Path) -> str:
 
 
 def record(
-    db: Database, *, dossier_uuid: str, kind: str, path: Path, clerk: str,
+    db: sqlite_utils.Database, *, dossier_uuid: str, kind: str, path: Path, clerk: str,
     at: datetime, event_uuid: str | None = None,
 ) -> SlipRecord:
     slip = SlipRecord(str(uuidlib.uuid4()), dossier_uuid, kind, Path(path), sha256_of(path), at,
@@ -42,7 +43,7 @@ def record(
     return slip
 
 
-def for_dossier(db: Database, dossier_uuid: str) -> list[SlipRecord]:
+def for_dossier(db: sqlite_utils.Database, dossier_uuid: str) -> list[SlipRecord]:
     """Oldest first; versions made in the same second stay in the order they were made."""
     return [
         SlipRecord(r["uuid"], r["dossier_uuid"], r["kind"], Path(r["path"]), r["sha256"],

@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import sqlite_utils
+
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.sync_records import SyncProblem
 from desk_app.store import token_vault
-from desk_app.store.database import Database
 
 SYNCED, OFFLINE, FAILED = "synced", "offline", "failed"
 
@@ -44,7 +45,7 @@ def _time(text: str | None) -> datetime | None:
     return parse_iso(text) if text else None
 
 
-def load(db: Database) -> HubConnection:
+def load(db: sqlite_utils.Database) -> HubConnection:
     row = db.execute(
         "SELECT hub_url, ca_bundle, hub_device_id, device_name, commune_name, agency_code, "
         "enrolled_at, pull_cursor, last_attempt_at, last_success_at, last_outcome, last_error, "
@@ -59,7 +60,7 @@ def load(db: Database) -> HubConnection:
     )
 
 
-def enrolled(db: Database, *, hub_url: str, ca_bundle: str | None,
+def enrolled(db: sqlite_utils.Database, *, hub_url: str, ca_bundle: str | None,
              hub_device_id: int, device_name: str, commune_name: str, agency_code: str,
              token: str, at: datetime, lookup_url: str | None = None,
              lookup_key: str | None = None) -> None:
@@ -81,16 +82,16 @@ def enrolled(db: Database, *, hub_url: str, ca_bundle: str | None,
     )
 
 
-def token(db: Database) -> str | None:
+def token(db: sqlite_utils.Database) -> str | None:
     row = db.execute("SELECT token, protection FROM sync_credentials WHERE id = 1").fetchone()
     return token_vault.unseal(row[0], row[1]) if row else None
 
 
-def set_cursor(db: Database, cursor: int) -> None:
+def set_cursor(db: sqlite_utils.Database, cursor: int) -> None:
     db.execute("UPDATE sync_state SET pull_cursor = ? WHERE id = 1", [cursor])
 
 
-def record_outcome(db: Database, outcome: str, error: str, at: datetime) -> None:
+def record_outcome(db: sqlite_utils.Database, outcome: str, error: str, at: datetime) -> None:
     db.execute(
         "UPDATE sync_state SET last_attempt_at = ?, last_outcome = ?, last_error = ?, "
         "last_success_at = CASE WHEN ? = 'synced' THEN ? ELSE last_success_at END WHERE id = 1",
@@ -98,19 +99,19 @@ def record_outcome(db: Database, outcome: str, error: str, at: datetime) -> None
     )
 
 
-def record_skew(db: Database, skew: timedelta) -> None:
+def record_skew(db: sqlite_utils.Database, skew: timedelta) -> None:
     db.execute("UPDATE sync_state SET clock_skew_seconds = ? WHERE id = 1",
                [skew.total_seconds()])
 
 
-def record_problem(db: Database, *, change_seq: int, message: str, at: datetime,
+def record_problem(db: sqlite_utils.Database, *, change_seq: int, message: str, at: datetime,
                    event_uuid: str | None = None, dossier_uuid: str | None = None) -> None:
     db.execute(
         "INSERT INTO sync_problems (noticed_at, change_seq, event_uuid, dossier_uuid, message) "
         "VALUES (?, ?, ?, ?, ?)", [iso(at), change_seq, event_uuid, dossier_uuid, message])
 
 
-def problems(db: Database, limit: int = 200) -> list[SyncProblem]:
+def problems(db: sqlite_utils.Database, limit: int = 200) -> list[SyncProblem]:
     return [
         SyncProblem(parse_iso(at), seq, event_uuid, dossier_uuid, message)
         for at, seq, event_uuid, dossier_uuid, message in db.execute(

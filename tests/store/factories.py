@@ -48,7 +48,3 @@ def insert_received_dossier(db, dossier: Dossier | None = None) -> Event:
             db, dossier_uuid=dossier.uuid, kind="received", status=DossierState.RECEIVED,
             payload={"code": dossier.code}, clerk=dossier.clerk, device_id="device-1", at=AT,
         )
-
-
-def table_names(db) -> set[str]:
-    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -2,17 +2,16 @@
 database from schema 6 (before versions)."""
 
 import json
-import sqlite3
 from dataclasses import replace
 from datetime import datetime
 
 import pytest
+import sqlite_utils
 
 from desk_app.core.catalogue import VersionSource
 from desk_app.core.clock import VN_TZ
 from desk_app.paths import resource
 from desk_app.store import catalogue, dossiers
-from desk_app.store.database import Database
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
 from tests.store.factories import insert_received_dossier, make_dossier
@@ -142,7 +141,7 @@ def test_a_document_round_trips_with_unit_and_version(db):
 
 def schema_6_database(path):
     """A database as schema 6 left it: the bundled catalogue loaded, one dossier received."""
-    db = Database(sqlite3.connect(path))
+    db = sqlite_utils.Database(path)
     for statements in MIGRATIONS[:6]:
         for step in statements:
             step(db) if callable(step) else db.execute(step)

@@ -5,7 +5,6 @@ import pytest
 from desk_app.core.errors import DatabaseCorrupt, DatabaseReadOnly, StoreError
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
-from tests.store.factories import table_names
 
 
 def test_new_database_is_durable_and_migrated(tmp_path):
@@ -14,7 +13,7 @@ def test_new_database_is_durable_and_migrated(tmp_path):
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert schema_version(db) == len(MIGRATIONS)
-    assert {"dossiers", "events", "outbox", "procedures", "slips"} <= table_names(db)
+    assert {"dossiers", "events", "outbox", "procedures", "slips"} <= set(db.table_names())
     db.close()
 
 

@@ -1,11 +1,11 @@
 import sqlite3
 
+import sqlite_utils
+
 from desk_app.core.codes import sort_text
 from desk_app.store import dossiers
-from desk_app.store.database import Database
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
-from tests.store.factories import table_names
 
 DOSSIER_V1 = {
     "uuid": "d-1", "code": "000.17.22.H56-261124-1001", "procedure_code": "1.004194",
@@ -93,7 +93,7 @@ OLD_CODES = [
 
 def version_9_database(path):
     """A database as migration 9 left it, with a dossier for each of OLD_CODES."""
-    db = Database(sqlite3.connect(path))
+    db = sqlite_utils.Database(sqlite3.connect(path))
     for version, steps in enumerate(MIGRATIONS[:9], start=1):
         with db.atomic():
             for step in steps:
@@ -124,7 +124,7 @@ def test_migration_10_fills_the_code_sort_text_as_the_app_renders_it(tmp_path):
 def test_migration_12_indexes_first_letters_for_the_dossiers_already_kept(tmp_path):
     path = tmp_path / "desk.db"
     version_9_database(path)
-    db = Database(sqlite3.connect(path))
+    db = sqlite_utils.Database(sqlite3.connect(path))
     for version in (10, 11):
         with db.atomic():
             for step in MIGRATIONS[version - 1]:
@@ -156,7 +156,7 @@ def test_migration_13_reads_lines_kept_before_as_not_digitised(tmp_path):
 
     path = tmp_path / "desk.db"
     version_9_database(path)
-    db = Database(sqlite3.connect(path))
+    db = sqlite_utils.Database(sqlite3.connect(path))
     for version in (10, 11, 12):
         with db.atomic():
             for step in MIGRATIONS[version - 1]:
@@ -171,5 +171,5 @@ def test_migration_13_reads_lines_kept_before_as_not_digitised(tmp_path):
     [line] = dossiers.get(db, "d-1").draft.documents
     assert (line.name, line.digitisation, line.file, line.pages, line.reused_from) == (
         "Tờ khai", Digitisation.PENDING, "", 0, "")
-    assert {"files", "dossier_files", "file_views"} <= table_names(db)
+    assert {"files", "dossier_files", "file_views"} <= set(db.table_names())
     db.close()

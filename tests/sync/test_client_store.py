@@ -7,17 +7,17 @@ import sqlite3
 import uuid
 
 import pytest
+import sqlite_utils
 
 from desk_app.core.clock import now_vn
 from desk_app.services import province_events
 from desk_app.store import outbox, sync_state
-from desk_app.store.database import Database
 from desk_app.store.migrations import MIGRATIONS, migrate
 from tests.sync.counter_side import new_counter, receive
 
 
 def test_the_migration_keeps_the_queue_in_order_and_its_states(tmp_path):
-    db = Database(sqlite3.connect(tmp_path / "old.db"))
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "old.db"))
     db.execute("PRAGMA foreign_keys=ON")
     for statement in [*MIGRATIONS[0], *MIGRATIONS[1]]:
         db.execute(statement)
