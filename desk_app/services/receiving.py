@@ -126,11 +126,10 @@ def receive(
     )
     # Reserved before the commit (so before the receipt can be printed): a kill at any instant
     # and a restore of an older backup cannot hand these out again.
-    issued_codes.reserve(
-        ctx.data_dir, agency=agency, day=at.date(),
-        counter=setup.counter_number, sequence=sequence, book=ledger.book,
-        ledger_number=ledger.number,
-    )
+    ctx.reserve(issued_codes.code_numbers(
+        agency=agency, day=at.date(), counter=setup.counter_number, sequence=sequence,
+        book=ledger.book, ledger_number=ledger.number,
+    ))
     if missing_docs and missing is MissingChoice.SUPPLEMENT:
         lifecycle.supplement_requested(
             ctx, dossier.uuid, missing_docs, SUPPLEMENT_AT_RECEIPT, "", at=at)
