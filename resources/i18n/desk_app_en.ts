@@ -2892,6 +2892,13 @@ What you typed is still there.</translation>
             <numerusform>%n events quarantined</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n tệp bị cách ly</source>
+        <translation>
+            <numerusform>%n file quarantined</numerusform>
+            <numerusform>%n files quarantined</numerusform>
+        </translation>
+    </message>
     <message>
         <source>chưa có</source>
         <translation>none yet</translation>
@@ -2903,6 +2910,10 @@ What you typed is still there.</translation>
     <message>
         <source>Sự kiện chờ gửi: {count}</source>
         <translation>Events waiting: {count}</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa chờ gửi: {count} ({size} MB)</source>
+        <translation>Digitised files waiting: {count} ({size} MB)</translation>
     </message>
     <message>
         <source>Độ lệch đồng hồ so với máy chủ: {seconds} giây</source>
