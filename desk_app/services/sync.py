@@ -152,9 +152,9 @@ class StoreFiles:
                 raise exchange.FileTooLarge(size)
             return file.read()
 
-    def file_sent(self, sha256: str) -> None:
+    def files_sent(self, sha256s: Sequence[str]) -> None:
         with self.ctx.lock, self.ctx.db.atomic():
-            file_queue.mark_sent(self.ctx.db, sha256, self.ctx.now())
+            file_queue.mark_sent(self.ctx.db, sha256s, self.ctx.now())
 
     def file_failed(self, sha256: str, reason: str, *, at_once: bool) -> bool:
         with self.ctx.lock, self.ctx.db.atomic():

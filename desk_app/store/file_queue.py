@@ -71,9 +71,10 @@ def pending(db: sqlite_utils.Database, limit: int, skip: Iterable[str] = ()) -> 
         [*skip, limit])]
 
 
-def mark_sent(db: sqlite_utils.Database, sha256: str, at: datetime) -> None:
-    db.execute("UPDATE file_uploads SET state = 'sent', sent_at = ?, last_error = NULL "
-               "WHERE sha256 = ? AND state = 'pending'", [iso(at), sha256])
+def mark_sent(db: sqlite_utils.Database, sha256s: Iterable[str], at: datetime) -> None:
+    db.conn.executemany("UPDATE file_uploads SET state = 'sent', sent_at = ?, last_error = NULL "
+                        "WHERE sha256 = ? AND state = 'pending'",
+                        [(iso(at), sha256) for sha256 in sha256s])
 
 
 def failed(db: sqlite_utils.Database, sha256: str, reason: str, at: datetime, *,

@@ -9,10 +9,10 @@ from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
-from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import Response
 from sqlalchemy import Engine, func, select, text, update
+from starlette.concurrency import run_in_threadpool
 
 from sync import protocol
 from sync.server import changes, clock, enrollment, errors, files, ingest
@@ -155,7 +155,7 @@ def device_summary(
 
 
 FileHash = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="the file's SHA-256")]
-_FILE_REFUSALS = documented(401, 403, 413, 422, 429)
+_FILE_REFUSALS = {**_SENDING_A_BODY, **documented(403)}
 
 
 def _held(found: files.Held) -> FileHeld:
@@ -181,7 +181,8 @@ async def upload_file_chunk(
     engine: EngineDep,
     request: Request,
     offset: Annotated[int, Query(ge=0, le=2**62, description="where the body starts")],
-    size: Annotated[int, Query(ge=1, le=2**62, description="the whole file's size")],
+    size: Annotated[int, Query(ge=1, le=protocol.MAX_FILE_BYTES,
+                               description="the whole file's size")],
 ) -> FileHeld:
     """Bytes of a file from `offset` on (the body: raw bytes, no JSON)."""
     data = await request.body()  # already bounded by BodyLimits
@@ -192,7 +193,7 @@ async def upload_file_chunk(
 
 
 @router.get("/files/{sha256}", response_class=Response, responses={
-    **documented(401, 404, 429), 200: {"content": {"application/pdf": {}}}})
+    **documented(401, 404, 422, 429), 200: {"content": {"application/pdf": {}}}})
 def fetch_file(sha256: FileHash, device: DeviceDep, engine: EngineDep,
                request: Request) -> Response:
     """A whole file an event of this device's commune named."""

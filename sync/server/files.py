@@ -102,10 +102,6 @@ def receive(engine: Engine, store: FileStore, settings: HubSettings, device: Dev
     """Keep the bytes of the file from `offset` on; the chunk that completes the file has the
     whole file's hash checked."""
     _check_size(settings, size)
-    if offset + len(data) > size:
-        raise ApiError(422, protocol.ERROR_INVALID_REQUEST,
-                       f"{offset + len(data)} bytes from offset {offset} pass the file's "
-                       f"size, {size}")
     for attempt in itertools.count(1):
         try:
             with engine.begin() as connection:
@@ -130,6 +126,10 @@ def _receive(connection: Connection, store: FileStore, settings: HubSettings, de
     """What the hub holds after this chunk; None when it completed the file with the wrong
     hash, and what the hub had of the file was thrown away."""
     _check_named(connection, device, sha256)
+    if offset + len(data) > size:
+        raise ApiError(422, protocol.ERROR_INVALID_REQUEST,
+                       f"{offset + len(data)} bytes from offset {offset} pass the file's "
+                       f"size, {size}")
     now = clock.now()
     connection.execute(insert_ignoring_conflicts(connection, files).values(
         sha256=sha256, size=size, received=0, created_at=clock.stamp(now)))

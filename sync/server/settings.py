@@ -37,12 +37,13 @@ class HubSettings:
     limits: Limits = field(default_factory=Limits)
     quotas: Quotas = field(default_factory=Quotas)
     # The largest file a device may upload (OpenCRVS's limit; CommCare's is 15 MB). A counter
-    # refuses a bigger one before sending anything, and so does the hub.
+    # refuses a bigger one before sending anything, and so does the hub. A province may lower
+    # it; the protocol's MAX_FILE_BYTES is the most any hub takes, as the counters refuse more.
     max_file_bytes: int = protocol.MAX_FILE_BYTES
 
     def __post_init__(self) -> None:
-        if self.max_file_bytes < 1:
-            raise ValueError("max_file_bytes must be at least 1")
+        if not 1 <= self.max_file_bytes <= protocol.MAX_FILE_BYTES:
+            raise ValueError(f"max_file_bytes must be 1 to {protocol.MAX_FILE_BYTES}")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))

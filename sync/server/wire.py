@@ -215,7 +215,8 @@ class DeviceSummary(Model):
 
 
 class FileAsked(Model):
-    size: int = Field(ge=1, le=2**62, description="the file's size in bytes")
+    size: int = Field(ge=1, le=protocol.MAX_FILE_BYTES,
+                      description="the file's size in bytes (a hub may allow less: 413)")
 
 
 class FileHeld(Model):

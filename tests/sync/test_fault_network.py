@@ -5,7 +5,6 @@ counter recorded, once each."""
 from __future__ import annotations
 
 import random
-import threading
 from collections import Counter
 
 import pytest
@@ -21,7 +20,7 @@ from tests.sync.counter_side import (
     new_counter,
     receive_fast,
 )
-from tests.sync.live_hub import HubAdmin
+from tests.sync.live_hub import HubAdmin, kill_while
 
 
 class CountingOutbox:
@@ -81,26 +80,14 @@ def test_the_hub_killed_mid_batch_and_restarted(hub_process_factory, hub_engine,
     sync = SyncService(counter, batch_size=20, read_timeout=5)
     enroll(sync, hub.url, HubAdmin(hub_engine))
     receive_fast(counter, 600)
-    rng = random.Random(7)
-    failed: list[HubError] = []
 
-    def push() -> None:
-        try:
-            sync.push()
-        except HubError as exc:
-            failed.append(exc)
-
-    for _ in range(3):
-        pusher = threading.Thread(target=push)
-        pusher.start()
-        threading.Event().wait(rng.uniform(0.05, 0.25))
-        hub.kill()
-        pusher.join(timeout=20)
-        # Never marked sent without the hub holding it.
+    def never_sent_without_the_hub_holding_it() -> None:
         sent = {uuid for (uuid,) in counter.db.execute(
             "SELECT event_uuid FROM outbox WHERE state = 'sent'").fetchall()}
         assert sent <= set(hub_events(hub_engine))
-        hub.start()
+
+    failed = kill_while(hub, sync.push, random.Random(7),
+                        after_kill=never_sent_without_the_hub_holding_it)
 
     status = sync.sync_now()
     sync.close()

@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from desk_app.store import file_queue
 from desk_app.services.sync import SyncService, SyncState
+from desk_app.store import file_queue
 from sync import exchange, protocol
 from sync.server import tables as hub_tables
 from tests.sync.counter_side import (
@@ -20,16 +20,8 @@ from tests.sync.counter_side import (
     digitise,
     enroll,
     hub_files,
-    new_counter,
     receive,
 )
-
-
-@pytest.fixture
-def counter(tmp_path):
-    services = new_counter(tmp_path / "counter")
-    yield services
-    services.close()
 
 
 @pytest.fixture

@@ -125,17 +125,25 @@ def test_a_commune_can_neither_upload_nor_fetch_another_communes_file(live_hub, 
     assert device.fetch_file(digest) == data
 
 
-def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(live_hub, device):
-    size = protocol.MAX_FILE_BYTES + 1
+def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(hub_engine, hub_admin):
+    limit = 1024 * 1024  # a province that lowered the limit (--max-file-mib 1)
+    device = hub_admin.enroll(hub_admin.commune())
     digest = "ab" * 32
-    push(device, named_event(1, 1001, digest))
+    path = f"{protocol.API_PREFIX}/files/{digest}"
+    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=limit))) as client:
+        client.post(f"{protocol.API_PREFIX}/events", headers=device.headers,
+                    json={"events": [named_event(1, 1001, digest)]})
+        over = client.post(path, headers=device.headers, json={"size": limit + 1})
+        at_limit = client.post(path, headers=device.headers, json={"size": limit})
+        # Over the most any hub takes: the description says so (the counter never asks).
+        past_protocol = client.post(path, headers=device.headers,
+                                    json={"size": protocol.MAX_FILE_BYTES + 1})
 
-    asked = refusal(lambda: device.file_held(digest, size))
-
-    assert (asked.status, asked.error) == (413, protocol.ERROR_FILE_TOO_LARGE)
-    assert "tệp lớn hơn giới hạn" in str(asked)
-    assert device.file_held(digest, protocol.MAX_FILE_BYTES).offset == 0  # the limit itself
-    assert [live_hub.admin.count(t) for t in FILE_TABLES] == [0, 0]
+    assert over.status_code == 413 and over.json()["error"] == protocol.ERROR_FILE_TOO_LARGE
+    assert str(limit) in over.json()["detail"]
+    assert at_limit.status_code == 200 and at_limit.json()["offset"] == 0
+    assert past_protocol.status_code == 422
+    assert [hub_admin.count(t) for t in FILE_TABLES] == [0, 0]
 
 
 def test_bytes_that_do_not_match_the_hash_are_refused_and_thrown_away(live_hub, device):
