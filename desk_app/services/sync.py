@@ -330,7 +330,7 @@ class SyncService:
                                                               SyncState.OFFLINE)
         return SyncStatus(current, waiting, quarantined, state.last_success_at,
                           state.last_error if enrolled else NOT_ENROLLED, state.clock_skew,
-                          files.count, files.bytes, files.quarantined)
+                          files.count, files.size, files.quarantined)
 
     def connection(self) -> sync_state.HubConnection:
         """Where the hub is and who this PC is to it (never the token)."""
@@ -422,7 +422,7 @@ class SyncService:
             conflicts=counts.conflicts,
             hub_count=hub_count, hub_error=hub_error, last_sync=state.last_success_at,
             clock_skew=state.clock_skew, printed_at=self.ctx.now(),
-            files_waiting=files.count, files_waiting_bytes=files.bytes,
+            files_waiting=files.count, files_waiting_bytes=files.size,
             files_quarantined=files.quarantined,
         )
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from desk_app.core.clock import iso
+from desk_app.core.sync_records import FilesWaiting
 from sync.protocol import files_named
 
 PENDING, SENT, QUARANTINED = "pending", "sent", "quarantined"
@@ -31,13 +31,6 @@ def stored_file(data_dir: Path, sha256: str) -> Path:
     """Where the counter keeps the file with this SHA-256 (the digitisation store's layout,
     <data>/files/<sha[:2]>/<sha>.pdf): the one place sync looks for a file's bytes."""
     return Path(data_dir) / FILES_FOLDER / sha256[:2] / f"{sha256}.pdf"
-
-
-@dataclass(frozen=True)
-class Waiting:
-    count: int
-    bytes: int
-    quarantined: int
 
 
 def queue_named(db: sqlite_utils.Database, data_dir: Path, event_uuids: Iterable[str],
@@ -95,9 +88,9 @@ def state_of(db: sqlite_utils.Database, sha256: str) -> str | None:
     return row[0] if row else None
 
 
-def waiting(db: sqlite_utils.Database) -> Waiting:
+def waiting(db: sqlite_utils.Database) -> FilesWaiting:
     (count, size), (quarantined,) = (
         db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM file_uploads "
                    "WHERE state = 'pending'").fetchone(),
         db.execute("SELECT COUNT(*) FROM file_uploads WHERE state = 'quarantined'").fetchone())
-    return Waiting(count, size, quarantined)
+    return FilesWaiting(count, size, quarantined)

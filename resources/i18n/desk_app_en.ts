@@ -1751,6 +1751,13 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
             <numerusform>%n events waiting to sync</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n tệp chờ gửi ({size} MB)</source>
+        <translation>
+            <numerusform>%n file waiting ({size} MB)</numerusform>
+            <numerusform>%n files waiting ({size} MB)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Không đọc được hàng chờ đồng bộ</source>
         <translation>Could not read the sync queue</translation>
