@@ -19,6 +19,7 @@ from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP, demo_draft
 from desk_app.services.sync import SyncService
 from desk_app.store import dossiers, events, file_queue, outbox
+from sync.client import HubError
 from sync.protocol import content_digest
 from sync.server import tables as hub_tables
 from sync.server.database import reading
@@ -168,3 +169,17 @@ def assert_hub_holds_files(engine: Engine, expected: dict[str, bytes]) -> None:
     assert set(held) == set(expected), f"missing {set(expected) - set(held)}"
     for sha256, data in expected.items():
         assert held[sha256] == data, f"file {sha256} differs on the hub"
+
+
+def until_through(*steps: Callable[[], object], tries: int = 300) -> int:
+    """Run the steps in order again and again until one pass raises no HubError (each must be
+    "offline": a cut, not a refusal), at most `tries` times; returns how many passes failed."""
+    for failures in range(tries):
+        try:
+            for step in steps:
+                step()
+        except HubError as exc:
+            assert exc.offline, exc
+            continue
+        return failures
+    raise AssertionError(f"nothing got through in {tries} tries")

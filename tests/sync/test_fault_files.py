@@ -10,11 +10,9 @@ import signal
 import subprocess
 import time
 
-import pytest
 from sqlalchemy import select
 
 from desk_app.services.sync import SyncService, SyncState
-from sync.client import HubError
 from sync.server import tables as hub_tables
 from sync.server.database import reading
 from tests.sync.chaos_proxy import ChaosProxy
@@ -24,6 +22,7 @@ from tests.sync.counter_side import (
     enroll,
     new_counter,
     receive,
+    until_through,
 )
 from tests.sync.live_hub import HubAdmin, kill_while
 from tests.sync.test_fault_client_killed import HARNESS
@@ -63,17 +62,7 @@ def test_connections_cut_and_stalled_at_random_leave_each_file_once(live_hub, co
         sync = SyncService(counter, connect_timeout=1, read_timeout=0.8,
                            file_chunk_bytes=CHUNK)
         enroll(sync, proxy.url, live_hub.admin)
-        failures = 0
-        for _ in range(300):  # bounded: about 15 chunks and a few events need far fewer
-            try:
-                sync.push()
-                sync.push_files()
-                break
-            except HubError as exc:
-                assert exc.offline, exc
-                failures += 1
-        else:
-            pytest.fail("the files never got through the proxy")
+        failures = until_through(sync.push, sync.push_files)
         status = sync.status()
         sync.close()
 

@@ -11,7 +11,6 @@ import pytest
 
 from desk_app.services.sync import SyncService, SyncState
 from desk_app.store import outbox
-from sync.client import HubError
 from tests.sync.chaos_proxy import ChaosProxy
 from tests.sync.counter_side import (
     assert_hub_matches_counter,
@@ -19,6 +18,7 @@ from tests.sync.counter_side import (
     hub_events,
     new_counter,
     receive_fast,
+    until_through,
 )
 from tests.sync.live_hub import HubAdmin, kill_while
 
@@ -55,17 +55,7 @@ def test_connections_cut_and_stalled_at_random_lose_and_double_nothing(live_hub,
         answers = CountingOutbox(sync.outbox)
         sync.outbox = answers
         enroll(sync, proxy.url, live_hub.admin)
-        failures = 0
-        for _ in range(300):  # bounded: about 20 batches and a pull need far fewer
-            try:
-                sync.push()
-                sync.pull()
-                break
-            except HubError as exc:
-                assert exc.offline, exc
-                failures += 1
-        else:
-            pytest.fail("the queue never drained through the proxy")
+        failures = until_through(sync.push, sync.pull)
         status = sync.status()
         sync.close()
 
