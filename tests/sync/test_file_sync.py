@@ -15,6 +15,7 @@ from desk_app.services.sync import SyncService, SyncState
 from desk_app.store import file_queue
 from sync import exchange, protocol
 from sync.server import tables as hub_tables
+from tests.printing.pdf_checks import page_texts
 from tests.sync.counter_side import (
     assert_hub_holds_files,
     digitise,
@@ -65,6 +66,8 @@ def test_files_waiting_are_counted_for_the_status_bar_and_the_slip(counter, sync
 
     assert (status.files_waiting, status.files_waiting_bytes) == (2, sum(sizes))
     assert (figures.files_waiting, figures.files_waiting_bytes) == (2, sum(sizes))
+    slip = " ".join(page_texts(sync.reconciliation_pdf(date.today())))
+    assert "Tệp số hóa đang chờ gửi (hiện tại) 2 (1,5 MB)" in " ".join(slip.split())
     sync.push_files()
     assert sync.status().files_waiting == 0
 
