@@ -9,6 +9,7 @@ tells "no network" (retry quietly) from a real failure (show why).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 import socket
@@ -110,6 +111,14 @@ class PushReply:
 
 
 @dataclass(frozen=True)
+class FileHeld:
+    """What the hub holds of a file: its first `offset` bytes; `complete`: all, hash checked."""
+
+    offset: int
+    complete: bool
+
+
+@dataclass(frozen=True)
 class ChangesPage:
     changes: list[dict[str, Any]]
     next_cursor: int
@@ -205,18 +214,44 @@ class HubClient:
         """What the hub holds from this device (and on `day`), for the reconciliation."""
         return self._call("GET", "/device", params={"day": day.isoformat()})
 
+    def file_held(self, sha256: str, size: int) -> FileHeld:
+        """How much of the file the hub holds (complete: nothing to send)."""
+        return self._file_held(self._call("POST", f"/files/{sha256}", {"size": size}))
+
+    def upload_chunk(self, sha256: str, offset: int, size: int, data: bytes) -> FileHeld:
+        """Send the file's bytes from `offset` on; the hub answers how much it now holds."""
+        return self._file_held(self._call("PUT", f"/files/{sha256}", raw=data,
+                                          params={"offset": offset, "size": size}))
+
+    def fetch_file(self, sha256: str) -> bytes:
+        data = self._call("GET", f"/files/{sha256}", raw_answer=True)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise HubProtocolError(FILE_DAMAGED)
+        return data
+
+    def _file_held(self, body: Any) -> FileHeld:
+        try:
+            return FileHeld(int(body["offset"]), bool(body["complete"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._malformed() from exc
+
     # --- transport -----------------------------------------------------------------------
 
     def _call(self, method: str, path: str, body: Any = None, *, authorised: bool = True,
-              params: dict[str, Any] | None = None) -> Any:
+              params: dict[str, Any] | None = None, raw: bytes | None = None,
+              raw_answer: bool = False) -> Any:
+        """`body` goes as gzip-compressed JSON, `raw` as bytes (a file's, which do not
+        compress); the answer is JSON unless `raw_answer`."""
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json",
                    "Accept-Encoding": "gzip"}
         if authorised and path not in ("/health", "/time"):
             if not self.token:
                 raise HubUnauthorised(NOT_ENROLLED, 401, protocol.ERROR_MISSING_TOKEN)
             headers["Authorization"] = f"Bearer {self.token}"
-        data = None
-        if body is not None:
+        data = raw
+        if raw is not None:
+            headers["Content-Type"] = "application/octet-stream"
+        elif body is not None:
             data = gzip.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"),
                                  compresslevel=6)
             headers["Content-Type"] = "application/json"
@@ -238,6 +273,8 @@ class HubClient:
             raise HubOffline(CONNECTION_CUT.format(host=urlsplit(self.base_url).netloc))
         if response.status_code >= 400:
             raise self._refusal(response)
+        if raw_answer:
+            return response.content
         try:
             return response.json()
         except ValueError as exc:
@@ -422,6 +459,11 @@ REQUEST_REFUSALS = {
     protocol.ERROR_UNSUPPORTED_ENCODING: f"máy chủ không nhận kiểu nén dữ liệu này ({_VERSIONS})",
     protocol.ERROR_UNSUPPORTED_MEDIA_TYPE: f"máy chủ không nhận kiểu dữ liệu này ({_VERSIONS})",
     protocol.ERROR_INVALID_REQUEST: f"yêu cầu không đúng mẫu máy chủ chờ ({_VERSIONS})",
+    protocol.ERROR_FILE_NOT_NAMED: "máy chủ chưa nhận sự kiện nào của xã này nêu tệp này",
+    protocol.ERROR_FILE_TOO_LARGE: "tệp lớn hơn giới hạn máy chủ cho phép",
+    protocol.ERROR_OFFSET_MISMATCH: "máy chủ giữ phần tệp khác với phần máy này gửi tiếp",
+    protocol.ERROR_HASH_MISMATCH: "nội dung tệp không khớp mã băm SHA-256 của nó",
+    protocol.ERROR_UNKNOWN_FILE: "máy chủ không có tệp này cho xã này",
 }
 UNKNOWN_REFUSAL = "máy chủ không nêu lý do mà phần mềm hiểu được"
 
@@ -448,6 +490,7 @@ def event_refusal_text(reason: str) -> str:
     return next((text for words, text in EVENT_REFUSALS if words in reason), EVENT_INVALID)
 
 
+FILE_DAMAGED = "Tệp tải về từ máy chủ tỉnh bị hỏng trên đường truyền (mã băm không khớp)."
 NOT_A_HUB = (
     "Địa chỉ {url} không trả lời như máy chủ đồng bộ của tỉnh. Kiểm tra lại địa chỉ máy chủ "
     "(mạng có thể đang chuyển hướng sang trang đăng nhập Wi-Fi)."

@@ -9,15 +9,19 @@ is simply run again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from sync import protocol
-from sync.client import Ack, HubClient, HubProtocolError
+from sync.client import Ack, HubClient, HubProtocolError, HubRefused
 
 BATCH_SIZE = 100
+# Files the hub holds, marked so here together: one local commit for several small files. A
+# counter stopped before the mark asks again and hears "have it"; nothing is sent twice.
+FILES_MARKED_TOGETHER = 20
 # Raw JSON per request stays under the limit for the *compressed* body, so a batch of
 # incompressible text still fits; 10 % of room covers the request's own envelope.
 BATCH_BYTES = int(protocol.MAX_BODY_BYTES * 0.9)
@@ -44,6 +48,38 @@ class OutboxPort(Protocol):
 
     def apply_page(self, changes: list[dict[str, Any]], next_cursor: int) -> None:
         """Apply one page of changes and move the cursor to `next_cursor`, all or nothing."""
+
+
+class FileQueuePort(Protocol):
+    """The counter's queue of files for the hub. Each method is one local transaction."""
+
+    def waiting_files(self, limit: int, skip: Sequence[str]) -> list[str]:
+        """Up to `limit` files (SHA-256) waiting, oldest first, but for `skip`."""
+
+    def file_bytes(self, sha256: str, limit: int) -> bytes:
+        """The file's bytes; raises FileTooLarge past `limit` bytes without reading them,
+        OSError when it cannot be read."""
+
+    def files_sent(self, sha256s: Sequence[str]) -> None:
+        """The hub holds these files whole."""
+
+    def file_failed(self, sha256: str, reason: str, *, at_once: bool) -> bool:
+        """Count a failure; the file is quarantined at once or after repeated failures.
+        Returns whether it is quarantined now."""
+
+
+class FileTooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+@dataclass
+class FilePushReport:
+    sent: int = 0  # now held whole by the hub (sent now, or held already)
+    already_held: int = 0  # of which the hub had before (another counter of the commune sent it)
+    failed: int = 0  # refused this round, tried again in a later one
+    quarantined: int = 0
 
 
 @dataclass
@@ -124,6 +160,93 @@ def pull(hub: HubClient, outbox: OutboxPort, *, limit: int = protocol.DEFAULT_PU
     return report
 
 
+def push_files(hub: HubClient, queue: FileQueuePort, *,
+               chunk_size: int = protocol.FILE_CHUNK_BYTES,
+               max_bytes: int = protocol.MAX_FILE_BYTES,
+               cancelled: Callable[[], bool] = lambda: False) -> FilePushReport:
+    """Upload the waiting files one at a time, each in chunks from what the hub already holds
+    (so a cut connection costs at most the chunk in flight). A file the hub refuses is tried
+    again in a later round and quarantined when refusals repeat; a file that cannot be sent at
+    all (over `max_bytes`, changed or gone on disk) is quarantined at once; neither stops the
+    files behind it. Network failures, the hub's own failures (5xx), a lost token and the
+    daily quota stop the round (HubError), as they would stop any other file too."""
+    report = FilePushReport()
+    failed_now: list[str] = []  # not tried again this round
+    held: list[str] = []  # held by the hub, not marked here yet
+    try:
+        while not cancelled():
+            waiting = queue.waiting_files(1, failed_now + held)
+            if not waiting:
+                break
+            sha256 = waiting[0]
+            problem = _unsendable(queue, sha256, max_bytes)
+            if isinstance(problem, str):
+                queue.file_failed(sha256, problem, at_once=True)
+                report.quarantined += 1
+                continue
+            try:
+                held_before = _upload(hub, sha256, problem, chunk_size, cancelled)
+            except HubRefused as exc:
+                if exc.status in (401, 429):
+                    raise
+                failed_now.append(sha256)
+                report.failed += 1
+                report.quarantined += queue.file_failed(sha256, str(exc), at_once=False)
+                continue
+            if held_before is None:
+                break  # cancelled mid-file: the hub keeps what it has, the next round goes on
+            held.append(sha256)
+            report.sent += 1
+            report.already_held += held_before
+            if len(held) == FILES_MARKED_TOGETHER:
+                queue.files_sent(held)
+                held = []
+    finally:
+        if held:
+            queue.files_sent(held)
+    return report
+
+
+def _unsendable(queue: FileQueuePort, sha256: str, max_bytes: int) -> bytes | str:
+    """The file's bytes, or why they cannot be sent at all."""
+    try:
+        data = queue.file_bytes(sha256, max_bytes)
+    except FileTooLarge as exc:
+        return FILE_TOO_LARGE.format(size=exc.size / 1024 / 1024, limit=max_bytes / 1024 / 1024)
+    except OSError as exc:
+        return FILE_UNREADABLE.format(detail=exc.strerror or exc)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return FILE_CHANGED
+    return data
+
+
+def _upload(hub: HubClient, sha256: str, data: bytes, chunk_size: int,
+            cancelled: Callable[[], bool]) -> bool | None:
+    """Send what the hub does not hold yet. True: the hub held the file before anything was
+    sent; False: it holds it now; None: cancelled first."""
+    held = hub.file_held(sha256, len(data))
+    if held.complete:
+        return True
+    mismatches = 0
+    while not held.complete:
+        if cancelled():
+            return None
+        offset = held.offset
+        try:
+            held = hub.upload_chunk(sha256, offset, len(data),
+                                    data[offset:offset + chunk_size])
+        except HubRefused as exc:
+            if exc.error != protocol.ERROR_OFFSET_MISMATCH or mismatches == 3:
+                raise
+            # Another device of the commune is sending the same file: go on from its offset.
+            mismatches += 1
+            held = hub.file_held(sha256, len(data))
+            continue
+        if not held.complete and held.offset <= offset:
+            raise HubProtocolError(STUCK_FILE.format(offset=offset))
+    return False
+
+
 TOO_LARGE = (
     "Sự kiện quá lớn để gửi lên máy chủ tỉnh ({size:.1f} MB, giới hạn {limit:.1f} MB). "
     "Hãy báo cho bộ phận kỹ thuật."
@@ -131,4 +254,18 @@ TOO_LARGE = (
 STUCK_CURSOR = (
     "Máy chủ tỉnh báo còn dữ liệu nhưng không chuyển sang trang tiếp theo (vị trí {cursor}); "
     "đã dừng nhận để tránh lặp vô hạn."
+)
+FILE_TOO_LARGE = (
+    "Tệp số hóa quá lớn để gửi lên máy chủ tỉnh ({size:.1f} MB, giới hạn {limit:.0f} MB). "
+    "Tệp vẫn được giữ trên máy này; hãy quét lại tài liệu ở độ phân giải thấp hơn hoặc "
+    "chế độ đen trắng."
+)
+FILE_UNREADABLE = "Không đọc được tệp số hóa trên máy này để gửi lên máy chủ tỉnh: {detail}."
+FILE_CHANGED = (
+    "Tệp số hóa trên máy này đã bị thay đổi hoặc hỏng sau khi lưu (mã băm không còn khớp), "
+    "nên không gửi lên máy chủ tỉnh. Hãy chạy kiểm tra dữ liệu và báo bộ phận kỹ thuật."
+)
+STUCK_FILE = (
+    "Máy chủ tỉnh nhận phần tệp tại vị trí {offset} nhưng không tiến thêm; đã dừng gửi tệp "
+    "để tránh lặp vô hạn."
 )

@@ -122,6 +122,24 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   code, `lookup_link(url, key, code)`: `<url>/tra-cuu/<code>?k=<check>`, where the check
   (LOOKUP_CHECK_LENGTH hex digits of HMAC-SHA256 of the code under the key) lets the hub tell
   a printed code from a guessed one. A counter without it prints the bare code.
+- Files (added): a digitised document's PDF travels on its own after the events, one file
+  per request sequence, named by its SHA-256 (64 lowercase hex digits). An event names the
+  files it uses in its payload's top-level `"files": [sha256, ...]` (files_named); a device may
+  upload and fetch only files an event of its own commune named (403 file_not_named otherwise,
+  404 for a fetch).
+  `POST /api/v1/files/{sha256}` `{"size": bytes}` → `{"sha256", "size", "offset", "complete"}`:
+  how much of the file the hub holds; `complete` true ("have it": nothing to send) once the
+  file is whole, from this device or any other. A size over the hub's limit (MAX_FILE_BYTES by
+  default) gets 413 file_too_large before anything is sent.
+  `PUT /api/v1/files/{sha256}?offset=N&size=S`, body the file's bytes from N on (at most
+  MAX_BODY_BYTES; the counter sends FILE_CHUNK_BYTES), `Content-Type:
+  application/octet-stream` → the same answer. Bytes before the hub's offset are already held
+  and are ignored (a re-sent chunk is harmless); an offset past it gets 409 offset_mismatch
+  (ask again). The chunk that completes the file has its SHA-256 checked: on a mismatch the hub
+  throws away what it had of the file and answers 422 hash_mismatch. File bytes count against
+  the device's daily file quota (429 daily_quota).
+  `GET /api/v1/files/{sha256}` → the file (`application/pdf`), when complete and named by an
+  event of the device's commune; 404 unknown_file otherwise.
 """
 
 from __future__ import annotations
@@ -138,6 +156,9 @@ MAX_BATCH = 200
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024
 DEFAULT_PULL_LIMIT = 100
+MAX_FILE_BYTES = 20 * 1024 * 1024
+FILE_CHUNK_BYTES = 512 * 1024  # a cut connection costs at most this much sent again
+FILES_KEY = "files"  # the payload key naming an event's files
 MAX_PULL_LIMIT = 500
 EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",
                 "device_time")
@@ -183,6 +204,11 @@ ERROR_INVALID_REQUEST = "invalid_request"
 ERROR_DATABASE_UNAVAILABLE = "database_unavailable"
 ERROR_TOO_MANY_ATTEMPTS = "too_many_attempts"
 ERROR_DAILY_QUOTA = "daily_quota"
+ERROR_FILE_NOT_NAMED = "file_not_named"
+ERROR_FILE_TOO_LARGE = "file_too_large"
+ERROR_OFFSET_MISMATCH = "offset_mismatch"
+ERROR_HASH_MISMATCH = "hash_mismatch"
+ERROR_UNKNOWN_FILE = "unknown_file"
 QUOTA_REASON = "quota:"  # how a per-event refusal for size starts
 
 
@@ -252,3 +278,17 @@ def content_digest(event: dict[str, Any]) -> str:
     """SHA-256 over the canonical JSON of the event's fields (unknown keys ignored)."""
     fields = {key: event.get(key) for key in EVENT_FIELDS}
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+
+
+def is_file_hash(value: Any) -> bool:
+    return (isinstance(value, str) and len(value) == 64
+            and all(ch in "0123456789abcdef" for ch in value))
+
+
+def files_named(payload: Any) -> list[str]:
+    """The files an event's payload names (its top-level FILES_KEY), in order, each once.
+    Anything there that is not a SHA-256 in lowercase hex is not a file name and is left out."""
+    named = payload.get(FILES_KEY) if isinstance(payload, dict) else None
+    if not isinstance(named, list):
+        return []
+    return list(dict.fromkeys(value for value in named if is_file_hash(value)))

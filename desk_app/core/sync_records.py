@@ -30,3 +30,13 @@ class SyncProblem:
     event_uuid: str | None
     dossier_uuid: str | None
     message: str
+
+
+@dataclass(frozen=True)
+class FilesWaiting:
+    """Digitised documents' files not on the hub yet (store.file_queue), for the status bar
+    and the reconciliation slip."""
+
+    count: int
+    size: int  # bytes
+    quarantined: int

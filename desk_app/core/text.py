@@ -37,3 +37,8 @@ def fold(text: str | None) -> str:
 
 def digits(text: str | None) -> str:
     return "".join(ch for ch in nfc(text) if ch.isdigit())
+
+
+def megabytes(size: int) -> str:
+    """Bytes as MB with one decimal, Vietnamese style: 1234567 → '1,2'."""
+    return f"{size / 1_000_000:.1f}".replace(".", ",")

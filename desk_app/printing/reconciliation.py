@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from desk_app.core.model import Office
+from desk_app.core.text import megabytes
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
 from desk_app.printing.forms import form_info
 from desk_app.printing.layout import (
@@ -55,6 +56,10 @@ class ReconciliationFigures:
     last_sync: datetime | None
     clock_skew: timedelta | None
     printed_at: datetime
+    # Digitised documents' files, now (not only the day's): queued for the hub, and set aside.
+    files_waiting: int = 0
+    files_waiting_bytes: int = 0
+    files_quarantined: int = 0
 
     @property
     def matches(self) -> bool | None:
@@ -102,6 +107,9 @@ def render_reconciliation(
         ["Đang chờ gửi", str(figures.waiting), ""],
         ["Bị cách ly, chờ xử lý", str(figures.quarantined), ""],
         ["Đã loại bỏ sau cách ly", str(figures.discarded), ""],
+        ["Tệp số hóa đang chờ gửi (hiện tại)",
+         f"{figures.files_waiting} ({megabytes(figures.files_waiting_bytes)} MB)", ""],
+        ["Tệp số hóa bị cách ly (hiện tại)", str(figures.files_quarantined), ""],
     ]
     story = [
         top_corners("", form, WIDTH, styles),

@@ -176,6 +176,7 @@ class Services:
     clerks = bind(lookup.clerks)
     history = bind(lookup.history)
     outbox_counts = bind(lookup.outbox_counts)
+    files_waiting = bind(lookup.files_waiting)
 
     # --- slips and reports -----------------------------------------------------------------
     receipt_pdf = bind(printouts.receipt_pdf)

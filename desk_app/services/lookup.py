@@ -9,8 +9,9 @@ from desk_app.core.accounts import Permission
 from desk_app.core.listing import EARLIER_CAP, ListFilter, Page, Sort
 from desk_app.core.model import Dossier, DossierRow, Event
 from desk_app.core.states import DossierState
+from desk_app.core.sync_records import FilesWaiting
 from desk_app.services.context import Access, Context, use_case
-from desk_app.store import dossiers, events, listing
+from desk_app.store import dossiers, events, file_queue, listing
 
 
 @use_case(Permission.LOOK_UP)
@@ -64,3 +65,9 @@ def history(ctx: Context, dossier_uuid: str) -> list[Event]:
 def outbox_counts(ctx: Context) -> dict[str, int]:
     """For the status bar, which counts while the screen is locked too."""
     return events.outbox_counts(ctx.db)
+
+
+@use_case(Access.OPEN)
+def files_waiting(ctx: Context) -> FilesWaiting:
+    """Digitised documents' files not on the hub yet, for the status bar beside the events."""
+    return file_queue.waiting(ctx.db)

@@ -11,6 +11,7 @@ hub to answer.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import threading
 from collections.abc import Sequence
@@ -31,7 +32,8 @@ from desk_app.services import province_events
 from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.printouts import SLIP_FOLDER, dated_folder, drawn_by, new_version
-from desk_app.store import dossiers, events, outbox, settings, sync_state
+from desk_app.store import dossiers, events, file_queue, outbox, settings, sync_state
+from desk_app.store.files import path_of
 from desk_app.store.outbox import Refused, Stored
 from sync import exchange, protocol
 from sync.client import (
@@ -76,6 +78,9 @@ class SyncStatus:
     last_sync: datetime | None  # the last sync that went through to the end
     error: str  # why the last attempt failed ('' when it did not)
     skew: timedelta | None  # this PC's clock minus the hub's
+    files_waiting: int = 0  # digitised documents' files queued for the hub
+    files_waiting_bytes: int = 0
+    files_quarantined: int = 0  # files set aside after failing, waiting for a supervisor
 
 
 @dataclass(frozen=True)
@@ -106,8 +111,11 @@ class StoreOutbox:
     def store_acks(self, acks: Sequence[Ack]) -> None:
         with self.ctx.lock, self.ctx.db.atomic():
             now = self.ctx.now()
-            outbox.mark_sent(self.ctx.db, [Stored(a.uuid, a.server_time) for a in acks
-                                           if a.stored], now)
+            stored = [Stored(a.uuid, a.server_time) for a in acks if a.stored]
+            outbox.mark_sent(self.ctx.db, stored, now)
+            # The hub keeps a file once an event of the commune names it: queued only now.
+            file_queue.queue_named(self.ctx.db, self.ctx.data_dir, [s.uuid for s in stored],
+                                   now)
             outbox.quarantine(self.ctx.db, [Refused(a.uuid, a.reason or a.result, a.result)
                                             for a in acks if not a.stored], now)
 
@@ -127,6 +135,34 @@ class StoreOutbox:
             self.ctx.announce(PULLED)
 
 
+class StoreFiles:
+    """sync.exchange.FileQueuePort over the counter's database and data folder."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    def waiting_files(self, limit: int, skip: Sequence[str]) -> list[str]:
+        with self.ctx.lock:
+            return file_queue.pending(self.ctx.db, limit, skip)
+
+    def file_bytes(self, sha256: str, limit: int) -> bytes:
+        path = path_of(self.ctx.data_dir, sha256)
+        with path.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise exchange.FileTooLarge(size)
+            return file.read()
+
+    def files_sent(self, sha256s: Sequence[str]) -> None:
+        with self.ctx.lock, self.ctx.db.atomic():
+            file_queue.mark_sent(self.ctx.db, sha256s, self.ctx.now())
+
+    def file_failed(self, sha256: str, reason: str, *, at_once: bool) -> bool:
+        with self.ctx.lock, self.ctx.db.atomic():
+            return file_queue.failed(self.ctx.db, sha256, reason, self.ctx.now(),
+                                     at_once=at_once)
+
+
 class SyncService:
     """What the clerk asks for (enrollment, the quarantine, the reconciliation) checks the
     logged-in account's permission. The exchange itself (sync_now, push, pull, probe, status)
@@ -134,10 +170,13 @@ class SyncService:
     it only sends what was already recorded, so it is open."""
 
     def __init__(self, services: Services, *, batch_size: int = exchange.BATCH_SIZE,
-                 connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT):
+                 connect_timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT,
+                 file_chunk_bytes: int = protocol.FILE_CHUNK_BYTES):
         self.ctx = services.ctx
         self.outbox = StoreOutbox(self.ctx)
+        self.files = StoreFiles(self.ctx)
         self.batch_size = batch_size
+        self.file_chunk_bytes = file_chunk_bytes
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.stats = WireStats()  # everything this service sent and received
@@ -208,6 +247,12 @@ class SyncService:
         so the lists reload."""
         return exchange.pull(self._hub(), self.outbox, cancelled=self._cancelled.is_set)
 
+    def push_files(self) -> exchange.FilePushReport:
+        """Upload the digitised documents' files waiting, each resumed where the hub stopped.
+        Raises HubError; run again to resume."""
+        return exchange.push_files(self._hub(), self.files, chunk_size=self.file_chunk_bytes,
+                                   cancelled=self._cancelled.is_set)
+
     def measure_skew(self) -> timedelta:
         """This PC's clock minus the hub's, read at the middle of the request."""
         hub = self._hub()
@@ -220,8 +265,9 @@ class SyncService:
         return skew
 
     def sync_now(self) -> SyncStatus:
-        """Push, pull, read the hub's clock; the outcome is recorded for the status bar.
-        Network and hub failures are an outcome, not an exception."""
+        """Push, pull, read the hub's clock, then upload files (last, so a slow line delays
+        no dossier); the outcome is recorded for the status bar. Network and hub failures are
+        an outcome, not an exception."""
         if not self.enrolled():
             return self.status()
         self._cancelled.clear()
@@ -230,6 +276,7 @@ class SyncService:
             self.push()
             self.pull()
             self.measure_skew()
+            self.push_files()
         except HubError as exc:
             self._record(sync_state.OFFLINE if exc.offline else sync_state.FAILED, str(exc))
         except Exception as exc:
@@ -243,9 +290,10 @@ class SyncService:
         return self.status()
 
     def sync_if_waiting(self) -> SyncStatus:
-        """Sync when events are queued (after a local save); otherwise only the status."""
+        """Sync when events or files are queued (after a local save); otherwise only the
+        status."""
         status = self.status()
-        if status.waiting and status.state is not SyncState.NOT_ENROLLED:
+        if (status.waiting or status.files_waiting) and status.state is not SyncState.NOT_ENROLLED:
             return self.sync_now()
         return status
 
@@ -272,6 +320,7 @@ class SyncService:
             enrolled = sync_state.token(self.ctx.db) is not None
             waiting = outbox.count(self.ctx.db, outbox.PENDING)
             quarantined = outbox.count(self.ctx.db, outbox.QUARANTINED)
+            files = file_queue.waiting(self.ctx.db)
         if not enrolled:
             current = SyncState.NOT_ENROLLED
         elif self._running.is_set():
@@ -281,7 +330,8 @@ class SyncService:
                        sync_state.FAILED: SyncState.FAILED}.get(state.last_outcome,
                                                               SyncState.OFFLINE)
         return SyncStatus(current, waiting, quarantined, state.last_success_at,
-                          state.last_error if enrolled else NOT_ENROLLED, state.clock_skew)
+                          state.last_error if enrolled else NOT_ENROLLED, state.clock_skew,
+                          files.count, files.size, files.quarantined)
 
     def connection(self) -> sync_state.HubConnection:
         """Where the hub is and who this PC is to it (never the token)."""
@@ -354,6 +404,7 @@ class SyncService:
         self._require(Permission.END_OF_DAY)
         with self.ctx.lock:
             counts = outbox.day_counts(self.ctx.db, self.ctx.device_id(), day)
+            files = file_queue.waiting(self.ctx.db)
             state = sync_state.load(self.ctx.db)
         hub_count, hub_error = None, ""
         try:
@@ -372,6 +423,8 @@ class SyncService:
             conflicts=counts.conflicts,
             hub_count=hub_count, hub_error=hub_error, last_sync=state.last_success_at,
             clock_skew=state.clock_skew, printed_at=self.ctx.now(),
+            files_waiting=files.count, files_waiting_bytes=files.size,
+            files_quarantined=files.quarantined,
         )
 
     def reconciliation_pdf(self, day: date) -> Path:

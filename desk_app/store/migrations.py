@@ -616,10 +616,29 @@ _V13 = [
     )""",
 ]
 
+# Digitised documents' files waiting for the hub (issue 16), by SHA-256: queued once an event
+# naming them is acknowledged, uploaded after the events, set aside ('quarantined') when one
+# keeps failing so the others still go. `size` is the file's on disk when queued, for the
+# status bar's "files waiting (MB)".
+_V14 = [
+    """CREATE TABLE file_uploads (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'sent', 'quarantined')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        sent_at TEXT,
+        quarantined_at TEXT
+    )""",
+    "CREATE INDEX file_uploads_state ON file_uploads (state, queued_at)",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12,
-                                 _V13]
+                                 _V13, _V14]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -15,6 +15,8 @@ from desk_app.core.changes import Changes
 from desk_app.core.counter import CounterSetup
 from desk_app.core.model import Dossier
 from desk_app.core.states import DossierState
+from desk_app.core.sync_records import FilesWaiting
+from desk_app.core.text import megabytes
 from desk_app.ui.actions import (
     ALL_ACTIONS,
     WINDOW_ACTIONS,
@@ -215,11 +217,20 @@ class MainWindow(QMainWindow):
         self.dossier_list.show_group(group)
 
     def refresh_outbox(self) -> None:
-        self.worker.run(self.services.outbox_counts, self._show_outbox, self._outbox_failed)
+        self.worker.run(self._waiting, self._show_outbox, self._outbox_failed)
 
-    def _show_outbox(self, counts: dict[str, int]) -> None:
+    def _waiting(self) -> tuple[dict[str, int], FilesWaiting]:
+        """On the database worker: the events and the files waiting for the hub."""
+        return self.services.outbox_counts(), self.services.files_waiting()
+
+    def _show_outbox(self, waiting: tuple[dict[str, int], FilesWaiting]) -> None:
+        counts, files = waiting
         self.outbox_count.setStyleSheet("")
-        self.outbox_count.setText(self.tr("%n sự kiện chờ đồng bộ", "", counts.get("pending", 0)))
+        text = self.tr("%n sự kiện chờ đồng bộ", "", counts.get("pending", 0))
+        if files.count:
+            text += " · " + self.tr("%n tệp chờ gửi ({size} MB)", "", files.count).format(
+                size=megabytes(files.size))
+        self.outbox_count.setText(text)
 
     def _outbox_failed(self, _exc: Exception) -> None:
         self.outbox_count.setStyleSheet("color: #b71c1c;")

@@ -16,6 +16,7 @@ token, a 5xx) is asked less and less often, up to ten minutes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from functools import partial
 from pathlib import Path
@@ -127,9 +128,7 @@ class SyncController(QObject):
         self.retry_timer.stop()
         self.next_try = None
         if self.status is not None and self.status.state is not SyncState.NOT_ENROLLED:
-            self._show(SyncStatus(SyncState.SYNCING, self.status.waiting,
-                                  self.status.quarantined, self.status.last_sync, "",
-                                  self.status.skew))
+            self._show(replace(self.status, state=SyncState.SYNCING, error=""))
         self.worker.run(self.sync.sync_now, self._synced, self._crashed)
 
     def sync_asked(self) -> None:

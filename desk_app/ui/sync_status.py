@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.clock import to_vn
+from desk_app.core.text import megabytes
 from desk_app.services.sync import SyncState, SyncStatus
 
 translate = QCoreApplication.translate
@@ -56,6 +57,9 @@ def status_text(status: SyncStatus, now: datetime) -> str:
     if status.quarantined:
         parts.append(translate("SyncStatus", "%n sự kiện bị cách ly", "",
                                status.quarantined))
+    if status.files_quarantined:
+        parts.append(translate("SyncStatus", "%n tệp bị cách ly", "",
+                               status.files_quarantined))
     if status.skew is not None and abs(status.skew) > SKEW_SHOWN:
         parts.append(skew_words(status.skew))
     return " · ".join(parts)
@@ -69,6 +73,8 @@ def status_tooltip(status: SyncStatus, now: datetime, next_try: datetime | None)
         time=last))
     lines.append(translate("SyncStatus", "Sự kiện chờ gửi: {count}").format(
         count=status.waiting))
+    lines.append(translate("SyncStatus", "Tệp số hóa chờ gửi: {count} ({size} MB)").format(
+        count=status.files_waiting, size=megabytes(status.files_waiting_bytes)))
     if status.skew is not None:
         lines.append(translate("SyncStatus", "Độ lệch đồng hồ so với máy chủ: {seconds} giây")
                      .format(seconds=f"{status.skew.total_seconds():+.0f}"))

@@ -1775,6 +1775,13 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
             <numerusform>%n events waiting to sync</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n tệp chờ gửi ({size} MB)</source>
+        <translation>
+            <numerusform>%n file waiting ({size} MB)</numerusform>
+            <numerusform>%n files waiting ({size} MB)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Không đọc được hàng chờ đồng bộ</source>
         <translation>Could not read the sync queue</translation>
@@ -3057,6 +3064,13 @@ What you typed is still there.</translation>
             <numerusform>%n events quarantined</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n tệp bị cách ly</source>
+        <translation>
+            <numerusform>%n file quarantined</numerusform>
+            <numerusform>%n files quarantined</numerusform>
+        </translation>
+    </message>
     <message>
         <source>chưa có</source>
         <translation>none yet</translation>
@@ -3068,6 +3082,10 @@ What you typed is still there.</translation>
     <message>
         <source>Sự kiện chờ gửi: {count}</source>
         <translation>Events waiting: {count}</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa chờ gửi: {count} ({size} MB)</source>
+        <translation>Digitised files waiting: {count} ({size} MB)</translation>
     </message>
     <message>
         <source>Độ lệch đồng hồ so với máy chủ: {seconds} giây</source>

@@ -8,12 +8,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import Response
 from sqlalchemy import Engine, func, select, text, update
+from starlette.concurrency import run_in_threadpool
 
 from sync import protocol
-from sync.server import changes, clock, enrollment, errors, ingest
+from sync.server import changes, clock, enrollment, errors, files, ingest
 from sync.server.auth import Device, client_address, current_device
 from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
@@ -29,6 +31,8 @@ from sync.server.wire import (
     DeviceSummary,
     EnrollRequest,
     EnrollResponse,
+    FileAsked,
+    FileHeld,
     Health,
     PushRequest,
     PushResponse,
@@ -150,6 +154,53 @@ def device_summary(
     )
 
 
+FileHash = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="the file's SHA-256")]
+_FILE_REFUSALS = {**_SENDING_A_BODY, **documented(403)}
+
+
+def _held(found: files.Held) -> FileHeld:
+    return FileHeld(sha256=found.sha256, size=found.size, offset=found.offset,
+                    complete=found.complete)
+
+
+@router.post("/files/{sha256}", response_model=FileHeld, responses=_FILE_REFUSALS)
+def ask_file(sha256: FileHash, body: FileAsked, device: DeviceDep, engine: EngineDep,
+             request: Request) -> FileHeld:
+    """How much of a file the hub holds (complete: "have it"), before uploading it."""
+    return _held(files.held(engine, request.app.state.settings, device, sha256, body.size))
+
+
+@router.put("/files/{sha256}", response_model=FileHeld,
+            responses={**_FILE_REFUSALS, **documented(409)},
+            openapi_extra={"requestBody": {"required": True, "content": {
+                "application/octet-stream": {"schema": {"type": "string",
+                                                        "format": "binary"}}}}})
+async def upload_file_chunk(
+    sha256: FileHash,
+    device: DeviceDep,
+    engine: EngineDep,
+    request: Request,
+    offset: Annotated[int, Query(ge=0, le=2**62, description="where the body starts")],
+    size: Annotated[int, Query(ge=1, le=protocol.MAX_FILE_BYTES,
+                               description="the whole file's size")],
+) -> FileHeld:
+    """Bytes of a file from `offset` on (the body: raw bytes, no JSON)."""
+    data = await request.body()  # already bounded by BodyLimits
+    state = request.app.state
+    found = await run_in_threadpool(files.receive, engine, state.file_store, state.settings,
+                                    device, sha256, offset, size, data)
+    return _held(found)
+
+
+@router.get("/files/{sha256}", response_class=Response, responses={
+    **documented(401, 404, 422, 429), 200: {"content": {"application/pdf": {}}}})
+def fetch_file(sha256: FileHash, device: DeviceDep, engine: EngineDep,
+               request: Request) -> Response:
+    """A whole file an event of this device's commune named."""
+    parts = files.read(engine, request.app.state.file_store, device, sha256)
+    return Response(b"".join(parts), media_type="application/pdf")
+
+
 def create_app(engine: Engine, settings: HubSettings | None = None,
                monotonic: Callable[[], float] = time.monotonic,
                web: WebSettings | None = None) -> FastAPI:
@@ -169,6 +220,7 @@ def create_app(engine: Engine, settings: HubSettings | None = None,
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.state.file_store = files.DatabaseFileStore()
     app.state.throttle = Throttle(settings.limits, monotonic)
     app.include_router(router)
     pages.install(app, web or WebSettings.from_environment())

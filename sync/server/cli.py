@@ -75,7 +75,9 @@ def _serve(engine: Engine, args: argparse.Namespace) -> None:
         limits=Limits(per_address=args.failures_per_address, overall=args.failures_overall,
                       window_seconds=args.failure_window),
         quotas=Quotas(max_payload_bytes=args.max_event_kib * 1024,
-                      daily_bytes=args.daily_mib_per_device * 1024 * 1024),
+                      daily_bytes=args.daily_mib_per_device * 1024 * 1024,
+                      daily_file_bytes=args.daily_file_mib_per_device * 1024 * 1024),
+        max_file_bytes=args.max_file_mib * 1024 * 1024,
     ).to_json()
     uvicorn.run(
         "sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
@@ -277,6 +279,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--daily-mib-per-device", type=_integer(1, 1024 * 1024),
                        default=quotas.daily_bytes // 1024 // 1024,
                        help="what one device may store in a day, in MiB (default %(default)s)")
+    serve.add_argument("--max-file-mib",
+                       type=_integer(1, protocol.MAX_FILE_BYTES // 1024 // 1024),
+                       default=protocol.MAX_FILE_BYTES // 1024 // 1024,
+                       help="largest digitised document's file a device may upload, in MiB "
+                            "(default and most %(default)s)")
+    serve.add_argument("--daily-file-mib-per-device", type=_integer(1, 1024 * 1024),
+                       default=quotas.daily_file_bytes // 1024 // 1024,
+                       help="file bytes one device may upload in a day, in MiB "
+                            "(default %(default)s)")
     command(commands, "upgrade", _upgrade, "migrate the database schema to the newest version")
 
     commune = commands.add_parser("commune", help="communes").add_subparsers(required=True,

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -140,6 +141,7 @@ device_volume = Table(
     Column("day", String(10), primary_key=True),
     Column("events", Integer, nullable=False),
     Column("bytes", BigInteger, nullable=False),
+    Column("file_bytes", BigInteger, nullable=False, server_default="0"),
 )
 
 # The pull feed. commune_id NULL reaches every commune (catalogue, calendar).
@@ -234,4 +236,35 @@ projections = Table(
     metadata,
     Column("name", String(40), primary_key=True),
     Column("version", Integer, nullable=False),
+)
+
+# Digitised documents' files (sync.server.files): one row per SHA-256 whatever the number of
+# communes naming it; `received` bytes have arrived, in order, as chunks; `completed_at` is set
+# once all of them are there and their hash checked.
+files = Table(
+    "files",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("received", BigInteger, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("completed_at", String(40)),
+)
+
+file_chunks = Table(
+    "file_chunks",
+    metadata,
+    Column("sha256", String(64), ForeignKey("files.sha256"), primary_key=True),
+    Column("offset", BigInteger, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+# The files an event of a commune named (payload["files"]): what its devices may upload and
+# fetch.
+file_names = Table(
+    "file_names",
+    metadata,
+    Column("commune_id", Integer, ForeignKey("communes.id"), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("named_at", String(40), nullable=False),
 )

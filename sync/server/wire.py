@@ -212,3 +212,18 @@ class DeviceSummary(Model):
     events_on_day: int = Field(description="events whose device_time falls on `day` (+07:00)")
     last_push_at: str | None
     clock_skew_seconds: float | None
+
+
+class FileAsked(Model):
+    size: int = Field(ge=1, le=protocol.MAX_FILE_BYTES,
+                      description="the file's size in bytes (a hub may allow less: 413)")
+
+
+class FileHeld(Model):
+    """What the hub holds of a file: its first `offset` bytes; `complete`: all of them, hash
+    checked ("have it")."""
+
+    sha256: str
+    size: int
+    offset: int
+    complete: bool

@@ -31,7 +31,7 @@ SERVICES: dict[str, Permission | str] = {
     # the printer of a slip already asked for.
     "back_up_at_start": OPEN, "back_up_now": OPEN, "backup_interval_hours": OPEN,
     "disk_warning": OPEN,
-    "outbox_counts": OPEN,
+    "outbox_counts": OPEN, "files_waiting": OPEN,
     "printer_choice": OPEN,
     # Asked at start, before anyone logs in: which issued codes the database lacks.
     "missing_codes": OPEN, "acknowledge_missing_codes": OPEN,
@@ -73,7 +73,8 @@ SERVICES: dict[str, Permission | str] = {
 SYNC: dict[str, Permission | str] = {
     # The exchange runs on the network worker's timers, with nobody logged in too: it only
     # sends what was already recorded and reads what the province sent.
-    "enrolled": OPEN, "push": OPEN, "pull": OPEN, "measure_skew": OPEN, "sync_now": OPEN,
+    "enrolled": OPEN, "push": OPEN, "pull": OPEN, "push_files": OPEN, "measure_skew": OPEN,
+    "sync_now": OPEN,
     "sync_if_waiting": OPEN, "probe": OPEN, "cancel": OPEN, "close": OPEN, "status": OPEN,
     "connection": OPEN, "end_of_day": OPEN,
     "enroll": P.SYNC_ADMIN, "quarantined": P.SYNC_ADMIN, "problems": P.SYNC_ADMIN,
@@ -218,5 +219,5 @@ def test_what_the_login_screen_needs_works_logged_out(services):
     assert services.current_account() is None and not services.can(P.LOOK_UP)
     # The timers' work goes on while the screen is locked.
     assert services.back_up_now().path.exists()
-    assert services.outbox_counts() is not None
+    assert services.outbox_counts() is not None and services.files_waiting() is not None
     assert SyncService(services).status() is not None

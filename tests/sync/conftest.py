@@ -10,6 +10,7 @@
   `.db_url` and `.admin`.
 - `hub_process_factory`: builds HubProcess objects (`province-hub serve` in a subprocess, which
   a test may kill and restart on the same port); all are stopped at teardown.
+- `counter`: a set-up counter (tests.sync.counter_side.new_counter) in the test's folder.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy import Engine
 from sync.protocol import API_PREFIX
 from sync.server.app import create_app
 from sync.server.database import open_engine, upgrade
+from tests.sync.counter_side import new_counter
 from tests.sync.live_hub import HubAdmin, HubProcess, ThreadedHub
 
 PG_ENV = "HUB_TEST_PG_URL"
@@ -99,3 +101,10 @@ def hub_process_factory(hub_db_url, hub_engine) -> Iterator:
     yield make
     for hub in started:
         hub.stop()
+
+
+@pytest.fixture
+def counter(tmp_path):
+    services = new_counter(tmp_path / "counter")
+    yield services
+    services.close()

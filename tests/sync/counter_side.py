@@ -4,6 +4,7 @@ that ends every fault test: the hub holds exactly what the counter recorded, onc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -17,8 +18,10 @@ from desk_app.core.model import Dossier
 from desk_app.services.app import Services
 from desk_app.services.demo import DEMO_SETUP, demo_draft
 from desk_app.services.sync import SyncService
-from desk_app.store import outbox
+from desk_app.store import dossiers, events, files, outbox
+from sync.client import HubError
 from sync.protocol import content_digest
+from sync.server import tables as hub_tables
 from sync.server.database import reading
 from sync.server.tables import events as hub_events_table
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
@@ -120,3 +123,63 @@ def assert_hub_matches_counter(services: Services, engine: Engine) -> None:
         assert datetime.fromisoformat(server_time) == datetime.fromisoformat(theirs[uuid][1])
     for uuid in refused & set(theirs):
         assert theirs[uuid][0] != ours[uuid][0], f"event {uuid} was refused but is on the hub"
+
+
+def digitise(services: Services, dossier: Dossier, data: bytes) -> str:
+    """Keep `data` as a digitised document's file of `dossier` and record an event naming it
+    (its payload's top-level "files"), as the digitisation store does; returns its SHA-256."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    path = files.path_of(services.data_dir, sha256)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    ctx = services.ctx
+    with ctx.lock, ctx.db.atomic():
+        events.append(ctx.db, dossier_uuid=dossier.uuid, kind="rescheduled",
+                      status=dossiers.get(ctx.db, dossier.uuid).status,
+                      payload={"files": [sha256], "note": "số hóa"}, clerk=ctx.clerk_name(),
+                      device_id=ctx.device_id(), at=ctx.now())
+        ctx.reserve_journal_tip()
+    return sha256
+
+
+def hub_files(engine: Engine) -> dict[str, bytes]:
+    """Every whole file the hub holds: SHA-256 → its bytes, put together from its chunks, which
+    follow one another without gap or overlap."""
+    held: dict[str, bytes] = {}
+    with reading(engine) as connection:
+        rows = connection.execute(select(hub_tables.files)).all()
+        for row in rows:
+            parts = connection.execute(
+                select(hub_tables.file_chunks.c.offset, hub_tables.file_chunks.c.data)
+                .where(hub_tables.file_chunks.c.sha256 == row.sha256)
+                .order_by(hub_tables.file_chunks.c.offset)).all()
+            at = 0
+            for offset, data in parts:
+                assert offset == at, f"file {row.sha256}: chunk at {offset}, expected {at}"
+                at += len(data)
+            assert at == row.received
+            if row.completed_at is not None:
+                held[row.sha256] = b"".join(bytes(data) for _, data in parts)
+    return held
+
+
+def assert_hub_holds_files(engine: Engine, expected: dict[str, bytes]) -> None:
+    """The hub holds each of these files once, whole and byte-identical, and nothing else."""
+    held = hub_files(engine)
+    assert set(held) == set(expected), f"missing {set(expected) - set(held)}"
+    for sha256, data in expected.items():
+        assert held[sha256] == data, f"file {sha256} differs on the hub"
+
+
+def until_through(*steps: Callable[[], object], tries: int = 300) -> int:
+    """Run the steps in order again and again until one pass raises no HubError (each must be
+    "offline": a cut, not a refusal), at most `tries` times; returns how many passes failed."""
+    for failures in range(tries):
+        try:
+            for step in steps:
+                step()
+        except HubError as exc:
+            assert exc.offline, exc
+            continue
+        return failures
+    raise AssertionError(f"nothing got through in {tries} tries")

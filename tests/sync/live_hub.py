@@ -4,18 +4,21 @@ or `province-hub serve` in a subprocess (for tests that kill and restart the hub
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import requests
 import uvicorn
 from sqlalchemy import Engine, func, select
 
+from sync.client import HubError
 from sync.protocol import API_PREFIX
 from sync.server import enrollment, publishing, registry, tables
 from sync.server.app import create_app
@@ -149,3 +152,28 @@ class HubProcess:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+def kill_while(hub: HubProcess, work: Callable[[], None], rng: random.Random, *,
+               times: int = 3, within: tuple[float, float] = (0.05, 0.25),
+               after_kill: Callable[[], None] = lambda: None) -> list[HubError]:
+    """Run `work` in a thread and kill the hub `times` times at a random moment `within`
+    seconds of its start, starting the hub again after each (`after_kill` looks at the state
+    the kill left first); returns the HubErrors `work` raised."""
+    failed: list[HubError] = []
+
+    def run() -> None:
+        try:
+            work()
+        except HubError as exc:
+            failed.append(exc)
+
+    for _ in range(times):
+        worker = threading.Thread(target=run)
+        worker.start()
+        threading.Event().wait(rng.uniform(*within))
+        hub.kill()
+        worker.join(timeout=30)
+        after_kill()
+        hub.start()
+    return failed

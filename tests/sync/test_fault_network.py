@@ -5,14 +5,12 @@ counter recorded, once each."""
 from __future__ import annotations
 
 import random
-import threading
 from collections import Counter
 
 import pytest
 
 from desk_app.services.sync import SyncService, SyncState
 from desk_app.store import outbox
-from sync.client import HubError
 from tests.sync.chaos_proxy import ChaosProxy
 from tests.sync.counter_side import (
     assert_hub_matches_counter,
@@ -20,8 +18,9 @@ from tests.sync.counter_side import (
     hub_events,
     new_counter,
     receive_fast,
+    until_through,
 )
-from tests.sync.live_hub import HubAdmin
+from tests.sync.live_hub import HubAdmin, kill_while
 
 
 class CountingOutbox:
@@ -56,17 +55,7 @@ def test_connections_cut_and_stalled_at_random_lose_and_double_nothing(live_hub,
         answers = CountingOutbox(sync.outbox)
         sync.outbox = answers
         enroll(sync, proxy.url, live_hub.admin)
-        failures = 0
-        for _ in range(300):  # bounded: about 20 batches and a pull need far fewer
-            try:
-                sync.push()
-                sync.pull()
-                break
-            except HubError as exc:
-                assert exc.offline, exc
-                failures += 1
-        else:
-            pytest.fail("the queue never drained through the proxy")
+        failures = until_through(sync.push, sync.pull)
         status = sync.status()
         sync.close()
 
@@ -81,26 +70,14 @@ def test_the_hub_killed_mid_batch_and_restarted(hub_process_factory, hub_engine,
     sync = SyncService(counter, batch_size=20, read_timeout=5)
     enroll(sync, hub.url, HubAdmin(hub_engine))
     receive_fast(counter, 600)
-    rng = random.Random(7)
-    failed: list[HubError] = []
 
-    def push() -> None:
-        try:
-            sync.push()
-        except HubError as exc:
-            failed.append(exc)
-
-    for _ in range(3):
-        pusher = threading.Thread(target=push)
-        pusher.start()
-        threading.Event().wait(rng.uniform(0.05, 0.25))
-        hub.kill()
-        pusher.join(timeout=20)
-        # Never marked sent without the hub holding it.
+    def never_sent_without_the_hub_holding_it() -> None:
         sent = {uuid for (uuid,) in counter.db.execute(
             "SELECT event_uuid FROM outbox WHERE state = 'sent'").fetchall()}
         assert sent <= set(hub_events(hub_engine))
-        hub.start()
+
+    failed = kill_while(hub, sync.push, random.Random(7),
+                        after_kill=never_sent_without_the_hub_holding_it)
 
     status = sync.sync_now()
     sync.close()

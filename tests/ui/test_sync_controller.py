@@ -19,7 +19,7 @@ from desk_app.ui.print_preview import PrintPreviewDialog
 from desk_app.ui.worker import Worker
 from sync.backoff import Backoff
 from sync.server import registry
-from tests.sync.counter_side import Clock, hub_events, new_counter, receive
+from tests.sync.counter_side import Clock, digitise, hub_events, new_counter, receive
 from tests.sync.live_hub import free_port
 from tests.ui.sync_hub import install_sync, running_hub
 
@@ -214,6 +214,27 @@ def test_the_end_of_day_sync_is_armed_for_today_or_tomorrow(qtbot, install, tmp_
     controller.arm_end_of_day(controller.sync.end_of_day())
     assert controller.day_end_timer.interval() == (23 * 60 + 30) * 60_000
     counter.close()
+
+
+def test_files_waiting_show_beside_the_events_until_they_are_sent(
+        qtbot, install, counter, worker, hub):
+    sync = enrolled(counter, hub)
+    controller = install(counter, sync=sync)
+    (dossier,) = receive(counter, 1)
+    digitise(counter, dossier, bytes(1_500_000))
+    sync.push()  # the events went; their file waits for the next round
+    window = controller.window
+    window.refresh_outbox()
+    controller.refresh_status()
+
+    assert label(controller, "outbox_count") == "0 sự kiện chờ đồng bộ · 1 tệp chờ gửi (1,5 MB)"
+    assert "Tệp số hóa chờ gửi: 1 (1,5 MB)" in window.sync_status.toolTip()
+
+    controller.sync_now()
+    window.refresh_outbox()
+
+    assert label(controller, "outbox_count") == "0 sự kiện chờ đồng bộ"
+    assert "Tệp số hóa chờ gửi: 0 (0,0 MB)" in window.sync_status.toolTip()
 
 
 def test_the_reconciliation_slip_opens_in_the_preview(qtbot, install, counter, worker, hub):

@@ -1,0 +1,90 @@
+"""Digitised documents' files waiting to go to the hub (sync.protocol, "Files"). Every function
+runs in the caller's transaction.
+
+A file is queued when the hub has acknowledged an event whose payload names it (its top-level
+"files"): the hub keeps a file only once an event of the commune names it. It stays 'pending'
+until the hub holds it whole ('sent'), or is set aside ('quarantined', with the reason) when
+it cannot be sent (too large, changed or gone on disk) or the hub refused it too often, so the
+files behind it still go.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from desk_app.core.clock import iso
+from desk_app.core.sync_records import FilesWaiting
+from desk_app.store import files
+from sync.protocol import files_named
+
+PENDING, SENT, QUARANTINED = "pending", "sent", "quarantined"
+# Refusals by the hub before a file is set aside: a refusal that repeats is not the network.
+MAX_ATTEMPTS = 3
+
+
+def queue_named(db: sqlite_utils.Database, data_dir: Path, event_uuids: Iterable[str],
+                at: datetime) -> None:
+    """Queue the files the payloads of these (just acknowledged) events name; a file queued
+    before stays as it is."""
+    uuids = list(event_uuids)
+    named: dict[str, None] = {}
+    for start in range(0, len(uuids), 500):
+        part = uuids[start:start + 500]
+        for (payload,) in db.execute(
+                f"SELECT payload FROM events WHERE uuid IN ({','.join('?' * len(part))})",
+                part):
+            named.update(dict.fromkeys(files_named(json.loads(payload))))
+    rows = []
+    for sha256 in named:
+        path = files.path_of(data_dir, sha256)
+        # Gone already: queued with size 0, and the upload says why it cannot be sent.
+        rows.append((sha256, path.stat().st_size if path.exists() else 0, iso(at)))
+    db.conn.executemany(
+        "INSERT INTO file_uploads (sha256, size, queued_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (sha256) DO NOTHING", rows)
+
+
+def pending(db: sqlite_utils.Database, limit: int, skip: Iterable[str] = ()) -> list[str]:
+    """Up to `limit` files waiting, oldest first, leaving out `skip`."""
+    skip = list(skip)
+    return [sha for (sha,) in db.execute(
+        "SELECT sha256 FROM file_uploads WHERE state = 'pending' "
+        f"AND sha256 NOT IN ({','.join('?' * len(skip))}) ORDER BY queued_at, rowid LIMIT ?",
+        [*skip, limit])]
+
+
+def mark_sent(db: sqlite_utils.Database, sha256s: Iterable[str], at: datetime) -> None:
+    db.conn.executemany("UPDATE file_uploads SET state = 'sent', sent_at = ?, last_error = NULL "
+                        "WHERE sha256 = ? AND state = 'pending'",
+                        [(iso(at), sha256) for sha256 in sha256s])
+
+
+def failed(db: sqlite_utils.Database, sha256: str, reason: str, at: datetime, *,
+           at_once: bool = False) -> bool:
+    """Count a failed attempt; the file is quarantined at once or after MAX_ATTEMPTS. Returns
+    whether it is quarantined now."""
+    db.execute(
+        "UPDATE file_uploads SET attempts = attempts + 1, last_error = ?, "
+        "state = CASE WHEN ? OR attempts + 1 >= ? THEN 'quarantined' ELSE state END, "
+        "quarantined_at = CASE WHEN ? OR attempts + 1 >= ? THEN ? ELSE quarantined_at END "
+        "WHERE sha256 = ? AND state = 'pending'",
+        [reason, at_once, MAX_ATTEMPTS, at_once, MAX_ATTEMPTS, iso(at), sha256])
+    return state_of(db, sha256) == QUARANTINED
+
+
+def state_of(db: sqlite_utils.Database, sha256: str) -> str | None:
+    row = db.execute("SELECT state FROM file_uploads WHERE sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def waiting(db: sqlite_utils.Database) -> FilesWaiting:
+    (count, size), (quarantined,) = (
+        db.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM file_uploads "
+                   "WHERE state = 'pending'").fetchone(),
+        db.execute("SELECT COUNT(*) FROM file_uploads WHERE state = 'quarantined'").fetchone())
+    return FilesWaiting(count, size, quarantined)
