@@ -5,7 +5,9 @@ services can even open; and the check of the hash-chained journal.
 
 A backup copies the whole file, which takes minutes on a large database: it reads through a
 connection of its own, outside the services lock, so the clerk goes on saving while it runs
-(WAL lets a reader copy a consistent snapshot while the worker writes).
+(WAL lets a reader copy a consistent snapshot while the worker writes). The digitised files go
+beside it, only those the backup folder lacks (store.backup_files), and a restore copies back
+those the data folder lacks.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from desk_app.core.errors import StoreError
 from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
-from desk_app.store import backup, backup_rotation, issued_codes, journal, settings
+from desk_app.store import (
+    backup,
+    backup_files,
+    backup_rotation,
+    issued_codes,
+    journal,
+    settings,
+)
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS
 
@@ -48,11 +57,13 @@ class BackupSettings:
         return (options.BY_NAME["backups.every_hours"].problem(self.every_hours)
                 or options.BY_NAME["backups.budget_gb"].problem(self.budget_gb))
 
-    def budget(self, copy_size: int) -> int:
-        """In bytes: the setting, or AUTO_BUDGET_TIMES the newest copy (the database without
-        its WAL's stale pages and free space: what a copy really takes)."""
+    def budget(self, copy_size: int, files_size: int = 0) -> int:
+        """In bytes, the room for database copies in a folder whose digitised files take
+        `files_size`: the setting less the files (kept once for every copy, never thinned: the
+        newest copy names them all), or AUTO_BUDGET_TIMES the newest copy (the database without
+        its WAL's stale pages and free space: what a copy really takes) beside the files."""
         if self.budget_gb:
-            return self.budget_gb * GB
+            return max(0, self.budget_gb * GB - files_size)
         return options.AUTO_BUDGET_TIMES * copy_size
 
 
@@ -174,10 +185,14 @@ def _make(ctx: Context, kind: str, folders: list[Path], now: datetime,
         raise StoreError(f"Không mở được dữ liệu để sao lưu: {exc}") from exc
     with closing(source):
         made = backup.make(source, folders[0], kind=kind, at=now)
+    # The files after the copy: store.files writes a file before the row that names it, so
+    # every file the copy names is on disk by now.
+    backup_files.copy_missing(ctx.data_dir, folders[0])
     for extra in folders[1:]:
         try:
             _make_room(extra, made.size, plan)
             backup.copy_to(made, extra)
+            backup_files.copy_missing(ctx.data_dir, extra)
         except (OSError, StoreError):
             log.warning("could not mirror the backup to %s", extra, exc_info=True)
     return made
@@ -198,7 +213,7 @@ def _make_room(place: Path, needed: int, plan: BackupSettings) -> None:
         raise StoreError(f"{place} không đủ chỗ cho bản sao lưu mới.")
     # Room for `needed` beside what stays; the newest copy already there may go too, as the
     # new copy takes its place as the newest.
-    cap = max(0, min(plan.budget(needed), used + free) - needed)
+    cap = max(0, min(plan.budget(needed, backup_files.size(place)), used + free) - needed)
     keep = backup_rotation.within_budget(found, {b.path for b in found}, cap, keep_newest=False)
     for info in found:
         if info.path not in keep:
@@ -215,7 +230,7 @@ def rotate(place: Path, now: datetime, plan: BackupSettings) -> None:
     if not kept:
         return
     keep = backup_rotation.within_budget(kept, backup_rotation.to_keep(kept, now),
-                                         plan.budget(kept[0].size))
+                                         plan.budget(kept[0].size, backup_files.size(place)))
     for info in kept:
         if info.path not in keep:
             backup.delete(info)
@@ -272,6 +287,7 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     finally:
         ctx.open()
         ctx.account = None
+    backup_files.copy_missing(chosen.path.parent, ctx.data_dir)
     _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
     _thin(_folders(ctx), ctx.now(), _settings(ctx))
     return before
@@ -330,6 +346,7 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
         if part.exists():
             part.rename(aside.with_name(aside.name + suffix))
     backup.restore_into(chosen.path, live)
+    backup_files.copy_missing(chosen.path.parent, live.parent)
     db = connect(live)
     try:
         device_id = settings.load(db).get("device_id", "")
