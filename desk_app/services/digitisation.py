@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
@@ -136,6 +137,19 @@ def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     """A dossier's file to view or print, its bytes checked against its hash. The viewing is
     recorded (who, when, which document): scans of ID cards and personal papers are sensitive
     personal data (Decree 356/2025/NĐ-CP). StoreError when the file is missing or altered."""
+    return _viewed(ctx, dossier_uuid, sha256)
+
+
+@use_case(Permission.LOOK_UP)
+def view_file(ctx: Context, dossier_uuid: str, sha256: str) -> Path:
+    """`open_file` for the dossier detail's viewer, which renders and prints pages from the
+    kept file itself: its path, once its bytes are checked and the viewing recorded. (Kept
+    files are read-only and never rewritten, so the path stays what was checked.)"""
+    _viewed(ctx, dossier_uuid, sha256)
+    return files.path_of(ctx.data_dir, sha256)
+
+
+def _viewed(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     names = [f.document for f in files.of_dossier(ctx.db, dossier_uuid) if f.sha256 == sha256]
     if not names:
         raise ServiceError("Tệp này không thuộc hồ sơ đang xem.")
@@ -145,9 +159,10 @@ def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     return data
 
 
-@use_case(Permission.LOOK_UP)
+@use_case(Permission.VERIFY_JOURNAL)
 def file_views(ctx: Context, dossier_uuid: str) -> list[files.FileView]:
-    """Who opened which of a dossier's files, and when."""
+    """Who opened which of a dossier's files, and when: an audit record of who saw personal
+    data, for those who check the journal (the leader, the admin), not for every clerk."""
     return files.views(ctx.db, dossier_uuid)
 
 

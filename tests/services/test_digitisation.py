@@ -168,6 +168,17 @@ def test_opening_a_file_records_who_and_when(services, clock):
     assert view.at == clock().isoformat()
 
 
+def test_the_viewer_gets_the_checked_kept_file_and_the_viewing_is_recorded(services):
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    dossier = services.receive(draft)
+    sha = draft.documents[0].file
+    assert services.view_file(dossier.uuid, sha) == file_store.path_of(services.data_dir, sha)
+    assert [v.sha256 for v in services.file_views(dossier.uuid)] == [sha]
+    other = services.receive(full_draft(services))
+    with pytest.raises(ServiceError, match="không thuộc"):
+        services.view_file(other.uuid, sha)
+
+
 def test_a_file_of_another_dossier_is_not_opened_through_this_one(services):
     draft = digitised(services, full_draft(services), [pdf_bytes(1)])
     services.receive(draft)
