@@ -874,6 +874,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Thẻ trước</source>
         <translation>Previous tab</translation>
     </message>
+    <message>
+        <source>Bản số hóa</source>
+        <translation>Digitised files</translation>
+    </message>
+    <message>
+        <source>Bản số hóa ({count})</source>
+        <translation>Digitised files ({count})</translation>
+    </message>
 </context>
 <context>
     <name>DossierListWidget</name>
@@ -1522,6 +1530,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
+    </message>
+    <message>
+        <source>Khi tiếp nhận</source>
+        <translation>At reception</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bổ sung</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>
@@ -2782,6 +2802,72 @@ What you typed is still there.</translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScansPage</name>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Lần</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Xem bản số hóa đã chọn (Enter)</source>
+        <translation>View the selected file (Enter)</translation>
+    </message>
+    <message>
+        <source>Xem toàn trang, in (Enter trên trang)</source>
+        <translation>Full page, print (Enter on a page)</translation>
+    </message>
+    <message>
+        <source>Lượt xem bản số hóa (ai xem, lúc nào):</source>
+        <translation>Views of the digitised files (who, when):</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có giấy tờ nào được số hóa.</source>
+        <translation>No document of this dossier is digitised yet.</translation>
+    </message>
+    <message>
+        <source>Chọn một bản số hóa và bấm Enter để xem các trang.</source>
+        <translation>Choose a digitised file and press Enter to see its pages.</translation>
+    </message>
+    <message>
+        <source>Đang mở {document}…</source>
+        <translation>Opening {document}…</translation>
+    </message>
+    <message>
+        <source>Trang {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{document} ({stage}, lần {version}): %n trang. Mũi tên chọn trang, Enter xem toàn trang, Backspace trở lại danh sách.</source>
+        <translation>
+            <numerusform>{document} ({stage}, version {version}): %n page. Arrows choose a page, Enter shows it in full, Backspace goes back to the list.</numerusform>
+            <numerusform>{document} ({stage}, version {version}): %n pages. Arrows choose a page, Enter shows it in full, Backspace goes back to the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{document} ({stage}, lần {version})</source>
+        <translation>{document} ({stage}, version {version})</translation>
     </message>
 </context>
 <context>
