@@ -14,22 +14,14 @@ from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
-from desk_app.core.lifecycle import DOCUMENT_DIGITISED, OPEN_STATES
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, later_stages
 from desk_app.core.model import DossierDraft
 from desk_app.core.payloads import digitised_payload
-from desk_app.core.states import DossierState
 from desk_app.core.text import clean
 from desk_app.core.validation import error
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import events, files
-
-# Where a dossier may take a file at each later stage: a supplement while it is still open, the
-# result once it is back at the counter (before or after it reached the applicant).
-_STAGE_STATES = {
-    Stage.SUPPLEMENT: OPEN_STATES,
-    Stage.RESULT: frozenset({DossierState.RESULT_READY, DossierState.RETURNED}),
-}
 
 
 def pdf_pages(data: bytes) -> int:
@@ -105,9 +97,9 @@ def digitise_document(
     when = to_vn(at) if at else ctx.now()
     dossier = ctx.dossier(dossier_uuid)
     document = clean(document)
-    if stage not in _STAGE_STATES:
+    if stage is Stage.RECEIVED:
         raise ServiceError("Giấy tờ khi tiếp nhận được số hóa cùng lúc tiếp nhận hồ sơ.")
-    if dossier.refused_at_counter or dossier.status not in _STAGE_STATES[stage]:
+    if dossier.refused_at_counter or stage not in later_stages(dossier.status):
         raise ServiceError(
             f"Hồ sơ đang ở trạng thái «{dossier.status.label}»: không số hóa "
             f"{stage.label.lower()} được.")

@@ -19,8 +19,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.accounts import Permission
-from desk_app.core.lifecycle import EventKind, state_after
-from desk_app.core.model import DossierRow
+from desk_app.core.lifecycle import EventKind, later_stages, state_after
+from desk_app.core.model import Dossier, DossierRow
 from desk_app.core.payloads import requested_by, resume_in, supplement_request
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
@@ -28,6 +28,7 @@ from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
 from desk_app.ui.apology_dialog import ApologyDialog
 from desk_app.ui.ask import warn
 from desk_app.ui.correction_dialog import CorrectionDialog
+from desk_app.ui.digitise_dialog import DigitiseDialog
 from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
@@ -38,8 +39,11 @@ from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDi
 Selection = Callable[[], list[DossierRow]]
 
 
-def allows(kind: EventKind, status: DossierState) -> bool:
-    """Whether a dossier in `status` can go through `kind` (core's state machine decides)."""
+def allows(kind: EventKind | None, status: DossierState) -> bool:
+    """Whether a dossier in `status` can go through `kind` (core's state machine decides);
+    `kind` None: whether it can take a document digitised later."""
+    if kind is None:
+        return bool(later_stages(status))
     try:
         state_after(kind, status)
     except InvalidTransition:
@@ -218,6 +222,17 @@ class DossierActions(QObject):
             lambda data: SupplementReceivedDialog(services, self._worker, row, *data,
                                                   parent=self._host),
             lambda _dossier: services.receipt_pdf(row.uuid), [row])
+
+    def digitise(self) -> None:
+        if (row := self._one()) is None:
+            return
+        services = self._services
+
+        def read() -> tuple[Dossier, str]:
+            return services.dossier(row.uuid), services.current_account().full_name
+
+        self._open(read, lambda data: DigitiseDialog(services, self._worker, row, *data,
+                                                     parent=self._host), None, [row])
 
     def refuse(self) -> None:
         if (row := self._one()) is None:

@@ -201,6 +201,7 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(slips_page, self.tr("Phiếu đã in"))
         self.scans = ScansPage(services, worker, uuid, self)
         self.scans.viewed.connect(self.load)
+        self.scans.add_action(self.actions["digitise_action"])
         self.tabs.addTab(self.scans, self.tr("Bản số hóa"))
 
         layout = QVBoxLayout(self)

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,7 +97,7 @@ class ScansPage(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.page_button)
         buttons.addStretch(1)
-        self.buttons = buttons  # the detail adds its digitising button here
+        self.buttons = buttons
         # The files and who viewed them on the left, the opened file's pages on the right.
         left = QVBoxLayout()
         left.addWidget(self.files_table, 2)
@@ -112,6 +112,21 @@ class ScansPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.show_files([], None)
+
+    def add_action(self, action: QAction) -> None:
+        """A button for `action` (digitising a document later) beside the page's own, shown
+        and enabled as the action is."""
+        button = QPushButton(action.iconText(), objectName=f"{action.objectName()}_button")
+        button.setAutoDefault(False)
+        button.clicked.connect(action.trigger)
+
+        def follow() -> None:
+            button.setVisible(action.isVisible())
+            button.setEnabled(action.isEnabled())
+
+        self.buttons.addWidget(button)  # first: a widget shown without a parent is a window
+        action.changed.connect(follow)
+        follow()
 
     def show_files(self, files: list[DossierFile], views: list | None) -> None:
         """The dossier's files, and the view record (None: not for this account)."""

@@ -354,6 +354,60 @@
     </message>
 </context>
 <context>
+    <name>DigitiseDialog</name>
+    <message>
+        <source>Số hóa giấy tờ bổ sung, kết quả</source>
+        <translation>Digitise a supplement or the result</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised file</translation>
+    </message>
+    <message>
+        <source>&amp;Giai đoạn</source>
+        <translation>&amp;Stage</translation>
+    </message>
+    <message>
+        <source>Chọn trong danh sách hoặc gõ tên giấy tờ</source>
+        <translation>Choose from the list or type the document's name</translation>
+    </message>
+    <message>
+        <source>&amp;Tên giấy tờ</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>Nhập tên giấy tờ được số hóa.</source>
+        <translation>Enter the name of the digitised document.</translation>
+    </message>
+    <message>
+        <source>&amp;Quét hoặc nhập tệp… (F4)</source>
+        <translation>Scan or &amp;import files… (F4)</translation>
+    </message>
+    <message>
+        <source>Các trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết hồ sơ</source>
+        <translation>Result of the dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang đã quét.</source>
+        <translation>
+            <numerusform>%n page scanned.</numerusform>
+            <numerusform>%n pages scanned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào: bấm F4 để quét hoặc nhập tệp ảnh, PDF.</source>
+        <translation>No page yet: press F4 to scan or import pictures or PDF files.</translation>
+    </message>
+    <message>
+        <source>Quét hoặc nhập ít nhất một trang (F4).</source>
+        <translation>Scan or import at least one page (F4).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTable</name>
     <message>
         <source>Đã nhận</source>
@@ -576,6 +630,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Trả kết quả (Ctrl+T)</source>
         <translation>Return (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ bổ sung, &amp;kết quả…</source>
+        <translation>Digitise a supplement or the &amp;result…</translation>
     </message>
 </context>
 <context>
