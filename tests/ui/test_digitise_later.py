@@ -47,9 +47,22 @@ def open_digitise(qtbot, keyboard, detail, monkeypatch, scanner=None):
     return wait_active(qtbot, detail.findChild(DigitiseDialog))
 
 
-def scan_panel(qtbot, dialog):
+def take_pages_and_save(qtbot, keyboard, dialog, key: Qt.Key, pages: int = 1) -> None:
+    """F4 opens the scan panel; `key` there (F5 scans, Ctrl+O imports) brings `pages`
+    pages; Ctrl+Enter takes them back to the dialog, Ctrl+Enter again saves."""
+    keyboard.press(Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: dialog.panel is not None)
-    return wait_active(qtbot, dialog.panel)
+    panel = wait_active(qtbot, dialog.panel)
+    qtbot.waitUntil(lambda: panel.device.count() > 0)
+    keyboard.press(key, CTRL if key == Qt.Key.Key_O else Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: not panel.scanning and panel.page_list.count() == pages,
+                    timeout=20000)
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dialog.panel is None)
+    assert f"{pages} trang" in dialog.pages_label.text()
+    wait_active(qtbot, dialog)
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 def test_a_supplement_scanned_on_the_test_device_then_a_second_version_imported(
@@ -64,17 +77,7 @@ def test_a_supplement_scanned_on_the_test_device_then_a_second_version_imported(
     assert "ít nhất một trang" in dialog.findChild(QLabel, "error_pages").text()
     assert services.dossier_files(detail.uuid) == []
 
-    keyboard.press(Qt.Key.Key_F4)
-    panel = scan_panel(qtbot, dialog)
-    qtbot.waitUntil(lambda: panel.device.currentData() is not None)
-    keyboard.press(Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: not panel.scanning and panel.page_list.count() == 1, timeout=20000)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: dialog.panel is None)
-    assert "1 trang" in dialog.pages_label.text()
-    wait_active(qtbot, dialog)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    take_pages_and_save(qtbot, keyboard, dialog, Qt.Key.Key_F5)
 
     [first] = services.dossier_files(detail.uuid)
     assert (first.document, first.stage, first.version, first.pages) == (
@@ -89,15 +92,7 @@ def test_a_supplement_scanned_on_the_test_device_then_a_second_version_imported(
                         lambda *args, **kwargs: ([SAMPLE], ""))
     wait_active(qtbot, detail)
     dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
-    keyboard.press(Qt.Key.Key_F4)
-    panel = scan_panel(qtbot, dialog)
-    keyboard.press(Qt.Key.Key_O, CTRL)
-    qtbot.waitUntil(lambda: panel.page_list.count() == 1)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: dialog.panel is None)
-    wait_active(qtbot, dialog)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    take_pages_and_save(qtbot, keyboard, dialog, Qt.Key.Key_O)
 
     kept = services.dossier_files(detail.uuid)
     assert [(f.document, f.version) for f in kept] == [(document, 1), (document, 2)]
@@ -119,14 +114,6 @@ def test_the_result_is_offered_once_the_dossier_is_back_from_the_unit(
         Stage.SUPPLEMENT, Stage.RESULT]
     assert dialog.chosen_stage() is Stage.RESULT
     assert dialog.document.currentText() == "Kết quả giải quyết hồ sơ"
-    keyboard.press(Qt.Key.Key_F4)
-    panel = scan_panel(qtbot, dialog)
-    keyboard.press(Qt.Key.Key_O, CTRL)
-    qtbot.waitUntil(lambda: panel.page_list.count() == 1)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: dialog.panel is None)
-    wait_active(qtbot, dialog)
-    keyboard.press(Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    take_pages_and_save(qtbot, keyboard, dialog, Qt.Key.Key_O)
     [result] = services.dossier_files(detail.uuid)
     assert (result.stage, result.document) == (Stage.RESULT, "Kết quả giải quyết hồ sơ")
