@@ -2,11 +2,14 @@
 its pages as thumbnails once opened, a page in the full view, all by keyboard; the opening
 recorded, and the record shown to those who check the journal only."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 
 from desk_app.core.accounts import ROLE_PERMISSIONS, Role
 from desk_app.core.digitisation import Stage
+from desk_app.scanning.imports import import_file
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
 from tests.services.factories import digitised, full_draft, pdf_bytes
@@ -115,3 +118,45 @@ def test_a_file_changed_on_disk_is_named_not_shown(qtbot, services, worker, acti
     qtbot.waitUntil(lambda: "đã bị thay đổi" in detail.scans.status.text())
     assert detail.scans.thumbnails.count() == 0
     assert services.file_views(scanned.uuid) == []
+
+
+def test_pages_are_rendered_and_documents_assembled_in_worker_jobs_only(
+        qtbot, services, worker, activate, keyboard, scanned, monkeypatch):
+    """pypdfium2 and the PDF/A assembly never run on the GUI thread outside a worker job
+    (the tests' worker runs jobs inline and says so)."""
+    import threading
+
+    from desk_app.ui import digitise_dialog, print_preview, scans_page
+    from desk_app.ui.worker import running_inline_job
+
+    calls = []
+
+    def watched(module, name):
+        real = getattr(module, name)
+
+        def call(*args, **kwargs):
+            calls.append((name, running_inline_job()
+                          or threading.current_thread() is not threading.main_thread()))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, call)
+
+    for module, name in ((scans_page, "render_pages"), (print_preview, "render_pages"),
+                         (digitise_dialog, "assemble")):
+        watched(module, name)
+    detail = open_detail(qtbot, services, worker, activate, scanned.uuid)
+    keyboard.press(Qt.Key.Key_5, ALT)
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.scans.thumbnails.count() == 3)
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.findChild(PrintPreviewDialog) is not None)
+    full = detail.findChild(PrintPreviewDialog)
+    qtbot.waitUntil(lambda: len(full.page_labels()) == 3)
+    full.done(0)
+    detail.actions.digitise()
+    dialog = detail.findChild(digitise_dialog.DigitiseDialog)
+    dialog._pages = import_file(Path("resources/scan/sample-page.png"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: len(services.dossier_files(scanned.uuid)) == 4)
+    assert {name for name, _ in calls} == {"render_pages", "assemble"}
+    assert all(in_job for _, in_job in calls), calls
