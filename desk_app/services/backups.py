@@ -152,11 +152,12 @@ def database_size(live: Path) -> int:
 @use_case(Access.OPEN, locked=False)
 def disk_warning(ctx: Context) -> str | None:
     """A warning for the admin when a backup folder's disk has less free space than the next
-    copy needs (the next backup would fail, and the database could not grow either). On the
-    second folder the older copies count as room: they make way for the next (_make_room)."""
+    copy and the digitised files it has not got yet need (the next backup would fail, and the
+    database could not grow either). On the second folder the older copies count as room: they
+    make way for the next (_make_room)."""
     with ctx.reading():
         folders = _folders(ctx)
-    needed = database_size(ctx.db_path)
+    copy = database_size(ctx.db_path)
     for place in folders:
         try:
             room = backup.free_bytes(place)
@@ -164,6 +165,8 @@ def disk_warning(ctx: Context) -> str | None:
             continue  # a stick that is out: the backup logs it, the data folder still counts
         if place != folders[0]:
             room += sum(info.size for info in backup.listed(place))
+        # The digitised files not in that folder yet are copied by the next backup too.
+        needed = copy + backup_files.missing_size(ctx.data_dir, place)
         if room < needed:
             return (f"Ổ đĩa của thư mục sao lưu {place} sắp đầy: còn trống {_gb(room)}, bản "
                     f"sao lưu tiếp theo cần khoảng {_gb(needed)}. Hãy giải phóng chỗ trống "

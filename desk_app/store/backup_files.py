@@ -26,15 +26,23 @@ def _kept(root: Path) -> dict[str, Path]:
     return {path.stem: path for path in (Path(root) / files.FOLDER).glob("??/*.pdf")}
 
 
+def _missing(source: Path, target: Path) -> dict[str, Path]:
+    """The files under `source` that `target` has none of, by hash."""
+    have = _kept(target)
+    return {sha: path for sha, path in _kept(source).items() if sha not in have}
+
+
+def missing_size(source: Path, target: Path) -> int:
+    """What copying the files `target` lacks from `source` will take."""
+    return sum(path.stat().st_size for path in _missing(source, target).values())
+
+
 def copy_missing(source: Path, target: Path) -> int:
     """Copy into `target` the files under `source` that `target` has no file of, each checked
     against its name; returns how many were copied. StoreError when the target cannot be
     written (a full disk, a stick pulled out): what was copied before stays."""
-    have = _kept(target)
     copied = 0
-    for sha, path in sorted(_kept(source).items()):
-        if sha in have:
-            continue
+    for sha, path in sorted(_missing(source, target).items()):
         data = path.read_bytes()
         if files.sha256_of(data) != sha:
             log.warning("not copying %s: its bytes no longer match its name", path)

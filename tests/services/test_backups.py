@@ -461,3 +461,15 @@ def test_the_files_count_in_the_disk_budget(services, clock, monkeypatch):
     backups.rotate(data_folder, clock.now, backups.BackupSettings(budget_gb=1))
     assert [b.path for b in backup.listed(data_folder)] == [newest.path]
     assert len(kept_files(data_folder)) == 3
+
+
+def test_the_warning_counts_the_scans_the_next_backup_will_copy(services, monkeypatch):
+    services.back_up_now()
+    receive_scanned(services, "x" * 20000)  # a file larger than the database's size
+    scans = backup_files.missing_size(services.data_dir, backups.folder(services.data_dir))
+    assert scans > 0
+    room = backups.database_size(services.db_path) + scans // 2
+    monkeypatch.setattr(backup, "free_bytes", lambda place: room)
+    assert "sắp đầy" in services.disk_warning()
+    monkeypatch.setattr(backup, "free_bytes", lambda place: room + scans)
+    assert services.disk_warning() is None
