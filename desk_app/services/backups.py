@@ -290,8 +290,10 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
     finally:
         ctx.open()
         ctx.account = None
-    backup_files.copy_missing(chosen.path.parent, ctx.data_dir)
     _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
+    # After the journal's seam is marked: a disk that fills up while the files are copied
+    # back (StoreError) leaves a restored database that knows what it lost.
+    backup_files.copy_missing(chosen.path.parent, ctx.data_dir)
     _thin(_folders(ctx), ctx.now(), _settings(ctx))
     return before
 
@@ -349,7 +351,6 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
         if part.exists():
             part.rename(aside.with_name(aside.name + suffix))
     backup.restore_into(chosen.path, live)
-    backup_files.copy_missing(chosen.path.parent, live.parent)
     db = connect(live)
     try:
         device_id = settings.load(db).get("device_id", "")
@@ -357,4 +358,5 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
         _after_restore(db, live.parent, device_id, lost_tip, chosen, now_vn())
     finally:
         db.close()
+    backup_files.copy_missing(chosen.path.parent, live.parent)  # as in _restore: after
     return aside

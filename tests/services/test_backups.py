@@ -473,3 +473,30 @@ def test_the_warning_counts_the_scans_the_next_backup_will_copy(services, monkey
     assert "sắp đầy" in services.disk_warning()
     monkeypatch.setattr(backup, "free_bytes", lambda place: room + scans)
     assert services.disk_warning() is None
+
+
+def test_a_full_disk_while_the_files_come_back_still_leaves_the_restore_whole(
+        services, monkeypatch):
+    """The files are copied back after the journal's seam and the lost codes are recorded:
+    a disk that fills up then leaves a database that knows what the restore lost."""
+    receive_scanned(services, "CCCD")
+    made = services.back_up_now()
+    receive(services, 2)
+    lost_seq, _, lost_hash = own_events(services)[-1]
+
+    copy_missing = backup_files.copy_missing
+
+    def full_when_back(source, target):  # the backups before the restore still copy
+        if target == services.data_dir:
+            raise StoreError("Ổ đĩa đã đầy")
+        return copy_missing(source, target)
+
+    monkeypatch.setattr(backup_files, "copy_missing", full_when_back)
+    with pytest.raises(StoreError, match="đầy"):
+        services.restore(made)
+    assert services.missing_codes() == []  # the admin chose the backup: not asked at start
+    log_in_again(services)
+    receive(services, 1)
+    assert own_events(services)[-1][:2] == (lost_seq + 1, lost_hash)
+    check = services.verify_journal()  # the seam is recorded: the lost events are accounted for
+    assert check.ok and [s.resumes_at for s in check.seams] == [lost_seq + 1]
