@@ -17,6 +17,7 @@ from pathlib import Path
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.citizen_id import id_number_error
 from desk_app.core.clock import VN_TZ, to_vn
+from desk_app.core.digitisation import Stage
 from desk_app.core.model import Event
 from desk_app.core.states import DossierState, InvalidTransition, check_transition
 from desk_app.core.validation import Issue, error
@@ -172,6 +173,20 @@ OPEN_STATES = frozenset({
     DossierState.RECEIVED, DossierState.PROCESSING, DossierState.SUPPLEMENT,
     DossierState.FINANCIAL, DossierState.RESULT_READY,
 })
+# Where a dossier may take a file at each later stage: a supplement while it is still open, the
+# result once it is back at the counter (before or after it reached the applicant).
+_STAGE_STATES = {
+    Stage.SUPPLEMENT: OPEN_STATES,
+    Stage.RESULT: frozenset({DossierState.RESULT_READY, DossierState.RETURNED}),
+}
+
+
+def later_stages(status: DossierState) -> tuple[Stage, ...]:
+    """The stages at which a dossier in `status` may take a document digitised after its
+    reception (none for a dossier refused or closed without a result)."""
+    return tuple(stage for stage, states in _STAGE_STATES.items() if status in states)
+
+
 # A decision or a result exists for the dossier (Decree 118/2025 Art. 21, Circular 03/2025
 # Art. 7: the applicant may ask to stop processing only before that): the result is made
 # (RESULT_READY) or handed over (RETURNED), or the dossier was already ended by a decision

@@ -5,7 +5,9 @@ services can even open; and the check of the hash-chained journal.
 
 A backup copies the whole file, which takes minutes on a large database: it reads through a
 connection of its own, outside the services lock, so the clerk goes on saving while it runs
-(WAL lets a reader copy a consistent snapshot while the worker writes).
+(WAL lets a reader copy a consistent snapshot while the worker writes). The digitised files go
+beside it, only those the backup folder lacks (store.backup_files), and a restore copies back
+those the data folder lacks.
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from desk_app.core.errors import StoreError
 from desk_app.services import witnesses
 from desk_app.services.context import Access, Context, use_case
 from desk_app.services.errors import ServiceError
-from desk_app.store import backup, backup_rotation, issued_codes, journal, settings
+from desk_app.store import (
+    backup,
+    backup_files,
+    backup_rotation,
+    issued_codes,
+    journal,
+    settings,
+)
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS
 
@@ -48,11 +57,13 @@ class BackupSettings:
         return (options.BY_NAME["backups.every_hours"].problem(self.every_hours)
                 or options.BY_NAME["backups.budget_gb"].problem(self.budget_gb))
 
-    def budget(self, copy_size: int) -> int:
-        """In bytes: the setting, or AUTO_BUDGET_TIMES the newest copy (the database without
-        its WAL's stale pages and free space: what a copy really takes)."""
+    def budget(self, copy_size: int, files_size: int = 0) -> int:
+        """In bytes, the room for database copies in a folder whose digitised files take
+        `files_size`: the setting less the files (kept once for every copy, never thinned: the
+        newest copy names them all), or AUTO_BUDGET_TIMES the newest copy (the database without
+        its WAL's stale pages and free space: what a copy really takes) beside the files."""
         if self.budget_gb:
-            return self.budget_gb * GB
+            return max(0, self.budget_gb * GB - files_size)
         return options.AUTO_BUDGET_TIMES * copy_size
 
 
@@ -141,11 +152,12 @@ def database_size(live: Path) -> int:
 @use_case(Access.OPEN, locked=False)
 def disk_warning(ctx: Context) -> str | None:
     """A warning for the admin when a backup folder's disk has less free space than the next
-    copy needs (the next backup would fail, and the database could not grow either). On the
-    second folder the older copies count as room: they make way for the next (_make_room)."""
+    copy and the digitised files it has not got yet need (the next backup would fail, and the
+    database could not grow either). On the second folder the older copies count as room: they
+    make way for the next (_make_room)."""
     with ctx.reading():
         folders = _folders(ctx)
-    needed = database_size(ctx.db_path)
+    copy = database_size(ctx.db_path)
     for place in folders:
         try:
             room = backup.free_bytes(place)
@@ -153,6 +165,8 @@ def disk_warning(ctx: Context) -> str | None:
             continue  # a stick that is out: the backup logs it, the data folder still counts
         if place != folders[0]:
             room += sum(info.size for info in backup.listed(place))
+        # The digitised files not in that folder yet are copied by the next backup too.
+        needed = copy + backup_files.missing_size(ctx.data_dir, place)
         if room < needed:
             return (f"Ổ đĩa của thư mục sao lưu {place} sắp đầy: còn trống {_gb(room)}, bản "
                     f"sao lưu tiếp theo cần khoảng {_gb(needed)}. Hãy giải phóng chỗ trống "
@@ -174,10 +188,14 @@ def _make(ctx: Context, kind: str, folders: list[Path], now: datetime,
         raise StoreError(f"Không mở được dữ liệu để sao lưu: {exc}") from exc
     with closing(source):
         made = backup.make(source, folders[0], kind=kind, at=now)
+    # The files after the copy: store.files writes a file before the row that names it, so
+    # every file the copy names is on disk by now.
+    backup_files.copy_missing(ctx.data_dir, folders[0])
     for extra in folders[1:]:
         try:
             _make_room(extra, made.size, plan)
             backup.copy_to(made, extra)
+            backup_files.copy_missing(ctx.data_dir, extra)
         except (OSError, StoreError):
             log.warning("could not mirror the backup to %s", extra, exc_info=True)
     return made
@@ -198,7 +216,7 @@ def _make_room(place: Path, needed: int, plan: BackupSettings) -> None:
         raise StoreError(f"{place} không đủ chỗ cho bản sao lưu mới.")
     # Room for `needed` beside what stays; the newest copy already there may go too, as the
     # new copy takes its place as the newest.
-    cap = max(0, min(plan.budget(needed), used + free) - needed)
+    cap = max(0, min(plan.budget(needed, backup_files.size(place)), used + free) - needed)
     keep = backup_rotation.within_budget(found, {b.path for b in found}, cap, keep_newest=False)
     for info in found:
         if info.path not in keep:
@@ -215,7 +233,7 @@ def rotate(place: Path, now: datetime, plan: BackupSettings) -> None:
     if not kept:
         return
     keep = backup_rotation.within_budget(kept, backup_rotation.to_keep(kept, now),
-                                         plan.budget(kept[0].size))
+                                         plan.budget(kept[0].size, backup_files.size(place)))
     for info in kept:
         if info.path not in keep:
             backup.delete(info)
@@ -273,6 +291,9 @@ def _restore(ctx: Context, chosen: BackupInfo) -> BackupInfo:
         ctx.open()
         ctx.account = None
     _after_restore(ctx.db, ctx.data_dir, device_id, lost_tip, chosen, ctx.now())
+    # After the journal's seam is marked: a disk that fills up while the files are copied
+    # back (StoreError) leaves a restored database that knows what it lost.
+    backup_files.copy_missing(chosen.path.parent, ctx.data_dir)
     _thin(_folders(ctx), ctx.now(), _settings(ctx))
     return before
 
@@ -337,4 +358,5 @@ def restore_damaged(live: Path, chosen: BackupInfo) -> Path:
         _after_restore(db, live.parent, device_id, lost_tip, chosen, now_vn())
     finally:
         db.close()
+    backup_files.copy_missing(chosen.path.parent, live.parent)  # as in _restore: after
     return aside

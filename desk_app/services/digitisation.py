@@ -8,27 +8,20 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
-from desk_app.core.lifecycle import DOCUMENT_DIGITISED, OPEN_STATES
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, later_stages
 from desk_app.core.model import DossierDraft
 from desk_app.core.payloads import digitised_payload
-from desk_app.core.states import DossierState
 from desk_app.core.text import clean
 from desk_app.core.validation import error
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import events, files
-
-# Where a dossier may take a file at each later stage: a supplement while it is still open, the
-# result once it is back at the counter (before or after it reached the applicant).
-_STAGE_STATES = {
-    Stage.SUPPLEMENT: OPEN_STATES,
-    Stage.RESULT: frozenset({DossierState.RESULT_READY, DossierState.RETURNED}),
-}
 
 
 def pdf_pages(data: bytes) -> int:
@@ -104,9 +97,9 @@ def digitise_document(
     when = to_vn(at) if at else ctx.now()
     dossier = ctx.dossier(dossier_uuid)
     document = clean(document)
-    if stage not in _STAGE_STATES:
+    if stage is Stage.RECEIVED:
         raise ServiceError("Giấy tờ khi tiếp nhận được số hóa cùng lúc tiếp nhận hồ sơ.")
-    if dossier.refused_at_counter or dossier.status not in _STAGE_STATES[stage]:
+    if dossier.refused_at_counter or stage not in later_stages(dossier.status):
         raise ServiceError(
             f"Hồ sơ đang ở trạng thái «{dossier.status.label}»: không số hóa "
             f"{stage.label.lower()} được.")
@@ -136,6 +129,19 @@ def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     """A dossier's file to view or print, its bytes checked against its hash. The viewing is
     recorded (who, when, which document): scans of ID cards and personal papers are sensitive
     personal data (Decree 356/2025/NĐ-CP). StoreError when the file is missing or altered."""
+    return _viewed(ctx, dossier_uuid, sha256)
+
+
+@use_case(Permission.LOOK_UP)
+def view_file(ctx: Context, dossier_uuid: str, sha256: str) -> Path:
+    """`open_file` for the dossier detail's viewer, which renders and prints pages from the
+    kept file itself: its path, once its bytes are checked and the viewing recorded. (Kept
+    files are read-only and never rewritten, so the path stays what was checked.)"""
+    _viewed(ctx, dossier_uuid, sha256)
+    return files.path_of(ctx.data_dir, sha256)
+
+
+def _viewed(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     names = [f.document for f in files.of_dossier(ctx.db, dossier_uuid) if f.sha256 == sha256]
     if not names:
         raise ServiceError("Tệp này không thuộc hồ sơ đang xem.")
@@ -145,9 +151,10 @@ def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     return data
 
 
-@use_case(Permission.LOOK_UP)
+@use_case(Permission.VERIFY_JOURNAL)
 def file_views(ctx: Context, dossier_uuid: str) -> list[files.FileView]:
-    """Who opened which of a dossier's files, and when."""
+    """Who opened which of a dossier's files, and when: an audit record of who saw personal
+    data, for those who check the journal (the leader, the admin), not for every clerk."""
     return files.views(ctx.db, dossier_uuid)
 
 

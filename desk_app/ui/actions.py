@@ -56,7 +56,9 @@ class ActionSpec:
     section: int = 0  # a separator in the menu between sections
     toolbar: int = 0  # position on the main toolbar, 0 for not there
     toolbar_text: str = ""  # a button's shorter text, with the key for clerks learning it
-    kind: EventKind | None = None  # a dossier action: applies where core allows this event
+    # A dossier action: applies where core allows this event; None, the one that records
+    # no state change (digitising a document later), where core.lifecycle.later_stages has one.
+    kind: EventKind | None = None
     many: bool = False  # a dossier action on several selected dossiers at once
     owner: Owner = Owner.WINDOW
     args: tuple[object, ...] = ()  # what the handler is called with
@@ -69,7 +71,7 @@ class ActionSpec:
 
 
 def _dossier(name: str, text: str, key: str, permission: Permission, handler: str,
-             kind: EventKind, *, toolbar: int = 0, toolbar_text: str = "",
+             kind: EventKind | None, *, toolbar: int = 0, toolbar_text: str = "",
              many: bool = False) -> ActionSpec:
     return ActionSpec(name, DOSSIER, text, (key,), permission, handler, "dossier_menu", 1,
                       toolbar, toolbar_text, kind, many, Owner.DOSSIER, list_section=2)
@@ -90,6 +92,9 @@ _DOSSIER = (
              toolbar=6, toolbar_text=QT_TRANSLATE_NOOP("DossierActions", "Yêu cầu bổ sung (Ctrl+B)")),
     _dossier("supplemented_action", QT_TRANSLATE_NOOP("DossierActions", "Nhận hồ sơ bổ s&ung…"),
              "Ctrl+Shift+B", Permission.HAND_OVER, "receive_supplement", EventKind.SUPPLEMENTED),
+    # A document brought later or the result, scanned or imported into the dossier (issue 16).
+    _dossier("digitise_action", QT_TRANSLATE_NOOP("DossierActions", "Số hóa giấy tờ bổ sung, &kết quả…"),
+             "Ctrl+Shift+H", Permission.HAND_OVER, "digitise", None),
     _dossier("refuse_action", QT_TRANSLATE_NOOP("DossierActions", "Từ &chối tiếp nhận…"),
              "Ctrl+Shift+R", Permission.REFUSE, "refuse", EventKind.REFUSED),
     _dossier("apology_action", QT_TRANSLATE_NOOP("DossierActions", "Xin lỗi, &hẹn lại…"),

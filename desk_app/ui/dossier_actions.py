@@ -20,8 +20,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desk_app.core.accounts import Permission
-from desk_app.core.lifecycle import EventKind, state_after
-from desk_app.core.model import DossierRow
+from desk_app.core.lifecycle import EventKind, later_stages, state_after
+from desk_app.core.model import Dossier, DossierRow
 from desk_app.core.payloads import requested_by, resume_in, supplement_request
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
@@ -32,8 +32,11 @@ from desk_app.ui.messages import error_text, show_error
 Selection = Callable[[], list[DossierRow]]
 
 
-def allows(kind: EventKind, status: DossierState) -> bool:
-    """Whether a dossier in `status` can go through `kind` (core's state machine decides)."""
+def allows(kind: EventKind | None, status: DossierState) -> bool:
+    """Whether a dossier in `status` can go through `kind` (core's state machine decides);
+    `kind` None: whether it can take a document digitised later."""
+    if kind is None:
+        return bool(later_stages(status))
     try:
         state_after(kind, status)
     except InvalidTransition:
@@ -224,6 +227,19 @@ class DossierActions(QObject):
             lambda data: SupplementReceivedDialog(services, self._worker, row, *data,
                                                   parent=self._host),
             lambda _dossier: services.receipt_pdf(row.uuid), [row])
+
+    def digitise(self) -> None:
+        from desk_app.ui.digitise_dialog import DigitiseDialog
+
+        if (row := self._one()) is None:
+            return
+        services = self._services
+
+        def read() -> tuple[Dossier, str]:
+            return services.dossier(row.uuid), services.current_account().full_name
+
+        self._open(read, lambda data: DigitiseDialog(services, self._worker, row, *data,
+                                                     parent=self._host), None, [row])
 
     def refuse(self) -> None:
         from desk_app.ui.reason_dialog import refusal_texts

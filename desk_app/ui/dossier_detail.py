@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.accounts import Permission
+from desk_app.core.digitisation import DossierFile
 from desk_app.core.lifecycle import ControlRow
 from desk_app.core.model import DeliveryMethod, Dossier, DossierRow, Event
 from desk_app.core.timeliness import Timeliness, dossier_timeliness
@@ -48,6 +49,7 @@ from desk_app.ui.labels import (
 )
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
+from desk_app.ui.scans_page import ScansPage
 from desk_app.ui.tables import fill_table, read_only_table
 from desk_app.ui.widgets import make_heading, open_size
 
@@ -58,6 +60,8 @@ class _Loaded:
     history: list[Event]
     slips: list  # SlipRecord: kind, path, created_at, clerk
     control: list[ControlRow]
+    files: list[DossierFile]
+    views: list | None  # FileView: who viewed which file when; None when not for this account
     now: datetime
 
 
@@ -95,6 +99,7 @@ class DossierDetailDialog(QDialog):
         self.uuid = uuid
         self.row: DossierRow | None = None
         self._slip_paths: list[Path] = []
+        self._granted = granted
         self.setWindowTitle(self.tr("Chi tiết hồ sơ"))
 
         self.code = make_heading(_value_label("", "detail_code"), 1.4)
@@ -194,6 +199,10 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(self.history_table, self.tr("Quá trình xử lý"))
         self.tabs.addTab(self.control_table, self.tr("Kiểm soát, bàn giao"))
         self.tabs.addTab(slips_page, self.tr("Phiếu đã in"))
+        self.scans = ScansPage(services, worker, uuid, self)
+        self.scans.viewed.connect(self.load)
+        self.scans.add_action(self.actions["digitise_action"])
+        self.tabs.addTab(self.scans, self.tr("Bản số hóa"))
 
         layout = QVBoxLayout(self)
         layout.setMenuBar(self._build_menus(close_button))
@@ -207,7 +216,7 @@ class DossierDetailDialog(QDialog):
 
     def _build_menus(self, close_button: QPushButton) -> QMenuBar:
         """Every action in a labelled menu (Alt+T), whatever of the button row the window's
-        width shows; the tabs in another (Alt+X), each with its key: Alt+1…4, and Ctrl+Tab
+        width shows; the tabs in another (Alt+X), each with its key: Alt+1…5, and Ctrl+Tab
         and Ctrl+Shift+Tab from anywhere in the window."""
         bar = QMenuBar(self, objectName="detail_menu_bar")
         actions_menu = bar.addMenu(self.tr("&Thao tác"))
@@ -249,7 +258,8 @@ class DossierDetailDialog(QDialog):
     def _show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         # The keyboard goes into the page: its table scrolls with the arrows at once.
-        pages = (self.documents_table, self.history_table, self.control_table, self.slips_table)
+        pages = (self.documents_table, self.history_table, self.control_table, self.slips_table,
+                 self.scans.files_table)
         pages[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _step_tab(self, step: int) -> None:
@@ -262,11 +272,16 @@ class DossierDetailDialog(QDialog):
 
     def load(self) -> None:
         services, uuid = self._services, self.uuid
+        # The view record is an audit of who saw personal data: for those who check the
+        # journal (services.digitisation.file_views).
+        views = (self._granted is None
+                 or Permission.VERIFY_JOURNAL in self._granted())
 
         def fetch() -> _Loaded:
             return _Loaded(services.dossier(uuid), services.history(uuid),
                            services.printed_slips(uuid), services.control_rows(uuid),
-                           services.now())
+                           services.dossier_files(uuid),
+                           services.file_views(uuid) if views else None, services.now())
 
         self._worker.run(fetch, self._show, self._failed)
 
@@ -296,6 +311,8 @@ class DossierDetailDialog(QDialog):
             count=len(loaded.history)))
         self._show_control(loaded.control)
         self._show_slips(loaded.slips)
+        self.scans.show_files(loaded.files, loaded.views)
+        self._set_tab_text(4, self.tr("Bản số hóa ({count})").format(count=len(loaded.files)))
         self.row = dossier_row(dossier)
         self.actions.update()
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from desk_app.core.digitisation import Stage
 from desk_app.core.lifecycle import (
     DOCUMENT_DIGITISED,
     QUARANTINE_DISCARDED,
@@ -31,6 +32,15 @@ from desk_app.core.timeliness import Timeliness
 
 DATE_TIME_FORMAT = "%d/%m/%Y %H:%M"
 DATE_FORMAT = "%d/%m/%Y"
+
+
+def stage_label(stage: Stage) -> str:
+    """When a digitised file joined its dossier."""
+    return {
+        Stage.RECEIVED: QCoreApplication.translate("Labels", "Khi tiếp nhận"),
+        Stage.SUPPLEMENT: QCoreApplication.translate("Labels", "Hồ sơ bổ sung"),
+        Stage.RESULT: QCoreApplication.translate("Labels", "Kết quả giải quyết"),
+    }[stage]
 
 
 def state_label(state: DossierState) -> str:

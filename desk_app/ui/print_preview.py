@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QImage,
@@ -179,9 +179,10 @@ def no_printer_message(pdf_path: Path) -> str:
 
 class PrintPreviewDialog(QDialog):
     def __init__(self, pdf_path: Path | str, worker, parent: QWidget | None = None,
-                 *, services=None) -> None:
+                 *, services=None, first_page: int = 0) -> None:
         """`services` gives the printer and paper set for the PDF's kind; without it (or for
-        a PDF the app did not make) the system's default printer and the drawn paper."""
+        a PDF the app did not make) the system's default printer and the drawn paper.
+        `first_page` (from 0): the page shown first, once the pages are rendered."""
         super().__init__(parent, objectName="print_preview")
         self.pdf_path = Path(pdf_path)
         self._worker = worker
@@ -249,7 +250,7 @@ class PrintPreviewDialog(QDialog):
         self.scroll = QScrollArea(objectName="pages_scroll")
         self.scroll.setWidget(self._pages_box)
         self.scroll.setWidgetResizable(True)
-        self._page = 0  # the page PageUp/PageDown turn from
+        self._page = first_page  # the page PageUp/PageDown turn from
 
         buttons = QHBoxLayout()
         for widget in (self.print_button, copies_label, self.copies, self.save_copy_button,
@@ -293,11 +294,18 @@ class PrintPreviewDialog(QDialog):
             path=self.pdf_path))
         self.print_button.setEnabled(bool(pages))
         self._layout_pages()
+        self.show_page(self._page)
 
     def _preview_failed(self, exc: Exception) -> None:
         self.status.setStyleSheet("color: #b71c1c;")
         self.status.setText(error_text(exc))
         self.print_button.setEnabled(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Pages rendered before the window showed could not scroll yet (the view had no
+        size): the first page is scrolled to once it has."""
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self.show_page(self._page))
 
     def page_labels(self) -> list[QLabel]:
         return list(self._page_labels)
@@ -412,9 +420,10 @@ class PrintPreviewDialog(QDialog):
 
 
 def show_preview(pdf_path: Path | str, worker, parent: QWidget | None,
-                 *, services=None) -> PrintPreviewDialog:
+                 *, services=None, first_page: int = 0) -> PrintPreviewDialog:
     """Open the preview window-modal, without blocking; it deletes itself when closed."""
-    dialog = PrintPreviewDialog(pdf_path, worker, parent, services=services)
+    dialog = PrintPreviewDialog(pdf_path, worker, parent, services=services,
+                                first_page=first_page)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -354,6 +354,60 @@
     </message>
 </context>
 <context>
+    <name>DigitiseDialog</name>
+    <message>
+        <source>Số hóa giấy tờ bổ sung, kết quả</source>
+        <translation>Digitise a supplement or the result</translation>
+    </message>
+    <message>
+        <source>Lưu bản số hóa</source>
+        <translation>Save the digitised file</translation>
+    </message>
+    <message>
+        <source>&amp;Giai đoạn</source>
+        <translation>&amp;Stage</translation>
+    </message>
+    <message>
+        <source>Chọn trong danh sách hoặc gõ tên giấy tờ</source>
+        <translation>Choose from the list or type the document's name</translation>
+    </message>
+    <message>
+        <source>&amp;Tên giấy tờ</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>Nhập tên giấy tờ được số hóa.</source>
+        <translation>Enter the name of the digitised document.</translation>
+    </message>
+    <message>
+        <source>&amp;Quét hoặc nhập tệp… (F4)</source>
+        <translation>Scan or &amp;import files… (F4)</translation>
+    </message>
+    <message>
+        <source>Các trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết hồ sơ</source>
+        <translation>Result of the dossier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang đã quét.</source>
+        <translation>
+            <numerusform>%n page scanned.</numerusform>
+            <numerusform>%n pages scanned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào: bấm F4 để quét hoặc nhập tệp ảnh, PDF.</source>
+        <translation>No page yet: press F4 to scan or import pictures or PDF files.</translation>
+    </message>
+    <message>
+        <source>Quét hoặc nhập ít nhất một trang (F4).</source>
+        <translation>Scan or import at least one page (F4).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTable</name>
     <message>
         <source>Đã nhận</source>
@@ -576,6 +630,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Trả kết quả (Ctrl+T)</source>
         <translation>Return (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ bổ sung, &amp;kết quả…</source>
+        <translation>Digitise a supplement or the &amp;result…</translation>
     </message>
 </context>
 <context>
@@ -873,6 +931,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Thẻ trước</source>
         <translation>Previous tab</translation>
+    </message>
+    <message>
+        <source>Bản số hóa</source>
+        <translation>Digitised files</translation>
+    </message>
+    <message>
+        <source>Bản số hóa ({count})</source>
+        <translation>Digitised files ({count})</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1588,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Thông báo dừng giải quyết hồ sơ</source>
         <translation>Notice of stopped processing</translation>
+    </message>
+    <message>
+        <source>Khi tiếp nhận</source>
+        <translation>At reception</translation>
+    </message>
+    <message>
+        <source>Hồ sơ bổ sung</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2867,72 @@ What you typed is still there.</translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScansPage</name>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Lần</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Xem bản số hóa đã chọn (Enter)</source>
+        <translation>View the selected file (Enter)</translation>
+    </message>
+    <message>
+        <source>Xem toàn trang, in (Enter trên trang)</source>
+        <translation>Full page, print (Enter on a page)</translation>
+    </message>
+    <message>
+        <source>Lượt xem bản số hóa (ai xem, lúc nào):</source>
+        <translation>Views of the digitised files (who, when):</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa có giấy tờ nào được số hóa.</source>
+        <translation>No document of this dossier is digitised yet.</translation>
+    </message>
+    <message>
+        <source>Chọn một bản số hóa và bấm Enter để xem các trang.</source>
+        <translation>Choose a digitised file and press Enter to see its pages.</translation>
+    </message>
+    <message>
+        <source>Đang mở {document}…</source>
+        <translation>Opening {document}…</translation>
+    </message>
+    <message>
+        <source>Trang {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{document} ({stage}, lần {version}): %n trang. Mũi tên chọn trang, Enter xem toàn trang, Backspace trở lại danh sách.</source>
+        <translation>
+            <numerusform>{document} ({stage}, version {version}): %n page. Arrows choose a page, Enter shows it in full, Backspace goes back to the list.</numerusform>
+            <numerusform>{document} ({stage}, version {version}): %n pages. Arrows choose a page, Enter shows it in full, Backspace goes back to the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{document} ({stage}, lần {version})</source>
+        <translation>{document} ({stage}, version {version})</translation>
     </message>
 </context>
 <context>

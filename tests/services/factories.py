@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from desk_app.core.model import Applicant, DocumentLine, DossierDraft
+from desk_app.core.model import Applicant, Digitisation, DocumentLine, DossierDraft
 
 
 def full_draft(services, code="1.004222", name="Đặng Thị Ánh Tuyết", provide_all=True):
@@ -39,3 +40,15 @@ def pdf_bytes(pages: int = 1, text: str = "Trang") -> bytes:
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def digitised(services, draft, pdfs):
+    """`draft` with its first lines scanned into `pdfs` (kept first), the rest shown."""
+    lines = []
+    for i, line in enumerate(draft.documents):
+        if i < len(pdfs):
+            sha = services.keep_pdf(pdfs[i])
+            lines.append(replace(line, digitisation=Digitisation.SCANNED, file=sha, pages=1))
+        else:
+            lines.append(replace(line, digitisation=Digitisation.SHOWN))
+    return replace(draft, documents=tuple(lines))

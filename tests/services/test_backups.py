@@ -10,7 +10,7 @@ from desk_app.core.errors import StoreError
 from desk_app.services import backups
 from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError
-from desk_app.store import backup
+from desk_app.store import backup, backup_files
 from desk_app.store.issued_codes import WATERMARK_FILE
 from tests.accounts import log_in_again
 from tests.services.factories import full_draft
@@ -376,3 +376,127 @@ def test_a_stick_too_small_for_one_copy_keeps_the_copies_it_has(services, clock,
     clock.now += timedelta(days=1)
     services.back_up_now()
     assert [b.path for b in backup.listed(stick)] == [kept.path]
+
+
+def kept_files(root):
+    return sorted(path.name for path in (root / "files").rglob("*.pdf"))
+
+
+def receive_scanned(services, *texts):
+    from tests.services.factories import digitised, pdf_bytes
+
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, text) for text in texts])
+    return services.receive(draft, accept_warnings=True)
+
+
+def test_a_backup_carries_the_scanned_files_and_a_restore_into_an_empty_folder_brings_them_back(
+        services, tmp_path, capsys):
+    from desk_app.cli import main
+
+    stick = tmp_path / "usb"
+    services.save_backup_settings(backups.BackupSettings(mirror=str(stick)))
+    receive_scanned(services, "CCCD")
+    made = services.back_up_now()
+    scans = kept_files(services.data_dir)
+    assert len(scans) == 1
+    assert kept_files(made.path.parent) == scans and kept_files(stick) == scans
+    services.close()
+
+    empty = tmp_path / "new-pc"
+    empty.mkdir()
+    [on_stick] = backup.listed(stick)
+    backups.restore_damaged(empty / "desk.db", on_stick)
+
+    assert kept_files(empty) == scans
+    assert main(["verify", "--db", str(empty / "desk.db")]) == 0
+    assert "1 tệp số hóa nguyên vẹn" in capsys.readouterr().out
+
+
+def test_a_second_backup_copies_only_the_new_files(services, monkeypatch):
+    from desk_app.store import files
+
+    receive_scanned(services, "CCCD", "Tờ khai")
+    services.back_up_now()
+    written = []
+    real_write = files.write
+    monkeypatch.setattr(files, "write",
+                        lambda root, data: written.append(root) or real_write(root, data))
+    services.back_up_now()
+    assert written == []
+    receive_scanned(services, "Giấy khai sinh")
+    written.clear()  # the one kept in the data folder at reception
+    services.back_up_now()
+    assert written == [backups.folder(services.data_dir)]
+    assert len(kept_files(backups.folder(services.data_dir))) == 3
+
+
+def test_a_restore_from_the_restore_dialog_puts_back_a_lost_file(services):
+    receive_scanned(services, "CCCD")
+    made = services.back_up_now()
+    [lost] = (services.data_dir / "files").rglob("*.pdf")
+    lost.unlink()
+    services.restore(made)
+    log_in_again(services)
+    assert lost.is_file()
+
+
+def test_the_files_count_in_the_disk_budget(services, clock, monkeypatch):
+    """A budget in GB holds the database copies and the files: the files are kept once, for
+    every copy, so the copies get what they leave."""
+    plan = backups.BackupSettings(budget_gb=1)
+    assert plan.budget(10, backups.GB // 4) == backups.GB - backups.GB // 4
+    assert plan.budget(10, 2 * backups.GB) == 0
+    assert backups.BackupSettings().budget(10, backups.GB) == 30  # automatic: beside the files
+    for _ in range(3):
+        clock.now += timedelta(days=1)
+        receive_scanned(services, f"CCCD {clock.now:%d}")
+        newest = services.back_up_now()
+    data_folder = backups.folder(services.data_dir)
+    assert len(backup.listed(data_folder)) == 3
+    # A budget the files nearly fill leaves room for the newest copy only.
+    files_size = backup_files.size(data_folder)
+    assert files_size > 0
+    huge = backups.GB - files_size - newest.size // 2
+    monkeypatch.setattr(backup_files, "size", lambda root: files_size + huge)
+    backups.rotate(data_folder, clock.now, backups.BackupSettings(budget_gb=1))
+    assert [b.path for b in backup.listed(data_folder)] == [newest.path]
+    assert len(kept_files(data_folder)) == 3
+
+
+def test_the_warning_counts_the_scans_the_next_backup_will_copy(services, monkeypatch):
+    services.back_up_now()
+    receive_scanned(services, "x" * 20000)  # a file larger than the database's size
+    scans = backup_files.missing_size(services.data_dir, backups.folder(services.data_dir))
+    assert scans > 0
+    room = backups.database_size(services.db_path) + scans // 2
+    monkeypatch.setattr(backup, "free_bytes", lambda place: room)
+    assert "sắp đầy" in services.disk_warning()
+    monkeypatch.setattr(backup, "free_bytes", lambda place: room + scans)
+    assert services.disk_warning() is None
+
+
+def test_a_full_disk_while_the_files_come_back_still_leaves_the_restore_whole(
+        services, monkeypatch):
+    """The files are copied back after the journal's seam and the lost codes are recorded:
+    a disk that fills up then leaves a database that knows what the restore lost."""
+    receive_scanned(services, "CCCD")
+    made = services.back_up_now()
+    receive(services, 2)
+    lost_seq, _, lost_hash = own_events(services)[-1]
+
+    copy_missing = backup_files.copy_missing
+
+    def full_when_back(source, target):  # the backups before the restore still copy
+        if target == services.data_dir:
+            raise StoreError("Ổ đĩa đã đầy")
+        return copy_missing(source, target)
+
+    monkeypatch.setattr(backup_files, "copy_missing", full_when_back)
+    with pytest.raises(StoreError, match="đầy"):
+        services.restore(made)
+    assert services.missing_codes() == []  # the admin chose the backup: not asked at start
+    log_in_again(services)
+    receive(services, 1)
+    assert own_events(services)[-1][:2] == (lost_seq + 1, lost_hash)
+    check = services.verify_journal()  # the seam is recorded: the lost events are accounted for
+    assert check.ok and [s.resumes_at for s in check.seams] == [lost_seq + 1]

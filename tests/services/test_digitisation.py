@@ -16,19 +16,7 @@ from desk_app.core.model import Digitisation
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import files as file_store
 from desk_app.store import journal
-from tests.services.factories import full_draft, pdf_bytes
-
-
-def _digitised(services, draft, pdfs):
-    """`draft` with its first lines scanned into `pdfs` (kept first), the rest shown."""
-    lines = []
-    for i, line in enumerate(draft.documents):
-        if i < len(pdfs):
-            sha = services.keep_pdf(pdfs[i])
-            lines.append(replace(line, digitisation=Digitisation.SCANNED, file=sha, pages=1))
-        else:
-            lines.append(replace(line, digitisation=Digitisation.SHOWN))
-    return replace(draft, documents=tuple(lines))
+from tests.services.factories import digitised, full_draft, pdf_bytes
 
 
 def _kept(services):
@@ -91,7 +79,7 @@ def test_a_full_disk_while_saving_leaves_no_partial_file_no_row_and_loses_nothin
 
 def test_the_received_event_names_each_line_s_file_so_the_chain_covers_the_scans(services):
     pdfs = [pdf_bytes(2, "CCCD"), pdf_bytes(1, "Tờ khai")]
-    draft = _digitised(services, full_draft(services), pdfs)
+    draft = digitised(services, full_draft(services), pdfs)
     dossier = services.receive(draft)
     [event] = services.history(dossier.uuid)
     shas = [hashlib.sha256(p).hexdigest() for p in pdfs]
@@ -124,7 +112,7 @@ def test_a_scanned_line_must_name_a_kept_file(services):
 
 
 def test_a_scanned_line_whose_file_left_the_disk_is_refused(services):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1)])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1)])
     path = file_store.path_of(services.data_dir, draft.documents[0].file)
     path.unlink()
     with pytest.raises(ValidationFailed, match="Không tìm thấy tệp số hóa"):
@@ -169,7 +157,7 @@ def test_a_file_not_kept_cannot_be_digitised_later(services):
 
 
 def test_opening_a_file_records_who_and_when(services, clock):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     dossier = services.receive(draft)
     sha = draft.documents[0].file
     assert services.file_views(dossier.uuid) == []
@@ -180,8 +168,19 @@ def test_opening_a_file_records_who_and_when(services, clock):
     assert view.at == clock().isoformat()
 
 
+def test_the_viewer_gets_the_checked_kept_file_and_the_viewing_is_recorded(services):
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    dossier = services.receive(draft)
+    sha = draft.documents[0].file
+    assert services.view_file(dossier.uuid, sha) == file_store.path_of(services.data_dir, sha)
+    assert [v.sha256 for v in services.file_views(dossier.uuid)] == [sha]
+    other = services.receive(full_draft(services))
+    with pytest.raises(ServiceError, match="không thuộc"):
+        services.view_file(other.uuid, sha)
+
+
 def test_a_file_of_another_dossier_is_not_opened_through_this_one(services):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1)])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1)])
     services.receive(draft)
     other = services.receive(full_draft(services))
     with pytest.raises(ServiceError, match="không thuộc"):
@@ -189,7 +188,7 @@ def test_a_file_of_another_dossier_is_not_opened_through_this_one(services):
 
 
 def test_a_file_changed_on_disk_is_not_shown_as_the_record(services):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1)])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1)])
     dossier = services.receive(draft)
     path = file_store.path_of(services.data_dir, draft.documents[0].file)
     os.chmod(path, 0o644)
@@ -200,7 +199,7 @@ def test_a_file_changed_on_disk_is_not_shown_as_the_record(services):
 
 
 def test_an_earlier_dossier_s_file_is_offered_for_reuse_and_the_reuse_recorded(services, clock):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     earlier = services.receive(draft)
     name, sha = draft.documents[0].name, draft.documents[0].file
     clock.now = clock.now + timedelta(days=3)
@@ -231,7 +230,7 @@ def test_a_reused_line_must_say_where_from(services):
 
 
 def test_the_end_of_day_the_board_and_the_ledger_count_digitisation(services, clock):
-    full = services.receive(_digitised(services, full_draft(services), [pdf_bytes(1)] * 2))
+    full = services.receive(digitised(services, full_draft(services), [pdf_bytes(1)] * 2))
     draft = full_draft(services, name="Trần Văn Bình")
     first, *rest = draft.documents
     partial = services.receive(replace(draft, documents=(
@@ -270,7 +269,7 @@ def test_a_later_digitisation_does_not_hide_the_last_action_from_correction(serv
 
 
 def test_a_dossier_refused_at_the_counter_keeps_no_scan_of_its_papers(services):
-    draft = _digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
+    draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     dossier = services.refuse_at_counter(draft, "Không thuộc thẩm quyền của xã")
     [event] = services.history(dossier.uuid)
     assert "files" not in event.payload

@@ -261,7 +261,8 @@ def test_impossible_actions_are_greyed_out_and_refused_in_vietnamese(
     actions = window.dossier_actions
     enabled = {name for name, action in actions.actions.items() if action.isEnabled()}
     assert enabled == {"handover_action", "result_ready_action", "supplement_action",
-                       "refuse_action", "apology_action", "withdraw_action", "stop_action"}
+                       "refuse_action", "apology_action", "withdraw_action", "stop_action",
+                       "digitise_action"}
     keyboard.press(Qt.Key.Key_T, CTRL)  # greyed out: the shortcut does nothing
     assert not [d for d in window.findChildren(ReturnDialog) if d.isVisible()]
 

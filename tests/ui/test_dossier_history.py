@@ -95,10 +95,11 @@ def test_every_slip_printed_is_listed_and_enter_reprints_it(qtbot, detail, servi
 
 def test_a_returned_dossier_offers_no_action_but_correcting_the_return(detail):
     """Returned today: the return may still be corrected (docs/domain.md, "Correcting a
-    mistake"); nothing else can happen to it."""
+    mistake"), and its result digitised (services.digitisation); nothing else can happen
+    to it."""
     assert detail.state.text() == "Đã trả kết quả"
     assert [name for name, a in detail.actions.actions.items() if a.isVisible()] == [
-        "correct_action"]
+        "digitise_action", "correct_action"]
 
 
 def test_an_action_from_the_detail_updates_it_and_the_list(

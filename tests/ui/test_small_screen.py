@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.digitisation import Stage
 from desk_app.core.states import DossierState
 from desk_app.services.demo import DEMO_SETUP
 from desk_app.ui.actions import ALL_ACTIONS, Owner
@@ -29,6 +30,7 @@ from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
 from desk_app.ui.sync_controller import SyncController
 from desk_app.ui.widgets import FRAME
 from desk_app.ui.worker import InlineWorker
+from tests.services.factories import pdf_bytes
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
 
@@ -107,6 +109,9 @@ def test_every_window_fits_a_1024_by_768_screen(qtbot, window, services, worker)
     # corrected too (the other actions open whatever its state allows: only sizes count here).
     first = window.dossier_list.model.dossier_row(0).uuid
     services.hand_over([first], "Công an xã", "Phạm Minh Đức")
+    # A document digitised into it, for the detail's pages and their full view.
+    services.digitise_document(first, "Giấy xác nhận thông tin về cư trú", Stage.SUPPLEMENT,
+                               services.keep_pdf(pdf_bytes(2, "Xác nhận cư trú")))
     window.refresh()
     window.resize(SCREEN)
     check([window], "start")
@@ -129,6 +134,16 @@ def test_every_window_fits_a_1024_by_768_screen(qtbot, window, services, worker)
                 sub = new_windows(seen)
                 check(sub, button)
                 close(sub)
+        if spec.name == "detail_action":
+            # Its digitised pages, opened, and a page in the full view.
+            scans = opened[0].scans
+            scans.open_selected()
+            assert scans.thumbnails.count() == 2
+            check(opened, "scan thumbnails")
+            scans.full_view(1)
+            sub = new_windows(seen)
+            check(sub, "full_view_button")
+            close(sub)
         close(opened)
 
     # Before the main window: the first run, the first admin, the login.

@@ -15,6 +15,7 @@ DEFERRED = (
     "desk_app.ui.print_preview", "desk_app.ui.apology_dialog", "desk_app.ui.correction_dialog",
     "desk_app.ui.handover_dialog", "desk_app.ui.reason_dialog", "desk_app.ui.return_dialog",
     "desk_app.ui.supplement_dialog", "desk_app.services.demo", "desk_app.ui.accounts_dialog",
+    "desk_app.ui.digitise_dialog", "desk_app.ui.scan_panel", "desk_app.scanning",
     # Sync starts once the window is up: its client, with ssl and sockets, loads then.
     "desk_app.ui.sync_controller", "desk_app.services.sync", "sync.client", "ssl",
 )
