@@ -218,6 +218,7 @@ class DossierListWidget(QWidget):
         # Only now: turning sorting on sorts at once, and the model would read the list
         # before the window asks for it (then read it again when the session shows it).
         self.proxy.setSourceModel(self.model)
+        self._size_columns()
         self.table.open_requested.connect(self._open_current)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self.selection_changed)
@@ -273,6 +274,27 @@ class DossierListWidget(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.setTabKeyNavigation(False)
         header.setHighlightSections(False)
+        # The header's right-click menu: a column to show or hide, which then stays as the
+        # clerk chose whatever the width.
+        self._chosen_columns: dict[Column, bool] = {}
+        self.column_actions: dict[Column, QAction] = {}
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in Column:
+            # (Unnamed: the window's named actions are those of ui.actions' table.)
+            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(partial(self._choose_column, column))
+            header.addAction(action)
+            self.column_actions[column] = action
+        for column in (Column.CODE, Column.APPLICANT):  # what names a dossier never hides
+            self.column_actions[column].setEnabled(False)
+        table.resized.connect(self._fit_columns)
+
+    def _size_columns(self) -> None:
+        """The columns' widths: only once the model is in, as the header has no sections
+        before (the widths set earlier were lost, and the longest state was cut off)."""
+        table, header = self.table, self.table.horizontalHeader()
         metrics = table.fontMetrics()
         padding = 24
 
@@ -294,22 +316,6 @@ class DossierListWidget(QWidget):
         header.setSectionResizeMode(Column.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         self._widths = {**widths, Column.PROCEDURE: PROCEDURE_ROOM}
-        # The header's right-click menu: a column to show or hide, which then stays as the
-        # clerk chose whatever the width.
-        self._chosen_columns: dict[Column, bool] = {}
-        self.column_actions: dict[Column, QAction] = {}
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for column in Column:
-            # (Unnamed: the window's named actions are those of ui.actions' table.)
-            action = QAction(self.model.headerData(column, Qt.Orientation.Horizontal), header)
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.toggled.connect(partial(self._choose_column, column))
-            header.addAction(action)
-            self.column_actions[column] = action
-        for column in (Column.CODE, Column.APPLICANT):  # what names a dossier never hides
-            self.column_actions[column].setEnabled(False)
-        table.resized.connect(self._fit_columns)
 
     def _choose_column(self, column: Column, shown: bool) -> None:
         self._chosen_columns[column] = shown
