@@ -263,7 +263,8 @@ class FormScans(QObject):
         listed = "\n".join(
             "• " + self.tr("«{0}»: %n trang{1}", "", len(left.pages)).format(
                 left.document or self.tr("giấy tờ không rõ tên"),
-                self.tr(", quét lúc {0}").format(f"{left.changed_at:%H:%M ngày %d/%m/%Y}")
+                self.tr(", quét lúc {0} ngày {1}").format(f"{left.changed_at:%H:%M}",
+                                                         f"{left.changed_at:%d/%m/%Y}")
                 if left.changed_at else "")
             for left in found)
         answer = offer_leftovers(
