@@ -24,7 +24,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desk_app.core.clock import VN_TZ
 from desk_app.core.digitisation import scan_mode
@@ -35,6 +35,7 @@ from desk_app.services.app import Services
 from desk_app.ui.ask import offer_leftovers, warn
 from desk_app.ui.documents_table import DocumentsTable
 from desk_app.ui.messages import error_text
+from desk_app.ui.receive_fields import HINT_STYLE
 from desk_app.ui.scan_panel import ScanPanel
 from desk_app.ui.shortcuts import make_shortcut
 
@@ -160,7 +161,11 @@ class FormScans(QObject):
                           mode=scan_mode(name), parent=self._form)
         panel.setObjectName("scan_panel")
         panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        panel.setWindowTitle(self.tr("Số hóa: {0} – F3: về biểu mẫu (vẫn quét tiếp)").format(name))
+        # Under the panel's heading: how to get back to the form without stopping the run.
+        hint = QLabel(self.tr("F3: về biểu mẫu tiếp nhận để gõ tiếp trong khi quét; F3 trên dòng "
+                              "giấy tờ này để quay lại đây."), objectName="scan_form_hint")
+        hint.setStyleSheet(HINT_STYLE)
+        panel.layout().insertWidget(1, hint)
         make_shortcut("F3", panel, self._back_to_form)
         panel.accepted.connect(partial(self._accepted, row, panel, recovered))
         panel.rejected.connect(partial(self._rejected, row))

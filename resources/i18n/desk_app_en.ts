@@ -3962,8 +3962,8 @@ What you typed is still there.</translation>
         <translation>Scanning «{0}»: press Done (Ctrl+Enter) or Cancel (Esc) in the scan window before scanning another document.</translation>
     </message>
     <message>
-        <source>Số hóa: {0} – F3: về biểu mẫu (vẫn quét tiếp)</source>
-        <translation>Digitise: {0} – F3: back to the form (scanning goes on)</translation>
+        <source>F3: về biểu mẫu tiếp nhận để gõ tiếp trong khi quét; F3 trên dòng giấy tờ này để quay lại đây.</source>
+        <translation>F3: back to the reception form to type on while scanning; F3 on this document's line to come back here.</translation>
     </message>
     <message>
         <source>Chưa lưu được bản số hóa</source>

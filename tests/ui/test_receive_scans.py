@@ -11,7 +11,7 @@ import pikepdf
 import pikepdf.pdfa
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from desk_app.scanning.pdfa import check
 from desk_app.scanning.spool import leftovers
@@ -88,6 +88,7 @@ def test_f3_scans_a_line_into_the_saved_dossier_as_pdfa_with_its_code(
 
     panel = open_panel(qtbot, keyboard, dialog)
     assert panel.isVisible() and not panel.isModal()
+    assert "F3: về biểu mẫu" in panel.findChild(QLabel, "scan_form_hint").text()
     scan(qtbot, keyboard, panel, 1)
     # F3 in the panel: back to the form, where the clerk was, and typing goes on there.
     keyboard.press(Key.Key_F3)
