@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from desk_app.core.clock import VN_TZ
 from desk_app.core.digitisation import scan_mode
 from desk_app.scanning.pages import Page
-from desk_app.scanning.pdfa import PdfMeta, assemble
 from desk_app.scanning.spool import Spool, leftovers, spool_folder
 from desk_app.services.app import Services
 from desk_app.ui.ask import offer_leftovers, warn
@@ -206,10 +205,17 @@ class FormScans(QObject):
             self._recovered.remove(recovered)
             self._worker.run(recovered.spool.discard)  # its pages are this line's spool's now
         account = self._services.current_account()
-        meta = PdfMeta(dossier_code="", document_name=self._table.line(row).name,
-                       clerk=account.full_name if account else "",
-                       created_at=self._services.now())
-        self.digitise_line(row, partial(assemble, pages, meta), len(pages))
+        name, clerk = self._table.line(row).name, account.full_name if account else ""
+        now = self._services.now()
+
+        def make_pdf() -> bytes:  # on the worker: pikepdf and img2pdf are loaded there, once
+            from desk_app.scanning.pdfa import PdfMeta, assemble
+
+            # No dossier code yet: receiving stamps it in (services.digitisation.stamp_scans).
+            return assemble(pages, PdfMeta(dossier_code="", document_name=name, clerk=clerk,
+                                           created_at=now))
+
+        self.digitise_line(row, make_pdf, len(pages))
 
     def _rejected(self, row: int) -> None:
         """Hủy: the line keeps the pages it had; its spool says so again."""
