@@ -232,3 +232,27 @@ def services_draft(services):
     first = replace(draft.documents[0], digitisation=Digitisation.SCANNED,
                     file=services.keep_pdf(pdf_bytes(1, "CT01")), pages=1)
     return replace(draft, documents=(first, *draft.documents[1:]))
+
+
+def test_a_save_asked_while_a_line_s_file_is_being_made_waits_for_it(
+        qtbot, keyboard, activate, services, held_worker):
+    from tests.services.factories import pdf_bytes
+
+    dialog = activate(ReceiveDialog(services, held_worker))
+    qtbot.addWidget(dialog)
+
+    def settle() -> None:
+        while held_worker.jobs:
+            held_worker.release()
+
+    settle()
+    fill_dossier(dialog, keyboard)
+    settle()
+    dialog.digitise_line(0, lambda: pdf_bytes(2), 2)  # Xong: the file is made on the worker
+    keyboard.press(Key.Key_S, CTRL)
+    assert len(held_worker.jobs) == 1  # only the file: the save waits for it
+    assert "ngay khi xong" in w(dialog, "result_label").text()
+    settle()  # the file is kept, then the save goes on by itself
+    [row] = services.dossier_rows()
+    assert services.dossier(row.uuid).draft.documents[0].pages == 2
+    dialog.done(QDialog.DialogCode.Rejected)
