@@ -244,6 +244,7 @@ class Context:
             self.require(access)
             outermost = self._depth == 0
             account_before = self.account
+            left_before = len(self._after_commit)
             self._depth += 1
             # What a use case issues is reserved before the commit that makes it real: the
             # outermost's, or one's own when it is not inside a transaction.
@@ -262,8 +263,9 @@ class Context:
             except BaseException:
                 if witnesses:
                     self._reserved = {}
-                if outermost:
-                    self._after_commit.clear()
+                # What it left for after the commit goes with its savepoint, even when the
+                # caller catches the error and commits the rest.
+                del self._after_commit[left_before:]
                 self.forget_calendar()
                 self.forget_policy()
                 if transaction:
