@@ -147,3 +147,15 @@ class Reusable:
     document: str
     dossier_code: str
     received_at: datetime
+
+
+# Documents whose scan is a picture more than text: an ID card's photo and a portrait lose
+# what identifies them in black-and-white (issue 16: greyscale for photos and ID cards).
+_PICTURE_WORDS = ("căn cước", "cccd", "cmnd", "chứng minh nhân dân", "hộ chiếu", "ảnh")
+
+
+def scan_mode(document: str) -> str:
+    """The scan panel's first mode for a document line: "gray" for ID cards and photos,
+    "bw" (the smallest file) for text pages. The clerk may change it in the panel."""
+    name = document.casefold()
+    return "gray" if any(word in name for word in _PICTURE_WORDS) else "bw"

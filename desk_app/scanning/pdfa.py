@@ -50,8 +50,9 @@ def assemble(pages: Sequence[Page], meta: PdfMeta) -> bytes:
             xmp["dc:title"] = meta.document_name
             xmp["dc:creator"] = [meta.clerk]
             xmp["dc:identifier"] = meta.dossier_code
-            xmp["dc:description"] = (f"Hồ sơ {meta.dossier_code}: {meta.document_name}; "
-                                     f"{len(pages)} trang; {dpi} dpi; người số hóa {meta.clerk}")
+            xmp["dc:description"] = _coded(
+                meta.dossier_code, f"Hồ sơ {meta.dossier_code}: ",
+                f"{meta.document_name}; {len(pages)} trang; {dpi} dpi; người số hóa {meta.clerk}")
             xmp["xmp:CreateDate"] = meta.created_at.isoformat()
             xmp["xmp:ModifyDate"] = meta.created_at.isoformat()
             xmp["xmp:MetadataDate"] = meta.created_at.isoformat()
@@ -60,11 +61,42 @@ def assemble(pages: Sequence[Page], meta: PdfMeta) -> bytes:
             # Pages and resolution in plain properties every PDF/A validator allows: the
             # paged-text and TIFF schemas are allowed by ISO 19005-2 but not by pikepdf's
             # stricter allowlist (pikepdf.pdfa), which the tests hold the files to.
-            xmp["pdf:Keywords"] = f"{meta.dossier_code}; {len(pages)} trang; {dpi} dpi"
+            xmp["pdf:Keywords"] = _coded(meta.dossier_code, f"{meta.dossier_code}; ",
+                                         f"{len(pages)} trang; {dpi} dpi")
         out = io.BytesIO()
         # A fixed /ID from the content (qpdf's deterministic id): the same pages and metadata
         # give the same file, so the same scan saved twice is one file by its SHA-256.
         pdf.save(out, deterministic_id=True, min_version="1.7")
+    return out.getvalue()
+
+
+def _coded(code: str, prefix: str, text: str) -> str:
+    """`text` after the dossier code's `prefix`, or alone before the dossier has a code."""
+    return prefix + text if code else text
+
+
+# The prefixes `assemble` writes before the dossier code's text, by XMP property.
+_CODE_PREFIXES = {"dc:description": "Hồ sơ {code}: ", "pdf:Keywords": "{code}; "}
+
+
+def with_dossier_code(pdf: bytes, code: str) -> bytes:
+    """The file `assemble` made before the dossier had a code (pages are scanned while the
+    form is typed; the code is issued when it is saved), with `code` in its XMP and document
+    information. Only the metadata is rewritten: every page's image stream is copied as it is
+    (no decoding, no re-encoding), and the same file and code give the same bytes."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        with document.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            old = str(xmp.get("dc:identifier", ""))
+            for key, prefix in _CODE_PREFIXES.items():
+                text = str(xmp.get(key, ""))
+                if old and text.startswith(prefix.format(code=old)):
+                    text = text[len(prefix.format(code=old)):]
+                xmp[key] = _coded(code, prefix.format(code=code), text)
+            xmp["dc:identifier"] = code
+        out = io.BytesIO()
+        document.save(out, deterministic_id=True, min_version="1.7",
+                      stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                      compress_streams=False, recompress_flate=False)
     return out.getvalue()
 
 

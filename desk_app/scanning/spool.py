@@ -21,6 +21,7 @@ from desk_app.scanning.pages import Page
 
 SPOOL_DIR = "scan_spool"
 INDEX = "index.json"
+DOCUMENT = "document.txt"
 
 
 def spool_folder(data_dir: str | Path, key: str) -> Path:
@@ -30,8 +31,12 @@ def spool_folder(data_dir: str | Path, key: str) -> Path:
 
 
 class Spool:
-    def __init__(self, folder: str | Path) -> None:
+    """`document`: what the pages are of (a document line's name), kept beside them so pages
+    offered back after a cut can say so."""
+
+    def __init__(self, folder: str | Path, document: str = "") -> None:
         self.folder = Path(folder)
+        self._document = document
 
     @property
     def key(self) -> str:
@@ -52,7 +57,9 @@ class Spool:
             entries.append({"file": name, "dpi": page.dpi, "mode": page.mode,
                             "rotation": page.rotation, "sticky_note": page.sticky_note})
         _write_durably(self.folder / INDEX, json.dumps(entries).encode())
-        kept = {entry["file"] for entry in entries} | {INDEX}
+        if self._document and not (self.folder / DOCUMENT).exists():
+            _write_durably(self.folder / DOCUMENT, self._document.encode())
+        kept = {entry["file"] for entry in entries} | {INDEX, DOCUMENT}
         for path in self.folder.iterdir():
             if path.name not in kept:
                 path.unlink()
@@ -71,6 +78,20 @@ class Spool:
             pages.append(Page(data, entry["dpi"], entry["mode"], entry["rotation"],
                               entry["sticky_note"]))
         return pages
+
+    def document(self) -> str:
+        """What the pages are of, as given when they were spooled ("" when not said)."""
+        try:
+            return (self.folder / DOCUMENT).read_text(encoding="utf-8")
+        except OSError:
+            return self._document
+
+    def changed_at(self) -> float | None:
+        """When the pages last changed (a POSIX time), None when nothing is spooled."""
+        try:
+            return (self.folder / INDEX).stat().st_mtime
+        except OSError:
+            return None
 
     def discard(self) -> None:
         """The pages are saved (or the clerk threw them away): nothing to offer back."""

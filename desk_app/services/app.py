@@ -162,6 +162,7 @@ class Services:
 
     # --- digitised documents ---------------------------------------------------------------
     keep_pdf = bind(digitisation.keep_pdf)
+    discard_files = bind(digitisation.discard_files)
     digitise_document = bind(digitisation.digitise_document)
     dossier_files = bind(digitisation.dossier_files)
     open_file = bind(digitisation.open_file)

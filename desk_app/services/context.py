@@ -82,6 +82,9 @@ class Context:
         self._pending = NOTHING  # what the running ones changed, announced by the outermost
         self._reserved: issued_codes.Numbers = {}  # see `reserve`
         self._witnessing = False  # in an outermost use case's transaction, before its commit
+        # Work outside the database that must follow only a commit (removing files the
+        # committed rows no longer name), run by the outermost use case after it.
+        self._after_commit: list[Callable[[], None]] = []
         self.open()
 
     # --- the database ----------------------------------------------------------------------
@@ -241,6 +244,7 @@ class Context:
             self.require(access)
             outermost = self._depth == 0
             account_before = self.account
+            left_before = len(self._after_commit)
             self._depth += 1
             # What a use case issues is reserved before the commit that makes it real: the
             # outermost's, or one's own when it is not inside a transaction.
@@ -259,6 +263,9 @@ class Context:
             except BaseException:
                 if witnesses:
                     self._reserved = {}
+                # What it left for after the commit goes with its savepoint, even when the
+                # caller catches the error and commits the rest.
+                del self._after_commit[left_before:]
                 self.forget_calendar()
                 self.forget_policy()
                 if transaction:
@@ -275,8 +282,22 @@ class Context:
                 return result
             announced, self._pending = self._pending, NOTHING
             self._remember_granted()
+            self._run_after_commit()
         self.announce(announced)
         return result
+
+    def after_commit(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once the outermost use case running now has committed; never when it fails
+        (a file is removed only when the rows that stopped naming it are committed)."""
+        self._after_commit.append(fn)
+
+    def _run_after_commit(self) -> None:
+        done, self._after_commit = self._after_commit, []
+        for fn in done:
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - the use case has committed: report, go on
+                log.exception("work after the commit failed: %r", fn)
 
     def reserve(self, numbers: issued_codes.Numbers) -> None:
         """Reserve numbers this use case issues (store.issued_codes) before its commit, with

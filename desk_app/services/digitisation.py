@@ -6,6 +6,7 @@ dossiers offer for reuse."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import iso, to_vn
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
 from desk_app.core.lifecycle import DOCUMENT_DIGITISED, later_stages
-from desk_app.core.model import DossierDraft
+from desk_app.core.model import Digitisation, DossierDraft
 from desk_app.core.payloads import digitised_payload
 from desk_app.core.text import clean
 from desk_app.core.validation import error
@@ -75,6 +76,43 @@ def with_kept_files(ctx: Context, draft: DossierDraft) -> DossierDraft:
         raise ValidationFailed([error("documents", (
             f"Không tìm thấy tệp số hóa của: {'; '.join(missing)}. Quét hoặc chọn lại tệp."))])
     return replace(draft, documents=tuple(lines))
+
+
+def stamp_scans(ctx: Context, draft: DossierDraft, code: str) -> DossierDraft:
+    """The draft with each line scanned for it carrying, instead of its file, that file with the
+    dossier's code in its metadata (pdfa.with_dossier_code), kept: the code is issued only now,
+    after the pages were assembled. The files before the code are removed once the receipt
+    has committed, if nothing names them. A reused file keeps its own dossier's code."""
+    from desk_app.scanning.pdfa import with_dossier_code  # pikepdf: loaded when first needed
+
+    lines, stamped = [], {}
+    for line in draft.documents:
+        if line.digitisation is Digitisation.SCANNED:
+            if line.file not in stamped:
+                data = with_dossier_code(files.read(ctx.data_dir, line.file), code)
+                stamped[line.file] = files.write(ctx.data_dir, data)
+                files.record(ctx.db, stamped[line.file], len(data), line.pages, iso(ctx.now()))
+            line = replace(line, file=stamped[line.file])
+        lines.append(line)
+    draft = replace(draft, documents=tuple(lines))
+    forget(ctx, stamped)
+    return draft
+
+
+def forget(ctx: Context, shas: Iterable[str]) -> None:
+    """Remove those of `shas` that no dossier or event names, rows now, files after the commit."""
+    gone = files.forget_unnamed(ctx.db, ctx.data_dir, shas)
+    if gone:
+        ctx.after_commit(lambda: files.remove(gone))
+
+
+@use_case(Permission.RECEIVE)
+def discard_files(ctx: Context, shas: list[str]) -> None:
+    """The receive form's scans that no dossier took (the form cleared or closed, a line scanned
+    again, the dossier refused or saved with stamped copies): scans of personal papers are not
+    kept with nothing to name them (Decree 356/2025/NĐ-CP). A file a dossier or an event names
+    stays."""
+    forget(ctx, shas)
 
 
 def attach_received(ctx: Context, dossier_uuid: str, draft: DossierDraft, at: datetime) -> None:

@@ -64,8 +64,9 @@ def receive(
     and which documents in the received event (`missing_override`), which the receipt prints.
 
     A scanned or reused line names a file kept by `digitisation.keep_pdf` (its page count is
-    read from the file); the received event lists the files under "files", so the journal's
-    chain covers the scans."""
+    read from the file). A scanned line's file is kept again with the dossier's code in its
+    metadata, and that copy is the one the dossier and the received event's "files" name, so
+    the journal's chain covers the scans; the copy without the code is removed."""
     setup = ctx.setup()
     at = to_vn(received_at) if received_at else ctx.now()
     draft = digitisation.with_kept_files(ctx, drafts.normalise(draft))
@@ -94,6 +95,7 @@ def receive(
     ledger = LedgerEntry(at.year, sequences.next_ledger_number(
         ctx.db, at.year, issued_codes.highest_ledger(ctx.data_dir, at.year)))
     due_at = ctx.calendar().due_time(at, procedure.time)
+    draft = digitisation.stamp_scans(ctx, draft, str(code))
     dossier = Dossier(
         uuid=str(uuidlib.uuid4()),
         code=str(code),

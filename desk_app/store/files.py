@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from desk_app.core.clock import parse_iso
 from desk_app.core.digitisation import DossierFile, Reusable, Stage
 from desk_app.core.errors import StoreError
 from desk_app.store.issued_codes import sync_folder
+
+log = logging.getLogger(__name__)
 
 FOLDER = "files"
 _FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
@@ -102,6 +106,40 @@ def record(db: sqlite_utils.Database, sha256: str, size: int, pages: int, at: st
     """The file's row, once: a second keep of the same bytes changes nothing."""
     db.execute("INSERT OR IGNORE INTO files (sha256, size, pages, created_at) VALUES (?, ?, ?, ?)",
                [sha256, size, pages, at])
+
+
+def named(db: sqlite_utils.Database, sha256: str) -> bool:
+    """Whether a dossier's document or an event's "files" names the file: a record then, never
+    removed."""
+    return bool(db.execute(
+        "SELECT EXISTS (SELECT 1 FROM dossier_files WHERE sha256 = ?) OR EXISTS (SELECT 1 FROM "
+        "events, json_each(events.payload, '$.files') WHERE json_each.value = ?)",
+        [sha256, sha256]).fetchone()[0])
+
+
+def forget_unnamed(db: sqlite_utils.Database, data_dir: Path, shas: Iterable[str]) -> list[Path]:
+    """Drop the rows of those of `shas` that nothing names (a scan kept for a form that was then
+    cleared, closed, or saved with the file stamped with its code); the paths of their files,
+    which the caller removes once the transaction has committed (`remove`)."""
+    gone = []
+    for sha in dict.fromkeys(shas):
+        if not named(db, sha):
+            db.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+            gone.append(path_of(data_dir, sha))
+    return gone
+
+
+def remove(paths: Iterable[Path]) -> None:
+    """Remove kept files that nothing names any more (scans of personal papers: not left
+    lying in the data folder). One that cannot be removed is left for the next try."""
+    for path in paths:
+        try:
+            path.chmod(0o644)  # kept read-only; Windows refuses to remove a read-only file
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("kept file %s not removed: %s", path, exc)
 
 
 def pages_of(db: sqlite_utils.Database, sha256: str) -> int | None:

@@ -32,15 +32,36 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 def choose_missing(parent: QWidget | None, title: str, text: str, *, detail: str = ""):
     """For a dossier missing mandatory documents: "supplement" (form 02), "override" (receive
     it as it is, the gap printed on the receipt) or None (back to the form, the default)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      Button.Apply | Button.Yes | Button.No, parent)
+    return _choose(parent, title, text, detail, {
+        Button.Apply: (QCoreApplication.translate("Ask", "Yêu cầu &bổ sung (in mẫu 02)"),
+                       "supplement"),
+        Button.Yes: (QCoreApplication.translate("Ask", "&Vẫn tiếp nhận, ghi thiếu trên phiếu"),
+                     "override"),
+        Button.No: (QCoreApplication.translate("Ask", "&Quay lại"), None),
+    })
+
+
+def offer_leftovers(parent: QWidget | None, title: str, text: str, *, detail: str = ""):
+    """For pages scanned but never saved: "open" (put them into a line of this form), "discard"
+    (throw them away) or None (later: they stay offered, the default, so nothing is lost by
+    a key pressed too fast)."""
+    return _choose(parent, title, text, detail, {
+        Button.Open: (QCoreApplication.translate("Ask", "&Dùng lại các trang này"), "open"),
+        Button.Discard: (QCoreApplication.translate("Ask", "&Bỏ các trang này"), "discard"),
+        Button.No: (QCoreApplication.translate("Ask", "Để &sau"), None),
+    })
+
+
+def _choose(parent: QWidget | None, title: str, text: str, detail: str,
+            buttons: dict[Button, tuple[str, str | None]]) -> str | None:
+    """A question with the answers `buttons` name; the last one is the default for Enter
+    and Esc."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, Button.NoButton, parent)
     box.setInformativeText(detail)
-    box.button(Button.Apply).setText(
-        QCoreApplication.translate("Ask", "Yêu cầu &bổ sung (in mẫu 02)"))
-    box.button(Button.Yes).setText(
-        QCoreApplication.translate("Ask", "&Vẫn tiếp nhận, ghi thiếu trên phiếu"))
-    box.button(Button.No).setText(QCoreApplication.translate("Ask", "&Quay lại"))
-    box.setDefaultButton(Button.No)
-    box.setEscapeButton(Button.No)
+    for button, (label, _answer) in buttons.items():
+        box.addButton(button).setText(label)
+    safe = list(buttons)[-1]
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
     answer = Button(box.exec())
-    return {Button.Apply: "supplement", Button.Yes: "override"}.get(answer)
+    return buttons.get(answer, (None, None))[1]

@@ -39,9 +39,9 @@ from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.ui.ask import choose_missing, confirm, warn
 from desk_app.ui.field_errors import WARNING_COLOUR
-from desk_app.ui.messages import error_text
 from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
+from desk_app.ui.receive_scans import FormScans
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.widgets import error_label, open_size
@@ -96,6 +96,9 @@ class ReceiveDialog(QDialog):
         self.setWindowTitle(self.tr("Tiếp nhận hồ sơ"))
         self.setObjectName("receive_dialog")
         self._form = ReceiveFields()
+        self._scans = FormScans(self, services, worker, self._form.documents,
+                                lambda text: self._say(text, WARNING_COLOUR))
+        self._leftovers_asked = False
         self._build()
         self._connect()
         self._clear_form()
@@ -157,6 +160,7 @@ class ReceiveDialog(QDialog):
         for combo in (form.applicant_type, form.sex, form.channel, form.delivery):
             combo.currentIndexChanged.connect(self._revalidate)
         form.documents.changed.connect(self._on_documents_changed)
+        form.documents.scan_requested.connect(self._scans.open_panel)
         form.id_number.textEdited.connect(self._forget_scan)
         form.copy_applicant.clicked.connect(self._deliver_to_applicant)
         self._save_button.clicked.connect(self._save)
@@ -241,6 +245,7 @@ class ReceiveDialog(QDialog):
         code = self._form.procedure.code()
         procedure = self._procedures.get(code) if code else None
         self._procedure = procedure
+        self._scans.drop()  # the lines are made again: their scans would name no line
         self._form.documents.set_documents(procedure.documents if procedure else ())
         self._form.fee.setValue(procedure.fee if procedure else 0)
         self._form.fee_note.setText(procedure.fee_note if procedure else "")
@@ -346,20 +351,8 @@ class ReceiveDialog(QDialog):
         self._worker.run(newest, show, lambda exc: log.warning("no reuse offers: %s", exc))
 
     def digitise_line(self, row: int, make_pdf: Callable[[], bytes], pages: int) -> None:
-        """The hook for the scan panel: `make_pdf` (assembling the document's PDF/A from the
-        pages captured) and keeping it run on the worker, then the line shows it scanned with
-        its `pages`. A failure (a full disk) is said; the form and the captured pages stay."""
-        services, table = self._services, self._form.documents
-        name = table.line(row).name
-
-        def keep() -> str:
-            return services.keep_pdf(make_pdf())
-
-        def failed(exc: Exception) -> None:
-            warn(self, self.tr("Chưa lưu được bản số hóa"),
-                 self.tr("«{0}»: {1}").format(name, error_text(exc)))
-
-        self._worker.run(keep, lambda sha: table.set_scanned(row, sha, pages), failed)
+        """The hook the scan panel's Xong ends in (receive_scans.FormScans.digitise_line)."""
+        self._scans.digitise_line(row, make_pdf, pages)
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -369,6 +362,8 @@ class ReceiveDialog(QDialog):
         if not self._form.has_input():
             # Nothing typed (often a key pressed twice just after a save): nothing to say.
             self._focus_field("applicant.name" if self._procedure else "procedure")
+            return
+        if not self._scans.ready_to_save(self._save):
             return
         self._form.procedure.resolve_typed()
         self._show_all = True
@@ -396,9 +391,14 @@ class ReceiveDialog(QDialog):
         ):
             return
         self._set_busy(True)
+        discard_scans = self._scans.saved_job()
 
         def receive_and_print() -> _Saved:
             dossier = services.receive(draft, accept_warnings=accept, missing=missing)
+            try:
+                discard_scans()  # at once: after a cut now, saved pages are not offered back
+            except Exception:  # noqa: BLE001 - the dossier is saved; the next start tidies
+                log.exception("scans of %s not discarded", dossier.code)
             try:
                 receipt = (services.slip_pdf(dossier.uuid, SlipKind.SUPPLEMENT)
                            if missing is MissingChoice.SUPPLEMENT
@@ -455,6 +455,7 @@ class ReceiveDialog(QDialog):
     def _on_saved(self, outcome: _Saved) -> None:
         self._set_busy(False)
         dossier = outcome.dossier
+        self._scans.reset()  # discarded by the save's job
         self._clear_form()
         self._focus_field("applicant.name")
         self.saved.emit(dossier.uuid)
@@ -521,7 +522,12 @@ class ReceiveDialog(QDialog):
             self.tr("Nội dung đang nhập chưa được lưu. Bỏ nội dung này và đóng cửa sổ?"),
         ):
             return
+        self._scans.drop()  # closed on purpose: nothing scanned for it is offered back
         super().reject()
+
+    def done(self, result: int) -> None:
+        self._scans.close_panel()  # its run stops, its threads end, before the form goes
+        super().done(result)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter moves on to the next field, as on the paper form; on a button it presses it.
@@ -563,6 +569,10 @@ class ReceiveDialog(QDialog):
         self._scanner.start()
         self._due_timer.start()
         self._show_processing_time()
+        if not self._leftovers_asked:
+            self._leftovers_asked = True
+            # After the form is up, so the question comes over it.
+            QTimer.singleShot(0, self._scans.look_for_leftovers)
         if self._procedure is None:
             self._focus_field("procedure")
 

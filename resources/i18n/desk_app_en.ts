@@ -139,6 +139,18 @@
         <source>&amp;Quay lại</source>
         <translation>&amp;Go back</translation>
     </message>
+    <message>
+        <source>&amp;Dùng lại các trang này</source>
+        <translation>&amp;Use these pages</translation>
+    </message>
+    <message>
+        <source>&amp;Bỏ các trang này</source>
+        <translation>&amp;Discard these pages</translation>
+    </message>
+    <message>
+        <source>Để &amp;sau</source>
+        <translation>&amp;Later</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueDialog</name>
@@ -2329,14 +2341,6 @@ What you typed is still there.</translation>
         <source>Đã từ chối tiếp nhận hồ sơ của {0}</source>
         <translation>Refused {0}'s dossier</translation>
     </message>
-    <message>
-        <source>Chưa lưu được bản số hóa</source>
-        <translation>The digitised copy was not saved</translation>
-    </message>
-    <message>
-        <source>«{0}»: {1}</source>
-        <translation>«{0}»: {1}</translation>
-    </message>
 </context>
 <context>
     <name>ReceiveFields</name>
@@ -4085,6 +4089,69 @@ What you typed is still there.</translation>
     <message>
         <source>Từ chối tiếp nhận hồ sơ của {name}?</source>
         <translation>Refuse the dossier of {name}?</translation>
+    </message>
+</context>
+<context>
+    <name>FormScans</name>
+    <message>
+        <source>Cửa sổ quét «{0}» còn mở: bấm Xong (Ctrl+Enter) để đưa các trang vào hồ sơ, hoặc Hủy (Esc), rồi lưu.</source>
+        <translation>The scan window for «{0}» is still open: press Done (Ctrl+Enter) to put the pages into the dossier, or Cancel (Esc), then save.</translation>
+    </message>
+    <message>
+        <source>Đang tạo tệp số hóa; hồ sơ sẽ được lưu ngay khi xong.</source>
+        <translation>Making the digitised file; the dossier is saved as soon as it is ready.</translation>
+    </message>
+    <message>
+        <source>Đang quét «{0}»: bấm Xong (Ctrl+Enter) hoặc Hủy (Esc) trong cửa sổ quét trước khi quét giấy tờ khác.</source>
+        <translation>Scanning «{0}»: press Done (Ctrl+Enter) or Cancel (Esc) in the scan window before scanning another document.</translation>
+    </message>
+    <message>
+        <source>F3: về biểu mẫu tiếp nhận để gõ tiếp trong khi quét; F3 trên dòng giấy tờ này để quay lại đây.</source>
+        <translation>F3: back to the reception form to type on while scanning; F3 on this document's line to come back here.</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được bản số hóa</source>
+        <translation>The digitised copy was not saved</translation>
+    </message>
+    <message>
+        <source>«{0}»: {1}</source>
+        <translation>«{0}»: {1}</translation>
+    </message>
+    <message>
+        <source>giấy tờ không rõ tên</source>
+        <translation>unnamed document</translation>
+    </message>
+    <message>
+        <source>, quét lúc {0} ngày {1}</source>
+        <translation>, scanned at {0} on {1}</translation>
+    </message>
+    <message>
+        <source>Còn trang đã quét chưa lưu</source>
+        <translation>Scanned pages not saved</translation>
+    </message>
+    <message>
+        <source>Có trang đã quét nhưng chưa được lưu vào hồ sơ nào (lần làm việc trước bị ngắt giữa chừng, ví dụ mất điện):
+{0}</source>
+        <translation>Some scanned pages were never saved into a dossier (the last session was cut off, for example by a power cut):
+{0}</translation>
+    </message>
+    <message>
+        <source>Dùng lại: chọn thủ tục, đến dòng giấy tờ rồi bấm F3 để mở các trang trong cửa sổ quét. Bỏ: xóa hẳn các trang này. Để sau: hỏi lại lần mở biểu mẫu tới.</source>
+        <translation>Use: choose the procedure, go to the document's line and press F3 to open the pages in the scan window. Discard: delete these pages for good. Later: ask again the next time the form opens.</translation>
+    </message>
+    <message numerus="yes">
+        <source>«{0}»: %n trang{1}</source>
+        <translation>
+            <numerusform>«{0}»: %n page{1}</numerusform>
+            <numerusform>«{0}»: %n pages{1}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Đã giữ %n trang quét dở: đến dòng giấy tờ và bấm F3 để mở.</source>
+        <translation>
+            <numerusform>Kept %n unsaved scanned page: go to the document's line and press F3 to open it.</numerusform>
+            <numerusform>Kept %n unsaved scanned pages: go to the document's line and press F3 to open them.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

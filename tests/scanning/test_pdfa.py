@@ -119,3 +119,31 @@ def test_check_counts_the_pages_of_a_pdfa_file_and_refuses_others(pdf_path, page
         check(stripped.getvalue())
     with pytest.raises(ValueError, match="hỏng"):
         check(b"%PDF-1.7 garbage")
+
+
+def test_a_file_assembled_before_the_code_is_stamped_with_it_without_touching_the_pages(pages):
+    """The pages are assembled while the form is typed; the code comes when it is saved."""
+    from dataclasses import replace
+
+    from desk_app.scanning.pdfa import with_dossier_code
+
+    before = assemble(pages, replace(META, dossier_code=""))
+    with pikepdf.open(io.BytesIO(before)) as pdf:
+        assert pdf.open_metadata()["pdf:Keywords"] == "3 trang; 200 dpi"
+        raw_before = [next(iter(p.get_images().values())).read_raw_bytes() for p in pdf.pages]
+    stamped = with_dossier_code(before, META.dossier_code)
+    assert stamped == with_dossier_code(before, META.dossier_code)  # one file by its hash
+    with pikepdf.open(io.BytesIO(stamped)) as pdf:
+        xmp = pdf.open_metadata()
+        assert xmp["dc:identifier"] == META.dossier_code
+        assert xmp["pdf:Keywords"] == f"{META.dossier_code}; 3 trang; 200 dpi"
+        assert xmp["dc:description"].startswith(f"Hồ sơ {META.dossier_code}: Giấy khai sinh")
+        assert str(pdf.docinfo.Keywords) == xmp["pdf:Keywords"]
+        # Every image stream byte for byte: JPEG and G4 are not decoded or encoded again.
+        assert [next(iter(p.get_images().values())).read_raw_bytes()
+                for p in pdf.pages] == raw_before
+        report = pikepdf.pdfa.check(pdf, "2b")
+    assert report.findings == [] and report.passed, report.findings
+    assert check(stamped) == 3
+    # Stamped as if assembled with the code from the start, and stamped again: one code.
+    assert with_dossier_code(stamped, "X-1") == with_dossier_code(assemble(pages, META), "X-1")

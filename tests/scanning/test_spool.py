@@ -53,3 +53,15 @@ def test_saved_or_thrown_away_pages_are_not_offered_again(tmp_path):
     spool.discard()
     assert leftovers(tmp_path) == []
     assert leftovers(tmp_path / "never-used") == []
+
+
+def test_a_spool_says_what_its_pages_are_of_after_a_restart(tmp_path):
+    spool = Spool(spool_folder(tmp_path, "draft-0"), "Giấy khai sinh (bản sao)")
+    first, second, _ = three_pages()
+    spool.add(first)
+    spool.replace([second])  # the note stays through a change of the pages
+    [found] = leftovers(tmp_path)
+    assert found.document() == "Giấy khai sinh (bản sao)"
+    assert found.pages() == [second]
+    assert found.changed_at() is not None
+    assert Spool(spool_folder(tmp_path, "other")).document() == ""

@@ -64,3 +64,26 @@ def test_changes_combine_and_say_what_they_touch():
     assert not both.touches("calendar")
     assert EVERYTHING.touches("calendar")
     assert not Changes()
+
+
+def test_work_left_for_after_the_commit_runs_only_when_the_use_case_commits(services):
+    """How a receipt removes the scan without the dossier code: after its commit, never when
+    the receipt is undone (the draft still names that file)."""
+    from desk_app.core.accounts import Permission
+    from desk_app.services.context import use_case
+
+    ran: list[int] = []
+
+    @use_case(Permission.RECEIVE)
+    def leave(ctx, fail: bool) -> None:
+        ctx.after_commit(lambda: ran.append(
+            ctx.db.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0]))
+        services.receive(full_draft(services))  # a use case inside: one transaction
+        if fail:
+            raise ValidationFailed([])
+
+    with pytest.raises(ValidationFailed):
+        leave(services.ctx, True)
+    assert ran == [] and services.dossier_rows() == []
+    leave(services.ctx, False)
+    assert ran == [1]  # once, after the commit, seeing what was committed

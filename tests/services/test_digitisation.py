@@ -2,6 +2,7 @@
 later as supplements and results, viewed with a record, offered for reuse, and counted."""
 
 import hashlib
+import io
 import os
 import resource
 import signal
@@ -13,10 +14,17 @@ import pytest
 from desk_app.core.digitisation import Stage
 from desk_app.core.errors import StoreError
 from desk_app.core.model import Digitisation
+from desk_app.scanning.pages import Page
+from desk_app.scanning.pdfa import PdfMeta, assemble, check, with_dossier_code
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.store import files as file_store
 from desk_app.store import journal
 from tests.services.factories import digitised, full_draft, pdf_bytes
+
+
+def _file(services, dossier, line: int = 0) -> str:
+    """The file a received dossier's line names (kept again with its code at receipt)."""
+    return services.dossier(dossier.uuid).draft.documents[line].file
 
 
 def _kept(services):
@@ -82,7 +90,8 @@ def test_the_received_event_names_each_line_s_file_so_the_chain_covers_the_scans
     draft = digitised(services, full_draft(services), pdfs)
     dossier = services.receive(draft)
     [event] = services.history(dossier.uuid)
-    shas = [hashlib.sha256(p).hexdigest() for p in pdfs]
+    # The files kept with the dossier's code in them (test_a_scan_is_kept_with_the_code...).
+    shas = [hashlib.sha256(with_dossier_code(p, dossier.code)).hexdigest() for p in pdfs]
     assert event.payload["files"] == shas
     documents = event.payload["documents"]
     assert [d["file"] for d in documents[:2]] == shas
@@ -100,6 +109,65 @@ def test_the_received_event_names_each_line_s_file_so_the_chain_covers_the_scans
     services.db.execute("UPDATE events SET payload = replace(payload, ?, ?)",
                         [shas[0], "0" * 64])
     assert not journal.verify(services.db).ok
+
+
+def test_a_scan_is_kept_with_the_code_issued_at_save_and_the_copy_without_it_removed(
+        services, clock):
+    """The pages are assembled while the form is typed, before the dossier has a code."""
+    import pikepdf
+    import pikepdf.pdfa
+
+    from tests.scanning.pictures import encoded, paper
+
+    page = Page(encoded(paper("L"), "JPEG", quality=80, dpi=(200, 200)), 200, "gray")
+    unstamped = services.keep_pdf(assemble([page, page], PdfMeta(
+        dossier_code="", document_name="Tờ khai", clerk="Trần Thị Lan", created_at=clock.now)))
+    draft = full_draft(services)
+    first = replace(draft.documents[0], digitisation=Digitisation.SCANNED, file=unstamped,
+                    pages=2)
+    dossier = services.receive(replace(draft, documents=(first, *draft.documents[1:])))
+
+    [event] = services.history(dossier.uuid)
+    [sha] = event.payload["files"]
+    assert sha != unstamped and services.dossier(dossier.uuid).draft.documents[0].file == sha
+    data = file_store.read(services.data_dir, sha)
+    assert check(data) == 2
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        xmp = pdf.open_metadata()
+        assert xmp["dc:identifier"] == dossier.code
+        assert xmp["pdf:Keywords"] == f"{dossier.code}; 2 trang; 200 dpi"
+        assert pikepdf.pdfa.check(pdf, "2b").passed
+        # The page is the captured JPEG, not encoded again.
+        assert next(iter(pdf.pages[0].get_images().values())).read_raw_bytes() == page.data
+    assert [f.sha256 for f in services.dossier_files(dossier.uuid)] == [sha]
+    # The file without the code, named by no event, is gone from the disk and the records.
+    assert not file_store.path_of(services.data_dir, unstamped).exists()
+    assert _kept(services) == [file_store.path_of(services.data_dir, sha)]
+    assert [r[0] for r in services.db.execute("SELECT sha256 FROM files")] == [sha]
+
+
+def test_a_receipt_that_fails_removes_no_file(services):
+    sha = services.keep_pdf(pdf_bytes(1))
+    draft = full_draft(services, name="")  # no name: refused
+    first = replace(draft.documents[0], digitisation=Digitisation.SCANNED, file=sha, pages=1)
+    with pytest.raises(ValidationFailed):
+        services.receive(replace(draft, documents=(first, *draft.documents[1:])))
+    assert file_store.path_of(services.data_dir, sha).is_file()
+
+
+def test_discarding_a_form_s_scans_removes_only_files_nothing_names(services):
+    kept = services.receive(digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")]))
+    named = _file(services, kept)
+    orphan = services.keep_pdf(pdf_bytes(2, "Tờ khai"))
+    services.discard_files([orphan, named])
+    assert not file_store.path_of(services.data_dir, orphan).exists()
+    assert services.db.execute("SELECT 1 FROM files WHERE sha256 = ?", [orphan]).fetchone() is None
+    assert file_store.read(services.data_dir, named)
+    # A file an event names (a later digitisation) stays too.
+    later = services.keep_pdf(pdf_bytes(1, "bổ sung"))
+    services.digitise_document(kept.uuid, "Giấy xác nhận", Stage.SUPPLEMENT, later)
+    services.discard_files([later])
+    assert file_store.read(services.data_dir, later)
 
 
 def test_a_scanned_line_must_name_a_kept_file(services):
@@ -159,7 +227,7 @@ def test_a_file_not_kept_cannot_be_digitised_later(services):
 def test_opening_a_file_records_who_and_when(services, clock):
     draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     dossier = services.receive(draft)
-    sha = draft.documents[0].file
+    sha = _file(services, dossier)
     assert services.file_views(dossier.uuid) == []
     assert services.open_file(dossier.uuid, sha) == file_store.read(services.data_dir, sha)
     [view] = services.file_views(dossier.uuid)
@@ -171,7 +239,7 @@ def test_opening_a_file_records_who_and_when(services, clock):
 def test_the_viewer_gets_the_checked_kept_file_and_the_viewing_is_recorded(services):
     draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     dossier = services.receive(draft)
-    sha = draft.documents[0].file
+    sha = _file(services, dossier)
     assert services.view_file(dossier.uuid, sha) == file_store.path_of(services.data_dir, sha)
     assert [v.sha256 for v in services.file_views(dossier.uuid)] == [sha]
     other = services.receive(full_draft(services))
@@ -181,27 +249,27 @@ def test_the_viewer_gets_the_checked_kept_file_and_the_viewing_is_recorded(servi
 
 def test_a_file_of_another_dossier_is_not_opened_through_this_one(services):
     draft = digitised(services, full_draft(services), [pdf_bytes(1)])
-    services.receive(draft)
+    first = services.receive(draft)
     other = services.receive(full_draft(services))
     with pytest.raises(ServiceError, match="không thuộc"):
-        services.open_file(other.uuid, draft.documents[0].file)
+        services.open_file(other.uuid, _file(services, first))
 
 
 def test_a_file_changed_on_disk_is_not_shown_as_the_record(services):
     draft = digitised(services, full_draft(services), [pdf_bytes(1)])
     dossier = services.receive(draft)
-    path = file_store.path_of(services.data_dir, draft.documents[0].file)
+    path = file_store.path_of(services.data_dir, _file(services, dossier))
     os.chmod(path, 0o644)
     path.write_bytes(path.read_bytes().replace(b"Trang", b"Trung"))
     with pytest.raises(StoreError, match="đã bị thay đổi"):
-        services.open_file(dossier.uuid, draft.documents[0].file)
+        services.open_file(dossier.uuid, _file(services, dossier))
     assert services.file_views(dossier.uuid) == []
 
 
 def test_an_earlier_dossier_s_file_is_offered_for_reuse_and_the_reuse_recorded(services, clock):
     draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     earlier = services.receive(draft)
-    name, sha = draft.documents[0].name, draft.documents[0].file
+    name, sha = draft.documents[0].name, _file(services, earlier)
     clock.now = clock.now + timedelta(days=3)
     [offer] = services.reusable_files("025 190 012 345", name)
     assert (offer.sha256, offer.dossier_code, offer.pages) == (sha, earlier.code, 1)

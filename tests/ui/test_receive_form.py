@@ -711,12 +711,7 @@ def test_a_scan_kept_through_the_hook_shows_its_pages_and_goes_into_the_event(
         dialog, keyboard, services, received):
     from tests.services.factories import pdf_bytes
 
-    asked = []
-    w(dialog, "documents").scan_requested.connect(asked.append)
     fill_dossier(dialog, keyboard, tick=False)
-    w(dialog, "documents").setFocus()
-    keyboard.press(Key.Key_F3)
-    assert asked == [0]
     pdf = pdf_bytes(3)
     dialog.digitise_line(0, lambda: pdf, 3)
     assert digitisation_cell(dialog, 0) == "Đã quét 3 trang"
@@ -727,7 +722,8 @@ def test_a_scan_kept_through_the_hook_shows_its_pages_and_goes_into_the_event(
     keyboard.press(Key.Key_S, CTRL)
     [row] = services.dossier_rows()
     [event] = services.history(row.uuid)
-    assert event.payload["files"] == [services.keep_pdf(pdf)]
+    # The copy with the dossier's code (tests/ui/test_receive_scans.py: F3 to the file).
+    assert event.payload["files"] == [services.dossier(row.uuid).draft.documents[0].file]
     assert event.payload["documents"][0]["pages"] == 3
 
 
@@ -756,7 +752,8 @@ def test_an_earlier_digitised_document_of_the_same_id_number_is_offered_for_reus
     row = next(r for r in services.dossier_rows() if r.uuid != before.uuid)
     [event] = services.history(row.uuid)
     assert event.payload["documents"][0]["reused_from"] == before.code
-    assert event.payload["files"] == [first.file]
+    # The earlier dossier's own file (kept with its code), not copied.
+    assert event.payload["files"] == [services.dossier(before.uuid).draft.documents[0].file]
 
 
 def test_changing_the_id_number_withdraws_the_reuse_offer(dialog, keyboard, services):
