@@ -327,7 +327,7 @@ def measure(url: str, engine: Engine, requests_per_page: int, extra: list[tuple[
             port: int) -> None:
     _viewer(engine)
     pages = _pages(engine, requests_per_page, extra)
-    with running_hub(url, port) as base:
+    with running_hub(url, port, migrate=False) as base:
         session = _log_in(base)
         slow = []
         for name, paths in pages.items():
