@@ -1,10 +1,12 @@
 """`desk-app verify [--db PATH]`: check the event journal's hash chain without the GUI, and
 the file itself with SQLite's own check (PRAGMA integrity_check): a chain read whole from a
-file SQLite finds damaged elsewhere is no reason to say the data is sound.
+file SQLite finds damaged elsewhere is no reason to say the data is sound. The digitised
+documents' files beside the database (store.files) are re-hashed too: one missing, or whose
+bytes changed on disk after saving, is named.
 
 The file is opened read-only and never migrated: a check must not change what it checks.
-Exit 0 when every chain is intact and SQLite finds the file sound, 1 naming the first broken
-link or what SQLite found, 2 when there is nothing to check (no file, not a database, or a
+Exit 0 when every chain is intact, SQLite finds the file sound and every kept file matches its
+hash, 1 naming the first broken link, what SQLite found or the damaged files, 2 when there is nothing to check (no file, not a database, or a
 schema from before the journal was chained).
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 import sqlite_utils
 
 from desk_app.paths import data_dir
-from desk_app.store import journal
+from desk_app.store import files, journal
 
 DB_FILE = "desk.db"  # as services.app names it; the services (and Qt) are not loaded here
 EXIT_OK, EXIT_BROKEN, EXIT_UNUSABLE = 0, 1, 2
@@ -58,6 +60,9 @@ def run(argv: list[str]) -> int:
             return EXIT_UNUSABLE
         check = journal.verify(db)
         damage = _damage(conn)
+        # A database from before digitisation (migration 13) keeps no files.
+        checked, bad_files = (files.check(db, path.parent) if db["files"].exists()
+                              else (0, []))
     except sqlite3.Error as exc:
         print(f"Không đọc được nhật ký sự kiện trong {path}: {exc}.")
         return EXIT_UNUSABLE
@@ -68,7 +73,11 @@ def run(argv: list[str]) -> int:
         print(f"Tệp dữ liệu bị hỏng theo kiểm tra của SQLite (integrity_check): {damage}.")
     else:
         print("Tệp dữ liệu nguyên vẹn theo kiểm tra của SQLite (integrity_check).")
-    return EXIT_OK if check.ok and not damage else EXIT_BROKEN
+    for problem in bad_files:
+        print(problem.message)
+    if checked and not bad_files:
+        print(f"{checked} tệp số hóa nguyên vẹn (mã băm khớp).")
+    return EXIT_OK if check.ok and not damage and not bad_files else EXIT_BROKEN
 
 
 def _damage(conn: sqlite3.Connection) -> str:

@@ -3,7 +3,8 @@
     python scripts/build_app.py [--dist DIR] [--no-smoke]
 
 Steps: compile the translations, run build.spec, then run the built executable headless with
-`--self-test OUT.pdf` (it must exit 0 and write the receipt). Prints `<name> <value> <unit>`
+`--self-test OUT.pdf` (it must exit 0 and write the receipt and the digitised sample page,
+OUT-scan.pdf). Prints `<name> <value> <unit>`
 lines: the folder's size and the frozen self-test time. Needs `pip install -e '.[build]'`.
 """
 
@@ -45,7 +46,9 @@ def smoke_test(folder: Path) -> float:
         result = subprocess.run([str(executable), "--self-test", str(out)], env=env,
                                 capture_output=True, text=True, timeout=120)
         elapsed = time.perf_counter() - started
-        if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+        scan = out.with_name("receipt-scan.pdf")  # the sample page digitised to PDF/A-2b
+        if result.returncode != 0 or any(not f.is_file() or f.stat().st_size == 0
+                                         for f in (out, scan)):
             raise SystemExit(f"smoke test failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return elapsed
 

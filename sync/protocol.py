@@ -96,6 +96,10 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   "reason", "restored_status", "cleared": [fields the action set, now empty]}`; its `status`
   is the state the dossier had before the reversed action, so the hub's view of the dossier
   follows it like any newer event. The reversed event stays stored as it was.
+- Digitisation (added): a `received` payload's `documents` items carry `digitisation`
+  (""|scanned|shown|exempt|reused), `file` (SHA-256 hex or ""), `pages` and `reused_from` (a
+  dossier code), and the payload carries `files`: the SHA-256 of every file its lines name.
+  `document_digitised` events carry `files` too. Payloads from before have none of these keys.
 - The OpenAPI description is served at `/api/v1/openapi.json` (interactive at `/api/v1/docs`).
 - An EventOut may carry the counter's hash chain (added, optional): `prev_hash`, the `hash` of
   the same device's previous event (GENESIS_HASH for its first), and `hash` =
@@ -160,6 +164,9 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     # A supervisor discarded a quarantined event (added): payload names it; the dossier keeps
     # its state.
     "quarantine_discarded": _ANY_STATE,
+    # A document digitised after reception (added): payload `{"document", "stage": supplement|
+    # result, "file", "pages", "version", "files": [sha256]}`; the dossier keeps its state.
+    "document_digitised": _ANY_STATE,
 }
 PROVINCE_EVENT_KINDS = ("result_ready", "supplement_requested")
 

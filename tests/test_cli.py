@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -29,6 +30,15 @@ def test_self_test_runs_headless_and_writes_the_receipt(tmp_path):
     assert "due " in result.stdout
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert code in text and "Nguyễn Thị Ánh Tuyết" in text
+    # The bundled sample page, digitised: a PDF/A-2b file qpdf finds sound, its page in G4.
+    scan = out.with_name("receipt-scan.pdf")
+    assert f"scan {scan}" in result.stdout
+    with pikepdf.open(scan) as pdf:
+        assert pdf.open_metadata()["pdfaid:part"] == "2"
+        assert pdf.open_metadata()["dc:identifier"] == code
+        [image] = pdf.pages[0].get_images().values()
+        assert list(image.Filter) == [pikepdf.Name.CCITTFaxDecode]
+    assert subprocess.run(["qpdf", "--check", str(scan)], capture_output=True).returncode == 0
     # A throw-away database: the real data folder is never touched.
     assert not (tmp_path / "d").exists()
 

@@ -24,6 +24,9 @@ FORBIDDEN = {
                       "PySide6", "sqlite3", "sqlite_utils", "requests"),
     "desk_app.store": ("desk_app.services", "desk_app.ui"),
     "desk_app.services": ("desk_app.ui", "PySide6"),
+    # Scanning is a library the UI and the services call: no Qt, no SQL, nothing above it.
+    "desk_app.scanning": ("desk_app.store", "desk_app.services", "desk_app.ui", "PySide6",
+                          "sqlite3"),
     "sync.client": ("PySide6",),
     "sync.exchange": ("PySide6",),
     "sync.protocol": ("PySide6",),

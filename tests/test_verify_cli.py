@@ -80,3 +80,31 @@ def test_a_file_sqlite_itself_finds_damaged_is_not_ok(journal_file, capsys):
     out = capsys.readouterr().out
     assert "chuỗi toàn vẹn" in out  # the journal itself reads fine
     assert "integrity_check" in out and "hỏng" in out
+
+
+@pytest.fixture
+def clock():
+    from tests.clock import Clock
+    from tests.services.conftest import FRIDAY_1655
+
+    return Clock(FRIDAY_1655)
+
+
+def test_a_digitised_file_whose_bytes_changed_on_disk_is_named(services, capsys):
+    from tests.services.factories import pdf_bytes
+
+    intact, altered = services.keep_pdf(pdf_bytes(1, "một")), services.keep_pdf(pdf_bytes(2))
+    services.close()
+    path = services.db_path
+    assert main(["verify", "--db", str(path)]) == 0
+    assert "2 tệp số hóa nguyên vẹn" in capsys.readouterr().out
+    kept = path.parent / "files" / altered[:2] / f"{altered}.pdf"
+    kept.chmod(0o644)
+    kept.write_bytes(kept.read_bytes().replace(b"Trang 2", b"Trang 9"))
+    assert main(["verify", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{altered}.pdf: nội dung đã bị thay đổi sau khi lưu" in out
+    assert intact not in out
+    kept.unlink()
+    assert main(["verify", "--db", str(path)]) == 1
+    assert f"{altered}.pdf: không còn trên đĩa" in capsys.readouterr().out

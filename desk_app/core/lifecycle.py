@@ -61,6 +61,9 @@ _LABELS = {
 # The audit record of a supervisor discarding an event the hub refused (see services.sync).
 # It changes no dossier state, so it is not an EventKind of the state machine.
 QUARANTINE_DISCARDED = "quarantine_discarded"
+# A document digitised after reception (a supplement brought, the dossier's result): payload
+# payloads.digitised_payload. The dossier stays where it is, so it is no EventKind either.
+DOCUMENT_DIGITISED = "document_digitised"
 
 
 def kind_label(kind: str) -> str:
@@ -68,6 +71,8 @@ def kind_label(kind: str) -> str:
     as recorded rather than failing."""
     if kind == QUARANTINE_DISCARDED:
         return "Loại bỏ sự kiện bị cách ly"
+    if kind == DOCUMENT_DIGITISED:
+        return "Số hóa giấy tờ"
     try:
         return EventKind(kind).label
     except ValueError:
@@ -373,6 +378,7 @@ class LedgerLine:
     processing_unit: str = ""  # "Cơ quan chủ trì giải quyết": the unit it was handed over to
     handed_over_at: datetime | None = None  # "Chuyển hồ sơ đến cơ quan giải quyết"
     original_due_at: datetime | None = None  # only for a rescheduled dossier: the due time before
+    digitisation: str = ""  # how its documents were digitised (core.digitisation's tally text)
 
 
 # --- Correcting a mistake (docs/domain.md, "Correcting a mistake") -------------------------
@@ -442,7 +448,10 @@ def reversal(history: Sequence[Event], device_id: str, today: date) -> Reversal:
     on `today`, at the counter `device_id`; NotReversible says why there is none.
 
     Only the counter's own action, recorded today, and not a correction: corrections do not
-    stack (after one, the clerk records the right action, which may be corrected in turn)."""
+    stack (after one, the clerk records the right action, which may be corrected in turn).
+    A document digitised later is no action on the dossier (it moves nothing and stays with
+    the dossier whatever is corrected): the action before it is the last one."""
+    history = [event for event in history if event.kind != DOCUMENT_DIGITISED]
     if not history:
         raise NotReversible("Hồ sơ chưa có thao tác nào.")
     last = history[-1]

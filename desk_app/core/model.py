@@ -121,9 +121,38 @@ class ResultDelivery:
     address: str = ""
 
 
+class Digitisation(StrEnum):
+    """How a document line was digitised at reception (Decree 118/2025 Art. 17.1(c);
+    docs/domain.md, "Digitisation")."""
+
+    PENDING = ""  # not digitised (yet)
+    SCANNED = "scanned"  # scanned here into a PDF/A file
+    SHOWN = "shown"  # the original or VNeID was shown: nothing kept
+    EXEMPT = "exempt"  # not to be digitised (Circular 03/2025 Art. 5(2))
+    REUSED = "reused"  # an electronic copy already held for the same applicant
+
+    @property
+    def label(self) -> str:
+        return _DIGITISATION_LABELS[self]
+
+    @property
+    def has_file(self) -> bool:
+        return self in (Digitisation.SCANNED, Digitisation.REUSED)
+
+
+_DIGITISATION_LABELS = {
+    Digitisation.PENDING: "Chưa số hóa",
+    Digitisation.SCANNED: "Đã quét",
+    Digitisation.SHOWN: "Chỉ xuất trình",
+    Digitisation.EXEMPT: "Không phải số hóa",
+    Digitisation.REUSED: "Tái sử dụng",
+}
+
+
 @dataclass(frozen=True)
 class DocumentLine:
-    """A document as received: whether it was handed in, and how many of each kind."""
+    """A document as received: whether it was handed in, how many of each kind, and how it was
+    digitised (a SCANNED or REUSED line names its PDF/A file by SHA-256)."""
 
     name: str
     mandatory: bool = False
@@ -131,6 +160,10 @@ class DocumentLine:
     originals: int = 0
     certified: int = 0
     copies: int = 0
+    digitisation: Digitisation = Digitisation.PENDING
+    file: str = ""  # SHA-256 hex of the line's PDF/A file; "" without one
+    pages: int = 0
+    reused_from: str = ""  # the dossier code a REUSED file came from
 
 
 @dataclass(frozen=True)

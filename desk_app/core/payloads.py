@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desk_app.core.clock import iso, parse_iso
+from desk_app.core.digitisation import DossierFile, Stage, files_of
 from desk_app.core.lifecycle import (
     Apology,
     ControlRow,
@@ -51,9 +52,14 @@ def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
         "sets": d.sets,
         "documents": [
             {"name": doc.name, "mandatory": doc.mandatory, "provided": doc.provided,
-             "originals": doc.originals, "certified": doc.certified, "copies": doc.copies}
+             "originals": doc.originals, "certified": doc.certified, "copies": doc.copies,
+             "digitisation": doc.digitisation.value, "file": doc.file, "pages": doc.pages,
+             "reused_from": doc.reused_from}
             for doc in d.documents
         ],
+        # The files the lines name, so the journal's chain covers the scans and the sync
+        # uploads them after the event (docs/domain.md, "Digitisation").
+        "files": files_of(d.documents),
         "missing_documents": missing_documents,
         "channel": int(d.channel),
         "delivery": {"method": int(delivery.method), "recipient": delivery.recipient,
@@ -65,6 +71,21 @@ def received_payload(dossier: Dossier, missing_documents: list[str]) -> dict:
         "ledger": ({"book": dossier.ledger.book, "number": dossier.ledger.number}
                    if dossier.ledger else None),
     }
+
+
+def digitised_payload(document: str, stage: Stage, sha256: str, pages: int,
+                      version: int) -> dict:
+    """A `document_digitised` event: one document digitised after reception (a supplement
+    brought, or the dossier's result), version `version` of that document at that stage."""
+    return {"document": document, "stage": stage.value, "file": sha256, "pages": pages,
+            "version": version, "files": [sha256]}
+
+
+def digitised(event: Event) -> DossierFile:
+    p = event.payload
+    return DossierFile(document=p["document"], stage=Stage(p["stage"]), sha256=p["file"],
+                       version=int(p["version"]), pages=int(p.get("pages") or 0),
+                       clerk=event.clerk, at=event.device_time)
 
 
 def refused_at_counter_payload(dossier: Dossier, reason: str) -> dict:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from desk_app.core.clock import to_vn
+from desk_app.core.digitisation import DigitisationTally, Stage
 from desk_app.core.lifecycle import EventKind
 from desk_app.core.model import DossierRow
 from desk_app.core.states import DossierState
@@ -165,13 +166,15 @@ class BoardSummary:
     by_clerk: tuple[BoardCounts, ...]  # by name
     by_procedure: tuple[BoardCounts, ...]  # by name
     clerk: str = ""  # whose dossiers it counts: one clerk's, or '' for the whole counter's
+    # How the documents of the dossiers received today (of the same scope) were digitised.
+    digitisation: DigitisationTally = DigitisationTally()
 
     def count(self, key: BoardKey) -> int:
         return self.whole.count(key)
 
 
 def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]],
-                    now: datetime, clerk: str = "") -> BoardSummary:
+                    now: datetime, clerk: str, digitisation: DigitisationTally) -> BoardSummary:
     """The summary from (clerk, procedure, tiles, how many dossiers) lines, which may repeat
     a clerk, a procedure or tiles."""
     lines = [line for line in counted if line[2]]
@@ -189,6 +192,7 @@ def summarise_board(counted: Iterable[tuple[str, str, frozenset[BoardKey], int]]
         by_procedure=tuple(counts(name, lambda _c, procedure, name=name: procedure == name)
                            for name in sorted({line[1] for line in lines})),
         clerk=clerk,
+        digitisation=digitisation,
     )
 
 
@@ -219,6 +223,16 @@ class HandedOver:
 
 
 @dataclass(frozen=True)
+class DossierDigitisation:
+    """One dossier received without complete digitisation, for the end-of-day report."""
+
+    code: str
+    applicant_name: str
+    procedure_name: str
+    tally: DigitisationTally
+
+
+@dataclass(frozen=True)
 class EndOfDay:
     """The counter's day: what happened, what was received, where it went, what stays."""
 
@@ -230,6 +244,11 @@ class EndOfDay:
     by_procedure: tuple[Tally, ...]  # the day's receipts by procedure, most first
     handed_over: tuple[HandedOver, ...]  # by time
     at_counter: tuple[DossierRow, ...]  # any day's dossiers still physically at the counter
+    # How the documents of the day's receipts were digitised, the receipts left incomplete (by
+    # code), and the documents digitised later that day (supplements, results) by stage.
+    digitisation: DigitisationTally = DigitisationTally()
+    incomplete_digitisation: tuple[DossierDigitisation, ...] = ()
+    digitised_later: tuple[Tally, ...] = ()
 
     @property
     def received(self) -> int:
@@ -268,6 +287,25 @@ def state_tallies(states: Iterable[DossierState]) -> tuple[Tally, ...]:
         Tally(str(int(state)), state.label, counts[state])
         for state in DossierState if counts[state]
     )
+
+
+def digitisation_tallies(tally: DigitisationTally) -> tuple[Tally, ...]:
+    """The day's documents by how they were digitised, then the dossiers left incomplete."""
+    return (
+        Tally("scanned", "Giấy tờ quét số hóa tại quầy", tally.scanned),
+        Tally("reused", "Giấy tờ tái sử dụng bản điện tử đã có", tally.reused),
+        Tally("shown", "Giấy tờ chỉ xuất trình (bản chính, VNeID)", tally.shown),
+        Tally("exempt", "Giấy tờ không phải số hóa", tally.exempt),
+        Tally("pending", "Giấy tờ chưa số hóa", tally.pending),
+        Tally("incomplete", "Hồ sơ tiếp nhận chưa số hóa đủ", tally.incomplete),
+    )
+
+
+def stage_tallies(stages: Iterable[Stage]) -> tuple[Tally, ...]:
+    """Documents digitised after reception, by stage (supplement, result), zeros left out."""
+    counts = Counter(stages)
+    return tuple(Tally(stage.value, stage.label, counts[stage]) for stage in Stage
+                 if counts[stage])
 
 
 def procedure_tallies(rows: Iterable[tuple[str, str]]) -> tuple[Tally, ...]:

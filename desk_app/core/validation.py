@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from desk_app.core.citizen_id import id_number_error, id_number_warnings
+from desk_app.core.digitisation import line_problem
 from desk_app.core.model import (
     ApplicantType,
     DeliveryMethod,
@@ -223,6 +224,8 @@ def _document_issues(lines: tuple[DocumentLine, ...], procedure: Procedure | Non
                 Severity.ERROR,
             )
         )
+    issues.extend(Issue("documents", problem, Severity.ERROR)
+                  for problem in map(line_problem, lines) if problem)
     uncounted = [
         line
         for line in lines

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from desk_app.core.lifecycle import PAUSED_STATES
 from desk_app.core.model import DossierRow, Office
-from desk_app.core.reports import EndOfDay, Tally
+from desk_app.core.reports import EndOfDay, Tally, digitisation_tallies
 from desk_app.core.timeliness import dossier_timeliness
 from desk_app.printing.blocks import slip_opening
 from desk_app.printing.document import PdfInfo, PrintedCopy, write_pdf
@@ -68,6 +68,7 @@ def render_end_of_day(report: EndOfDay, office: Office, out: Path) -> Path:
         ),
         *_handed_over_section(report, styles),
         *_at_counter_section(report, styles),
+        *_digitisation_section(report, styles),
         *kept_with_next(_summary(report, styles), Spacer(1, 4 * mm)),
         signature_block(
             [Signer("NGƯỜI LẬP BÁO CÁO", report.clerk), Signer("LÃNH ĐẠO")], WIDTH, styles
@@ -170,6 +171,24 @@ def _at_counter_section(report: EndOfDay, styles: SlipStyles) -> list[Flowable]:
     widths = [w * mm for w in (10, 25, 32, 36, 35, 19, 29)]
     heading = f"V. HỒ SƠ CÒN TẠI BỘ PHẬN TIẾP NHẬN ({two_digits(len(report.at_counter))} hồ sơ)"
     return _section(heading, header, rows, widths, styles, (0, 5))
+
+
+def _digitisation_section(report: EndOfDay, styles: SlipStyles) -> list[Flowable]:
+    """Decree 118/2025 Art. 17.1(c): how the day's receipts were digitised, which of them are
+    not yet complete, and what was digitised later (supplements, results)."""
+    by_kind = _tally_section("VI. SỐ HÓA HỒ SƠ TIẾP NHẬN TRONG NGÀY", "Cách số hóa", "Số lượng",
+                             digitisation_tallies(report.digitisation), styles)
+    # Said only when there were some: most days have none, and the tallies above say the rest.
+    later = _tally_section("Giấy tờ số hóa sau khi tiếp nhận:", "Loại", "Số giấy tờ",
+                           report.digitised_later, styles) if report.digitised_later else []
+    if not report.incomplete_digitisation:
+        return [*by_kind, *later]
+    header = ("STT", "Mã hồ sơ", "Người nộp", "Thủ tục", "Số hóa")
+    rows = [[str(n), d.code, d.applicant_name, d.procedure_name, d.tally.text()]
+            for n, d in enumerate(report.incomplete_digitisation, start=1)]
+    widths = [w * mm for w in (10, 25, 32, 50, 69)]
+    return [*by_kind, *later,
+            *_section("Hồ sơ tiếp nhận chưa số hóa đủ:", header, rows, widths, styles, (0,))]
 
 
 def _deadline(row: DossierRow, report: EndOfDay) -> str:

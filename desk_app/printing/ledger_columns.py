@@ -26,14 +26,17 @@ class LedgerColumn:
 
 def note(line: LedgerLine) -> str:
     """Where the dossier stands and, once it can be judged, whether it was in time; then who
-    received it, which the official columns have no place for."""
+    received it and how its documents were digitised, which the official columns have no
+    place for."""
     status = line.status.label
     if line.timeliness:
         status = f"{status} – {line.timeliness}"
     if line.original_due_at is not None:  # an apology extended it (form 04)
         status += (f"\nGia hạn đến {short_datetime(line.due_at)}; "
                    f"hẹn ban đầu {short_datetime(line.original_due_at)}")
-    return f"{status}\nTiếp nhận: {line.clerk}" if line.clerk else status
+    if line.clerk:
+        status += f"\nTiếp nhận: {line.clerk}"
+    return f"{status}\nSố hóa: {line.digitisation}" if line.digitisation else status
 
 
 LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (

@@ -25,6 +25,7 @@ from desk_app.services import accounts as people
 from desk_app.services import (
     backups,
     catalogue,
+    digitisation,
     lifecycle,
     lookup,
     options,
@@ -158,6 +159,14 @@ class Services:
     stop_processing = bind(lifecycle.stop_processing)
     last_action_reversal = bind(lifecycle.last_action_reversal)
     correct_last_action = bind(lifecycle.correct_last_action)
+
+    # --- digitised documents ---------------------------------------------------------------
+    keep_pdf = bind(digitisation.keep_pdf)
+    digitise_document = bind(digitisation.digitise_document)
+    dossier_files = bind(digitisation.dossier_files)
+    open_file = bind(digitisation.open_file)
+    file_views = bind(digitisation.file_views)
+    reusable_files = bind(digitisation.reusable_files)
 
     # --- reading ---------------------------------------------------------------------------
     dossier = bind(lookup.dossier)

@@ -80,6 +80,8 @@ class Context:
         self._clock = clock
         self._depth = 0  # use cases running inside one another, under the lock
         self._pending = NOTHING  # what the running ones changed, announced by the outermost
+        self._reserved: issued_codes.Numbers = {}  # see `reserve`
+        self._witnessing = False  # in an outermost use case's transaction, before its commit
         self.open()
 
     # --- the database ----------------------------------------------------------------------
@@ -240,16 +242,23 @@ class Context:
             outermost = self._depth == 0
             account_before = self.account
             self._depth += 1
+            # What a use case issues is reserved before the commit that makes it real: the
+            # outermost's, or one's own when it is not inside a transaction.
+            witnesses = transaction and (outermost or not self.db.conn.in_transaction)
+            witnessing_before = self._witnessing
             try:
                 if transaction:
                     with self.db.atomic():
-                        tip = journal.tip(self.db, self.device_id()) if outermost else None
+                        tip = journal.tip(self.db, self.device_id()) if witnesses else None
+                        self._witnessing = self._witnessing or witnesses
                         result = fn(self, *args, **kwargs)
                         if tip is not None:
-                            self._witness_journal(tip)
+                            self._witness(tip)
                 else:
                     result = fn(self, *args, **kwargs)
             except BaseException:
+                if witnesses:
+                    self._reserved = {}
                 self.forget_calendar()
                 self.forget_policy()
                 if transaction:
@@ -260,6 +269,7 @@ class Context:
                 raise
             finally:
                 self._depth -= 1
+                self._witnessing = witnessing_before
             self._pending |= changes
             if not outermost:
                 return result
@@ -268,10 +278,23 @@ class Context:
         self.announce(announced)
         return result
 
-    def _witness_journal(self, before: tuple[int, str]) -> None:
-        """After a use case, before its commit: reserve the journal's tip if it moved."""
-        if journal.tip(self.db, self.device_id()) != before:
-            self.reserve_journal_tip()
+    def reserve(self, numbers: issued_codes.Numbers) -> None:
+        """Reserve numbers this use case issues (store.issued_codes) before its commit, with
+        the journal's new tip: one durable write for all of them, not one each."""
+        if not self._witnessing:
+            raise RuntimeError("numbers are reserved inside a use case's transaction")
+        for key, number in numbers.items():
+            self._reserved[key] = max(self._reserved.get(key, 0), number)
+
+    def _witness(self, before: tuple[int, str]) -> None:
+        """After a use case, before its commit: reserve what it issued and the journal's tip
+        if it moved."""
+        reserved, self._reserved = self._reserved, {}
+        device_id = self.device_id()
+        tip = journal.tip(self.db, device_id)
+        event = (device_id, *tip) if device_id and tip != before else None
+        if reserved or event:
+            issued_codes.reserve(self.data_dir, reserved, event)
 
     def reserve_journal_tip(self) -> None:
         """Reserve this device's newest event number outside the database before the commit
@@ -280,7 +303,7 @@ class Context:
         the few writers of events that are not use cases (the sync's discarding)."""
         device_id = self.device_id()
         if device_id:
-            issued_codes.reserve_event(self.data_dir, device_id, *journal.tip(self.db, device_id))
+            issued_codes.reserve(self.data_dir, {}, (device_id, *journal.tip(self.db, device_id)))
 
     def _remember_granted(self) -> None:
         """What the logged-in account may do, as committed: the GUI reads `granted` without

@@ -401,7 +401,7 @@ def apologise(
         )
         # A signed letter carries the number: reserved outside the database before the
         # commit, so a restored older backup cannot number another letter the same.
-        issued_codes.reserve_document(ctx.data_dir, APOLOGY_REGISTER, year, seq)
+        ctx.reserve(issued_codes.document_numbers(APOLOGY_REGISTER, year, seq))
         event = _record(ctx, dossier, EventKind.RESCHEDULED, {
             "reason": reason, "old_due_at": iso(dossier.due_at), "new_due_at": iso(new_due_at),
             "original_due_at": iso(dossier.original_due_at or dossier.due_at),

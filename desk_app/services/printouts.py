@@ -28,7 +28,7 @@ from desk_app.services import units
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError
 from desk_app.services.form_sets import form_sets
-from desk_app.store import dossiers, events, slips, sync_state
+from desk_app.store import dossiers, events, issued_codes, slips, sync_state
 from sync.protocol import lookup_link
 
 
@@ -134,7 +134,7 @@ def slip_for_event(
         return kept
     path = new_version(_dossier_folder(ctx, dossier), f"{_stem(dossier)}-{kind}")
     with voided(void_mark(correction) if correction else None):
-        draw(path)
+        issued_codes.keep_slip(path, draw)
     with ctx.db.atomic():
         slips.record(
             ctx.db, dossier_uuid=dossier.uuid, kind=kind, path=path,

@@ -4,6 +4,7 @@ code, ledger number and due time given in one transaction."""
 from __future__ import annotations
 
 import uuid as uuidlib
+from dataclasses import replace
 from datetime import datetime
 
 from desk_app.core import drafts
@@ -11,6 +12,7 @@ from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import to_vn
 from desk_app.core.codes import make_code
+from desk_app.core.digitisation import undigitised
 from desk_app.core.lifecycle import EventKind, reason_issues
 from desk_app.core.model import Dossier, DossierDraft, LedgerEntry
 from desk_app.core.payloads import received_payload, refused_at_counter_payload
@@ -25,7 +27,7 @@ from desk_app.core.validation import (
     missing_mandatory,
     validate_draft,
 )
-from desk_app.services import lifecycle
+from desk_app.services import digitisation, lifecycle
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ValidationFailed
 from desk_app.store import catalogue, dossiers, events, issued_codes, sequences
@@ -59,10 +61,14 @@ def receive(
     A dossier missing mandatory documents is never received silently: `missing` says what the
     clerk chose (accepting the warnings is not enough). SUPPLEMENT asks for them at once (form
     02; the dossier waits in state 5); OVERRIDE receives it as it is and records who decided
-    and which documents in the received event (`missing_override`), which the receipt prints."""
+    and which documents in the received event (`missing_override`), which the receipt prints.
+
+    A scanned or reused line names a file kept by `digitisation.keep_pdf` (its page count is
+    read from the file); the received event lists the files under "files", so the journal's
+    chain covers the scans."""
     setup = ctx.setup()
     at = to_vn(received_at) if received_at else ctx.now()
-    draft = drafts.normalise(draft)
+    draft = digitisation.with_kept_files(ctx, drafts.normalise(draft))
     procedure = catalogue.procedure(ctx.db, draft.procedure_code)
     issues = validate_draft(draft, procedure, at.date())
     blocking = [
@@ -103,6 +109,7 @@ def receive(
         procedure_version=procedure.version,
     )
     dossiers.insert(ctx.db, dossier, device_id)
+    digitisation.attach_received(ctx, dossier.uuid, draft, at)
     payload = received_payload(
         dossier, [d.name for d in draft.documents if d.mandatory and not d.provided])
     if missing_docs and missing is MissingChoice.OVERRIDE:
@@ -119,11 +126,10 @@ def receive(
     )
     # Reserved before the commit (so before the receipt can be printed): a kill at any instant
     # and a restore of an older backup cannot hand these out again.
-    issued_codes.reserve(
-        ctx.data_dir, agency=agency, day=at.date(),
-        counter=setup.counter_number, sequence=sequence, book=ledger.book,
-        ledger_number=ledger.number,
-    )
+    ctx.reserve(issued_codes.code_numbers(
+        agency=agency, day=at.date(), counter=setup.counter_number, sequence=sequence,
+        book=ledger.book, ledger_number=ledger.number,
+    ))
     if missing_docs and missing is MissingChoice.SUPPLEMENT:
         lifecycle.supplement_requested(
             ctx, dossier.uuid, missing_docs, SUPPLEMENT_AT_RECEIPT, "", at=at)
@@ -142,9 +148,13 @@ def refuse_at_counter(
     refusal slip is printed from it. Only what names the request must be there: the procedure
     and the applicant's name; the reason is mandatory.
 
+    Lines scanned before the refusal are recorded without their files
+    (core.digitisation.undigitised): nothing digitised is kept with a dossier not received.
+
     Refusing a dossier already received stays lifecycle.refuse, with its own wording."""
     when = to_vn(at) if at else ctx.now()
     draft = drafts.normalise(draft)
+    draft = replace(draft, documents=tuple(map(undigitised, draft.documents)))
     reason = clean_multiline(reason)
     procedure = catalogue.procedure(ctx.db, draft.procedure_code)
     issues = reason_issues(reason, "từ chối tiếp nhận hồ sơ")

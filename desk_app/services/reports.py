@@ -9,16 +9,19 @@ from pathlib import Path
 from desk_app.core import payloads
 from desk_app.core.accounts import Permission
 from desk_app.core.clock import VN_TZ, to_vn
-from desk_app.core.lifecycle import OPEN_STATES, EventKind, LedgerLine
+from desk_app.core.digitisation import total
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, OPEN_STATES, EventKind, LedgerLine
 from desk_app.core.reports import (
     AT_COUNTER_STATES,
     Board,
     BoardSummary,
+    DossierDigitisation,
     EndOfDay,
     HandedOver,
     activity_tallies,
     build_board,
     procedure_tallies,
+    stage_tallies,
     state_tallies,
     summarise_board,
     tile_keys,
@@ -77,7 +80,8 @@ def board_summary(ctx: Context, now: datetime | None = None, *,
             ctx.db, start, end, now, OPEN_STATES)
         if not clerk or who == clerk
     ]
-    return summarise_board(counted, now, clerk)
+    digitised = dossiers.digitisation(ctx.db, start, end, clerk)
+    return summarise_board(counted, now, clerk, total(digitised.values()))
 
 
 @use_case(Permission.LEDGER)
@@ -155,6 +159,7 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
             receiver_name=handover.receiver_name, at=event.device_time,
             clerk=event.clerk, batch_uuid=handover.batch_uuid,
         ))
+    tallies = dossiers.digitisation(ctx.db, start, end)
     at_counter = sorted(
         dossiers.rows(ctx.db, status=AT_COUNTER_STATES, limit=None),
         key=lambda row: (row.status, row.received_at, row.code),
@@ -168,6 +173,13 @@ def _end_of_day(ctx: Context, day: date | None = None) -> EndOfDay:
         by_procedure=procedure_tallies((r.procedure_code, r.procedure_name) for r in received),
         handed_over=tuple(handed_over),
         at_counter=tuple(at_counter),
+        digitisation=total(tallies.values()),
+        incomplete_digitisation=tuple(
+            DossierDigitisation(r.code, r.applicant_name, r.procedure_name, tallies[r.uuid])
+            for r in sorted(received, key=lambda row: row.code)
+            if r.uuid in tallies and tallies[r.uuid].incomplete),
+        digitised_later=stage_tallies(payloads.digitised(e).stage for e in day_events
+                                      if e.kind == DOCUMENT_DIGITISED),
     )
 
 

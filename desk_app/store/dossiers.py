@@ -9,12 +9,14 @@ import sqlite_utils
 
 from desk_app.core.clock import iso, parse_iso
 from desk_app.core.codes import sort_text
+from desk_app.core.digitisation import DigitisationTally, dossier_tally
 from desk_app.core.lifecycle import LedgerLine
 from desk_app.core.model import (
     Applicant,
     ApplicantType,
     Channel,
     DeliveryMethod,
+    Digitisation,
     DocumentLine,
     Dossier,
     DossierDraft,
@@ -65,9 +67,11 @@ def insert(db: sqlite_utils.Database, dossier: Dossier, device_id: str) -> None:
     for position, doc in enumerate(d.documents, start=1):
         db.execute(
             "INSERT INTO dossier_documents (dossier_uuid, position, name, mandatory, provided, "
-            "originals, certified, copies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "originals, certified, copies, digitisation, file, pages, reused_from) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [dossier.uuid, position, doc.name, int(doc.mandatory), int(doc.provided),
-             doc.originals, doc.certified, doc.copies],
+             doc.originals, doc.certified, doc.copies, doc.digitisation.value, doc.file,
+             doc.pages, doc.reused_from],
         )
 
 
@@ -80,6 +84,8 @@ def get(db: sqlite_utils.Database, uuid: str) -> Dossier | None:
         DocumentLine(
             name=doc["name"], mandatory=bool(doc["mandatory"]), provided=bool(doc["provided"]),
             originals=doc["originals"], certified=doc["certified"], copies=doc["copies"],
+            digitisation=Digitisation(doc["digitisation"]), file=doc["file"],
+            pages=doc["pages"], reused_from=doc["reused_from"],
         )
         for doc in db.query(
             "SELECT * FROM dossier_documents WHERE dossier_uuid = ? ORDER BY position", [uuid]
@@ -345,6 +351,7 @@ def ledger(
         "ORDER BY ledger_book, ledger_number"
     )
     lines = []
+    digitised = digitisation(db, received_from, received_before)
     for r in db.execute(sql, [iso(received_from), iso(received_before)]):
         row, (address, phone, book, number, sets, unit, handed_at) = dossier_row(r[:12]), r[12:]
         verdict = dossier_timeliness(row.status, row.due_at, now, row.finished_at)
@@ -357,8 +364,31 @@ def ledger(
             original_due_at=row.original_due_at if row.rescheduled else None,
             sets=sets, processing_unit=unit or "",
             handed_over_at=parse_iso(handed_at) if handed_at else None,
+            digitisation=digitised[row.uuid].text() if row.uuid in digitised else "",
         ))
     return lines
+
+
+def digitisation(
+    db: sqlite_utils.Database, received_from: datetime, received_before: datetime,
+    clerk: str = "",
+) -> dict[str, DigitisationTally]:
+    """How the documents of each dossier received in [received_from, received_before) (by
+    `clerk` if given) were digitised, by dossier uuid (a dossier refused at the counter was not
+    received: left out)."""
+    lines: dict[str, list[DocumentLine]] = {}
+    for uuid, provided, state in db.execute(
+        "SELECT d.uuid, doc.provided, doc.digitisation FROM dossiers d "
+        "LEFT JOIN dossier_documents doc ON doc.dossier_uuid = d.uuid "
+        "WHERE d.received_at >= ? AND d.received_at < ? AND d.code IS NOT NULL "
+        "AND (? = '' OR d.clerk = ?) ORDER BY d.uuid, doc.position",
+        [iso(received_from), iso(received_before), clerk, clerk],
+    ):
+        found = lines.setdefault(uuid, [])
+        if state is not None:  # a dossier without document lines still counts as one
+            found.append(DocumentLine("", provided=bool(provided),
+                                      digitisation=Digitisation(state)))
+    return {uuid: dossier_tally(found) for uuid, found in lines.items()}
 
 
 def count(db: sqlite_utils.Database) -> int:

@@ -10,7 +10,9 @@ number in the journal with its hash (store.journal: the chain resumes after it).
 A number is reserved here, durably, before the transaction that uses it commits: a crash at any
 instant leaves either a reservation whose dossier never committed (that number is skipped, which
 is allowed) or both, never a committed number that the file does not know. A reservation that
-cannot be written raises StoreError, so the use case commits nothing.
+cannot be written raises StoreError, so the use case commits nothing. What one transaction
+reserves (a code, its ledger line, the journal's new tip) is written at once: each write costs
+two fsyncs (the file, then its folder for the rename).
 The kept receipt PDFs, named after their codes, are a second witness if the file is lost.
 """
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +31,9 @@ from desk_app.core.errors import StoreError
 WATERMARK_FILE = "ma-ho-so.json"
 SLIP_FOLDER = "phieu"  # where services.printouts keeps every printed slip
 _SECTIONS = ("codes", "ledger", "documents", "events")
+
+# Numbers to reserve: (section, key) -> the number issued.
+Numbers = dict[tuple[str, str], int]
 
 
 def _code_key(agency: str, day: date, counter: int) -> str:
@@ -52,10 +57,10 @@ def _write(data_dir: Path, data: dict) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(temporary, path)
-    _sync_folder(data_dir)
+    sync_folder(data_dir)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable: until the folder's entry is on disk a power cut may
     bring back the old file. (Windows cannot open a folder; NTFS journals the rename.)"""
     if os.name == "nt":
@@ -71,17 +76,81 @@ def highest_code(data_dir: Path, agency: str, day: date, counter: int) -> int:
     """The highest sequence issued for this agency, day and counter, by the file or by the
     names of kept slips."""
     recorded = _read(data_dir)["codes"].get(_code_key(agency, day, counter), 0)
+    return max(recorded, _highest_printed(data_dir, agency, day, counter))
+
+
+def _slip_month(data_dir: Path, day: date) -> Path:
+    """Slips sit in phieu/YYYY/MM of the receipt day, named "<code>-<kind>[-n].pdf"."""
+    return data_dir / SLIP_FOLDER / f"{day:%Y}" / f"{day:%m}"
+
+
+def _state(folder: Path) -> tuple[int, int] | None:
+    """What changes when a name is added to, removed from or renamed in `folder`, or the
+    folder is made again (a copy put back): its modification time and identity."""
+    try:
+        found = os.stat(folder)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_ino
+
+
+# The highest printed sequence per (slip month folder, code prefix), with the folder's state
+# when it was listed. Listing a month of slips (thousands of files at a busy counter) took
+# milliseconds of every receipt; a folder in the state it was listed in holds the same names.
+# Slips this process writes keep the entry (`keep_slip`); any other change to the folder (a
+# copy of the slips put back, a file removed by hand) makes the next receipt list it again.
+# (Unseen only if another program changes the folder within the file system's time resolution
+# of the rename `keep_slip` just made, and even then ma-ho-so.json still holds every code
+# reserved; a new process lists the folder again.)
+_printed: dict[tuple[Path, str], tuple[tuple[int, int] | None, int]] = {}
+
+
+def _highest_printed(data_dir: Path, agency: str, day: date, counter: int) -> int:
+    folder = _slip_month(data_dir, day)
     prefix = code_prefix(agency, day, counter)
-    # Slips sit in phieu/YYYY/MM of the receipt day, named "<code>-<kind>[-n].pdf".
-    folder = data_dir / SLIP_FOLDER / f"{day:%Y}" / f"{day:%m}"
+    state = _state(folder)  # before listing: a change while listing shows as a new state
+    remembered = _printed.get((folder, prefix))
+    if remembered is not None and remembered[0] == state:
+        return remembered[1]
     # The sequence: three digits, or more past 999 (core.codes), then the dash before the kind.
     pattern = re.compile(re.escape(prefix) + r"([0-9]{3,})-")
-    printed = [
+    highest = max([0, *(
         sequence
         for path in folder.glob(f"{_glob_escape(prefix)}*.pdf")
         if (match := pattern.match(path.name)) and (sequence := sequence_of(match.group(1)))
-    ]
-    return max([recorded, *printed])
+    )])
+    _printed[(folder, prefix)] = (state, highest)
+    return highest
+
+
+def keep_slip(path: Path, write: Callable[[Path], object]) -> None:
+    """Write a kept slip at `path` (`write` makes the file) so that this process's memory of
+    the folder's printed codes stays valid: written under a name outside the slips' pattern,
+    then renamed into place between two looks at the folder. If the folder was in the state
+    remembered just before the rename, it holds what was listed and this slip."""
+    # In phieu/, beside the month folders: writing it must not change the month's folder.
+    temporary = path.parent.parent.parent / f".{path.name}.tmp"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write(temporary)
+    folder = path.parent
+    before = _state(folder)
+    try:
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    after = _state(folder)
+    match = _SLIP_CODE.match(path.name)
+    code = parse_code(match.group(1)) if match else None
+    for (place, prefix), (state, highest) in list(_printed.items()):
+        if place != folder:
+            continue
+        if state != before:
+            del _printed[(place, prefix)]  # changed by someone else: list it again
+            continue
+        if code is not None and code.prefix == prefix:
+            highest = max(highest, code.sequence)
+        _printed[(place, prefix)] = (after, highest)
 
 
 def _glob_escape(text: str) -> str:
@@ -155,20 +224,35 @@ def any_witness(data_dir: Path) -> bool:
         _SLIP_CODE.match(path.name) for path in _slip_files(data_dir, None))
 
 
-def reserve(data_dir: Path, *, agency: str, day: date, counter: int, sequence: int,
-            book: int, ledger_number: int) -> None:
-    """Reserve a code and ledger line about to be committed (never lowering what is
-    recorded)."""
-    _raise_to(data_dir, {("codes", _code_key(agency, day, counter)): sequence,
-                         ("ledger", str(book)): ledger_number})
+def code_numbers(*, agency: str, day: date, counter: int, sequence: int, book: int,
+                 ledger_number: int) -> Numbers:
+    """A dossier's code and ledger line, to reserve."""
+    return {("codes", _code_key(agency, day, counter)): sequence,
+            ("ledger", str(book)): ledger_number}
 
 
-def reserve_event(data_dir: Path, device_id: str, seq: int, hash_: str) -> None:
-    """Reserve the device's newest event number (with its hash, which the next event after a
-    restore links to) about to be committed."""
+def document_numbers(register: str, year: int, number: int) -> Numbers:
+    """The number of a register's document, to reserve."""
+    return {("documents", _document_key(register, year)): number}
+
+
+def reserve(data_dir: Path, numbers: Numbers,
+            event: tuple[str, int, str] | None = None) -> None:
+    """Reserve numbers about to be committed and, with `event` (device, number, hash: the
+    hash is what the next event after a restore links to), the device's newest event number,
+    in one durable write, never lowering what is recorded; no write if nothing rises."""
     data = _read(data_dir)
-    if data["events"].get(device_id, (0, ""))[0] < seq:
-        data["events"][device_id] = [seq, hash_]
+    raised = False
+    for (section, key), number in numbers.items():
+        if data[section].get(key, 0) < number:
+            data[section][key] = number
+            raised = True
+    if event is not None:
+        device_id, seq, hash_ = event
+        if data["events"].get(device_id, (0, ""))[0] < seq:
+            data["events"][device_id] = [seq, hash_]
+            raised = True
+    if raised:
         _write_or_fail(data_dir, data)
 
 
@@ -176,20 +260,6 @@ def last_event(data_dir: Path, device_id: str) -> tuple[int, str] | None:
     """The device's newest event number ever reserved and its hash, if the file knows it."""
     found = _read(data_dir)["events"].get(device_id)
     return (found[0], found[1]) if found else None
-
-
-def reserve_document(data_dir: Path, register: str, year: int, number: int) -> None:
-    """Reserve the number of a register's document about to be committed."""
-    _raise_to(data_dir, {("documents", _document_key(register, year)): number})
-
-
-def _raise_to(data_dir: Path, numbers: dict[tuple[str, str], int]) -> None:
-    """Raise each (section, key) to at least its number, durably, or fail: the caller's
-    transaction must not commit a number this file does not hold."""
-    data = _read(data_dir)
-    for (section, key), number in numbers.items():
-        data[section][key] = max(data[section].get(key, 0), number)
-    _write_or_fail(data_dir, data)
 
 
 def _write_or_fail(data_dir: Path, data: dict) -> None:

@@ -579,9 +579,47 @@ _V12 = [
     "received_at, code) WHERE status IN (2, 4, 5, 6, 9)",
 ]
 
+# Digitisation at reception (issue 16): each document line's state and file, the files kept under
+# <data>/files/ (store.files), which dossier and document each belongs to at which stage (every
+# version kept), and who opened which file for viewing (scans of ID cards and personal papers
+# are sensitive personal data, Decree 356/2025). Lines received before read as not digitised.
+_V13 = [
+    "ALTER TABLE dossier_documents ADD COLUMN digitisation TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE dossier_documents ADD COLUMN file TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE dossier_documents ADD COLUMN pages INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE dossier_documents ADD COLUMN reused_from TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE files (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE dossier_files (
+        dossier_uuid TEXT NOT NULL REFERENCES dossiers (uuid),
+        document TEXT NOT NULL,
+        stage TEXT NOT NULL CHECK (stage IN ('received', 'supplement', 'result')),
+        sha256 TEXT NOT NULL REFERENCES files (sha256),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        clerk TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (dossier_uuid, document, stage, version)
+    )""",
+    "CREATE INDEX dossier_files_sha256 ON dossier_files (sha256)",
+    "CREATE INDEX dossiers_id_number ON dossiers (id_number) WHERE id_number != ''",
+    """CREATE TABLE file_views (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        dossier_uuid TEXT NOT NULL,
+        document TEXT NOT NULL,
+        clerk TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
-MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
+MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12,
+                                 _V13]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

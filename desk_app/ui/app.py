@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog
 
@@ -16,7 +16,6 @@ from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
 from desk_app.services import backups, witnesses
 from desk_app.services.app import DB_FILE, Services, upgrade_pending
-from desk_app.services.demo import seed as seed_demo
 from desk_app.services.errors import ServiceError
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
@@ -25,7 +24,6 @@ from desk_app.ui.main_window import MainWindow
 from desk_app.ui.messages import install_excepthook
 from desk_app.ui.restore_dialog import offer_restore
 from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
-from desk_app.ui.sync_controller import SyncController
 from desk_app.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -156,6 +154,8 @@ def build_main_window(services: Services, worker, *, demo: bool = False) -> Main
     """The main window, after seeding the demo counter into a new data folder if asked, and
     once someone is logged in; None if the clerk closes the setup or the login instead."""
     if demo and worker.call(services.counter_setup) is None:
+        from desk_app.services.demo import seed as seed_demo
+
         worker.call(lambda: seed_demo(services, living=True))
     if not sign_in(services, worker):
         return None
@@ -195,27 +195,44 @@ def run_gui(data: Path, demo: bool, language: str | None) -> int:
     if services is None:
         worker.shutdown()
         return EXIT_DATA_UNUSABLE
-    sync = backup_worker = None
+    background: list = []  # the sync controller and the backup worker, once started
+    starter = None
     try:
         window = build_main_window(services, worker, demo=demo)
         if window is None:
             return 0
-        sync = SyncController.install(window, services)
         window.present()  # maximised: the clerk's whole working day happens in this window
-        backup_worker = Worker("backup")
-        backup_timer = BackupTimer(services, backup_worker, window)
-        backup_timer.disk_warning.connect(window.show_disk_warning)
-        backup_timer.start()
-        window.settings_saved.connect(
-            lambda view: backup_timer.reschedule(view.form.values["backups.every_hours"]))
-        window.settings_saved.connect(
-            lambda view: sync.arm_end_of_day(view.form.values["sync_end_of_day"]))
+        # After the window's first turn of the event loop, not before it is shown.
+        starter = QTimer(window, singleShot=True, interval=0)
+        starter.timeout.connect(
+            lambda: background.extend(start_background(window, services)))
+        starter.start()
         return app.exec()
     finally:
+        if starter is not None:
+            starter.stop()
         # The background threads finish their current call before the database closes.
-        if sync is not None:
-            sync.shutdown()
-        if backup_worker is not None:
-            backup_worker.shutdown()
+        for part in background:
+            part.shutdown()
         worker.shutdown()  # done already when the window closed; here when it never showed
         services.close()  # every thread is finished: a clean close checkpoints the WAL
+
+
+def start_background(window: MainWindow, services: Services) -> tuple:
+    """Sync and the backups, which run behind the clerk's work, started once the window is up
+    (their first sync and backup wait a moment anyway): importing the sync client alone
+    (ssl, sockets) took about a tenth of the start (issue 13). What to shut down, in order."""
+    if not window.isVisible():
+        return ()
+    from desk_app.ui.sync_controller import SyncController
+
+    sync = SyncController.install(window, services)
+    backup_worker = Worker("backup")
+    backup_timer = BackupTimer(services, backup_worker, window)
+    backup_timer.disk_warning.connect(window.show_disk_warning)
+    backup_timer.start()
+    window.settings_saved.connect(
+        lambda view: backup_timer.reschedule(view.form.values["backups.every_hours"]))
+    window.settings_saved.connect(
+        lambda view: sync.arm_end_of_day(view.form.values["sync_end_of_day"]))
+    return sync, backup_worker

@@ -1,7 +1,10 @@
-"""The checklist of a procedure's documents: ticked when handed in, with how many of each kind.
+"""The checklist of a procedure's documents: ticked when handed in, with how many of each kind,
+and how each was digitised (docs/domain.md, "Digitisation").
 
 Keyboard: arrows move, Space ticks the current row whatever column it is in, F2 (or a double
-click) edits a count. Tab leaves the table, so the form's tab order is not trapped in it.
+click) edits a count, F4 changes the row's digitisation (not digitised, scanned, shown only,
+not to be digitised, reused: only the states the row can take), F3 asks for the scan panel
+(`scan_requested`). Tab leaves the table, so the form's tab order is not trapped in it.
 """
 
 from __future__ import annotations
@@ -21,14 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.core.model import DocumentLine, RequiredDocument
+from desk_app.core.digitisation import Reusable, state_text
+from desk_app.core.model import Digitisation, DocumentLine, RequiredDocument
 
-TICK, NAME, ORIGINALS, CERTIFIED, COPIES = range(5)
+TICK, NAME, ORIGINALS, CERTIFIED, COPIES, DIGITISED = range(6)
 COUNT_COLUMNS = (ORIGINALS, CERTIFIED, COPIES)
 MAX_COUNT = 99
 MIN_VISIBLE_ROWS = 3
 NAME_ROLE = Qt.ItemDataRole.UserRole
 MANDATORY_ROLE = Qt.ItemDataRole.UserRole + 1
+# On a row's digitisation item: its state, its scan (sha256, pages) once made, and the earlier
+# file of the applicant offered for reuse (core.digitisation.Reusable), if any.
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+SCAN_ROLE = Qt.ItemDataRole.UserRole + 3
+OFFER_ROLE = Qt.ItemDataRole.UserRole + 4
+# The order F4 goes through a row's states; a state that needs a file the row lacks is skipped.
+CYCLE = (Digitisation.PENDING, Digitisation.SCANNED, Digitisation.SHOWN, Digitisation.EXEMPT,
+         Digitisation.REUSED)
 
 
 class CountDelegate(QStyledItemDelegate):
@@ -45,21 +57,27 @@ class CountDelegate(QStyledItemDelegate):
 
 
 class DocumentsTable(QTableWidget):
-    changed = Signal()  # the clerk ticked a document or changed a count; not set_documents()
+    # The clerk ticked a document, changed a count or a digitisation; not set_documents().
+    changed = Signal()
+    scan_requested = Signal(int)  # F3 on a row: open the scan panel for that document
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, 6, parent)
         self.setHorizontalHeaderLabels([
             self.tr("Đã nhận"), self.tr("Tên giấy tờ"), self.tr("Bản chính"),
-            self.tr("Bản sao CT"), self.tr("Bản chụp"),
+            self.tr("Bản sao CT"), self.tr("Bản chụp"), self.tr("Số hóa"),
         ])
         self.horizontalHeaderItem(CERTIFIED).setToolTip(self.tr("Bản sao có chứng thực"))
+        self.horizontalHeaderItem(DIGITISED).setToolTip(self.tr(
+            "F4: đổi cách số hóa (chưa số hóa, đã quét, chỉ xuất trình, không phải số hóa, "
+            "tái sử dụng). F3: quét giấy tờ."))
         self.setToolTip(self.tr(
-            "Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản."
+            "Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản. "
+            "F3: quét giấy tờ. F4: đổi cách số hóa."
         ))
         header = self.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (TICK, *COUNT_COLUMNS):
+        for column in (TICK, *COUNT_COLUMNS, DIGITISED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         self.verticalHeader().hide()
@@ -108,21 +126,92 @@ class DocumentsTable(QTableWidget):
                 item.setData(Qt.ItemDataRole.EditRole, count)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(row, column, item)
+
+            digitised = QTableWidgetItem()
+            digitised.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            digitised.setData(STATE_ROLE, Digitisation.PENDING.value)
+            self.setItem(row, DIGITISED, digitised)
+            self._show_digitisation(row)
         self.blockSignals(False)
         self.resizeRowsToContents()
 
-    def lines(self) -> tuple[DocumentLine, ...]:
-        return tuple(
-            DocumentLine(
-                name=self.item(row, NAME).data(NAME_ROLE),
-                mandatory=bool(self.item(row, NAME).data(MANDATORY_ROLE)),
-                provided=self.item(row, TICK).checkState() == Qt.CheckState.Checked,
-                originals=int(self.item(row, ORIGINALS).data(Qt.ItemDataRole.EditRole)),
-                certified=int(self.item(row, CERTIFIED).data(Qt.ItemDataRole.EditRole)),
-                copies=int(self.item(row, COPIES).data(Qt.ItemDataRole.EditRole)),
-            )
-            for row in range(self.rowCount())
+    def line(self, row: int) -> DocumentLine:
+        digitised = self.item(row, DIGITISED)
+        state = Digitisation(digitised.data(STATE_ROLE))
+        scan, offer = digitised.data(SCAN_ROLE), digitised.data(OFFER_ROLE)
+        file, pages, reused_from = "", 0, ""
+        if state is Digitisation.SCANNED:
+            file, pages = scan
+        elif state is Digitisation.REUSED:
+            file, pages, reused_from = offer.sha256, offer.pages, offer.dossier_code
+        return DocumentLine(
+            name=self.item(row, NAME).data(NAME_ROLE),
+            mandatory=bool(self.item(row, NAME).data(MANDATORY_ROLE)),
+            provided=self.item(row, TICK).checkState() == Qt.CheckState.Checked,
+            originals=int(self.item(row, ORIGINALS).data(Qt.ItemDataRole.EditRole)),
+            certified=int(self.item(row, CERTIFIED).data(Qt.ItemDataRole.EditRole)),
+            copies=int(self.item(row, COPIES).data(Qt.ItemDataRole.EditRole)),
+            digitisation=state, file=file, pages=pages, reused_from=reused_from,
         )
+
+    def lines(self) -> tuple[DocumentLine, ...]:
+        return tuple(self.line(row) for row in range(self.rowCount()))
+
+    # --- digitisation ----------------------------------------------------------------------
+
+    def _available(self, row: int) -> list[Digitisation]:
+        digitised = self.item(row, DIGITISED)
+        has = {Digitisation.SCANNED: digitised.data(SCAN_ROLE) is not None,
+               Digitisation.REUSED: digitised.data(OFFER_ROLE) is not None}
+        return [state for state in CYCLE if has.get(state, True)]
+
+    def set_digitisation(self, row: int, state: Digitisation) -> None:
+        """Put a row in `state`; a state that needs a file the row lacks is refused."""
+        if state not in self._available(row):
+            raise ValueError(f"row {row} has no file for {state!r}")
+        self.item(row, DIGITISED).setData(STATE_ROLE, state.value)  # itemChanged: `changed`
+        self._show_digitisation(row)
+
+    def cycle_digitisation(self, row: int) -> None:
+        """The row's next state (F4): a scan or a reuse offer is kept when the clerk goes
+        past it, so F4 round to it again gives it back."""
+        available = self._available(row)
+        current = Digitisation(self.item(row, DIGITISED).data(STATE_ROLE))
+        self.set_digitisation(row, available[(available.index(current) + 1) % len(available)])
+
+    def set_scanned(self, row: int, sha256: str, pages: int) -> None:
+        """The hook for the scan panel: the row's document was scanned into the kept file
+        `sha256` (services.keep_pdf) of `pages` pages. A scanned paper was handed in: ticked."""
+        self.item(row, DIGITISED).setData(SCAN_ROLE, (sha256, pages))
+        self.item(row, TICK).setCheckState(Qt.CheckState.Checked)
+        self.set_digitisation(row, Digitisation.SCANNED)
+
+    def offer_reuse(self, offers: dict[str, Reusable]) -> None:
+        """The applicant's earlier files, by document name (the newest of each): the rows of
+        those names may be set to REUSED; a row whose offer went (another ID number) and that
+        was reusing it goes back to not digitised. Not the clerk's change: `changed` only
+        when a row's state had to go."""
+        dropped = False
+        self.blockSignals(True)
+        for row in range(self.rowCount()):
+            digitised = self.item(row, DIGITISED)
+            digitised.setData(OFFER_ROLE, offers.get(self.item(row, NAME).data(NAME_ROLE)))
+            if Digitisation(digitised.data(STATE_ROLE)) not in self._available(row):
+                digitised.setData(STATE_ROLE, Digitisation.PENDING.value)
+                dropped = True
+            self._show_digitisation(row)
+        self.blockSignals(False)
+        if dropped:
+            self.changed.emit()
+
+    def _show_digitisation(self, row: int) -> None:
+        item, line = self.item(row, DIGITISED), self.line(row)
+        text = state_text(line)
+        offer = item.data(OFFER_ROLE)
+        if offer is not None and line.digitisation is not Digitisation.REUSED:
+            text = self.tr("{state} – có bản điện tử ({code}): F4").format(
+                state=text, code=offer.dossier_code)
+        item.setText(text)
 
     def missing_mandatory(self) -> int:
         return sum(1 for line in self.lines() if line.mandatory and not line.provided)
@@ -151,6 +240,13 @@ class DocumentsTable(QTableWidget):
             and self.currentRow() >= 0
         ):
             self.toggle(self.currentRow())
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_F3, Qt.Key.Key_F4) and self.currentRow() >= 0:
+            if event.key() == Qt.Key.Key_F4:
+                self.cycle_digitisation(self.currentRow())
+            else:
+                self.scan_requested.emit(self.currentRow())
             event.accept()
             return
         super().keyPressEvent(event)

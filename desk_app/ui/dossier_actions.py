@@ -5,7 +5,8 @@ there are, their keys and permissions, is ui.actions' table.
 Each action is enabled only when every selected dossier's state allows it (the same rule the
 services apply, from core), so impossible actions are greyed out rather than refused. Each one
 reads what its dialog needs on the worker, opens the dialog, and once the services have recorded
-the action, renders the slip the action produces and opens its preview.
+the action, renders the slip the action produces and opens its preview. The dialogs and the
+preview are imported when first opened: the main window starts without them (issue 13).
 """
 
 from __future__ import annotations
@@ -25,15 +26,8 @@ from desk_app.core.payloads import requested_by, resume_in, supplement_request
 from desk_app.core.slips import SlipKind
 from desk_app.core.states import DossierState, InvalidTransition
 from desk_app.ui.actions import DOSSIER_ACTIONS, build_actions
-from desk_app.ui.apology_dialog import ApologyDialog
 from desk_app.ui.ask import warn
-from desk_app.ui.correction_dialog import CorrectionDialog
-from desk_app.ui.handover_dialog import HandoverDialog, ResultReadyDialog
 from desk_app.ui.messages import error_text, show_error
-from desk_app.ui.print_preview import show_preview
-from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
-from desk_app.ui.return_dialog import ReturnDialog
-from desk_app.ui.supplement_dialog import SupplementDialog, SupplementReceivedDialog
 
 Selection = Callable[[], list[DossierRow]]
 
@@ -116,6 +110,8 @@ class DossierActions(QObject):
     def _preview(self, path: Path | None) -> None:
         """`path` None: the action had no slip to show after all (a correction of an action
         that printed nothing)."""
+        from desk_app.ui.print_preview import show_preview
+
         if path is not None:
             show_preview(path, self._worker, self._host, services=self._services)
 
@@ -127,6 +123,8 @@ class DossierActions(QObject):
     def _reason(self, row: DossierRow, *, name: str, title: str, submit_text: str, label: str,
                 placeholder: str, required: str, act: Callable[[str], object],
                 slip: Callable[[object], Path] | None, question: str = "") -> None:
+        from desk_app.ui.reason_dialog import ReasonDialog
+
         def build(_data: object) -> QDialog:
             return ReasonDialog(
                 self._services, self._worker, [row], name=name, title=title,
@@ -138,6 +136,8 @@ class DossierActions(QObject):
     # --- the actions -----------------------------------------------------------------------
 
     def hand_over(self) -> None:
+        from desk_app.ui.handover_dialog import HandoverDialog
+
         rows = self._selection()
         if not rows:
             return
@@ -159,6 +159,8 @@ class DossierActions(QObject):
             slip, rows)
 
     def record_result_ready(self) -> None:
+        from desk_app.ui.handover_dialog import ResultReadyDialog
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -175,6 +177,8 @@ class DossierActions(QObject):
             lambda _dossier: services.slip_pdf(row.uuid, SlipKind.CONTROL), [row])
 
     def request_supplement(self) -> None:
+        from desk_app.ui.supplement_dialog import SupplementDialog
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -198,6 +202,8 @@ class DossierActions(QObject):
             lambda _request: services.slip_pdf(row.uuid, SlipKind.SUPPLEMENT), [row])
 
     def receive_supplement(self) -> None:
+        from desk_app.ui.supplement_dialog import SupplementReceivedDialog
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -220,6 +226,8 @@ class DossierActions(QObject):
             lambda _dossier: services.receipt_pdf(row.uuid), [row])
 
     def refuse(self) -> None:
+        from desk_app.ui.reason_dialog import refusal_texts
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -229,6 +237,8 @@ class DossierActions(QObject):
             slip=lambda _refusal: services.slip_pdf(row.uuid, SlipKind.REFUSAL))
 
     def apologise(self) -> None:
+        from desk_app.ui.apology_dialog import ApologyDialog
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -238,6 +248,8 @@ class DossierActions(QObject):
             lambda _apology: services.slip_pdf(row.uuid, SlipKind.APOLOGY), [row])
 
     def return_result(self) -> None:
+        from desk_app.ui.return_dialog import ReturnDialog
+
         if (row := self._one()) is None:
             return
         services = self._services
@@ -276,6 +288,8 @@ class DossierActions(QObject):
         """Ask the services what the correction would reverse: the dialog opens only when
         there is something to reverse, otherwise the reason why not is shown. After it, the
         first of the reversed action's slips, reprinted void, is previewed."""
+        from desk_app.ui.correction_dialog import CorrectionDialog
+
         if (row := self._one()) is None:
             return
         services = self._services

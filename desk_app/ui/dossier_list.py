@@ -212,10 +212,12 @@ class DossierListWidget(QWidget):
         # Sorting goes through to the model, which reads in the new order (or, for a group,
         # sorts its few rows).
         self.proxy = QIdentityProxyModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = DossierTable(objectName="dossier_table")
         self.table.setModel(self.proxy)
         self._set_up_table()
+        # Only now: turning sorting on sorts at once, and the model would read the list
+        # before the window asks for it (then read it again when the session shows it).
+        self.proxy.setSourceModel(self.model)
         self.table.open_requested.connect(self._open_current)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self.selection_changed)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.lifecycle import EventKind
+from desk_app.core.digitisation import Stage
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, EventKind
 from desk_app.core.model import Event
-from desk_app.core.payloads import facts
+from desk_app.core.payloads import digitised, facts
 from desk_app.ui.labels import (
     date_time_text,
     event_kind_label,
@@ -33,6 +34,10 @@ def _texts() -> dict[str, str]:
             "EventDetails", "Qua bưu chính, số vận đơn {number}"),
         "note": QCoreApplication.translate("EventDetails", "Ghi chú: {note}"),
         "reverses": QCoreApplication.translate("EventDetails", "Hủy: {kind}"),
+        Stage.SUPPLEMENT: QCoreApplication.translate(
+            "EventDetails", "Hồ sơ bổ sung: {document}, {pages} trang (bản {version})"),
+        Stage.RESULT: QCoreApplication.translate(
+            "EventDetails", "Kết quả giải quyết: {document}, {pages} trang (bản {version})"),
     }
 
 
@@ -40,6 +45,10 @@ def event_details(event: Event) -> str:
     f, kind, say, parts = facts(event), event.kind, _texts(), []
     if kind == EventKind.CORRECTED and isinstance(event.payload.get("reversed_kind"), str):
         parts.append(say["reverses"].format(kind=event_kind_label(event.payload["reversed_kind"])))
+    if kind == DOCUMENT_DIGITISED:
+        done = digitised(event)
+        parts.append(say[done.stage].format(document=done.document, pages=done.pages,
+                                            version=done.version))
     if kind == EventKind.RECEIVED and f.due_at:
         parts.append(say["due"].format(due=date_time_text(f.due_at)))
     if f.unit:

@@ -10,7 +10,12 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.lifecycle import QUARANTINE_DISCARDED, EventKind, Satisfaction
+from desk_app.core.lifecycle import (
+    DOCUMENT_DIGITISED,
+    QUARANTINE_DISCARDED,
+    EventKind,
+    Satisfaction,
+)
 from desk_app.core.model import (
     ApplicantType,
     Channel,
@@ -123,6 +128,7 @@ def event_kind_label(kind: str) -> str:
             "Labels", "Đính chính: hủy thao tác trước"),
         QUARANTINE_DISCARDED: QCoreApplication.translate(
             "Labels", "Loại bỏ sự kiện bị cách ly"),
+        DOCUMENT_DIGITISED: QCoreApplication.translate("Labels", "Số hóa giấy tờ"),
     }
     return known.get(kind, kind)
 

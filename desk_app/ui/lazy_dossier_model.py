@@ -57,7 +57,8 @@ class LazyDossierModel(DossierTableModel):
         self._generation = 0
         self._fetching = False
         self._fixed = False
-        self._fixed_order: tuple[int, Qt.SortOrder] | None = None
+        # The column order of Sort()'s: newest received first.
+        self._fixed_order = (int(Column.RECEIVED), Qt.SortOrder.DescendingOrder)
 
     def query(self) -> tuple[ListFilter, Sort]:
         return self._filter, self._sort
@@ -78,8 +79,7 @@ class LazyDossierModel(DossierTableModel):
         self._fixed = True
         self._next = None
         self.set_rows(rows, now)
-        if self._fixed_order is not None:
-            self._sort_fixed(*self._fixed_order)
+        self._sort_fixed(*self._fixed_order)
 
     def has_more(self) -> bool:
         """Whether more dossiers follow the rows loaded so far."""

@@ -28,10 +28,7 @@ from desk_app.ui.dossier_list import DossierListWidget, Group
 from desk_app.ui.i18n import LANGUAGES
 from desk_app.ui.labels import state_label
 from desk_app.ui.messages import show_error
-from desk_app.ui.print_preview import show_preview
-from desk_app.ui.restore_dialog import RestoreDialog
 from desk_app.ui.session import CounterSession
-from desk_app.ui.setup_dialog import SetupDialog
 from desk_app.ui.today_board import TodayBoard
 from desk_app.ui.widgets import ElidedLabel, open_size
 
@@ -248,6 +245,7 @@ class MainWindow(QMainWindow):
     # The dialogs are imported when first opened: the start of the app shows only the list.
 
     def open_receive(self) -> ReceiveDialog:
+        from desk_app.ui.print_preview import show_preview
         from desk_app.ui.receive_form import ReceiveDialog
 
         dialog = ReceiveDialog(self.services, self.worker, self)
@@ -284,6 +282,8 @@ class MainWindow(QMainWindow):
                         partial(show_error, self))
 
     def open_preview(self, pdf_path: Path) -> None:
+        from desk_app.ui.print_preview import show_preview
+
         self.statusBar().clearMessage()
         show_preview(pdf_path, self.worker, self, services=self.services)
 
@@ -311,6 +311,8 @@ class MainWindow(QMainWindow):
         open_catalogue(self.services, self.worker, self)
 
     def open_restore(self) -> None:
+        from desk_app.ui.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(self.services, self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._restored)
@@ -335,6 +337,8 @@ class MainWindow(QMainWindow):
                         partial(show_error, self))
 
     def _open_setup(self, current: CounterSetup | None) -> None:
+        from desk_app.ui.setup_dialog import SetupDialog
+
         dialog = SetupDialog(self.services, self.worker, current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.show_counter(dialog.typed_setup()))

@@ -9,6 +9,7 @@ because a counter often receives the same procedure several times in a row.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ from desk_app.services.app import Services
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.ui.ask import choose_missing, confirm, warn
 from desk_app.ui.field_errors import WARNING_COLOUR
+from desk_app.ui.messages import error_text
 from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.scanner import ScannerCatcher
@@ -220,6 +222,8 @@ class ReceiveDialog(QDialog):
             self._form.procedure.resolve_typed()
         self._touched.add(key)
         self._revalidate()
+        if key == "applicant.id_number":
+            self._look_for_reuse()
 
     def _focus_field(self, key: str) -> None:
         widget = self._form.fields[key]
@@ -243,6 +247,7 @@ class ReceiveDialog(QDialog):
         self._show_processing_time()
         self._show_documents_summary()
         self._revalidate()
+        self._look_for_reuse()
 
     def _show_processing_time(self) -> None:
         label, procedure = self._form.processing_time, self._procedure
@@ -296,6 +301,7 @@ class ReceiveDialog(QDialog):
         self._say(self.tr("Đã đọc CCCD của {0}.").format(card.name), OK_COLOUR)
         self._card_said = True
         self._revalidate()
+        self._look_for_reuse()
         # The one thing a card does not carry.
         self._form.phone.setFocus(Qt.FocusReason.OtherFocusReason)
         self._form.phone.selectAll()
@@ -314,6 +320,46 @@ class ReceiveDialog(QDialog):
         if self._scan_issue is not None:
             self._scan_issue = None
             self._revalidate()
+
+    # --- digitisation ------------------------------------------------------------------------
+
+    def _look_for_reuse(self) -> None:
+        """Offer, on each document line, the applicant's file of that document kept with an
+        earlier dossier here (Decree 118/2025: an electronic copy already held is reused, not
+        asked for again). Asked on the worker; an answer for an ID number since changed is
+        dropped."""
+        draft = drafts.normalise(self._form.draft())
+        id_number, names = draft.applicant.id_number, [d.name for d in draft.documents]
+        table, services = self._form.documents, self._services
+        if not id_number or not names:
+            table.offer_reuse({})
+            return
+
+        def newest() -> dict:
+            offers = {name: services.reusable_files(id_number, name) for name in names}
+            return {name: found[0] for name, found in offers.items() if found}
+
+        def show(offers: dict) -> None:
+            if drafts.normalise(self._form.draft()).applicant.id_number == id_number:
+                table.offer_reuse(offers)
+
+        self._worker.run(newest, show, lambda exc: log.warning("no reuse offers: %s", exc))
+
+    def digitise_line(self, row: int, make_pdf: Callable[[], bytes], pages: int) -> None:
+        """The hook for the scan panel: `make_pdf` (assembling the document's PDF/A from the
+        pages captured) and keeping it run on the worker, then the line shows it scanned with
+        its `pages`. A failure (a full disk) is said; the form and the captured pages stay."""
+        services, table = self._services, self._form.documents
+        name = table.line(row).name
+
+        def keep() -> str:
+            return services.keep_pdf(make_pdf())
+
+        def failed(exc: Exception) -> None:
+            warn(self, self.tr("Chưa lưu được bản số hóa"),
+                 self.tr("«{0}»: {1}").format(name, error_text(exc)))
+
+        self._worker.run(keep, lambda sha: table.set_scanned(row, sha, pages), failed)
 
     # --- saving ------------------------------------------------------------------------------
 

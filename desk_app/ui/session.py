@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QToolButton
 
 from desk_app.core.accounts import Account, AccountPolicy, Permission
 from desk_app.ui.account_fields import role_label
-from desk_app.ui.accounts_dialog import open_accounts
 from desk_app.ui.actions import PERMISSIONS, Owner, build_actions, part, spec_named
 from desk_app.ui.ask import confirm
 from desk_app.ui.lock_page import HeldWindows, LockPage
@@ -192,6 +191,8 @@ class CounterSession(QObject):
     # --- the clerk's own -------------------------------------------------------------------
 
     def open_accounts(self) -> None:
+        from desk_app.ui.accounts_dialog import open_accounts
+
         open_accounts(self._services, self._worker, self.window, self._account_may_have_changed)
 
     def change_password(self) -> None:

@@ -37,7 +37,6 @@ from desk_app.ui.actions import Owner, build_actions, fill_menu, part
 from desk_app.ui.ask import confirm, warn
 from desk_app.ui.enroll_dialog import EnrollDialog
 from desk_app.ui.messages import show_error
-from desk_app.ui.print_preview import show_preview
 from desk_app.ui.quarantine_dialog import QuarantineDialog
 from desk_app.ui.sync_status import COLOURS, status_text, status_tooltip
 from desk_app.ui.worker import Worker
@@ -302,6 +301,8 @@ class SyncController(QObject):
                         partial(show_error, self.window))
 
     def _preview(self, pdf: Path) -> None:
+        from desk_app.ui.print_preview import show_preview
+
         self.window.statusBar().clearMessage()
         show_preview(pdf, self.window.worker, self.window, services=self.services)
 

@@ -157,6 +157,10 @@ class TodayBoard(QWidget):
         scope.addWidget(self.whole_counter)
         scope.addStretch(1)
 
+        # Decree 118/2025: the documents of today's receipts by how they were digitised.
+        self.digitisation = QLabel(objectName="board_digitisation")
+        self.digitisation.setWordWrap(True)
+
         self.tiles = {key: Tile(key) for key in BoardKey}
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
@@ -185,6 +189,7 @@ class TodayBoard(QWidget):
         layout.addLayout(scope)
         layout.addWidget(self.status)
         layout.addLayout(tiles)
+        layout.addWidget(self.digitisation)
         layout.addLayout(tables, 1)
         layout.addWidget(hint)
 
@@ -230,6 +235,13 @@ class TodayBoard(QWidget):
             tile.show_count(board.count(key))
         self.by_clerk.show_groups(board.by_clerk)
         self.by_procedure.show_groups(board.by_procedure)
+        d = board.digitisation
+        self.digitisation.setText(self.tr(
+            "Số hóa giấy tờ của hồ sơ tiếp nhận hôm nay: quét {scanned}, tái sử dụng {reused}, "
+            "chỉ xuất trình {shown}, không phải số hóa {exempt}, chưa số hóa {pending}; "
+            "{incomplete} hồ sơ chưa số hóa đủ.").format(
+                scanned=d.scanned, reused=d.reused, shown=d.shown, exempt=d.exempt,
+                pending=d.pending, incomplete=d.incomplete))
 
     def _failed(self, exc: Exception) -> None:
         self.status.setStyleSheet("color: #b71c1c;")

@@ -380,8 +380,20 @@
         <translation>Certified copies</translation>
     </message>
     <message>
-        <source>Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản.</source>
-        <translation>Space: mark the selected document as received. F2: edit the counts.</translation>
+        <source>Phím cách: đánh dấu đã nhận giấy tờ ở dòng đang chọn. F2: sửa số bản. F3: quét giấy tờ. F4: đổi cách số hóa.</source>
+        <translation>Space: mark the selected document as received. F2: edit the counts. F3: scan the document. F4: change how it is digitised.</translation>
+    </message>
+    <message>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <source>F4: đổi cách số hóa (chưa số hóa, đã quét, chỉ xuất trình, không phải số hóa, tái sử dụng). F3: quét giấy tờ.</source>
+        <translation>F4: change how the document is digitised (not yet, scanned, shown only, not to be digitised, reused). F3: scan the document.</translation>
+    </message>
+    <message>
+        <source>{state} – có bản điện tử ({code}): F4</source>
+        <translation>{state} – electronic copy held ({code}): F4</translation>
     </message>
     <message>
         <source>Giấy tờ bắt buộc</source>
@@ -1211,6 +1223,14 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
         <source>Ghi chú: {note}</source>
         <translation>Note: {note}</translation>
     </message>
+    <message>
+        <source>Hồ sơ bổ sung: {document}, {pages} trang (bản {version})</source>
+        <translation>Supplement: {document}, {pages} pages (version {version})</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết: {document}, {pages} trang (bản {version})</source>
+        <translation>Result: {document}, {pages} pages (version {version})</translation>
+    </message>
 </context>
 <context>
     <name>HandoverDialog</name>
@@ -1410,6 +1430,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Loại bỏ sự kiện bị cách ly</source>
         <translation>Quarantined event discarded</translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ</source>
+        <translation>Document digitised</translation>
     </message>
     <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
@@ -2220,6 +2244,14 @@ What you typed is still there.</translation>
         <source>Đã từ chối tiếp nhận hồ sơ của {0}</source>
         <translation>Refused {0}'s dossier</translation>
     </message>
+    <message>
+        <source>Chưa lưu được bản số hóa</source>
+        <translation>The digitised copy was not saved</translation>
+    </message>
+    <message>
+        <source>«{0}»: {1}</source>
+        <translation>«{0}»: {1}</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveFields</name>
@@ -2620,6 +2652,139 @@ What you typed is still there.</translation>
     </message>
 </context>
 <context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Số hóa giấy tờ</source>
+        <translation>Digitise documents</translation>
+    </message>
+    <message>
+        <source>Số hóa: {name}</source>
+        <translation>Digitise: {name}</translation>
+    </message>
+    <message>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <source>Khay nạp giấy</source>
+        <translation>Document feeder</translation>
+    </message>
+    <message>
+        <source>Khay nạp, hai mặt</source>
+        <translation>Document feeder, both sides</translation>
+    </message>
+    <message>
+        <source>Đen trắng (trang chữ)</source>
+        <translation>Black and white (text pages)</translation>
+    </message>
+    <message>
+        <source>Xám (ảnh, CCCD)</source>
+        <translation>Greyscale (photos, ID cards)</translation>
+    </message>
+    <message>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>&amp;Máy quét:</source>
+        <translation>&amp;Scanner:</translation>
+    </message>
+    <message>
+        <source>&amp;Nguồn giấy:</source>
+        <translation>&amp;Paper source:</translation>
+    </message>
+    <message>
+        <source>Độ &amp;phân giải:</source>
+        <translation>&amp;Resolution:</translation>
+    </message>
+    <message>
+        <source>&amp;Chế độ:</source>
+        <translation>M&amp;ode:</translation>
+    </message>
+    <message>
+        <source>&amp;Quét (F5)</source>
+        <translation>S&amp;can (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Dừng quét (F6)</source>
+        <translation>S&amp;top scanning (F6)</translation>
+    </message>
+    <message>
+        <source>Nhập &amp;tệp… (Ctrl+O)</source>
+        <translation>&amp;Import files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Lên trước (Ctrl+←)</source>
+        <translation>Earlier (Ctrl+←)</translation>
+    </message>
+    <message>
+        <source>Ra sau (Ctrl+→)</source>
+        <translation>Later (Ctrl+→)</translation>
+    </message>
+    <message>
+        <source>&amp;Xoay (Ctrl+R)</source>
+        <translation>Rot&amp;ate (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Xóa trang (Delete)</source>
+        <translation>Delete page (Delete)</translation>
+    </message>
+    <message>
+        <source>Quét &amp;lại trang (F7)</source>
+        <translation>Resca&amp;n page (F7)</translation>
+    </message>
+    <message>
+        <source>Có &amp;giấy ghi chú (Ctrl+G)</source>
+        <translation>Has stick&amp;y note (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Xong (Ctrl+Enter)</source>
+        <translation>Done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Không có máy quét (vẫn nhập được tệp)</source>
+        <translation>No scanner (files can still be imported)</translation>
+    </message>
+    <message>
+        <source>Chọn tệp ảnh hoặc PDF</source>
+        <translation>Choose pictures or PDF files</translation>
+    </message>
+    <message>
+        <source>Ảnh và PDF ({patterns})</source>
+        <translation>Pictures and PDF ({patterns})</translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>(có giấy ghi chú)</source>
+        <translation>(with sticky note)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Đang quét… %n trang</source>
+        <translation>
+            <numerusform>Scanning… %n page</numerusform>
+            <numerusform>Scanning… %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <source>Thiết lập quầy tiếp nhận</source>
@@ -2966,6 +3131,10 @@ What you typed is still there.</translation>
     <message>
         <source>Chỉ hồ sơ do {clerk} tiếp nhận</source>
         <translation>Only the dossiers {clerk} received</translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ của hồ sơ tiếp nhận hôm nay: quét {scanned}, tái sử dụng {reused}, chỉ xuất trình {shown}, không phải số hóa {exempt}, chưa số hóa {pending}; {incomplete} hồ sơ chưa số hóa đủ.</source>
+        <translation>Documents of today's dossiers: {scanned} scanned, {reused} reused, {shown} shown only, {exempt} not to be digitised, {pending} not digitised; {incomplete} dossiers not completely digitised.</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,6 @@ import zlib
 
 from sync import protocol
 
-
 DRAIN_BYTES = 4 * protocol.MAX_BODY_BYTES
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from sync import protocol
-from sync.server import enrollment, publishing, registry
+from sync.server import enrollment, publishing, registry, scorecard
 from sync.server.app import DB_ENV, SETTINGS_ENV
 from sync.server.database import DEFAULT_URL, open_engine, upgrade
 from sync.server.errors import AdminError
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"--db: not a database URL or SQLite file path: {args.db!r} ({exc})")
     try:
         upgrade(engine)
+        # Before any worker serves: the scorecard's sums from the events already held.
+        scorecard.refresh(engine)
         return args.run(engine, args) or 0
     except AdminError as exc:
         return _fail(str(exc))

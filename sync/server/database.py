@@ -85,10 +85,14 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def dialect_insert(connection: Connection, table: Table) -> Insert:
+    """An INSERT of the connection's dialect, which can say ON CONFLICT."""
+    return (postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert)(table)
+
+
 def insert_ignoring_conflicts(connection: Connection, table: Table) -> Insert:
     """`INSERT ... ON CONFLICT DO NOTHING` in the connection's dialect."""
-    dialect_insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    return dialect_insert(table).on_conflict_do_nothing()
+    return dialect_insert(connection, table).on_conflict_do_nothing()
 
 
 def is_transient(exc: OperationalError) -> bool:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 
 from sync import protocol
 from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
-from sync.server import clock
+from sync.server import clock, scorecard
 from sync.server.auth import Device
 from sync.server.codes import CommuneCodes
 from sync.server.database import insert_ignoring_conflicts, is_transient
@@ -33,6 +33,8 @@ from sync.server.tables import device_volume, devices, dossiers, events
 from sync.server.wire import EventIn, EventResult
 
 ATTEMPTS = 5
+# Events whose payload's new_due_at is the dossier's due time from then on.
+MOVE_DUE_TIME = ("rescheduled", "supplemented", "supplement_received")
 DEFAULT_QUOTAS = Quotas()
 
 
@@ -198,6 +200,9 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
             )
     accepted = [mine[uuid] for uuid in sorted(inserted)]
     _update_dossier_view(connection, accepted, server_time)
+    scorecard.fold(connection, [
+        scorecard.Happened(device.commune_id, p.event.dossier_uuid, p.event.kind,
+                           p.event.payload, p.when) for p in accepted])
     # A dossier first named by an event that was then refused as a conflict has no event here.
     unused = claimed - {p.event.dossier_uuid for p in accepted}
     if unused:
@@ -303,10 +308,14 @@ def _event_row(p: _Pushed, device: Device, server_time: str, skew: float | None)
 def _update_dossier_view(connection: Connection, accepted: list[_Pushed], server_time: str) -> None:
     """Fold newly stored events into each dossier's current state. The newest event by device
     time sets the state (an older event arriving late does not); received events fill in what
-    the dossier is."""
+    the dossier is; an apology or a supplement moves its due time."""
     latest: dict[str, _Pushed] = {}
     described: dict[str, EventIn] = {}
+    moved_due: dict[str, str] = {}
     for p in accepted:
+        new_due = p.event.payload.get("new_due_at")
+        if p.event.kind in MOVE_DUE_TIME and isinstance(new_due, str) and len(new_due) <= 40:
+            moved_due[p.event.dossier_uuid] = max(new_due, moved_due.get(p.event.dossier_uuid, ""))
         dossier_uuid = p.event.dossier_uuid
         current = latest.get(dossier_uuid)
         if current is None or (p.when, p.event.device_seq) >= (current.when,
@@ -325,6 +334,9 @@ def _update_dossier_view(connection: Connection, accepted: list[_Pushed], server
          **describe_dossier(described.get(dossier_uuid))}
         for dossier_uuid, p in sorted(latest.items())
     ]
+    for row in rows:
+        dues = [due for due in (row["b_due_at"], moved_due.get(row["b_uuid"])) if due]
+        row["b_due_at"] = max(dues, default=None)
     if rows:
         connection.execute(dossier_view_update(), rows)
 
@@ -345,7 +357,11 @@ def dossier_view_update():
             procedure_name=func.coalesce(bindparam("b_procedure_name"), c.procedure_name),
             applicant_name=func.coalesce(bindparam("b_applicant_name"), c.applicant_name),
             received_at=func.coalesce(bindparam("b_received_at"), c.received_at),
-            due_at=func.coalesce(bindparam("b_due_at"), c.due_at),
+            # A due time only ever moves later (a supplement adds the time waited, an apology
+            # extends it; neither can be corrected), so the latest one wins whatever order
+            # the events arrive in. Counters write them all in one form (+07:00, seconds).
+            due_at=case((c.due_at.is_(None) | (c.due_at < bindparam("b_due_at")),
+                         bindparam("b_due_at")), else_=c.due_at),
             updated_at=bindparam("b_now"),
         )
     )

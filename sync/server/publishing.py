@@ -15,7 +15,7 @@ from sqlalchemy import Engine, insert, or_, select
 
 from sync import protocol
 from sync.protocol import canonical_json, content_digest
-from sync.server import changes, clock, codes, registry
+from sync.server import changes, clock, codes, registry, scorecard
 from sync.server.database import insert_ignoring_conflicts, reading
 from sync.server.errors import AdminError, validation_reason
 from sync.server.ingest import describe_dossier, dossier_view_update
@@ -239,6 +239,8 @@ def add_province_event(engine: Engine, dossier: str, kind: str, note: str,
             "b_uuid": target.uuid, "b_status": event["status"], "b_time": server_time,
             "b_event": event["uuid"], "b_now": server_time, **describe_dossier(None),
         }])
+        scorecard.fold(connection, [scorecard.Happened(
+            target.commune_id, target.uuid, kind, event["payload"], server_time)])
         changes.record(connection, "event", event, commune_id=target.commune_id)
     return event
 

@@ -211,3 +211,29 @@ commune_web = Table(
     Column("phone", Text, nullable=False, server_default=""),
     Column("address", Text, nullable=False, server_default=""),
 )
+
+# The Decision 766 scorecard (sync.server.scorecard): what each commune's events added up to in
+# each month (Vietnam time, "YYYY-MM"), kept as the events arrive, so that a year's scorecard
+# reads at most 12 rows per commune instead of the event log.
+scorecard_months = Table(
+    "scorecard_months",
+    metadata,
+    Column("commune_id", Integer, ForeignKey("communes.id"), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    *(Column(name, Integer, nullable=False, server_default="0") for name in (
+        "received", "channel_counter", "channel_online", "channel_post", "refused",
+        "supplements", "finished", "finished_on_time", "returned", "rated", "satisfied",
+        "documents", "documents_with_data", "documents_scanned", "documents_reused",
+        "documents_shown", "documents_exempt", "results_digitised")),
+    # The province's figures: every commune's rows of a period, one range of this index.
+    Index("scorecard_months_month", "month", "commune_id"),
+)
+
+# Which version of each table derived from the event log is stored (sync.server.scorecard
+# rebuilds its table when the code's version differs).
+projections = Table(
+    "projections",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("version", Integer, nullable=False),
+)

@@ -68,3 +68,29 @@ def test_a_quiet_day_says_none(tmp_path):
     text = " ".join(page_texts(render_end_of_day(quiet, OFFICE, tmp_path / "eod.pdf")))
     assert text.count("(Không có)") == 5
     assert "Tổng cộng" not in text and "NGƯỜI LẬP BÁO CÁO" in text
+
+
+def test_the_day_s_digitisation_and_the_dossiers_left_incomplete(tmp_path):
+    from desk_app.core.digitisation import DigitisationTally
+    from desk_app.core.reports import DossierDigitisation, Tally
+
+    partial = DigitisationTally(dossiers=1, scanned=1, shown=1, pending=2, incomplete=1)
+    report = replace(
+        end_of_day_report(),
+        digitisation=partial + DigitisationTally(dossiers=6, scanned=12, reused=2, exempt=1),
+        incomplete_digitisation=(DossierDigitisation(
+            "000.17.22.H56-250805-1007", "Lý Thị Mai", "Đăng ký khai sinh", partial),),
+        digitised_later=(Tally("result", "Kết quả giải quyết", 3),),
+    )
+    text = squeezed(" ".join(page_texts(render_end_of_day(report, OFFICE, tmp_path / "d.pdf"))))
+    for expected in [
+        "VI. SỐ HÓA HỒ SƠ TIẾP NHẬN TRONG NGÀY",
+        "1 Giấy tờ quét số hóa tại quầy 13", "2 Giấy tờ tái sử dụng bản điện tử đã có 2",
+        "3 Giấy tờ chỉ xuất trình (bản chính, VNeID) 1", "4 Giấy tờ không phải số hóa 1",
+        "5 Giấy tờ chưa số hóa 2", "6 Hồ sơ tiếp nhận chưa số hóa đủ 1",
+        "Giấy tờ số hóa sau khi tiếp nhận:", "1 Kết quả giải quyết 3",
+        "Hồ sơ tiếp nhận chưa số hóa đủ:",
+        "1 000.17.22.H56-250805-1007 Lý Thị Mai Đăng ký khai sinh quét 1, xuất trình 1, "
+        "chưa số hóa 2",
+    ]:
+        assert squeezed(expected) in text, expected

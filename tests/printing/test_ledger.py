@@ -75,3 +75,9 @@ def test_two_thousand_lines_with_heads_and_numbers_on_every_page(tmp_path):
         assert f"SỔ THEO DÕI HỒ SƠ – Quyển số: 2025 – {PERIOD} (tiếp theo)" in later
     assert "Tổng số: 2000 hồ sơ." in texts[-1]
     assert "2000000.17.22.H56-250822-1000" in squeezed(texts[-1])
+
+
+def test_a_line_s_digitisation_is_noted(tmp_path):
+    line = replace(ledger_lines(1)[0], digitisation="quét 2, tái sử dụng 1")
+    (text,) = page_texts(ledger([line], tmp_path))
+    assert squeezed(f"Tiếp nhận: {CLERK} Số hóa: quét 2, tái sử dụng 1") in squeezed(text)

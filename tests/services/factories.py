@@ -23,3 +23,19 @@ def full_draft(services, code="1.004222", name="Đặng Thị Ánh Tuyết", pro
         ),
         fee=procedure.fee,
     )
+
+
+def pdf_bytes(pages: int = 1, text: str = "Trang") -> bytes:
+    """A real PDF of `pages` pages, each with a line of text (uncompressed, so a long `text`
+    makes a large file)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pageCompression=0)
+    for number in range(1, pages + 1):
+        canvas.drawString(72, 720, f"{text} {number}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()

@@ -48,6 +48,8 @@ SERVICES: dict[str, Permission | str] = {
     "catalogue_entries": P.LOOK_UP, "procedure_versions": P.LOOK_UP,
     "procedure_at": P.LOOK_UP,
     "receive": P.RECEIVE, "refuse_at_counter": P.RECEIVE,
+    "keep_pdf": P.RECEIVE, "reusable_files": P.RECEIVE, "digitise_document": P.HAND_OVER,
+    "dossier_files": P.LOOK_UP, "open_file": P.LOOK_UP, "file_views": P.LOOK_UP,
     "hand_over": P.HAND_OVER, "record_result_ready": P.HAND_OVER,
     "request_supplement": P.HAND_OVER, "receive_supplement": P.HAND_OVER,
     "suggested_unit": P.HAND_OVER,

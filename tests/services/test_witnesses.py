@@ -3,8 +3,10 @@ a failing disk damaged opens without the last dossier, and the witnesses (ma-ho-
 kept receipts) name it."""
 
 import dataclasses
+import os
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,7 @@ from desk_app.services.demo import DEMO_SETUP
 from desk_app.services.errors import ValidationFailed
 from desk_app.services.witnesses import REUSE_FIELD, REUSED_KEY
 from desk_app.store import settings
-from desk_app.store.issued_codes import WATERMARK_FILE
+from desk_app.store.issued_codes import SLIP_FOLDER, WATERMARK_FILE
 from tests.accounts import ADMIN_NAME, ADMIN_USERNAME, PASSWORD, log_in_again
 from tests.services.factories import full_draft
 
@@ -182,3 +184,60 @@ def test_at_start_only_the_slips_of_the_newest_months_are_read(services):
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{code}-tiep-nhan.pdf").write_bytes(b"%PDF-1.4")
     assert services.missing_codes() == [str(recent)]
+
+
+def slip_month_listings(monkeypatch) -> list[Path]:
+    """Every listing of a month folder of kept slips (phieu/YYYY/MM) from now on."""
+    listed = []
+    real_glob = Path.glob
+
+    def glob(self, pattern, *args, **kwargs):
+        if self.parent.parent.name == SLIP_FOLDER:
+            listed.append(self)
+        return real_glob(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "glob", glob)
+    return listed
+
+
+def test_receipts_read_the_month_s_slips_once_not_at_every_receipt(services, monkeypatch):
+    # A busy counter keeps thousands of slips a month: listing them took milliseconds of
+    # every receipt (issue 13). The receipts this process prints keep what it read valid.
+    (first,) = receive(services, 1)
+    services.receipt_pdf(first.uuid)  # the month's folder made
+    listed = slip_month_listings(monkeypatch)
+    for _ in range(3):
+        (dossier,) = receive(services, 1)
+        services.receipt_pdf(dossier.uuid)
+    assert len(listed) == 1
+
+
+def test_a_slip_folder_put_back_while_the_app_runs_is_read_before_the_next_code(
+        services, tmp_path):
+    for _ in range(2):  # the second with the month's slips already read
+        (first,) = receive(services, 1)
+        month = services.receipt_pdf(first.uuid).parent
+    # The month's slips put back from a copy that also holds the receipt of a code this
+    # database and ma-ho-so.json never saw (say, both restored from older copies): a copy
+    # keeps the folders' times, as copying tools do.
+    copy = tmp_path / "usb" / month.name
+    shutil.copytree(month, copy)
+    later = make_code(first.code.split("-")[0], services.now().date(), 1, 7)
+    (copy / f"{later}-receipt.pdf").write_bytes(b"%PDF-1.4")
+    os.utime(copy, (1_600_000_000, 1_600_000_000))
+    shutil.rmtree(month)
+    shutil.copytree(copy, month)
+    (after,) = receive(services, 1)
+    assert after.code == str(make_code(later.agency, later.day, later.counter, 8))
+
+
+def test_a_receipt_reserves_its_code_ledger_line_and_event_in_one_durable_write(
+        services, monkeypatch):
+    # Each write of ma-ho-so.json costs two fsyncs (the file, then its folder for the rename);
+    # the code and ledger line, then the journal's tip, were two writes.
+    receive(services, 1)
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    receive(services, 2)
+    assert len(synced) == 2 * 2

@@ -149,3 +149,27 @@ def test_migration_12_indexes_first_letters_for_the_dossiers_already_kept(tmp_pa
     assert [r.code for r in dossiers.rows(db, text="bu")] == ["X-1"]
     assert len(dossiers.rows(db, text="đặng thị á", limit=None)) == len(OLD_CODES) - 1
     db.close()
+
+
+def test_migration_13_reads_lines_kept_before_as_not_digitised(tmp_path):
+    from desk_app.core.model import Digitisation
+
+    path = tmp_path / "desk.db"
+    version_9_database(path)
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for version in (10, 11, 12):
+        with db.atomic():
+            for step in MIGRATIONS[version - 1]:
+                db.execute(step)
+            db.execute(f"PRAGMA user_version = {version}")
+        db.execute("INSERT OR IGNORE INTO dossier_documents VALUES ('d-1', 1, 'Tờ khai', 1, 1, 1, "
+                   "0, 0)")
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    assert schema_version(db) >= 13
+    [line] = dossiers.get(db, "d-1").draft.documents
+    assert (line.name, line.digitisation, line.file, line.pages, line.reused_from) == (
+        "Tờ khai", Digitisation.PENDING, "", 0, "")
+    assert {"files", "dossier_files", "file_views"} <= set(db.table_names())
+    db.close()

@@ -314,3 +314,30 @@ def test_a_communes_codes_follow_its_agency_codes_days(hub_client, hub_admin):
     # The commune's old code cannot be given to another commune.
     with pytest.raises(AdminError, match="already belongs"):
         hub_admin.commune("Xã Mới", "000.17.22.H56")
+
+
+def test_digitised_documents_reach_the_hub_without_moving_the_dossier(hub_client, hub_admin):
+    """A received event naming its scans, and a document digitised later (issue 16), are
+    accepted; the later one leaves the dossier where it was. Older counters' payloads, without
+    the digitisation keys, are still accepted beside them."""
+    device = hub_admin.enroll(hub_admin.commune())
+    sha, later_sha = "a" * 64, "b" * 64
+    received = received_event(seq=1)
+    received["payload"]["documents"][0].update(
+        digitisation="scanned", file=sha, pages=2, reused_from="")
+    received["payload"]["files"] = [sha]
+    handed = next_event(received, "handed_over", 4, seq=2,
+                        payload={"unit": "Tư pháp", "giver_name": "Hoa", "receiver_name": "Hùng"})
+    digitised = next_event(handed, "document_digitised", 4, seq=3, payload={
+        "document": "Giấy xác nhận", "stage": "supplement", "file": later_sha, "pages": 1,
+        "version": 1, "files": [later_sha]})
+    old = received_event(code="000.01.22.H56-261124-1002", seq=4)
+
+    response = hub_client.post(PUSH, json={"events": [received, handed, digitised, old]},
+                               headers=device.headers)
+
+    assert results(response) == ["accepted"] * 4
+    with reading(hub_admin.engine) as connection:
+        status = connection.execute(select(dossiers.c.status).where(
+            dossiers.c.uuid == received["dossier_uuid"])).scalar_one()
+    assert status == 4

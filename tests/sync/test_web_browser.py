@@ -328,3 +328,42 @@ def test_an_administrator_publishes_a_catalogue_that_the_counter_then_pulls(
 
     sync.sync_now()
     assert [p.name for p in counter.procedures()] == ["Tên thủ tục mới"]
+
+
+def test_the_scorecard_with_its_charts_on_a_desktop_and_on_a_phone(browser, province):
+    live_hub, _counter, _sync, a, b, dossiers, _other = province
+    log_in(browser, live_hub.url, "quantri")
+    follow(browser, browser.find_element(By.ID, "nav-scorecard"))
+    month = now_vn()
+    assert text(browser, "scope") == f"Toàn tỉnh · Tháng {month.month}/{month.year}"
+    assert text(browser, "xa-" + str(a)).startswith("UBND xã Tân Lập 3 ")
+    assert text(browser, "province").startswith("Toàn tỉnh 4 ")
+    browser.set_window_size(1366, 900)
+    charts = ("chart-months", "chart-channels", "chart-communes")
+    for chart in charts:  # drawn by the hub and shown: the image decoded to real pixels
+        WebDriverWait(browser, 10).until(lambda d, c=chart: d.execute_script(
+            "const i = document.getElementById(arguments[0]);"
+            "return i.complete && i.naturalWidth > 400;", c))
+    shot(browser, "15-scorecard-1366")
+
+    Select(browser.find_element(By.ID, "kind")).select_by_value("nam")
+    follow(browser, browser.find_element(By.ID, "show"))
+    assert text(browser, "scope") == f"Toàn tỉnh · Năm {month.year}"
+    phone(browser)
+    browser.refresh()
+    assert browser.execute_script("return window.innerWidth") == 360
+    # The wide table scrolls inside its box; the page itself does not stick out sideways.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    assert all(browser.find_element(By.ID, chart).size["width"] <= 360 for chart in charts)
+    shot(browser, "16-scorecard-360")
+
+
+def test_a_leader_s_scorecard_holds_only_their_commune(browser, province):
+    live_hub, _counter, _sync, a, b, _dossiers, _other = province
+    log_in(browser, live_hub.url, "lanhdao-a")
+    follow(browser, browser.find_element(By.ID, "nav-scorecard"))
+    assert "UBND xã Tân Lập" in text(browser, "scorecard")
+    assert "Phường Đông Ba" not in browser.page_source
+    shot(browser, "17-scorecard-leader")
+    browser.get(f"{live_hub.url}/bang-diem?xa={b}")
+    assert text(browser, "error-title") == "Không có quyền"

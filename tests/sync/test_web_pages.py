@@ -335,3 +335,17 @@ def test_the_procedure_filter_offers_the_communes_procedures_under_their_newest_
         'id="procedure"'))]
     assert re.findall(r'<option value="([^"]+)">([^<]*)</option>', choices) == [
         ("1.004194", "Đăng ký tạm trú"), ("2.000815", "Chứng thực bản sao")]
+
+
+def test_a_document_digitised_later_is_named_in_the_timeline(web, hub_admin):
+    site, client = web
+    a = hub_admin.commune("Xã Hoà Bình")
+    counter = hub_admin.enroll(a, "Quầy 1")
+    first = site.dossier(client, counter, "000.01.22.H56-261204-1001",
+                         received=NOW - timedelta(hours=3), then=(("document_digitised", 2),))
+    site.user("tinh", accounts.VIEWER)
+    log_in(client, "tinh")
+    html = client.get(f"/xa/{a}/ho-so/{first['dossier_uuid']}").text
+    timeline = html[html.index('id="timeline"'):]
+    assert re.findall(r"<tr><td>.*?</td><td>(.*?)</td>", timeline) == [
+        "Tiếp nhận", "Số hóa giấy tờ"]

@@ -60,20 +60,38 @@ class Web:
 
     def dossier(self, client: TestClient, device: EnrolledDevice, code: str, *,
                 received: datetime, due_in: timedelta = timedelta(days=3),
-                then: tuple[tuple[str, int], ...] = (), **fields) -> dict:
-        """A dossier received at `received`, due `due_in` later, then moved by `then`'s
-        (kind, status) events, each 30 minutes after the one before; the device's events
-        are numbered on from what it pushed before."""
+                then: tuple[tuple, ...] = (), payload: dict | None = None,
+                **fields) -> dict:
+        """A dossier received at `received` (its payload updated with `payload`), due
+        `due_in` later, then moved by `then`'s (kind, status) events, each 30 minutes after
+        the one before, or (kind, status, how long after the reception, payload); the
+        device's events are numbered on from what it pushed before."""
         seq = self._pushed.get(device.device_id, 0) + 1
         first = received_event(code=code, seq=seq, at=received, **fields)
         first["payload"]["due_at"] = (received + due_in).isoformat(timespec="seconds")
+        first["payload"].update(payload or {})
         chain = [first]
-        for kind, status in then:
+        for kind, status, *when_and_payload in then:
             seq += 1
-            chain.append(next_event(chain[-1], kind, status, seq=seq))
+            after, step_payload = when_and_payload or (None, None)
+            minutes = 30 if after is None else (
+                received + after - datetime.fromisoformat(chain[-1]["device_time"])
+            ) // timedelta(minutes=1)
+            chain.append(next_event(chain[-1], kind, status, seq=seq, minutes_later=minutes,
+                                    payload=step_payload))
         self._pushed[device.device_id] = seq
         self.push(client, device, *chain)
         return first
+
+    def then(self, client: TestClient, device: EnrolledDevice, previous: dict, kind: str,
+             status: int, after: timedelta, payload: dict) -> dict:
+        """One more event on `previous`'s dossier, `after` it."""
+        seq = self._pushed[device.device_id] + 1
+        event = next_event(previous, kind, status, seq=seq,
+                           minutes_later=after // timedelta(minutes=1), payload=payload)
+        self._pushed[device.device_id] = seq
+        self.push(client, device, event)
+        return event
 
 
 def make_web(engine: Engine, **settings) -> tuple[Web, TestClient]:

@@ -58,6 +58,19 @@ def test_every_event_is_listed_with_what_who_and_the_details(detail, services, l
     assert detail.tabs.tabText(1) == "Quá trình xử lý (6)"
 
 
+def test_a_result_digitised_later_is_listed_with_its_document_pages_and_version(
+        qtbot, services, counter_window, lived):
+    from desk_app.core.digitisation import Stage
+    from tests.services.factories import pdf_bytes
+
+    sha = services.keep_pdf(pdf_bytes(2, "Giấy xác nhận"))
+    services.digitise_document(lived, "Giấy xác nhận thường trú", Stage.RESULT, sha)
+    detail = wait_active(qtbot, counter_window.open_detail(lived))
+    assert column(detail.history_table, 1)[-1] == "Số hóa giấy tờ"
+    assert column(detail.history_table, 2)[-1] == (
+        "Kết quả giải quyết: Giấy xác nhận thường trú, 2 trang (bản 1)")
+
+
 def test_the_control_rows_are_shown(detail, services, lived):
     rows = services.control_rows(lived)
     assert detail.control_table.rowCount() == len(rows) == 4

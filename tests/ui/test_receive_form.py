@@ -385,6 +385,7 @@ def test_a_second_ctrl_s_while_saving_is_ignored(open_form, services, keyboard):
     dialog = open_form(worker=worker)
     worker.finish()  # the procedures and the calendar the form loads when it opens
     fill_dossier(dialog, keyboard)
+    worker.finish()  # the reuse offers looked up for the ID number typed
     keyboard.press(Key.Key_S, CTRL)
     keyboard.press(Key.Key_S, CTRL)
     w(dialog, "save_button").click()
@@ -677,3 +678,104 @@ def test_the_cards_message_goes_when_it_no_longer_describes_the_form(
     keyboard.press(Key.Key_N, CTRL)  # a new dossier: the form and its footer start empty
     assert w(dialog, "applicant_name").text() == ""
     assert w(dialog, "result_label").text() == ""
+
+
+# --- digitisation (issue 16) -------------------------------------------------------------------
+
+
+def digitisation_cell(dialog, row: int) -> str:
+    from desk_app.ui.documents_table import DIGITISED
+
+    return w(dialog, "documents").item(row, DIGITISED).text()
+
+
+def test_f4_changes_a_line_s_digitisation_and_the_dossier_records_it(
+        dialog, keyboard, services, received):
+    fill_dossier(dialog, keyboard)
+    assert focused() == "documents" and w(dialog, "documents").currentRow() == 1
+    assert digitisation_cell(dialog, 1) == "Chưa số hóa"
+    keyboard.press(Key.Key_F4)  # nothing scanned nor offered: shown only, then exempt
+    assert digitisation_cell(dialog, 1) == "Chỉ xuất trình"
+    keyboard.press(Key.Key_F4)
+    assert digitisation_cell(dialog, 1) == "Không phải số hóa"
+    keyboard.press(Key.Key_F4)
+    keyboard.press(Key.Key_F4)
+    assert digitisation_cell(dialog, 1) == "Chỉ xuất trình"
+    keyboard.press(Key.Key_S, CTRL)
+    [row] = services.dossier_rows()
+    lines = services.dossier(row.uuid).draft.documents
+    assert [line.digitisation.value for line in lines] == ["", "shown", ""]
+
+
+def test_a_scan_kept_through_the_hook_shows_its_pages_and_goes_into_the_event(
+        dialog, keyboard, services, received):
+    from tests.services.factories import pdf_bytes
+
+    asked = []
+    w(dialog, "documents").scan_requested.connect(asked.append)
+    fill_dossier(dialog, keyboard, tick=False)
+    w(dialog, "documents").setFocus()
+    keyboard.press(Key.Key_F3)
+    assert asked == [0]
+    pdf = pdf_bytes(3)
+    dialog.digitise_line(0, lambda: pdf, 3)
+    assert digitisation_cell(dialog, 0) == "Đã quét 3 trang"
+    assert w(dialog, "documents").lines()[0].provided  # a scanned paper was handed in
+    w(dialog, "documents").setFocus()
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_Space)
+    keyboard.press(Key.Key_S, CTRL)
+    [row] = services.dossier_rows()
+    [event] = services.history(row.uuid)
+    assert event.payload["files"] == [services.keep_pdf(pdf)]
+    assert event.payload["documents"][0]["pages"] == 3
+
+
+def test_an_earlier_digitised_document_of_the_same_id_number_is_offered_for_reuse(
+        dialog, keyboard, services, received):
+    from dataclasses import replace
+
+    from desk_app.core.model import Digitisation
+    from tests.services.factories import full_draft, pdf_bytes
+
+    earlier = full_draft(services)
+    first = replace(earlier.documents[0], digitisation=Digitisation.SCANNED,
+                    file=services.keep_pdf(pdf_bytes(2, "CT01")), pages=2)
+    before = services.receive(replace(
+        earlier, applicant=replace(earlier.applicant, id_number="001090012345"),
+        documents=(first, *earlier.documents[1:])))
+
+    fill_dossier(dialog, keyboard)
+    assert digitisation_cell(dialog, 0) == f"Chưa số hóa – có bản điện tử ({before.code}): F4"
+    assert "có bản điện tử" not in digitisation_cell(dialog, 1)
+    keyboard.press(Key.Key_Up)
+    for _ in range(3):  # past shown only and exempt: no scan, so the offer comes next
+        keyboard.press(Key.Key_F4)
+    assert digitisation_cell(dialog, 0) == f"Tái sử dụng ({before.code})"
+    keyboard.press(Key.Key_S, CTRL)
+    row = next(r for r in services.dossier_rows() if r.uuid != before.uuid)
+    [event] = services.history(row.uuid)
+    assert event.payload["documents"][0]["reused_from"] == before.code
+    assert event.payload["files"] == [first.file]
+
+
+def test_changing_the_id_number_withdraws_the_reuse_offer(dialog, keyboard, services):
+    from dataclasses import replace
+
+    from desk_app.core.model import Digitisation
+    from tests.services.factories import full_draft, pdf_bytes
+
+    earlier = full_draft(services)
+    first = replace(earlier.documents[0], digitisation=Digitisation.SCANNED,
+                    file=services.keep_pdf(pdf_bytes(1)), pages=1)
+    services.receive(replace(earlier, applicant=replace(earlier.applicant,
+                                                        id_number="001090012345"),
+                             documents=(first, *earlier.documents[1:])))
+    fill_dossier(dialog, keyboard)
+    keyboard.press(Key.Key_Up)
+    for _ in range(3):
+        keyboard.press(Key.Key_F4)
+    assert w(dialog, "documents").lines()[0].digitisation is Digitisation.REUSED
+    fill(dialog, keyboard, "id_number", "001090099999")
+    assert w(dialog, "documents").lines()[0].digitisation is Digitisation.PENDING
+    assert digitisation_cell(dialog, 0) == "Chưa số hóa"

@@ -141,3 +141,23 @@ def test_a_listed_dossier_shows_its_extended_due_time_beside_the_first(qtbot, bu
     text = model.data(model.index(index, Column.DUE))
     assert text == (f"{moved.due_at:%d/%m/%Y %H:%M} (gia hạn; hẹn đầu "
                     f"{moved.original_due_at:%d/%m/%Y %H:%M})")
+
+
+def test_the_board_says_how_today_s_documents_were_digitised(qtbot, busy_day, services):
+    from dataclasses import replace
+
+    from desk_app.core.model import Digitisation
+    from tests.services.factories import full_draft, pdf_bytes
+
+    draft = full_draft(services)
+    first, second, *rest = draft.documents
+    services.receive(replace(draft, documents=(
+        replace(first, digitisation=Digitisation.SCANNED, file=services.keep_pdf(pdf_bytes(2)),
+                pages=2),
+        replace(second, digitisation=Digitisation.SHOWN), *rest)))
+    qtbot.keyClick(busy_day, Qt.Key.Key_2, CTRL)
+    d = services.board_summary().digitisation
+    assert (d.scanned, d.shown) == (1, 1)
+    assert busy_day.board.digitisation.text() == (
+        f"Số hóa giấy tờ của hồ sơ tiếp nhận hôm nay: quét 1, tái sử dụng 0, chỉ xuất trình 1, "
+        f"không phải số hóa 0, chưa số hóa {d.pending}; {d.incomplete} hồ sơ chưa số hóa đủ.")

@@ -3,6 +3,8 @@
 - `/dang-nhap`: log in; `/tong-quan`: today per commune; `/xa/<id>`: a commune's dossiers;
   `/xa/<id>/ho-so/<uuid>`: a dossier's timeline. Province staff see every commune, a commune
   leader only theirs (accounts.User.sees). `/mat-khau`: any account changes its own password.
+- `/bang-diem`: the Decision 766 scorecard (scores.py; charts.py draws its charts,
+  scorecard_excel.py its Excel file) from the monthly sums sync.server.scorecard keeps.
 - `/tra-cuu`: the citizen's public lookup (lookup.py), from a receipt's QR link or by hand.
 - `/quan-tri/…`: the province administrator's pages (admin.py): communes, enrolment codes,
   devices, the province's events, web accounts, the catalogue and the calendar.

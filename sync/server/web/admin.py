@@ -38,7 +38,7 @@ from sync.server.tables import dossiers
 from sync.server.text import clean
 from sync.server.web import accounts, lookup, pages, views
 from sync.server.web.forms import Invalid, attempt, new_password
-from sync.server.web.pages import EngineDep, FormDep
+from sync.server.web.pages import EngineDep, FormDep, Refused
 
 router = APIRouter(prefix="/quan-tri", include_in_schema=False)
 
@@ -62,14 +62,6 @@ DONE = {
 
 
 # --- the gate: administrators only, and forms with the session's CSRF token ------------------
-
-
-class Refused(Exception):
-    """Raised by the gate's dependencies: the answer to give instead of the page."""
-
-    def __init__(self, response: Response):
-        super().__init__(response.status_code)
-        self.response = response
 
 
 def _admin(request: Request) -> accounts.Session:
@@ -124,9 +116,8 @@ AdminUploadDep = Annotated[accounts.Session, Depends(_admin_upload)]
 
 
 def install(app: FastAPI) -> None:
-    """Add the pages, and the answer for a request the gate refuses."""
+    """Add the pages (pages.install answers a request the gate refuses)."""
     app.include_router(router)
-    app.add_exception_handler(Refused, lambda _request, exc: exc.response)
 
 
 def _page(request: Request, session: accounts.Session, name: str, status: int = 200,

@@ -25,7 +25,7 @@ from sqlalchemy import Engine
 from desk_app.core.states import DossierState
 from sync.protocol import API_PREFIX, LOOKUP_PATH
 from sync.server import clock
-from sync.server.web import accounts, lookup, views
+from sync.server.web import accounts, charts, lookup, scorecard_excel, scores, views
 from sync.server.web.forms import attempt, new_password
 from sync.server.web.settings import WebSettings
 
@@ -134,6 +134,14 @@ def expired_form(request: Request, session: accounts.Session) -> HTMLResponse:
     return render(request, "error.html", 403, user=session.user, csrf=session.csrf_token,
                    title="Trang đã quá hạn",
                    message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm lại.")
+
+
+class Refused(Exception):
+    """Raised by a page's gate (a dependency): the answer to give instead of the page."""
+
+    def __init__(self, response: Response):
+        super().__init__(response.status_code)
+        self.response = response
 
 
 def forbidden(request: Request, session: accounts.Session) -> HTMLResponse:
@@ -332,6 +340,73 @@ def dossier_page(request: Request, engine: EngineDep, commune_id: int, uuid: str
                    commune=views.commune(engine, commune_id), detail=detail)
 
 
+# --- the scorecard ------------------------------------------------------------------------------
+
+
+def _scorecard(request: Request, engine: EngineDep, ky: str = "", nam: str = "",
+               so: str = "", xa: str = "") -> tuple[accounts.Session, scores.Scorecard, str]:
+    """The scorecard the query asks for and its scope's name (a dependency of the scorecard's
+    routes). Province staff see every commune and the province (or one commune: `xa`); a
+    commune leader only their own commune, whatever `xa` says."""
+    session = session_of(request)
+    if session is None:
+        raise Refused(to_login(request))
+    user = session.user
+    wanted = int(xa) if xa.isdigit() and len(xa) < 10 else None
+    if wanted is not None and not user.sees(wanted):
+        raise Refused(forbidden(request, session))
+    if user.role == accounts.LEADER:
+        wanted = user.commune_id
+    chosen = scores.period(ky, nam, so, _now(request).date())
+    card = scores.scorecard(engine, chosen, _now(request),
+                            None if wanted is None else [wanted])
+    if wanted is not None and not card.communes:
+        raise Refused(not_found(request, session, "Không có xã này."))
+    scope = card.total.name if card.total else card.communes[0].name
+    return session, card, scope
+
+
+ScorecardDep = Annotated[tuple[accounts.Session, scores.Scorecard, str], Depends(_scorecard)]
+
+
+@router.get("/bang-diem")
+def scorecard_page(request: Request, found: ScorecardDep) -> Response:
+    session, card, scope = found
+    query = card.period.query + (f"&xa={card.communes[0].commune_id}" if card.total is None
+                                 else "")
+    return render(request, "scorecard.html", user=session.user, csrf=session.csrf_token,
+                   card=card, scope=scope, query=query, columns=scores.COLUMNS,
+                   shown=scores.shown, kinds=scores.KINDS,
+                   years=range(_now(request).year, _now(request).year - 5, -1),
+                   all_communes=session.user.role != accounts.LEADER and card.total is None)
+
+
+CHARTS = {"theo-thang": charts.on_time_by_month,
+          "kenh": lambda card, _scope: charts.channels(card.total or card.communes[0],
+                                                        card.period.label),
+          "theo-xa": lambda card, _scope: charts.communes(card)}
+
+
+@router.get("/bang-diem/bieu-do/{name}.png")
+def scorecard_chart(request: Request, found: ScorecardDep, name: str) -> Response:
+    session, card, scope = found
+    if name not in CHARTS:
+        return not_found(request, session, "Không có biểu đồ này.")
+    return Response(CHARTS[name](card, scope), media_type="image/png",
+                    headers={"Cache-Control": "no-store"})
+
+
+@router.get("/bang-diem/excel")
+def scorecard_workbook(found: ScorecardDep) -> Response:
+    _session, card, scope = found
+    filename = f"bang-diem-{card.period.kind}-{card.period.year}-{card.period.number}.xlsx"
+    return Response(
+        scorecard_excel.workbook(card, scope),
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"',
+                 "Cache-Control": "no-store"})
+
+
 # --- the citizen's lookup -----------------------------------------------------------------------
 
 
@@ -395,6 +470,7 @@ def install(app: FastAPI, settings: WebSettings) -> None:
     """Add the pages, their static files and the security headers to the hub's app."""
     app.state.web = settings
     app.include_router(router)
+    app.add_exception_handler(Refused, lambda _request, exc: exc.response)
     app.mount(STATIC_PATH, StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")

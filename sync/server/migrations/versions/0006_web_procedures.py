@@ -2,15 +2,15 @@
 page reads the procedure filter's choices one code after another (a few dozen seeks instead of
 every dossier of the commune) and its list under one procedure, newest first.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-04
 """
 
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,77 @@
+"""One captured page, and turning any picture into one.
+
+A page keeps the bytes that go into the PDF as they are: JPEG for grey and colour, TIFF with
+CCITT G4 for black-and-white, so assembling never re-encodes a page (img2pdf copies both).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+MODES = ("bw", "gray", "color")
+ROTATIONS = (0, 90, 180, 270)
+JPEG_QUALITY = 80  # text stays sharp at 200 dpi; a grey A4 photo page stays under 250 KB
+THUMB_SIZE = 160  # pixels, the longer side of a thumbnail in the scan panel
+
+
+@dataclass(frozen=True)
+class Page:
+    data: bytes
+    dpi: int
+    mode: str  # "bw" | "gray" | "color"
+    rotation: int = 0  # clockwise degrees, applied when assembled (a /Rotate, no re-encoding)
+    sticky_note: bool = False  # shows the sheet with its sticky note; the next page is without
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode {self.mode!r} is not one of {MODES}")
+        if self.rotation not in ROTATIONS:
+            raise ValueError(f"rotation {self.rotation!r} is not one of {ROTATIONS}")
+        if self.dpi <= 0:
+            raise ValueError(f"dpi {self.dpi!r} must be positive")
+
+
+def page_from_image(image: Image.Image, dpi: int, mode: str) -> Page:
+    """Encode a picture as a page in `mode`: bw → TIFF G4 (thresholded), gray/color → JPEG."""
+    image = _flatten(image)
+    if mode == "bw":
+        if image.mode != "1":
+            # A fixed threshold: scanners that cannot give 1 bit send grey paper that is white.
+            image = image.convert("L").point(lambda v: 255 if v >= 128 else 0).convert("1")
+        out = io.BytesIO()
+        # One strip: img2pdf copies a single-strip G4 TIFF's data into the PDF as it is.
+        image.save(out, "TIFF", compression="group4", dpi=(dpi, dpi),
+                   tiffinfo={278: image.height})
+        return Page(out.getvalue(), dpi, "bw")
+    image = image.convert("L" if mode == "gray" else "RGB")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=JPEG_QUALITY, dpi=(dpi, dpi), optimize=True)
+    return Page(out.getvalue(), dpi, mode)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Transparency on white paper, palettes and 16-bit samples as plain 8-bit pixels."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return image.point(lambda v: v / 256).convert("L")
+    if image.mode not in ("1", "L", "RGB"):
+        return image.convert("RGB")
+    return image
+
+
+def thumbnail(page: Page, size: int = THUMB_SIZE) -> tuple[int, int, bytes]:
+    """A small upright RGB picture of the page: (width, height, RGB888 rows). Made with Pillow
+    off the GUI thread; the frozen build ships no Qt JPEG/TIFF plugin to decode pages with."""
+    image = Image.open(io.BytesIO(page.data))
+    image.draft("L" if page.mode != "color" else "RGB", (size * 2, size * 2))  # JPEG: decode small
+    image = image.convert("RGB")
+    image.thumbnail((size, size), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    if page.rotation:
+        image = image.rotate(-page.rotation, expand=True)
+    return image.width, image.height, image.tobytes()

@@ -1,0 +1,158 @@
+"""Digitised documents (docs/domain.md, "Digitisation"): keeping a PDF/A file, the files named by
+a dossier's lines at receipt (receiving.receive), documents digitised later into the same
+dossier, opening a file for viewing (recorded: who, when), and the files an applicant's earlier
+dossiers offer for reuse."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import datetime
+
+from desk_app.core.accounts import Permission
+from desk_app.core.changes import DOSSIERS
+from desk_app.core.clock import iso, to_vn
+from desk_app.core.digitisation import DossierFile, Reusable, Stage
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, OPEN_STATES
+from desk_app.core.model import DossierDraft
+from desk_app.core.payloads import digitised_payload
+from desk_app.core.states import DossierState
+from desk_app.core.text import clean
+from desk_app.core.validation import error
+from desk_app.services.context import Context, use_case
+from desk_app.services.errors import ServiceError, ValidationFailed
+from desk_app.store import events, files
+
+# Where a dossier may take a file at each later stage: a supplement while it is still open, the
+# result once it is back at the counter (before or after it reached the applicant).
+_STAGE_STATES = {
+    Stage.SUPPLEMENT: OPEN_STATES,
+    Stage.RESULT: frozenset({DossierState.RESULT_READY, DossierState.RETURNED}),
+}
+
+
+def pdf_pages(data: bytes) -> int:
+    """The page count of a PDF; ValidationFailed for what is not a readable, unlocked PDF."""
+    # Imported here: pypdf is needed only when a file is kept, not at every start.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    problem = "Tệp số hóa không phải tệp PDF đọc được."
+    if not data.startswith(b"%PDF-"):
+        raise ValidationFailed([error("file", problem)])
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValidationFailed([error("file", "Tệp PDF có mật khẩu: không lưu được.")])
+        pages = len(reader.pages)
+    except (PyPdfError, ValueError, OSError) as exc:
+        raise ValidationFailed([error("file", problem)]) from exc
+    if pages < 1:
+        raise ValidationFailed([error("file", "Tệp PDF không có trang nào.")])
+    return pages
+
+
+@use_case(Permission.RECEIVE)
+def keep_pdf(ctx: Context, data: bytes) -> str:
+    """Keep a document's PDF/A file in the data folder under its SHA-256, which it returns for
+    a document line or `digitise_document`. The file is written before its row: a disk that
+    fills up raises StoreError with neither (store.files); the same bytes kept twice are one
+    file."""
+    pages = pdf_pages(data)
+    sha = files.write(ctx.data_dir, data)
+    files.record(ctx.db, sha, len(data), pages, iso(ctx.now()))
+    return sha
+
+
+def with_kept_files(ctx: Context, draft: DossierDraft) -> DossierDraft:
+    """The draft with each digitised line's page count read from its kept file; ValidationFailed
+    when a line names a file that is not kept here (or no longer on disk)."""
+    lines, missing = [], []
+    for line in draft.documents:
+        if not line.file:
+            lines.append(line)
+            continue
+        pages = files.pages_of(ctx.db, line.file)
+        if pages is None or not files.path_of(ctx.data_dir, line.file).is_file():
+            missing.append(line.name)
+            lines.append(line)
+        else:
+            lines.append(replace(line, pages=pages))
+    if missing:
+        raise ValidationFailed([error("documents", (
+            f"Không tìm thấy tệp số hóa của: {'; '.join(missing)}. Quét hoặc chọn lại tệp."))])
+    return replace(draft, documents=tuple(lines))
+
+
+def attach_received(ctx: Context, dossier_uuid: str, draft: DossierDraft, at: datetime) -> None:
+    """The received dossier's scanned and reused files, as version 1 of each document's."""
+    for line in draft.documents:
+        if line.file:
+            files.attach(ctx.db, dossier_uuid, line.name, Stage.RECEIVED, line.file,
+                         ctx.clerk_name(), iso(at))
+
+
+@use_case(Permission.HAND_OVER, changes=DOSSIERS)
+def digitise_document(
+    ctx: Context, dossier_uuid: str, document: str, stage: Stage, sha256: str, *,
+    at: datetime | None = None,
+) -> DossierFile:
+    """Add a document digitised after reception to its dossier: a supplement brought later, or
+    the dossier's result. A `document_digitised` event names the file (so the journal's chain
+    covers it and the sync uploads it); an earlier version of the same document at the same
+    stage stays, the new one numbered after it."""
+    when = to_vn(at) if at else ctx.now()
+    dossier = ctx.dossier(dossier_uuid)
+    document = clean(document)
+    if stage not in _STAGE_STATES:
+        raise ServiceError("Giấy tờ khi tiếp nhận được số hóa cùng lúc tiếp nhận hồ sơ.")
+    if dossier.refused_at_counter or dossier.status not in _STAGE_STATES[stage]:
+        raise ServiceError(
+            f"Hồ sơ đang ở trạng thái «{dossier.status.label}»: không số hóa "
+            f"{stage.label.lower()} được.")
+    if not document:
+        raise ValidationFailed([error("document", "Nhập tên giấy tờ được số hóa.")])
+    pages = files.pages_of(ctx.db, sha256)
+    if pages is None:
+        raise ValidationFailed([error("file", "Tệp số hóa chưa được lưu: quét lại.")])
+    version = files.attach(ctx.db, dossier_uuid, document, stage, sha256, ctx.clerk_name(),
+                           iso(when))
+    events.append(
+        ctx.db, dossier_uuid=dossier_uuid, kind=DOCUMENT_DIGITISED, status=dossier.status,
+        payload=digitised_payload(document, stage, sha256, pages, version),
+        clerk=ctx.clerk_name(), device_id=ctx.device_id(), at=when,
+    )
+    return DossierFile(document, stage, sha256, version, pages, ctx.clerk_name(), when)
+
+
+@use_case(Permission.LOOK_UP)
+def dossier_files(ctx: Context, dossier_uuid: str) -> list[DossierFile]:
+    """Every file of a dossier, every version kept, by stage."""
+    return files.of_dossier(ctx.db, dossier_uuid)
+
+
+@use_case(Permission.LOOK_UP)
+def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
+    """A dossier's file to view or print, its bytes checked against its hash. The viewing is
+    recorded (who, when, which document): scans of ID cards and personal papers are sensitive
+    personal data (Decree 356/2025/NĐ-CP). StoreError when the file is missing or altered."""
+    names = [f.document for f in files.of_dossier(ctx.db, dossier_uuid) if f.sha256 == sha256]
+    if not names:
+        raise ServiceError("Tệp này không thuộc hồ sơ đang xem.")
+    data = files.read(ctx.data_dir, sha256)
+    files.record_view(ctx.db, sha256, dossier_uuid, names[0], ctx.clerk_name(),
+                      iso(ctx.now()))
+    return data
+
+
+@use_case(Permission.LOOK_UP)
+def file_views(ctx: Context, dossier_uuid: str) -> list[files.FileView]:
+    """Who opened which of a dossier's files, and when."""
+    return files.views(ctx.db, dossier_uuid)
+
+
+@use_case(Permission.RECEIVE)
+def reusable_files(ctx: Context, id_number: str, document: str) -> list[Reusable]:
+    """Files of a document of this name in the applicant's earlier dossiers here, newest
+    first, which a new line may reuse instead of a new scan."""
+    return files.reusable(ctx.db, clean(id_number).replace(" ", ""), clean(document))

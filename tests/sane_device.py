@@ -1,0 +1,43 @@
+"""SANE's own `test` device, for real scans in tests.
+
+Debian's libsane1 ships the test back end but its /etc/sane.d/dll.conf leaves it commented out,
+so tests point SANE_CONFIG_DIR at a folder of their own whose dll.conf says `test`, with a
+test.conf giving the device's options (its picture, a delay per read, an error to return)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desk_app.scanning.scanner import Device
+
+TEST_DEVICE = Device("test:0", "Noname frontend-tester")
+
+
+def use_test_device(monkeypatch, folder: Path, **options: str) -> Device:
+    """Make SANE see only its test device, configured with `options` (test.conf keys with _
+    for -, e.g. read_delay="true"); the device to scan from."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dll.conf").write_text("test\n")
+    settings = {"test_picture": '"Color pattern"', **options}
+    (folder / "test.conf").write_text("".join(
+        f"{key.replace('_', '-')} {value}\n" for key, value in settings.items()))
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(folder))
+    return TEST_DEVICE
+
+
+def scanimage_children() -> list[int]:
+    """The scanimage processes this test process started (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        if comm == "scanimage" and ppid == os.getpid():
+            found.append(int(entry.name))
+    return found

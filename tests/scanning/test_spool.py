@@ -1,0 +1,55 @@
+"""Pages captured but not saved survive the app ending (a power cut) and are offered back."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from desk_app.scanning.pages import page_from_image
+from desk_app.scanning.spool import Spool, leftovers, spool_folder
+from tests.scanning.pictures import paper
+
+
+def three_pages():
+    return [page_from_image(paper(mode), 200, kind)
+            for mode, kind in (("1", "bw"), ("L", "gray"), ("RGB", "color"))]
+
+
+def test_pages_written_as_they_arrive_come_back_after_a_restart(tmp_path):
+    pages = three_pages()
+    spool = Spool(spool_folder(tmp_path, "draft/1"))
+    for page in pages:
+        spool.add(page)
+    # A new process: only the folder is left.
+    [found] = leftovers(tmp_path)
+    assert found.key == "draft_1"
+    assert found.pages() == pages
+
+
+def test_the_spool_follows_reorder_rotate_and_delete(tmp_path):
+    first, second, third = three_pages()
+    spool = Spool(spool_folder(tmp_path, "H56-0001"))
+    for page in (first, second, third):
+        spool.add(page)
+    turned = dataclasses.replace(third, rotation=270, sticky_note=True)
+    spool.replace([turned, first])
+    assert Spool(spool.folder).pages() == [turned, first]
+    assert len(list(spool.folder.iterdir())) == 3  # the index and two pages: the deleted one went
+
+
+def test_a_cut_while_writing_leaves_the_last_complete_list(tmp_path):
+    pages = three_pages()
+    spool = Spool(spool_folder(tmp_path, "draft"))
+    spool.add(pages[0])
+    # The power went while the next index was being written: only its temp file is there.
+    (spool.folder / "index.json.tmp").write_bytes(b'[{"file": "half')
+    assert Spool(spool.folder).pages() == [pages[0]]
+
+
+def test_saved_or_thrown_away_pages_are_not_offered_again(tmp_path):
+    spool = Spool(spool_folder(tmp_path, "draft"))
+    spool.add(three_pages()[0])
+    Spool(spool_folder(tmp_path, "empty")).replace([])
+    assert [s.key for s in leftovers(tmp_path)] == ["draft"]
+    spool.discard()
+    assert leftovers(tmp_path) == []
+    assert leftovers(tmp_path / "never-used") == []
