@@ -76,7 +76,7 @@ _PROCEDURE_MIX = {
 }
 _CLERKS = ["Nguyễn Thị Hoa", "Trần Văn Bình", "Lê Thị Thu Hằng", "Phạm Minh Đức"]
 _UNITS = ["Công chức Tư pháp - Hộ tịch", "Công an xã", "Văn phòng HĐND và UBND xã"]
-_DAY_OPENS, _DAY_CLOSES = 7 * 3600 + 30 * 60, 16 * 3600 + 45 * 60
+DAY_OPENS, DAY_CLOSES = 7 * 3600 + 30 * 60, 16 * 3600 + 45 * 60
 
 
 def _dossier_sql(columns: list[str]) -> str:
@@ -132,8 +132,9 @@ class Generator:
     them. Event sequence numbers are left at 0 for the writer to number in order."""
 
     def __init__(self, procedures: dict, device_ids: list[str], seed: str, now: datetime,
-                 ledger: dict[int, int]):
+                 ledger: dict[int, int], agency: str = DEMO_SETUP.agency_code):
         self.rng = random.Random(seed)
+        self.agency = agency
         self.now = now
         self.procedures = procedures
         self.device_ids = device_ids
@@ -179,10 +180,12 @@ class Generator:
             self.day(self.batch, day, count)
         return self.batch
 
-    def day(self, batch: dict, day: date, count: int) -> None:
+    def day(self, batch: dict, day: date, count: int, closes: int = DAY_CLOSES) -> None:
+        """`count` dossiers received between the counter's opening and `closes` (seconds after
+        midnight: a day still under way ends now)."""
         rng = self.rng
         counters = min(9, max(3, -(-count // 999)))  # three counters open, more if busy
-        seconds = sorted(rng.randint(_DAY_OPENS, _DAY_CLOSES) for _ in range(count))
+        seconds = sorted(rng.randint(DAY_OPENS, closes) for _ in range(count))
         sequence = [0] * counters
         for n, second in enumerate(seconds):
             counter = n % counters
@@ -195,7 +198,7 @@ class Generator:
         rng = self.rng
         procedure = self.procedures[rng.choices(self.mix, cum_weights=self.mix_weights)[0]]
         name, id_number, birth, sex, phone, address = self.applicant()
-        code = f"{DEMO_SETUP.agency_code}-{received:%y%m%d}-{counter + 1}{sequence:03d}"
+        code = f"{self.agency}-{received:%y%m%d}-{counter + 1}{sequence:03d}"
         device_id = self.device_ids[counter % len(self.device_ids)]
         clerk = _CLERKS[counter % len(_CLERKS)]
         book = received.year

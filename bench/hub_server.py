@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from contextlib import contextmanager
 import requests
 
 from sync.protocol import API_PREFIX
+from sync.server.app import DB_ENV
 
 
 def free_port() -> int:
@@ -21,12 +23,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_hub(db: str, port: int | None = None, workers: int = 1) -> Iterator[str]:
-    """`province-hub serve` on `db`; yields its base URL once it answers its health check."""
+def running_hub(db: str, port: int | None = None, workers: int = 1, migrate: bool = True
+                ) -> Iterator[str]:
+    """`province-hub serve` on `db`; yields its base URL once it answers its health check.
+    `migrate=False`: the schema as it is (every `province-hub` command first upgrades it), for
+    timing an older one: uvicorn on the app `serve` runs, with its default settings."""
     port = port or free_port()
-    hub = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--db", db,
-                            "--port", str(port), "--workers", str(workers),
-                            "--log-level", "warning"])
+    options = ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    if migrate:
+        hub = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--db", db,
+                                *options])
+    else:
+        hub = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory",
+                                "sync.server.app:app_from_environment", *options],
+                               env={**os.environ, DB_ENV: db})
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url)

@@ -271,7 +271,12 @@ SEAM_KEY = "journal_seam"
 def chain_hash(prev_hash: str, event: dict[str, Any]) -> str:
     """The event's link in its device's hash chain: SHA-256 of `prev_hash` (hex) followed by
     the event's content digest (hex)."""
-    return hashlib.sha256((prev_hash + content_digest(event)).encode("ascii")).hexdigest()
+    return chain_link(prev_hash, content_digest(event))
+
+
+def chain_link(prev_hash: str, digest: str) -> str:
+    """chain_hash for an event whose content digest is already known."""
+    return hashlib.sha256((prev_hash + digest).encode("ascii")).hexdigest()
 
 
 def content_digest(event: dict[str, Any]) -> str:

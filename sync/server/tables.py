@@ -131,6 +131,8 @@ dossiers = Table(
     Index("dossiers_received", "received_at", "commune_id"),
     Index("dossiers_status_due", "status", "due_at", "commune_id"),
     Index("dossiers_status_time", "status", "status_time", "commune_id"),
+    # A commune's procedure filter: its choices one code after another, and its list.
+    Index("dossiers_commune_procedure", "commune_id", "procedure_code", "received_at"),
 )
 
 # What each device had stored on each day (hub time), for the daily quota.

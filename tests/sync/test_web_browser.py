@@ -200,6 +200,34 @@ def test_a_leader_of_commune_a_cannot_open_commune_bs_pages(browser, province):
     assert dossiers[1].code in text(browser, "dossiers")
 
 
+def test_a_leader_changes_their_own_password(browser, province):
+    live_hub, *_ = province
+    new = "mật-khẩu-mới-của-lãnh-đạo"
+    log_in(browser, live_hub.url, "lanhdao-a")
+    follow(browser, browser.find_element(By.ID, "nav-password"))
+    assert browser.current_url == f"{live_hub.url}/mat-khau"
+
+    def fill(current: str, again: str) -> None:
+        for field, value in (("current", current), ("password", new), ("again", again)):
+            browser.find_element(By.ID, field).send_keys(value)
+        follow(browser, browser.find_element(By.ID, "save-password"))
+
+    fill(PASSWORD, "mật-khẩu-gõ-lại-sai")
+    assert text(browser, "again-error") == "Hai lần nhập mật khẩu không giống nhau."
+    assert browser.find_element(By.ID, "current").get_attribute("value") == ""
+    shot(browser, "15-password-refused")
+    fill(PASSWORD, new)
+    assert text(browser, "done") == ("Đã đổi mật khẩu; các phiên đăng nhập khác của tài khoản "
+                                     "đã kết thúc.")
+    assert text(browser, "who") == "Nguyễn Thị Thuỷ · Lãnh đạo xã"  # still signed in
+    shot(browser, "16-password-changed")
+    follow(browser, browser.find_element(By.ID, "logout"))
+    log_in(browser, live_hub.url, "lanhdao-a")
+    assert text(browser, "error") == "Tên đăng nhập hoặc mật khẩu không đúng."
+    log_in(browser, live_hub.url, "lanhdao-a", new)
+    assert browser.current_url == f"{live_hub.url}/tong-quan"
+
+
 @needs_qr_tools
 def test_the_citizen_opens_the_receipts_qr_on_a_phone(browser, province, tmp_path):
     live_hub, counter, sync, _a, _b, dossiers, _other = province

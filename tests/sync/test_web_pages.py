@@ -12,7 +12,7 @@ import pytest
 from sync.protocol import API_PREFIX
 from sync.server.throttle import SlidingWindow
 from sync.server.web import accounts
-from tests.sync.samples import VN
+from tests.sync.samples import VN, received_event
 from tests.sync.web_support import NOW, PASSWORD, form_token, log_in, make_web
 
 
@@ -309,6 +309,32 @@ def test_a_dossiers_timeline_has_every_device_and_the_province_in_order(web, hub
     assert rows[2][4] == "Đã ký kết quả" and rows[3][2] == "Lê Văn Tâm"
     assert rows[0][0] == "07:00 04/12/2026"
     assert '<dd id="state">Đã trả kết quả' in html
+
+
+def test_the_procedure_filter_offers_the_communes_procedures_under_their_newest_names(
+        web, hub_admin):
+    site, client = web
+    a, b = hub_admin.commune("Xã Hoà Bình"), hub_admin.commune("Phường Đông Ba")
+    device_a, device_b = hub_admin.enroll(a), hub_admin.enroll(b)
+
+    def received(device, code: str, days_ago: int, procedure: str, name: str) -> None:
+        event = received_event(code=code, seq=days_ago, at=NOW - timedelta(days=days_ago))
+        event["payload"]["procedure"].update(code=procedure, name=name)
+        site.push(client, device, event)
+
+    # The catalogue renamed 1.004194 since its first dossier here (the old name sorts last).
+    received(device_a, "000.01.22.H56-261104-1001", 30, "1.004194", "Đăng ký tạm trú (mẫu cũ)")
+    received(device_a, "000.01.22.H56-261203-1001", 1, "1.004194", "Đăng ký tạm trú")
+    received(device_a, "000.01.22.H56-261124-1001", 10, "2.000815", "Chứng thực bản sao")
+    received(device_b, "000.02.22.H56-261203-1001", 1, "1.001193", "Đăng ký khai sinh")
+    site.user("tinh", accounts.VIEWER)
+    log_in(client, "tinh")
+
+    page = client.get(f"/xa/{a}").text
+    choices = page[page.index('id="procedure"'):page.index("</select>", page.index(
+        'id="procedure"'))]
+    assert re.findall(r'<option value="([^"]+)">([^<]*)</option>', choices) == [
+        ("1.004194", "Đăng ký tạm trú"), ("2.000815", "Chứng thực bản sao")]
 
 
 def test_a_document_digitised_later_is_named_in_the_timeline(web, hub_admin):

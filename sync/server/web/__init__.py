@@ -2,7 +2,7 @@
 
 - `/dang-nhap`: log in; `/tong-quan`: today per commune; `/xa/<id>`: a commune's dossiers;
   `/xa/<id>/ho-so/<uuid>`: a dossier's timeline. Province staff see every commune, a commune
-  leader only theirs (accounts.User.sees).
+  leader only theirs (accounts.User.sees). `/mat-khau`: any account changes its own password.
 - `/bang-diem`: the Decision 766 scorecard (scores.py; charts.py draws its charts,
   scorecard_excel.py its Excel file) from the monthly sums sync.server.scorecard keeps.
 - `/tra-cuu`: the citizen's public lookup (lookup.py), from a receipt's QR link or by hand.

@@ -166,6 +166,17 @@ def authenticate(engine: Engine, username: str, password: str, now: datetime) ->
     if row is None:
         verify_password(password, dummy_hash())
         raise refused
+    right = _password_holds(engine, row, password, now)
+    # A disabled account is refused like a wrong password: nothing tells it exists.
+    if not right or row.disabled_at is not None:
+        raise refused
+    return _user(row)
+
+
+def _password_holds(engine: Engine, row, password: str, now: datetime) -> bool:
+    """Whether `password` is the account's (`row`: its id, password_hash and locked_until). A
+    locked account is refused without checking; a wrong password counts towards the lock-out,
+    a right one resets the count."""
     if row.locked_until is not None and row.locked_until > clock.stamp(now):
         raise LoginRefused(
             f"Tài khoản tạm khoá do nhập sai mật khẩu {MAX_FAILURES} lần; thử lại sau "
@@ -184,10 +195,18 @@ def authenticate(engine: Engine, username: str, password: str, now: datetime) ->
                 connection.execute(update(web_users).where(web_users.c.id == row.id).values(
                     failed_logins=0,
                     locked_until=clock.stamp(now + timedelta(minutes=LOCK_MINUTES))))
-    # A disabled account is refused like a wrong password: nothing tells it exists.
-    if not right or row.disabled_at is not None:
-        raise refused
-    return _user(row)
+    return right
+
+
+def check_own_password(engine: Engine, user: User, password: str, now: datetime) -> None:
+    """A signed-in account's password typed again (to change it), checked as at login: a wrong
+    one counts towards the lock-out, and a locked account is refused."""
+    with reading(engine) as connection:
+        row = connection.execute(
+            select(web_users.c.id, web_users.c.password_hash, web_users.c.locked_until)
+            .where(web_users.c.id == user.id)).one()
+    if not _password_holds(engine, row, password, now):
+        raise LoginRefused("Mật khẩu hiện tại không đúng.")
 
 
 def start_session(engine: Engine, user: User, now: datetime) -> str:

@@ -16,7 +16,6 @@ import hmac
 import json
 import math
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from email import policy as email_policy
@@ -38,8 +37,8 @@ from sync.server.errors import AdminError, validation_reason
 from sync.server.tables import dossiers
 from sync.server.text import clean
 from sync.server.web import accounts, lookup, pages, views
+from sync.server.web.forms import Invalid, attempt, new_password
 from sync.server.web.pages import EngineDep, FormDep, Refused
-from sync.server.web.passwords import MAX_LENGTH, MIN_LENGTH
 
 router = APIRouter(prefix="/quan-tri", include_in_schema=False)
 
@@ -62,14 +61,6 @@ DONE = {
 }
 
 
-class Invalid(Exception):
-    """A field's value is refused; the message goes next to that field."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
 # --- the gate: administrators only, and forms with the session's CSRF token ------------------
 
 
@@ -86,10 +77,7 @@ def _admin(request: Request) -> accounts.Session:
 def _checked(request: Request, session: accounts.Session, token: str) -> accounts.Session:
     """The session, if a form brought back its CSRF token; else 403."""
     if not hmac.compare_digest(session.csrf_token, token):
-        raise Refused(pages.render(request, "error.html", 403, user=session.user,
-                                   csrf=session.csrf_token, title="Trang đã quá hạn",
-                                   message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm "
-                                           "lại."))
+        raise Refused(pages.expired_form(request, session))
     return session
 
 
@@ -193,15 +181,6 @@ def _commune_id(engine: Engine, form: dict[str, str], field: str) -> int:
     return int(text)
 
 
-def _attempt(errors: dict[str, str], action: Callable[[], object]) -> object | None:
-    """Run `action`; an Invalid goes into `errors` at its field instead."""
-    try:
-        return action()
-    except Invalid as exc:
-        errors[exc.field] = exc.message
-        return None
-
-
 # --- communes -----------------------------------------------------------------------------------
 
 
@@ -224,8 +203,8 @@ def communes_page(request: Request, session: AdminDep, engine: EngineDep) -> Res
 def add_commune(request: Request, engine: EngineDep, form: FormDep,
                 session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
-    name = _attempt(errors, lambda: _text(form, "name", "tên xã", 200))
-    code = _attempt(errors, lambda: _agency_code(form, "agency_code"))
+    name = attempt(errors, lambda: _text(form, "name", "tên xã", 200))
+    code = attempt(errors, lambda: _agency_code(form, "agency_code"))
     if not errors:
         try:
             registry.create_commune(engine, name, code)
@@ -266,8 +245,8 @@ def set_code(request: Request, engine: EngineDep, commune_id: int, form: FormDep
     if views.commune(engine, commune_id) is None:
         return pages.not_found(request, session, "Không có xã này.")
     errors: dict[str, str] = {}
-    code = _attempt(errors, lambda: _agency_code(form, "code"))
-    since = _attempt(errors, lambda: _day(form, "since"))
+    code = attempt(errors, lambda: _agency_code(form, "code"))
+    since = attempt(errors, lambda: _day(form, "since"))
     if not errors:
         try:
             publishing.set_agency_code(engine, commune_id, code, since)
@@ -284,10 +263,10 @@ def set_contact(request: Request, engine: EngineDep, commune_id: int, form: Form
     if views.commune(engine, commune_id) is None:
         return pages.not_found(request, session, "Không có xã này.")
     errors: dict[str, str] = {}
-    phone = _attempt(errors, lambda: _text(form, "phone", "số điện thoại", 20, required=False))
+    phone = attempt(errors, lambda: _text(form, "phone", "số điện thoại", 20, required=False))
     if phone and not lookup.PHONE.match(phone):
         errors["phone"] = "Số điện thoại chỉ gồm chữ số, dấu cách và + . - ( ), 3–20 ký tự."
-    address = _attempt(errors, lambda: _text(form, "address", "địa chỉ", 300, required=False))
+    address = attempt(errors, lambda: _text(form, "address", "địa chỉ", 300, required=False))
     if errors:
         return _commune_page(request, engine, session, commune_id, 422, errors, form)
     lookup.set_contact(engine, commune_id, phone, address)
@@ -332,8 +311,8 @@ def codes_page(request: Request, session: AdminDep, engine: EngineDep) -> Respon
 def issue_code(request: Request, engine: EngineDep, form: FormDep,
                session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
-    commune_id = _attempt(errors, lambda: _commune_id(engine, form, "commune"))
-    hours = _attempt(errors, lambda: _hours(form, "hours"))
+    commune_id = attempt(errors, lambda: _commune_id(engine, form, "commune"))
+    hours = attempt(errors, lambda: _hours(form, "hours"))
     if errors:
         return _codes_page(request, engine, session, 422, errors, form)
     code = enrollment.issue_code(engine, commune_id, expires_hours=hours)
@@ -417,7 +396,7 @@ def events_page(request: Request, session: AdminDep) -> Response:
 def add_event(request: Request, engine: EngineDep, form: FormDep,
               session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
-    dossier = _attempt(errors, lambda: _text(form, "dossier", "mã hồ sơ", 100))
+    dossier = attempt(errors, lambda: _text(form, "dossier", "mã hồ sơ", 100))
     if dossier:
         found = _matches(engine, dossier)
         if found == 0:
@@ -427,8 +406,8 @@ def add_event(request: Request, engine: EngineDep, form: FormDep,
     kind = form.get("kind", "")
     if kind not in EVENT_KINDS:
         errors["kind"] = "Chọn loại sự kiện."
-    note = _attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
-    clerk = _attempt(errors, lambda: _text(form, "clerk", "người quyết định", 200))
+    note = attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
+    clerk = attempt(errors, lambda: _text(form, "clerk", "người quyết định", 200))
     if errors:
         return _events_page(request, session, 422, errors, form)
     publishing.add_province_event(engine, dossier, kind, note, clerk)
@@ -436,19 +415,6 @@ def add_event(request: Request, engine: EngineDep, form: FormDep,
 
 
 # --- web accounts -------------------------------------------------------------------------------
-
-
-def _password(form: dict[str, str]) -> str:
-    password = form.get("password", "")
-    if len(password) < MIN_LENGTH:
-        raise Invalid("password", f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự.")
-    if len(password) > MAX_LENGTH:
-        raise Invalid("password", f"Mật khẩu dài tối đa {MAX_LENGTH} ký tự.")
-    if any(ord(ch) < 32 or ch == "\x7f" for ch in password):
-        raise Invalid("password", "Mật khẩu không được có ký tự điều khiển.")
-    if form.get("again", "") != password:
-        raise Invalid("again", "Hai lần nhập mật khẩu không giống nhau.")
-    return password
 
 
 def _users_page(request: Request, engine: Engine, session: accounts.Session, status: int = 200,
@@ -474,16 +440,16 @@ def add_user(request: Request, engine: EngineDep, form: FormDep,
     if not accounts.USERNAME.match(username):
         errors["username"] = ("Tên đăng nhập 2–60 ký tự: chữ thường a–z, chữ số, dấu . _ -, "
                               "bắt đầu bằng chữ hoặc số.")
-    name = _attempt(errors, lambda: _text(form, "name", "họ tên", 200))
+    name = attempt(errors, lambda: _text(form, "name", "họ tên", 200))
     role = form.get("role", "")
     commune_id = None
     if role not in accounts.ROLE_LABELS:
         errors["role"] = "Chọn vai trò."
     elif role == accounts.LEADER:
-        commune_id = _attempt(errors, lambda: _commune_id(engine, form, "commune"))
+        commune_id = attempt(errors, lambda: _commune_id(engine, form, "commune"))
     elif form.get("commune", ""):
         errors["commune"] = "Chỉ lãnh đạo xã mới gắn với một xã; để trống ô này."
-    password = _attempt(errors, lambda: _password(form))
+    password = attempt(errors, lambda: new_password(form))
     if not errors:
         try:
             accounts.add_user(engine, username, name, role, password, commune_id)
@@ -520,7 +486,7 @@ def reset_password(request: Request, engine: EngineDep, username: str, form: For
     if row is None:
         return pages.not_found(request, session, "Không có tài khoản này.")
     errors: dict[str, str] = {}
-    password = _attempt(errors, lambda: _password(form))
+    password = attempt(errors, lambda: new_password(form))
     if errors:
         return _user_page(request, engine, session, row.user.username, 422, errors)
     accounts.set_password(engine, row.user.username, password)
@@ -566,11 +532,11 @@ def calendar_page(request: Request, session: AdminDep, engine: EngineDep) -> Res
 def set_calendar_day(request: Request, engine: EngineDep, form: FormDep,
                      session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
-    day = _attempt(errors, lambda: _day(form, "day"))
+    day = attempt(errors, lambda: _day(form, "day"))
     kind = form.get("kind", "")
     if kind not in CALENDAR_KINDS:
         errors["kind"] = "Chọn ngày nghỉ hay ngày làm bù."
-    note = _attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
+    note = attempt(errors, lambda: _text(form, "note", "ghi chú", 1000, required=False))
     if errors:
         return _calendar_page(request, engine, session, 422, errors, form)
     publishing.set_calendar_day(engine, day, kind, note)
@@ -644,7 +610,7 @@ def catalogue_page(request: Request, session: AdminDep, engine: EngineDep) -> Re
 def preview_catalogue(request: Request, engine: EngineDep, upload: UploadDep,
                       session: AdminUploadDep) -> Response:
     errors: dict[str, str] = {}
-    document = _attempt(errors, lambda: _catalogue(upload.get("file", b""),
+    document = attempt(errors, lambda: _catalogue(upload.get("file", b""),
                                                    publishing.current_catalogue(engine)))
     if errors:
         return _catalogue_page(request, engine, session, 422, errors)
@@ -656,7 +622,7 @@ def publish_catalogue(request: Request, engine: EngineDep, form: FormDep,
                       session: AdminFormDep) -> Response:
     errors: dict[str, str] = {}
     # Checked again: the preview's page may be old, or another administrator quicker.
-    document = _attempt(errors, lambda: _catalogue(form.get("document", "").encode("utf-8"),
+    document = attempt(errors, lambda: _catalogue(form.get("document", "").encode("utf-8"),
                                                    publishing.current_catalogue(engine)))
     if not errors:
         try:

@@ -26,6 +26,7 @@ from desk_app.core.states import DossierState
 from sync.protocol import API_PREFIX, LOOKUP_PATH
 from sync.server import clock
 from sync.server.web import accounts, charts, lookup, scorecard_excel, scores, views
+from sync.server.web.forms import attempt, new_password
 from sync.server.web.settings import WebSettings
 
 HERE = Path(__file__).parent
@@ -128,6 +129,13 @@ def _form_token_holds(request: Request, form: dict[str, str]) -> bool:
     return bool(cookie) and hmac.compare_digest(cookie, form.get("csrf", ""))
 
 
+def expired_form(request: Request, session: accounts.Session) -> HTMLResponse:
+    """The answer to a signed-in account's form without its session's CSRF token."""
+    return render(request, "error.html", 403, user=session.user, csrf=session.csrf_token,
+                   title="Trang đã quá hạn",
+                   message="Biểu mẫu đã quá hạn; vui lòng mở lại trang và làm lại.")
+
+
 class Refused(Exception):
     """Raised by a page's gate (a dependency): the answer to give instead of the page."""
 
@@ -191,6 +199,11 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, form: Form
         user = accounts.authenticate(engine, username, form.get("password", ""), _now(request))
     except accounts.LoginRefused as exc:
         return again(str(exc), 401)
+    return _signed_in(request, engine, user, target)
+
+
+def _signed_in(request: Request, engine: Engine, user: accounts.User, target: str) -> Response:
+    """To `target` with a new session's cookie."""
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(SESSION_COOKIE, accounts.start_session(engine, user, _now(request)),
                         httponly=True, samesite="strict", secure=_secure(request), path="/",
@@ -206,6 +219,56 @@ def logout(request: Request, engine: EngineDep, form: FormDep) -> Response:
     response = RedirectResponse("/dang-nhap", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+# --- one's own password -------------------------------------------------------------------------
+
+PASSWORD_PATH = "/mat-khau"
+PASSWORD_CHANGED = "Đã đổi mật khẩu; các phiên đăng nhập khác của tài khoản đã kết thúc."
+
+
+def _password_page(request: Request, session: accounts.Session, status: int = 200,
+                   errors: dict[str, str] | None = None, done: str | None = None) -> Response:
+    return render(request, "password.html", status, user=session.user, csrf=session.csrf_token,
+                   errors=errors or {}, done=done, max_failures=accounts.MAX_FAILURES)
+
+
+@router.get(PASSWORD_PATH)
+def password_page(request: Request, da: str = "") -> Response:
+    session = session_of(request)
+    if session is None:
+        return to_login(request)
+    return _password_page(request, session, done=PASSWORD_CHANGED if da == "1" else None)
+
+
+@router.post(PASSWORD_PATH)
+def change_password(request: Request, engine: EngineDep, settings: SettingsDep, form: FormDep
+                    ) -> Response:
+    """Any signed-in account's own new password. The current one is checked as at login (the
+    same per-address limit, and wrong ones count towards the account's lock-out); after the
+    change every session of the account ends, and this browser goes on in a new one."""
+    session = session_of(request)
+    if session is None:
+        return to_login(request)
+    if not hmac.compare_digest(session.csrf_token, form.get("csrf", "")):
+        return expired_form(request, session)
+    wait = settings.login_limiter.hit(_client(request))
+    if wait is not None:
+        response = _password_page(request, session, 429, {
+            "current": f"Nhập mật khẩu quá nhiều lần; thử lại sau {wait} giây."})
+        response.headers["Retry-After"] = str(wait)
+        return response
+    errors: dict[str, str] = {}
+    password = attempt(errors, lambda: new_password(form))
+    try:
+        accounts.check_own_password(engine, session.user, form.get("current", ""),
+                                    _now(request))
+    except accounts.LoginRefused as exc:
+        errors["current"] = str(exc)
+    if errors:
+        return _password_page(request, session, 422, errors)
+    accounts.set_password(engine, session.user.username, password)
+    return _signed_in(request, engine, session.user, f"{PASSWORD_PATH}?da=1")
 
 
 # --- the province's pages ---------------------------------------------------------------------

@@ -172,13 +172,23 @@ def _overdue(status: int | None, due_at: str | None, at: str) -> bool:
 
 
 def procedures(engine: Engine, commune_id: int) -> list[tuple[str, str]]:
-    """The procedures the commune's dossiers were received under: the filter's choices."""
+    """The procedures the commune's dossiers were received under: the filter's choices, each
+    named as its newest dossier names it. Read from one code to the next through the index
+    dossiers_commune_procedure (migration 0006): a few seeks per procedure, where grouping read
+    every dossier of the commune at each page (56 ms for 33,000 dossiers)."""
     d = dossiers.c
+    mine = d.commune_id == commune_id
+    codes = select(func.min(d.procedure_code).label("code")).where(mine).cte(
+        "codes", recursive=True)
+    following = select(func.min(d.procedure_code)).where(
+        mine, d.procedure_code > codes.c.code).scalar_subquery()
+    codes = codes.union_all(select(following).where(codes.c.code.is_not(None)))
+    newest_name = (select(d.procedure_name).where(mine, d.procedure_code == codes.c.code)
+                   .order_by(d.received_at.desc()).limit(1).scalar_subquery())
     with reading(engine) as connection:
         return [(code, name or code) for code, name in connection.execute(
-            select(d.procedure_code, func.max(d.procedure_name))
-            .where(d.commune_id == commune_id, d.procedure_code.is_not(None))
-            .group_by(d.procedure_code).order_by(d.procedure_code))]
+            select(codes.c.code, newest_name).where(codes.c.code.is_not(None))
+            .order_by(codes.c.code))]
 
 
 @dataclass(frozen=True)
