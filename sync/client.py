@@ -125,6 +125,10 @@ class ChangesPage:
     more: bool
 
 
+# The status the one-file ask answers with each error a batch ask gives per file.
+_FILE_REFUSAL_STATUS = {protocol.ERROR_FILE_NOT_NAMED: 403, protocol.ERROR_FILE_TOO_LARGE: 413}
+
+
 def _requests():
     """The requests package, imported when the counter first talks to a hub: its import (with
     urllib3's) is a tenth of a second that the app's start need not wait for."""
@@ -217,6 +221,22 @@ class HubClient:
     def file_held(self, sha256: str, size: int) -> FileHeld:
         """How much of the file the hub holds (complete: nothing to send)."""
         return self._file_held(self._call("POST", f"/files/{sha256}", {"size": size}))
+
+    def files_held(self, asked: list[tuple[str, int]]) -> list[FileHeld | HubRefused]:
+        """file_held for each (sha256, size) in one exchange; a file the hub would refuse
+        comes back as its refusal, the others are not refused with it."""
+        body = self._call("POST", "/files/ask",
+                          {"files": [{"sha256": sha, "size": size} for sha, size in asked]})
+        try:
+            answers = body["files"]
+            if len(answers) != len(asked):
+                raise ValueError(len(answers))
+            return [_refused(_FILE_REFUSAL_STATUS.get(answer["error"], 422), str(answer["error"]),
+                             str(answer.get("detail") or ""))
+                    if answer.get("error") else self._file_held(answer)
+                    for answer in answers]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise self._malformed() from exc
 
     def upload_chunk(self, sha256: str, offset: int, size: int, data: bytes) -> FileHeld:
         """Send the file's bytes from `offset` on; the hub answers how much it now holds."""
@@ -338,11 +358,14 @@ class HubClient:
                        else TOO_MANY_ATTEMPTS).format(
                 minutes=math.ceil(int(wait) / 60) if wait.isdigit() else "vài")
             return HubRefused(message, status, error)
-        # The hub's `detail` is English for its administrators: the clerk reads what the
-        # error code means (the detail stays on the exception for the log).
-        meaning = REQUEST_REFUSALS.get(error, UNKNOWN_REFUSAL)
-        return HubRefused(HUB_REFUSED.format(status=status, meaning=meaning), status, error,
-                          detail)
+        return _refused(status, error, detail)
+
+
+def _refused(status: int, error: str, detail: str) -> HubRefused:
+    # The hub's `detail` is English for its administrators: the clerk reads what the error
+    # code means (the detail stays on the exception for the log).
+    meaning = REQUEST_REFUSALS.get(error, UNKNOWN_REFUSAL)
+    return HubRefused(HUB_REFUSED.format(status=status, meaning=meaning), status, error, detail)
 
 
 def _is_lookup_key(key: object) -> bool:
