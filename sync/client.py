@@ -14,6 +14,7 @@ import json
 import math
 import socket
 import ssl
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -75,6 +76,14 @@ class WireStats:
     requests: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    # The counter uploads several files at once on one client (exchange.push_files).
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, sent: int, received: int) -> None:
+        with self._lock:
+            self.requests += 1
+            self.bytes_sent += sent
+            self.bytes_received += received
 
 
 @dataclass(frozen=True)
@@ -309,9 +318,7 @@ class HubClient:
         received = 17 + sum(len(k) + len(v) + 4 for k, v in response.raw.headers.items()) + 2
         length = response.headers.get("Content-Length")
         received += int(length) if length and length.isdigit() else len(response.content)
-        self.stats.requests += 1
-        self.stats.bytes_sent += sent
-        self.stats.bytes_received += received
+        self.stats.add(sent, received)
 
     def _malformed(self) -> HubProtocolError:
         return HubProtocolError(NOT_A_HUB.format(url=self.base_url))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -26,6 +27,8 @@ FILES_MARKED_TOGETHER = 20
 # file's, whatever its size): a small file then costs one upload and a share of one ask.
 FILES_ASKED_TOGETHER = 20
 FILES_ASKED_BYTES = 8 * 1024 * 1024
+# Files uploaded at once: while one waits for the hub's durable write, the next is on the wire.
+FILE_UPLOADS_AT_ONCE = 3
 # Raw JSON per request stays under the limit for the *compressed* body, so a batch of
 # incompressible text still fits; 10 % of room covers the request's own envelope.
 BATCH_BYTES = int(protocol.MAX_BODY_BYTES * 0.9)
@@ -168,9 +171,9 @@ def push_files(hub: HubClient, queue: FileQueuePort, *,
                chunk_size: int = protocol.FILE_CHUNK_BYTES,
                max_bytes: int = protocol.MAX_FILE_BYTES,
                cancelled: Callable[[], bool] = lambda: False) -> FilePushReport:
-    """Upload the waiting files one at a time, each in chunks from what the hub already holds
-    (so a cut connection costs at most the chunk in flight), asking the hub about up to
-    FILES_ASKED_TOGETHER of them in one exchange. A file the hub refuses is tried again in a
+    """Upload the waiting files, FILE_UPLOADS_AT_ONCE at a time, each in chunks from what the
+    hub already holds (so a cut connection costs at most the chunks in flight), asking the hub
+    about up to FILES_ASKED_TOGETHER of them in one exchange. A file the hub refuses is tried again in a
     later round and quarantined when refusals repeat; a file that cannot be sent at all (over
     `max_bytes`, changed or gone on disk) is quarantined at once; neither stops the files
     behind it. Network failures, the hub's own failures (5xx), a lost token and the daily
@@ -196,20 +199,23 @@ def push_files(hub: HubClient, queue: FileQueuePort, *,
             if not sendable:
                 continue
             answers = asker.ask([(sha256, len(data)) for sha256, data in sendable])
+            uploads = []
             for (sha256, data), answer in zip(sendable, answers, strict=True):
                 if isinstance(answer, HubRefused):
                     refused(sha256, answer)
+                else:
+                    uploads.append((sha256, data, answer))
+            # Up to FILE_UPLOADS_AT_ONCE files go up at once, one file per request sequence
+            # each; what they come to is recorded here, in the queue's thread, in order.
+            for sha256, outcome in _upload_all(hub, uploads, chunk_size, cancelled):
+                if isinstance(outcome, HubRefused):
+                    refused(sha256, outcome)
                     continue
-                try:
-                    held_before = _upload(hub, sha256, data, answer, chunk_size, cancelled)
-                except HubRefused as exc:
-                    refused(sha256, exc)
-                    continue
-                if held_before is None:
+                if outcome is None:
                     return report  # cancelled mid-file: the hub keeps what it has
                 held.append(sha256)
                 report.sent += 1
-                report.already_held += held_before
+                report.already_held += outcome
                 if len(held) == FILES_MARKED_TOGETHER:
                     queue.files_sent(held)
                     held = []
@@ -217,6 +223,36 @@ def push_files(hub: HubClient, queue: FileQueuePort, *,
         if held:
             queue.files_sent(held)
     return report
+
+
+def _upload_all(hub: HubClient, uploads: list[tuple[str, bytes, FileHeld]], chunk_size: int,
+                cancelled: Callable[[], bool]) -> Iterator[tuple[str, bool | None | HubRefused]]:
+    """Each file's _upload outcome (or the hub's refusal of it), in the order given, sent
+    FILE_UPLOADS_AT_ONCE at a time. A failure that stops the round (HubError) is raised once
+    the outcomes before it are given, and the files not started yet are left for the next
+    round; those in flight finish or fail on their own (the hub keeps what it received)."""
+    if not uploads:
+        return
+
+    def one(sha256: str, data: bytes, held: FileHeld) -> bool | None | HubRefused:
+        if cancelled():
+            return None
+        try:
+            return _upload(hub, sha256, data, held, chunk_size, cancelled)
+        except HubRefused as exc:
+            if exc.status in (401, 429):
+                raise
+            return exc
+
+    with ThreadPoolExecutor(min(FILE_UPLOADS_AT_ONCE, len(uploads))) as pool:
+        futures = [(sha256, pool.submit(one, sha256, data, held))
+                   for sha256, data, held in uploads]
+        try:
+            for sha256, future in futures:
+                yield sha256, future.result()
+        finally:
+            for _, future in futures:
+                future.cancel()
 
 
 class _Asker:
