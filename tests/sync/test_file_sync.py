@@ -162,12 +162,19 @@ def test_a_cut_upload_resumes_from_the_hubs_offset(counter, sync, live_hub, monk
     assert_hub_holds_files(live_hub.admin.engine, {digest: data})
 
 
-def test_files_go_up_several_at_once_each_in_order_and_marked_sent(counter, sync, live_hub,
-                                                                   monkeypatch):
+def queued(counter, sync, count: int, size: int) -> tuple[list[bytes], list[str]]:
+    """`count` random files of `size` bytes, digitised into one dossier whose events the hub
+    holds: the files wait in the queue."""
     (dossier,) = receive(counter, 1)
-    files = [os.urandom(150_000) for _ in range(exchange.FILE_UPLOADS_AT_ONCE + 2)]
+    files = [os.urandom(size) for _ in range(count)]
     shas = [digitise(counter, dossier, data) for data in files]
     sync.push()
+    return files, shas
+
+
+def test_files_go_up_several_at_once_each_in_order_and_marked_sent(counter, sync, live_hub,
+                                                                   monkeypatch):
+    files, shas = queued(counter, sync, exchange.FILE_UPLOADS_AT_ONCE + 2, 150_000)
     real = type(sync._hub()).upload_chunk
     calls = []
     # The first chunks of FILE_UPLOADS_AT_ONCE files meet here: sent one file at a time, the
@@ -193,16 +200,14 @@ def test_files_go_up_several_at_once_each_in_order_and_marked_sent(counter, sync
 
 def test_a_cut_among_files_going_up_together_resends_no_finished_chunk(counter, sync, live_hub,
                                                                        monkeypatch):
-    (dossier,) = receive(counter, 1)
-    files = [os.urandom(200_000) for _ in range(6)]
-    shas = [digitise(counter, dossier, data) for data in files]
-    sync.push()
+    files, shas = queued(counter, sync, 6, 200_000)
+    first, second = sync.files.waiting_files(2, [])  # in the order they go up
     real = type(sync._hub()).upload_chunk
     kept = []  # chunks the hub received
     cut = []
 
     def cut_once(client, sha256, offset, size, chunk):
-        if sha256 == shas[1] and offset > 0 and not cut:
+        if sha256 == second and offset > 0 and not cut:
             cut.append(offset)
             raise exchange.HubProtocolError("cut")  # stands for any failure mid-file
         kept.append((sha256, offset))
@@ -214,19 +219,17 @@ def test_a_cut_among_files_going_up_together_resends_no_finished_chunk(counter, 
     marked = {sha for sha, (state, _, _) in files_state(counter).items() if state == "sent"}
     sync.push_files()
 
-    assert shas[0] in marked  # finished before the cut: marked in that round
+    # The file before the cut one finished, in flight or not, and was marked in that round.
+    assert first in marked and second not in marked
     assert len(kept) == len(set(kept))  # no chunk the hub had was sent again
-    assert (shas[1], cut[0]) in kept  # the cut file resumed where it stopped
+    assert (second, cut[0]) in kept  # the cut file resumed where it stopped
     assert {state for state, _, _ in files_state(counter).values()} == {"sent"}
     assert_hub_holds_files(live_hub.admin.engine, dict(zip(shas, files, strict=True)))
 
 
 def test_a_hub_without_the_batch_ask_is_asked_file_by_file(counter, sync, live_hub,
                                                           monkeypatch):
-    (dossier,) = receive(counter, 1)
-    files = [os.urandom(3000) for _ in range(3)]
-    shas = [digitise(counter, dossier, data) for data in files]
-    sync.push()
+    files, shas = queued(counter, sync, 3, 3000)
     asked_one = []
     real = type(sync._hub()).file_held
 

@@ -5,6 +5,7 @@ copy per hash; every other case is refused before anything is kept."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 
@@ -125,22 +126,31 @@ def test_a_commune_can_neither_upload_nor_fetch_another_communes_file(live_hub, 
     assert device.fetch_file(digest) == data
 
 
-def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(hub_engine, hub_admin):
-    limit = 1024 * 1024  # a province that lowered the limit (--max-file-mib 1)
+LIMIT = 1024 * 1024  # a province that lowered the limit (--max-file-mib 1)
+
+
+@contextlib.contextmanager
+def hub_with_file_limit(hub_engine, hub_admin, digest: str):
+    """A hub taking files up to LIMIT, and a device whose commune named `digest`."""
     device = hub_admin.enroll(hub_admin.commune())
-    digest = "ab" * 32
-    path = f"{protocol.API_PREFIX}/files/{digest}"
-    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=limit))) as client:
+    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=LIMIT))) as client:
         client.post(f"{protocol.API_PREFIX}/events", headers=device.headers,
                     json={"events": [named_event(1, 1001, digest)]})
-        over = client.post(path, headers=device.headers, json={"size": limit + 1})
-        at_limit = client.post(path, headers=device.headers, json={"size": limit})
+        yield client, device
+
+
+def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(hub_engine, hub_admin):
+    digest = "ab" * 32
+    path = f"{protocol.API_PREFIX}/files/{digest}"
+    with hub_with_file_limit(hub_engine, hub_admin, digest) as (client, device):
+        over = client.post(path, headers=device.headers, json={"size": LIMIT + 1})
+        at_limit = client.post(path, headers=device.headers, json={"size": LIMIT})
         # Over the most any hub takes: the description says so (the counter never asks).
         past_protocol = client.post(path, headers=device.headers,
                                     json={"size": protocol.MAX_FILE_BYTES + 1})
 
     assert over.status_code == 413 and over.json()["error"] == protocol.ERROR_FILE_TOO_LARGE
-    assert str(limit) in over.json()["detail"]
+    assert str(LIMIT) in over.json()["detail"]
     assert at_limit.status_code == 200 and at_limit.json()["offset"] == 0
     assert past_protocol.status_code == 422
     assert [hub_admin.count(t) for t in FILE_TABLES] == [0, 0]
@@ -223,19 +233,14 @@ def test_the_batch_ask_answers_each_file_as_the_one_file_ask_would(live_hub, dev
 
 
 def test_the_batch_ask_has_its_limits_in_the_description(hub_engine, hub_admin):
-    limit = 1024 * 1024
-    device = hub_admin.enroll(hub_admin.commune())
     digest = "ab" * 32
     path = f"{protocol.API_PREFIX}/files/ask"
-    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=limit))) as client:
-        client.post(f"{protocol.API_PREFIX}/events", headers=device.headers,
-                    json={"events": [named_event(1, 1001, digest)]})
-
+    with hub_with_file_limit(hub_engine, hub_admin, digest) as (client, device):
         def ask(*files):
             return client.post(path, headers=device.headers, json={"files": [
                 {"sha256": sha_, "size": size} for sha_, size in files]})
 
-        over = ask((digest, limit + 1), (digest, limit))
+        over = ask((digest, LIMIT + 1), (digest, LIMIT))
         most = ask(*[(digest, 10)] * protocol.MAX_FILES_ASKED)
         too_many = ask(*[(digest, 10)] * (protocol.MAX_FILES_ASKED + 1))
         empty = ask()
