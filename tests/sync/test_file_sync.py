@@ -1,6 +1,6 @@
 """The counter's files to the hub (docs/domain.md, issue 16 "Sync to the province"): queued once
-the events naming them are acknowledged, uploaded after the events one at a time, resumed from
-what the hub holds; a file too large is refused before upload, one that keeps failing is
+the events naming them are acknowledged, uploaded after the events a few at once, each resumed
+from what the hub holds; a file too large is refused before upload, one that keeps failing is
 quarantined without holding up the rest; the status and the reconciliation count the files
 waiting. Against the real hub on loopback."""
 
