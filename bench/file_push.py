@@ -206,7 +206,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000, help="files queued")
     parser.add_argument("--size", type=int, default=100_000, help="bytes per file")
     parser.add_argument("--cut-every", type=int, default=10_000_000,
-                        help="bytes between two cuts of the connection")
+                        help="bytes between two cuts of the connection; 0: no cut runs")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", help="hub database URL (default: SQLite file in a temp folder)")
     parser.add_argument("--reset", action="store_true",
@@ -221,7 +221,7 @@ def main() -> None:
         count = args.count
         clean, cut = [], []
         for run in range(args.runs):
-            for cut_every, runs in ((None, clean), (args.cut_every, cut)):
+            for cut_every, runs in ((None, clean), (args.cut_every, cut))[:1 + bool(args.cut_every)]:
                 db = args.db or f"sqlite:///{work / f'hub-{run}-{len(runs)}-{cut_every}.db'}"
                 runs.append(one_run(template, work, db, args.reset, file_bytes, cut_every))
                 print(f"# run {run + 1}{' (cut)' if cut_every else ''}: "
@@ -239,9 +239,11 @@ def main() -> None:
     # that the machine's load moves least.
     print(f"file_push_{name}_file_over_health "
           f"{statistics.median(r['seconds'] * 1000 / count / r['health_ms'] for r in clean):.2f}")
-    print(f"file_push_{name}_through_cutting_proxy_mb_per_s {median(cut, 'mb_per_s'):.1f} MB/s")
-    print(f"file_push_{name}_cuts {median(cut, 'cuts'):.0f}")
-    print(f"file_push_{name}_wire_over_file_bytes {median(cut, 'wire_ratio'):.3f}")
+    if cut:
+        print(f"file_push_{name}_through_cutting_proxy_mb_per_s "
+              f"{median(cut, 'mb_per_s'):.1f} MB/s")
+        print(f"file_push_{name}_cuts {median(cut, 'cuts'):.0f}")
+        print(f"file_push_{name}_wire_over_file_bytes {median(cut, 'wire_ratio'):.3f}")
 
 
 if __name__ == "__main__":
