@@ -14,6 +14,7 @@ import json
 import math
 import socket
 import ssl
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -75,6 +76,14 @@ class WireStats:
     requests: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    # The counter uploads several files at once on one client (exchange.push_files).
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, sent: int, received: int) -> None:
+        with self._lock:
+            self.requests += 1
+            self.bytes_sent += sent
+            self.bytes_received += received
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,10 @@ class ChangesPage:
     changes: list[dict[str, Any]]
     next_cursor: int
     more: bool
+
+
+# The status the one-file ask answers with each error a batch ask gives per file.
+_FILE_REFUSAL_STATUS = {protocol.ERROR_FILE_NOT_NAMED: 403, protocol.ERROR_FILE_TOO_LARGE: 413}
 
 
 def _requests():
@@ -218,6 +231,22 @@ class HubClient:
         """How much of the file the hub holds (complete: nothing to send)."""
         return self._file_held(self._call("POST", f"/files/{sha256}", {"size": size}))
 
+    def files_held(self, asked: list[tuple[str, int]]) -> list[FileHeld | HubRefused]:
+        """file_held for each (sha256, size) in one exchange; a file the hub would refuse
+        comes back as its refusal, the others are not refused with it."""
+        body = self._call("POST", "/files/ask",
+                          {"files": [{"sha256": sha, "size": size} for sha, size in asked]})
+        try:
+            answers = body["files"]
+            if len(answers) != len(asked):
+                raise ValueError(len(answers))
+            return [_refused(_FILE_REFUSAL_STATUS.get(answer["error"], 422), str(answer["error"]),
+                             str(answer.get("detail") or ""))
+                    if answer.get("error") else self._file_held(answer)
+                    for answer in answers]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise self._malformed() from exc
+
     def upload_chunk(self, sha256: str, offset: int, size: int, data: bytes) -> FileHeld:
         """Send the file's bytes from `offset` on; the hub answers how much it now holds."""
         return self._file_held(self._call("PUT", f"/files/{sha256}", raw=data,
@@ -289,9 +318,7 @@ class HubClient:
         received = 17 + sum(len(k) + len(v) + 4 for k, v in response.raw.headers.items()) + 2
         length = response.headers.get("Content-Length")
         received += int(length) if length and length.isdigit() else len(response.content)
-        self.stats.requests += 1
-        self.stats.bytes_sent += sent
-        self.stats.bytes_received += received
+        self.stats.add(sent, received)
 
     def _malformed(self) -> HubProtocolError:
         return HubProtocolError(NOT_A_HUB.format(url=self.base_url))
@@ -338,11 +365,14 @@ class HubClient:
                        else TOO_MANY_ATTEMPTS).format(
                 minutes=math.ceil(int(wait) / 60) if wait.isdigit() else "vài")
             return HubRefused(message, status, error)
-        # The hub's `detail` is English for its administrators: the clerk reads what the
-        # error code means (the detail stays on the exception for the log).
-        meaning = REQUEST_REFUSALS.get(error, UNKNOWN_REFUSAL)
-        return HubRefused(HUB_REFUSED.format(status=status, meaning=meaning), status, error,
-                          detail)
+        return _refused(status, error, detail)
+
+
+def _refused(status: int, error: str, detail: str) -> HubRefused:
+    # The hub's `detail` is English for its administrators: the clerk reads what the error
+    # code means (the detail stays on the exception for the log).
+    meaning = REQUEST_REFUSALS.get(error, UNKNOWN_REFUSAL)
+    return HubRefused(HUB_REFUSED.format(status=status, meaning=meaning), status, error, detail)
 
 
 def _is_lookup_key(key: object) -> bool:

@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from sync import protocol
-from sync.client import Ack, HubClient, HubProtocolError, HubRefused
+from sync.client import Ack, FileHeld, HubClient, HubProtocolError, HubRefused
 
 BATCH_SIZE = 100
 # Files the hub holds, marked so here together: one local commit for several small files. A
 # counter stopped before the mark asks again and hears "have it"; nothing is sent twice.
 FILES_MARKED_TOGETHER = 20
+# Files asked about in one exchange, and the bytes of them read ahead for it (at least one
+# file's, whatever its size): a small file then costs one upload and a share of one ask.
+FILES_ASKED_TOGETHER = 20
+FILES_ASKED_BYTES = 8 * 1024 * 1024
+# Files uploaded at once: while one waits for the hub's durable write, the next is on the wire.
+FILE_UPLOADS_AT_ONCE = 3
 # Raw JSON per request stays under the limit for the *compressed* body, so a batch of
 # incompressible text still fits; 10 % of room covers the request's own envelope.
 BATCH_BYTES = int(protocol.MAX_BODY_BYTES * 0.9)
@@ -164,47 +171,134 @@ def push_files(hub: HubClient, queue: FileQueuePort, *,
                chunk_size: int = protocol.FILE_CHUNK_BYTES,
                max_bytes: int = protocol.MAX_FILE_BYTES,
                cancelled: Callable[[], bool] = lambda: False) -> FilePushReport:
-    """Upload the waiting files one at a time, each in chunks from what the hub already holds
-    (so a cut connection costs at most the chunk in flight). A file the hub refuses is tried
-    again in a later round and quarantined when refusals repeat; a file that cannot be sent at
-    all (over `max_bytes`, changed or gone on disk) is quarantined at once; neither stops the
-    files behind it. Network failures, the hub's own failures (5xx), a lost token and the
-    daily quota stop the round (HubError), as they would stop any other file too."""
+    """Upload the waiting files, FILE_UPLOADS_AT_ONCE at a time, each in chunks from what the
+    hub already holds (so a cut connection costs at most the chunks in flight), asking the hub
+    about up to FILES_ASKED_TOGETHER of them in one exchange. A file the hub refuses is tried again in a
+    later round and quarantined when refusals repeat; a file that cannot be sent at all (over
+    `max_bytes`, changed or gone on disk) is quarantined at once; neither stops the files
+    behind it. Network failures, the hub's own failures (5xx), a lost token and the daily
+    quota stop the round (HubError), as they would stop any other file too."""
     report = FilePushReport()
     failed_now: list[str] = []  # not tried again this round
     held: list[str] = []  # held by the hub, not marked here yet
+    asker = _Asker(hub)
+
+    def refused(sha256: str, exc: HubRefused) -> None:
+        if exc.status in (401, 429):
+            raise exc
+        failed_now.append(sha256)
+        report.failed += 1
+        report.quarantined += queue.file_failed(sha256, str(exc), at_once=False)
+
     try:
         while not cancelled():
-            waiting = queue.waiting_files(1, failed_now + held)
+            waiting = queue.waiting_files(FILES_ASKED_TOGETHER, failed_now + held)
             if not waiting:
                 break
-            sha256 = waiting[0]
-            problem = _unsendable(queue, sha256, max_bytes)
-            if isinstance(problem, str):
-                queue.file_failed(sha256, problem, at_once=True)
-                report.quarantined += 1
+            sendable = _read_some(queue, waiting, max_bytes, report)
+            if not sendable:
                 continue
-            try:
-                held_before = _upload(hub, sha256, problem, chunk_size, cancelled)
-            except HubRefused as exc:
-                if exc.status in (401, 429):
-                    raise
-                failed_now.append(sha256)
-                report.failed += 1
-                report.quarantined += queue.file_failed(sha256, str(exc), at_once=False)
-                continue
-            if held_before is None:
-                break  # cancelled mid-file: the hub keeps what it has, the next round goes on
-            held.append(sha256)
-            report.sent += 1
-            report.already_held += held_before
-            if len(held) == FILES_MARKED_TOGETHER:
-                queue.files_sent(held)
-                held = []
+            answers = asker.ask([(sha256, len(data)) for sha256, data in sendable])
+            uploads = []
+            for (sha256, data), answer in zip(sendable, answers, strict=True):
+                if isinstance(answer, HubRefused):
+                    refused(sha256, answer)
+                else:
+                    uploads.append((sha256, data, answer))
+            # Up to FILE_UPLOADS_AT_ONCE files go up at once, one file per request sequence
+            # each; what they come to is recorded here, in the queue's thread, in order.
+            for sha256, outcome in _upload_all(hub, uploads, chunk_size, cancelled):
+                if isinstance(outcome, HubRefused):
+                    refused(sha256, outcome)
+                    continue
+                if outcome is None:
+                    return report  # cancelled mid-file: the hub keeps what it has
+                held.append(sha256)
+                report.sent += 1
+                report.already_held += outcome
+                if len(held) == FILES_MARKED_TOGETHER:
+                    queue.files_sent(held)
+                    held = []
     finally:
         if held:
             queue.files_sent(held)
     return report
+
+
+def _upload_all(hub: HubClient, uploads: list[tuple[str, bytes, FileHeld]], chunk_size: int,
+                cancelled: Callable[[], bool]) -> Iterator[tuple[str, bool | None | HubRefused]]:
+    """Each file's _upload outcome (or the hub's refusal of it), in the order given, sent
+    FILE_UPLOADS_AT_ONCE at a time. A failure that stops the round (HubError) is raised once
+    the outcomes before it are given, and the files not started yet are left for the next
+    round; those in flight finish or fail on their own (the hub keeps what it received)."""
+    if not uploads:
+        return
+
+    def one(sha256: str, data: bytes, held: FileHeld) -> bool | None | HubRefused:
+        if cancelled():
+            return None
+        try:
+            return _upload(hub, sha256, data, held, chunk_size, cancelled)
+        except HubRefused as exc:
+            if exc.status in (401, 429):
+                raise
+            return exc
+
+    with ThreadPoolExecutor(min(FILE_UPLOADS_AT_ONCE, len(uploads))) as pool:
+        futures = [(sha256, pool.submit(one, sha256, data, held))
+                   for sha256, data, held in uploads]
+        try:
+            for sha256, future in futures:
+                yield sha256, future.result()
+        finally:
+            for _, future in futures:
+                future.cancel()
+
+
+class _Asker:
+    """Asks the hub what it holds of several files in one exchange, or file by file of a hub
+    from before the batch ask (it answers the unknown path 404, or 422 as not a SHA-256)."""
+
+    def __init__(self, hub: HubClient):
+        self.hub = hub
+        self.batch = True
+
+    def ask(self, asked: list[tuple[str, int]]) -> list[FileHeld | HubRefused]:
+        if self.batch:
+            try:
+                return self.hub.files_held(asked)
+            except HubRefused as exc:
+                if exc.status not in (404, 405, 422):
+                    raise
+                self.batch = False
+        return [self._one(sha256, size) for sha256, size in asked]
+
+    def _one(self, sha256: str, size: int) -> FileHeld | HubRefused:
+        try:
+            return self.hub.file_held(sha256, size)
+        except HubRefused as exc:
+            if exc.status in (401, 429):
+                raise
+            return exc
+
+
+def _read_some(queue: FileQueuePort, waiting: list[str], max_bytes: int,
+               report: FilePushReport) -> list[tuple[str, bytes]]:
+    """The first of the waiting files that fit FILES_ASKED_BYTES in memory (at least one),
+    with their bytes; those that cannot be sent at all are quarantined on the way."""
+    sendable: list[tuple[str, bytes]] = []
+    total = 0
+    for sha256 in waiting:
+        if sendable and total >= FILES_ASKED_BYTES:
+            break  # the rest come back in the next look at the queue
+        problem = _unsendable(queue, sha256, max_bytes)
+        if isinstance(problem, str):
+            queue.file_failed(sha256, problem, at_once=True)
+            report.quarantined += 1
+            continue
+        sendable.append((sha256, problem))
+        total += len(problem)
+    return sendable
 
 
 def _unsendable(queue: FileQueuePort, sha256: str, max_bytes: int) -> bytes | str:
@@ -220,11 +314,10 @@ def _unsendable(queue: FileQueuePort, sha256: str, max_bytes: int) -> bytes | st
     return data
 
 
-def _upload(hub: HubClient, sha256: str, data: bytes, chunk_size: int,
+def _upload(hub: HubClient, sha256: str, data: bytes, held: FileHeld, chunk_size: int,
             cancelled: Callable[[], bool]) -> bool | None:
-    """Send what the hub does not hold yet. True: the hub held the file before anything was
-    sent; False: it holds it now; None: cancelled first."""
-    held = hub.file_held(sha256, len(data))
+    """Send what the hub does not hold yet (`held`, as it answered). True: the hub held the
+    file before anything was sent; False: it holds it now; None: cancelled first."""
     if held.complete:
         return True
     mismatches = 0

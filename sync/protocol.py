@@ -138,6 +138,15 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   (ask again). The chunk that completes the file has its SHA-256 checked: on a mismatch the hub
   throws away what it had of the file and answers 422 hash_mismatch. File bytes count against
   the device's daily file quota (429 daily_quota).
+  `POST /api/v1/files/ask` (added) `{"files": [{"sha256", "size"}, ...]}` (1..MAX_FILES_ASKED)
+  → `{"files": [{"sha256", "size", "offset", "complete", "error", "detail"}, ...]}`, `files[i]`
+  answering the ask's `files[i]`: the one-file ask for many files in one exchange, so a file
+  that fits one chunk costs one ask shared with others and one upload. What would refuse the
+  one-file ask refuses only that file: `error` file_not_named, file_too_large or
+  invalid_request (a size other than the held file's), `detail` why, `offset` 0 and
+  `complete` false (a file another commune named is not told apart from an unknown one);
+  otherwise `error` and `detail` are null. A hub from before answers 422 (the path is not a
+  SHA-256) or 404: the counter then asks file by file.
   `GET /api/v1/files/{sha256}` → the file (`application/pdf`), when complete and named by an
   event of the device's commune; 404 unknown_file otherwise.
 """
@@ -158,6 +167,7 @@ MAX_DECOMPRESSED_BYTES = 10 * 1024 * 1024
 DEFAULT_PULL_LIMIT = 100
 MAX_FILE_BYTES = 20 * 1024 * 1024
 FILE_CHUNK_BYTES = 512 * 1024  # a cut connection costs at most this much sent again
+MAX_FILES_ASKED = 100  # files one batch ask may name
 FILES_KEY = "files"  # the payload key naming an event's files
 MAX_PULL_LIMIT = 500
 EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",

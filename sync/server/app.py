@@ -31,8 +31,11 @@ from sync.server.wire import (
     DeviceSummary,
     EnrollRequest,
     EnrollResponse,
+    FileAnswer,
     FileAsked,
     FileHeld,
+    FilesAsked,
+    FilesHeld,
     Health,
     PushRequest,
     PushResponse,
@@ -161,6 +164,21 @@ _FILE_REFUSALS = {**_SENDING_A_BODY, **documented(403)}
 def _held(found: files.Held) -> FileHeld:
     return FileHeld(sha256=found.sha256, size=found.size, offset=found.offset,
                     complete=found.complete)
+
+
+# Before /files/{sha256}, whose path "ask" would match (and fail as not a SHA-256).
+@router.post("/files/ask", response_model=FilesHeld, responses=_SENDING_A_BODY)
+def ask_files(body: FilesAsked, device: DeviceDep, engine: EngineDep,
+              request: Request) -> FilesHeld:
+    """How much of each file the hub holds, for many files in one exchange; a file the device
+    may not upload is refused alone, in its answer."""
+    found = files.held_many(engine, request.app.state.settings, device,
+                            [(item.sha256, item.size) for item in body.files])
+    return FilesHeld(files=[
+        FileAnswer(sha256=item.sha256, size=item.size, offset=0, complete=False,
+                   error=answer.error, detail=answer.detail)
+        if isinstance(answer, ApiError) else FileAnswer(**_held(answer).model_dump())
+        for item, answer in zip(body.files, found, strict=True)])
 
 
 @router.post("/files/{sha256}", response_model=FileHeld, responses=_FILE_REFUSALS)

@@ -91,6 +91,34 @@ def held(engine: Engine, settings: HubSettings, device: Device, sha256: str,
     with reading(engine) as connection:
         _check_named(connection, device, sha256)
         row = _file(connection, sha256)
+    return _as_held(row, sha256, size)
+
+
+def held_many(engine: Engine, settings: HubSettings, device: Device,
+              asked: list[tuple[str, int]]) -> list[Held | ApiError]:
+    """`held` for each (sha256, size) in one read: what the hub holds of it, or the refusal
+    the one-file ask would have answered, so one file the device may not upload does not
+    refuse the others."""
+    shas = sorted({sha for sha, _ in asked})
+    with reading(engine) as connection:
+        named = set(connection.execute(
+            select(file_names.c.sha256).where(file_names.c.commune_id == device.commune_id)
+            .where(file_names.c.sha256.in_(shas))).scalars())
+        rows = {row.sha256: row for row in connection.execute(
+            select(files).where(files.c.sha256.in_(shas)))}
+    answers: list[Held | ApiError] = []
+    for sha256, size in asked:
+        try:
+            _check_size(settings, size)
+            if sha256 not in named:
+                raise _not_named()
+            answers.append(_as_held(rows.get(sha256), sha256, size))
+        except ApiError as refusal:
+            answers.append(refusal)
+    return answers
+
+
+def _as_held(row, sha256: str, size: int) -> Held:
     if row is None:
         return Held(sha256, size, 0, False)
     _check_same_size(row, size)
@@ -150,7 +178,8 @@ def _receive(connection: Connection, store: FileStore, settings: HubSettings, de
     completed_at = None
     if received == size:
         digest = hashlib.sha256()
-        for part in store.read(connection, sha256):
+        # A file sent in one chunk is checked from the bytes in hand, not read back.
+        for part in [new] if row.received == 0 else store.read(connection, sha256):
             digest.update(part)
         if digest.hexdigest() != sha256:
             store.drop(connection, sha256)
@@ -188,9 +217,12 @@ def _named(connection: Connection, device: Device, sha256: str) -> bool:
 
 def _check_named(connection: Connection, device: Device, sha256: str) -> None:
     if not _named(connection, device, sha256):
-        raise ApiError(403, protocol.ERROR_FILE_NOT_NAMED,
-                       "no event of this device's commune names this file: push the events "
-                       "first")
+        raise _not_named()
+
+
+def _not_named() -> ApiError:
+    return ApiError(403, protocol.ERROR_FILE_NOT_NAMED,
+                    "no event of this device's commune names this file: push the events first")
 
 
 def _check_size(settings: HubSettings, size: int) -> None:

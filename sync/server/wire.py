@@ -219,6 +219,16 @@ class FileAsked(Model):
                       description="the file's size in bytes (a hub may allow less: 413)")
 
 
+class FileAskItem(Model):
+    sha256: str = Field(pattern=HASH_PATTERN, description="the file's SHA-256")
+    size: int = Field(ge=1, le=protocol.MAX_FILE_BYTES,
+                      description="the file's size in bytes (a hub may allow less)")
+
+
+class FilesAsked(Model):
+    files: list[FileAskItem] = Field(min_length=1, max_length=protocol.MAX_FILES_ASKED)
+
+
 class FileHeld(Model):
     """What the hub holds of a file: its first `offset` bytes; `complete`: all of them, hash
     checked ("have it")."""
@@ -227,3 +237,16 @@ class FileHeld(Model):
     size: int
     offset: int
     complete: bool
+
+
+class FileAnswer(FileHeld):
+    """One file of a batch ask: what the hub holds of it, or `error` (file_not_named,
+    file_too_large, invalid_request) and `detail` when the device may not upload it as asked;
+    then `offset` is 0 and `complete` false, whatever the hub holds."""
+
+    error: str | None = None
+    detail: str | None = None
+
+
+class FilesHeld(Model):
+    files: list[FileAnswer] = Field(description="files[i] answers the ask's files[i]")

@@ -1,12 +1,13 @@
 """The counter's files to the hub (docs/domain.md, issue 16 "Sync to the province"): queued once
-the events naming them are acknowledged, uploaded after the events one at a time, resumed from
-what the hub holds; a file too large is refused before upload, one that keeps failing is
+the events naming them are acknowledged, uploaded after the events a few at once, each resumed
+from what the hub holds; a file too large is refused before upload, one that keeps failing is
 quarantined without holding up the rest; the status and the reconciliation count the files
 waiting. Against the real hub on loopback."""
 
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 
 import pytest
@@ -159,3 +160,90 @@ def test_a_cut_upload_resumes_from_the_hubs_offset(counter, sync, live_hub, monk
     assert calls[:4] == [0, chunk, 2 * chunk, 3 * chunk]
     assert calls[4] == 3 * chunk  # resumed, not started again
     assert_hub_holds_files(live_hub.admin.engine, {digest: data})
+
+
+def queued(counter, sync, count: int, size: int) -> tuple[list[bytes], list[str]]:
+    """`count` random files of `size` bytes, digitised into one dossier whose events the hub
+    holds: the files wait in the queue."""
+    (dossier,) = receive(counter, 1)
+    files = [os.urandom(size) for _ in range(count)]
+    shas = [digitise(counter, dossier, data) for data in files]
+    sync.push()
+    return files, shas
+
+
+def test_files_go_up_several_at_once_each_in_order_and_marked_sent(counter, sync, live_hub,
+                                                                   monkeypatch):
+    files, shas = queued(counter, sync, exchange.FILE_UPLOADS_AT_ONCE + 2, 150_000)
+    real = type(sync._hub()).upload_chunk
+    calls = []
+    # The first chunks of FILE_UPLOADS_AT_ONCE files meet here: sent one file at a time, the
+    # first would wait alone and the barrier break (the timeout only ends a failing test).
+    together = threading.Barrier(exchange.FILE_UPLOADS_AT_ONCE, timeout=60)
+
+    def upload_chunk(client, sha256, offset, size, chunk):
+        calls.append((sha256, offset))
+        if len(calls) <= exchange.FILE_UPLOADS_AT_ONCE:
+            together.wait()
+        return real(client, sha256, offset, size, chunk)
+
+    monkeypatch.setattr(type(sync._hub()), "upload_chunk", upload_chunk)
+    report = sync.push_files()
+
+    assert (report.sent, report.failed, together.broken) == (len(files), 0, False)
+    assert {state for state, _, _ in files_state(counter).values()} == {"sent"}
+    chunk = 64 * 1024
+    for sha in shas:  # one file per request sequence: its chunks in order, each once
+        assert [offset for s, offset in calls if s == sha] == [0, chunk, 2 * chunk]
+    assert_hub_holds_files(live_hub.admin.engine, dict(zip(shas, files, strict=True)))
+
+
+def test_a_cut_among_files_going_up_together_resends_no_finished_chunk(counter, sync, live_hub,
+                                                                       monkeypatch):
+    files, shas = queued(counter, sync, 6, 200_000)
+    first, second = sync.files.waiting_files(2, [])  # in the order they go up
+    real = type(sync._hub()).upload_chunk
+    kept = []  # chunks the hub received
+    cut = []
+
+    def cut_once(client, sha256, offset, size, chunk):
+        if sha256 == second and offset > 0 and not cut:
+            cut.append(offset)
+            raise exchange.HubProtocolError("cut")  # stands for any failure mid-file
+        kept.append((sha256, offset))
+        return real(client, sha256, offset, size, chunk)
+
+    monkeypatch.setattr(type(sync._hub()), "upload_chunk", cut_once)
+    with pytest.raises(exchange.HubProtocolError):
+        sync.push_files()
+    marked = {sha for sha, (state, _, _) in files_state(counter).items() if state == "sent"}
+    sync.push_files()
+
+    # The file before the cut one finished, in flight or not, and was marked in that round.
+    assert first in marked and second not in marked
+    assert len(kept) == len(set(kept))  # no chunk the hub had was sent again
+    assert (second, cut[0]) in kept  # the cut file resumed where it stopped
+    assert {state for state, _, _ in files_state(counter).values()} == {"sent"}
+    assert_hub_holds_files(live_hub.admin.engine, dict(zip(shas, files, strict=True)))
+
+
+def test_a_hub_without_the_batch_ask_is_asked_file_by_file(counter, sync, live_hub,
+                                                          monkeypatch):
+    files, shas = queued(counter, sync, 3, 3000)
+    asked_one = []
+    real = type(sync._hub()).file_held
+
+    def older_hub(client, asked):
+        # What a hub from before answers: "ask" is not a SHA-256.
+        raise exchange.HubRefused("not a SHA-256", 422, protocol.ERROR_INVALID_REQUEST)
+
+    def file_held(client, sha256, size):
+        asked_one.append(sha256)
+        return real(client, sha256, size)
+
+    monkeypatch.setattr(type(sync._hub()), "files_held", older_hub)
+    monkeypatch.setattr(type(sync._hub()), "file_held", file_held)
+    report = sync.push_files()
+
+    assert (report.sent, sorted(asked_one)) == (3, sorted(shas))
+    assert_hub_holds_files(live_hub.admin.engine, dict(zip(shas, files, strict=True)))

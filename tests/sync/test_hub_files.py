@@ -5,6 +5,7 @@ copy per hash; every other case is refused before anything is kept."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 
@@ -125,22 +126,31 @@ def test_a_commune_can_neither_upload_nor_fetch_another_communes_file(live_hub, 
     assert device.fetch_file(digest) == data
 
 
-def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(hub_engine, hub_admin):
-    limit = 1024 * 1024  # a province that lowered the limit (--max-file-mib 1)
+LIMIT = 1024 * 1024  # a province that lowered the limit (--max-file-mib 1)
+
+
+@contextlib.contextmanager
+def hub_with_file_limit(hub_engine, hub_admin, digest: str):
+    """A hub taking files up to LIMIT, and a device whose commune named `digest`."""
     device = hub_admin.enroll(hub_admin.commune())
-    digest = "ab" * 32
-    path = f"{protocol.API_PREFIX}/files/{digest}"
-    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=limit))) as client:
+    with TestClient(create_app(hub_engine, HubSettings(max_file_bytes=LIMIT))) as client:
         client.post(f"{protocol.API_PREFIX}/events", headers=device.headers,
                     json={"events": [named_event(1, 1001, digest)]})
-        over = client.post(path, headers=device.headers, json={"size": limit + 1})
-        at_limit = client.post(path, headers=device.headers, json={"size": limit})
+        yield client, device
+
+
+def test_a_file_over_the_limit_is_refused_before_any_byte_is_sent(hub_engine, hub_admin):
+    digest = "ab" * 32
+    path = f"{protocol.API_PREFIX}/files/{digest}"
+    with hub_with_file_limit(hub_engine, hub_admin, digest) as (client, device):
+        over = client.post(path, headers=device.headers, json={"size": LIMIT + 1})
+        at_limit = client.post(path, headers=device.headers, json={"size": LIMIT})
         # Over the most any hub takes: the description says so (the counter never asks).
         past_protocol = client.post(path, headers=device.headers,
                                     json={"size": protocol.MAX_FILE_BYTES + 1})
 
     assert over.status_code == 413 and over.json()["error"] == protocol.ERROR_FILE_TOO_LARGE
-    assert str(limit) in over.json()["detail"]
+    assert str(LIMIT) in over.json()["detail"]
     assert at_limit.status_code == 200 and at_limit.json()["offset"] == 0
     assert past_protocol.status_code == 422
     assert [hub_admin.count(t) for t in FILE_TABLES] == [0, 0]
@@ -195,3 +205,53 @@ def test_file_bytes_count_against_the_devices_daily_quota(hub_engine, hub_admin)
     assert answers[1].json()["error"] == protocol.ERROR_DAILY_QUOTA
     assert int(answers[1].headers["Retry-After"]) > 0
     assert set(hub_files(hub_engine)) == {sha(files[0])}
+
+
+def test_the_batch_ask_answers_each_file_as_the_one_file_ask_would(live_hub, device):
+    whole, partial, unknown = (os.urandom(n) for n in (4_000, 300_000, 6_000))
+    theirs = os.urandom(5_000)
+    push(device, named_event(1, 1001, sha(whole), sha(partial), sha(unknown)))
+    device.upload_chunk(sha(whole), 0, len(whole), whole)
+    device.upload_chunk(sha(partial), 0, len(partial), partial[:100_000])
+    stranger = HubClient(live_hub.url, live_hub.admin.enroll(live_hub.admin.commune()).token)
+    push(stranger, named_event(2, 1001, sha(theirs)))
+    stranger.upload_chunk(sha(theirs), 0, len(theirs), theirs)
+    stranger.close()
+    asked = [(sha(whole), len(whole)), (sha(partial), len(partial)),
+             (sha(unknown), len(unknown)), (sha(theirs), len(theirs)),
+             (sha(whole), len(whole) + 1)]
+
+    answers = device.files_held(asked)
+
+    assert [(a.offset, a.complete) for a in answers[:3]] == [
+        (len(whole), True), (100_000, False), (0, False)]
+    # Another commune's file is refused alone, as if the hub did not hold it.
+    assert (answers[3].status, answers[3].error) == (403, protocol.ERROR_FILE_NOT_NAMED)
+    assert (answers[4].status, answers[4].error) == (422, protocol.ERROR_INVALID_REQUEST)
+    # Each answer is the one-file ask's.
+    assert [device.file_held(sha_, size) for sha_, size in asked[:3]] == answers[:3]
+
+
+def test_the_batch_ask_has_its_limits_in_the_description(hub_engine, hub_admin):
+    digest = "ab" * 32
+    path = f"{protocol.API_PREFIX}/files/ask"
+    with hub_with_file_limit(hub_engine, hub_admin, digest) as (client, device):
+        def ask(*files):
+            return client.post(path, headers=device.headers, json={"files": [
+                {"sha256": sha_, "size": size} for sha_, size in files]})
+
+        over = ask((digest, LIMIT + 1), (digest, LIMIT))
+        most = ask(*[(digest, 10)] * protocol.MAX_FILES_ASKED)
+        too_many = ask(*[(digest, 10)] * (protocol.MAX_FILES_ASKED + 1))
+        empty = ask()
+        not_a_hash = ask(("AB" * 32, 10))
+        past_protocol = ask((digest, protocol.MAX_FILE_BYTES + 1))
+        schema = client.get(f"{protocol.API_PREFIX}/openapi.json").json()
+
+    assert over.status_code == 200
+    assert [a["error"] for a in over.json()["files"]] == [protocol.ERROR_FILE_TOO_LARGE, None]
+    assert most.status_code == 200 and len(most.json()["files"]) == protocol.MAX_FILES_ASKED
+    assert [r.status_code for r in (too_many, empty, not_a_hash, past_protocol)] == [422] * 4
+    asked = schema["components"]["schemas"]["FilesAsked"]["properties"]["files"]
+    assert (asked["minItems"], asked["maxItems"]) == (1, protocol.MAX_FILES_ASKED)
+    assert [hub_admin.count(t) for t in FILE_TABLES] == [0, 0]
