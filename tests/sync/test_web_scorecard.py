@@ -188,6 +188,24 @@ def test_the_charts_are_png_images_drawn_on_the_hub(province):
     assert client.get("/bang-diem/bieu-do/khong-co.png").status_code == 404
 
 
+def test_the_communes_chart_kept_drawn_is_drawn_again_when_a_figure_changes(province,
+                                                                           hub_admin):
+    site, client, a, b = province
+    log_in(client, "tinh")
+    now = datetime.now(VN)
+    chart = f"/bang-diem/bieu-do/theo-xa.png?ky=thang&nam={now.year}&so={now.month}"
+    device = hub_admin.enroll(b)
+    ahead = site.dossier(client, device, "000.02.22.H56-261130-1001", received=now - DAY,
+                         due_in=30 * DAY)
+    before = client.get(chart).content
+    assert client.get(chart).content == before
+    publishing.add_province_event(site.engine, ahead["dossier_uuid"], "result_ready", "Đã ký")
+    after = client.get(chart).content
+    assert after != before  # Phường Đông Ba: 100 % in time this month, nothing judged before
+    with Image.open(io.BytesIO(after)) as png:
+        assert png.format == "PNG"
+
+
 def test_the_excel_export_holds_the_pages_figures(province):
     site, client, a, b = province
     log_in(client, "tinh")
