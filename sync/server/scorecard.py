@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, Engine, Row, Select, delete, select
 
 from sync.server.database import dialect_insert
 from sync.server.tables import dossiers, events, projections, scorecard_months
@@ -64,16 +64,29 @@ def fold(connection: Connection, happened: Iterable[Happened]) -> None:
             reversed_event = _reversed(connection, event)
             if reversed_event is None:
                 continue
-            counted, target = _counts(connection, reversed_event), reversed_event
-            counted = Counter({key: -value for key, value in counted.items()})
+            _take_back(sums, reversed_event, _counts(connection, reversed_event))
         else:
-            counted, target = _counts(connection, event), event
-        if counted:
-            sums.setdefault((target.commune_id, target.month), Counter()).update(counted)
+            _put(sums, event, _counts(connection, event))
     _add(connection, sums)
 
 
-def _counts(connection: Connection, event: Happened) -> Counter:
+def _put(sums: dict[tuple[int, str], Counter], event: Happened, counted: Counter) -> None:
+    if counted:
+        sums.setdefault((event.commune_id, event.month), Counter()).update(counted)
+
+
+def _take_back(sums: dict[tuple[int, str], Counter], event: Happened, counted: Counter) -> None:
+    _put(sums, event, Counter({key: -value for key, value in counted.items()}))
+
+
+# The kinds _counts counts, and corrections: a rebuild reads no other events.
+_COUNTED_KINDS = ("received", "document_digitised", "refused", "supplement_requested",
+                  "result_ready", "returned", "corrected")
+
+
+def _counts(connection: Connection | None, event: Happened, due_at: str | None = None) -> Counter:
+    """What one event counts. A result's due time comes from `due_at` (the hub's dossier
+    view's, when the caller has it already) or else is read from `connection`."""
     p = event.payload
     counted: Counter = Counter()
     if event.kind == "received":
@@ -107,7 +120,7 @@ def _counts(connection: Connection, event: Happened) -> Counter:
         counted["supplements"] = 1
     elif event.kind == "result_ready":
         counted["finished"] = 1
-        counted["finished_on_time"] = int(_in_time(connection, event))
+        counted["finished_on_time"] = int(_in_time(connection, event, due_at))
     elif event.kind == "returned":
         counted["returned"] = 1
         rating = p.get("satisfaction")
@@ -117,7 +130,7 @@ def _counts(connection: Connection, event: Happened) -> Counter:
     return +counted
 
 
-def _in_time(connection: Connection, event: Happened) -> bool:
+def _in_time(connection: Connection | None, event: Happened, known_due: str | None) -> bool:
     """Whether a result came on or before its due time. The counter says so itself (the
     verdict on its control slip, against the due time then in force, moved by supplements and
     apologies); a result the province recorded is held against the due time the event carries,
@@ -127,6 +140,8 @@ def _in_time(connection: Connection, event: Happened) -> bool:
         return verdict != "late"
     due = event.payload.get("due_at")
     if not isinstance(due, str):
+        due = known_due
+    if not isinstance(due, str) and connection is not None:
         due = connection.execute(select(dossiers.c.due_at)
                                  .where(dossiers.c.uuid == event.dossier_uuid)).scalar()
     try:
@@ -162,18 +177,51 @@ def _add(connection: Connection, sums: dict[tuple[int, str], Counter]) -> None:
 
 
 def rebuild(connection: Connection) -> None:
-    """The sums again from every stored event, in the order they happened."""
+    """The sums again from every stored event. Set-based, for a hub of millions of events:
+    the events are read once, in large batches, with their dossier's due time joined, and
+    summed in memory (a sum does not depend on the order events are added in); then the events
+    that corrections reverse are read the same way, in batches of uuids; the table is written
+    once. The counts per event are fold's own (_counts), so a rebuild and folding agree."""
     connection.execute(delete(scorecard_months))
+    sums: dict[tuple[int, str], Counter] = {}
+    reversed_uuids: list[str] = []
+    # A server-side cursor for this query only: nothing else runs on the connection meanwhile.
+    every = (_with_due(None).where(events.c.kind.in_(_COUNTED_KINDS))
+             .execution_options(yield_per=_REBUILD_CHUNK))
+    for chunk in connection.execute(every).partitions():
+        for _uuid, event, due_at in _happened(chunk):
+            if event.kind == "corrected":
+                uuid = event.payload.get("reverses")
+                if isinstance(uuid, str):
+                    reversed_uuids.append(uuid)
+            else:
+                _put(sums, event, _counts(None, event, due_at))
+    # A correction is stored once (ingest's ON CONFLICT), so each uuid here is taken back as
+    # many times as corrections name it, as folding each correction does.
+    for start in range(0, len(reversed_uuids), _REBUILD_CHUNK):
+        batch = reversed_uuids[start:start + _REBUILD_CHUNK]
+        found = {event_uuid: (event, due_at) for event_uuid, event, due_at in _happened(
+            connection.execute(_with_due(set(batch))))}
+        for uuid in batch:
+            if uuid in found:
+                event, due_at = found[uuid]
+                _take_back(sums, event, _counts(None, event, due_at))
+    _add(connection, sums)
+
+
+def _with_due(uuids: set[str] | None) -> Select:
+    """Events with their dossier's due time (all of them, or those of these uuids)."""
     e = events.c
-    # A server-side cursor for this query only: fold() runs its own statements meanwhile.
-    rows = connection.execute(
-        select(e.commune_id, e.dossier_uuid, e.kind, e.payload, e.device_time_vn)
-        .order_by(e.device_time_vn, e.device_seq, e.uuid)
-        .execution_options(yield_per=_REBUILD_CHUNK))
-    for chunk in rows.partitions():
-        fold(connection, [Happened(row.commune_id, row.dossier_uuid, row.kind,
-                                   json.loads(row.payload), row.device_time_vn)
-                          for row in chunk])
+    query = (select(e.uuid, e.commune_id, e.dossier_uuid, e.kind, e.payload, e.device_time_vn,
+                    dossiers.c.due_at)
+             .select_from(events.outerjoin(dossiers, dossiers.c.uuid == e.dossier_uuid)))
+    return query if uuids is None else query.where(e.uuid.in_(uuids))
+
+
+def _happened(rows: Iterable[Row]) -> Iterator[tuple[str, Happened, str | None]]:
+    for row in rows:
+        yield row.uuid, Happened(row.commune_id, row.dossier_uuid, row.kind,
+                                 json.loads(row.payload), row.device_time_vn), row.due_at
 
 
 def refresh(engine: Engine) -> bool:

@@ -188,6 +188,24 @@ def test_the_charts_are_png_images_drawn_on_the_hub(province):
     assert client.get("/bang-diem/bieu-do/khong-co.png").status_code == 404
 
 
+def test_the_communes_chart_kept_drawn_is_drawn_again_when_a_figure_changes(province,
+                                                                           hub_admin):
+    site, client, a, b = province
+    log_in(client, "tinh")
+    now = datetime.now(VN)
+    chart = f"/bang-diem/bieu-do/theo-xa.png?ky=thang&nam={now.year}&so={now.month}"
+    device = hub_admin.enroll(b)
+    ahead = site.dossier(client, device, "000.02.22.H56-261130-1001", received=now - DAY,
+                         due_in=30 * DAY)
+    before = client.get(chart).content
+    assert client.get(chart).content == before
+    publishing.add_province_event(site.engine, ahead["dossier_uuid"], "result_ready", "Đã ký")
+    after = client.get(chart).content
+    assert after != before  # Phường Đông Ba: 100 % in time this month, nothing judged before
+    with Image.open(io.BytesIO(after)) as png:
+        assert png.format == "PNG"
+
+
 def test_the_excel_export_holds_the_pages_figures(province):
     site, client, a, b = province
     log_in(client, "tinh")
@@ -230,14 +248,10 @@ def test_a_result_the_province_records_is_held_against_the_dossiers_due_time(pro
 
 def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(
         province, hub_engine, hub_db_url):
-    def sums():
-        with reading(hub_engine) as connection:
-            return sorted(tuple(row) for row in connection.execute(select(scorecard_months)))
-
-    kept = sums()
+    kept = _sums(hub_engine)
     assert kept
     assert scorecard.refresh(hub_engine) is True  # never built by this version: rebuilt
-    assert sums() == kept
+    assert _sums(hub_engine) == kept
     assert scorecard.refresh(hub_engine) is False
 
     # A hub upgraded to migration 0005 holds events but no sums: its next command fills them.
@@ -245,7 +259,50 @@ def test_the_sums_rebuilt_from_the_event_log_are_the_sums_kept_as_events_came(
         connection.execute(delete(scorecard_months))
         connection.execute(delete(projections))
     assert main(["upgrade", "--db", hub_db_url]) == 0
-    assert sums() == kept
+    assert _sums(hub_engine) == kept
+
+
+def test_a_rebuild_agrees_with_folding_on_results_held_against_the_hubs_due_times(
+        province, hub_engine, hub_admin):
+    """Results the province records carry no verdict nor due time: a rebuild holds them
+    against the dossier's due time as folding did, one past (late) and one still ahead (in
+    time), one of them then corrected; and a correction naming no event the hub holds."""
+    site, client, a, b = province
+    device = hub_admin.enroll(a)
+    now = datetime.now(VN)
+    ahead = site.dossier(client, device, "000.01.22.H56-261130-1001", received=now - DAY,
+                         due_in=30 * DAY)
+    in_time = publishing.add_province_event(hub_engine, ahead["dossier_uuid"], "result_ready",
+                                            "Đã ký")
+    publishing.add_province_event(hub_engine, "000.01.22.H56-261104-1001", "result_ready",
+                                  "Đã ký")
+    publishing.add_province_event(hub_engine, "000.02.22.H56-261110-1001", "result_ready",
+                                  "Đã ký")
+    corrected = site.then(client, device, ahead, "corrected", 1, DAY,
+                          {"reverses": in_time["uuid"], "reversed_kind": "result_ready",
+                           "reason": "Nhầm hồ sơ", "restored_status": 2})
+    site.then(client, device, corrected, "corrected", 1, DAY,
+              {"reverses": "00000000-0000-4000-8000-000000000000",
+               "reversed_kind": "refused", "reason": "Không có", "restored_status": 2})
+    second = site.dossier(client, device, "000.01.22.H56-261130-1002", received=now - DAY,
+                          due_in=30 * DAY)
+    publishing.add_province_event(hub_engine, second["dossier_uuid"], "result_ready", "Đã ký")
+
+    kept = _sums(hub_engine)
+    month = next(row for row in kept if row[0] == a and row[1] == now.strftime("%Y-%m"))
+    named = dict(zip((c.name for c in scorecard_months.columns), month, strict=True))
+    # The province's results of this month: 261104's (late) and 261130-1002's (in time);
+    # 261130-1001's taken back.
+    assert named["finished"] == 2 and named["finished_on_time"] == 1
+    with hub_engine.begin() as connection:
+        connection.execute(delete(projections))
+    assert scorecard.refresh(hub_engine) is True
+    assert _sums(hub_engine) == kept
+
+
+def _sums(engine) -> list[tuple]:
+    with reading(engine) as connection:
+        return sorted(tuple(row) for row in connection.execute(select(scorecard_months)))
 
 
 def test_a_due_time_moved_by_an_apology_or_a_supplement_is_the_one_the_hub_holds(hub_engine,
