@@ -15,6 +15,7 @@ import select
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,10 @@ from desk_app.scanning.scanner import Device, ScanError, ScanSettings
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.2  # how soon a cancel is noticed while a sheet is being read
+# How long scanimage may go on after it has reported a failed read or start before it is
+# stopped: it should end at once, but a driver can hang while releasing the device (SANE's own
+# test device does, about one run in twenty after a busy or I/O status).
+STUCK_SECONDS = 5.0
 _OPTION = re.compile(r"^\s+--([\w-]+)(?:\[=\(.*?\)\])?\s+(\S.*?)\s+\[(.*)\]\s*$")
 
 # sane_strstatus()'s words in scanimage's messages, and what each means for the clerk.
@@ -70,7 +75,7 @@ class SaneScanner:
                     stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL)
             delivered = 0
             try:
-                for path in _printed_lines(process, cancelled):
+                for path in _printed_lines(process, cancelled, stderr_path):
                     with Image.open(path) as image:
                         page = page_from_image(image, settings.dpi, settings.mode)
                     os.remove(path)
@@ -80,7 +85,7 @@ class SaneScanner:
                 _stop(process, interrupt=True)  # not the rest of the feeder for nothing
                 raise
             interrupted = cancelled()
-            _stop(process, interrupt=interrupted)
+            _stop(process, interrupt=interrupted or process.poll() is None)
             if interrupted:
                 raise ScanError("cancelled")
             _check_outcome(process.returncode, stderr_path.read_text(errors="replace"),
@@ -165,14 +170,20 @@ def _resolution(spec: str, wanted: int) -> int:
     return min(listed, key=lambda dpi: (abs(dpi - wanted), -dpi))
 
 
-def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool]):
-    """The file names scanimage prints as each page is complete, until it ends or is
-    cancelled. Read raw with select so a cancel is seen while a sheet is still in the scanner."""
+def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool], stderr_path: Path):
+    """The file names scanimage prints as each page is complete, until it ends, is cancelled
+    or hangs after reporting a failure (STUCK_SECONDS). Read raw with select so a cancel is
+    seen while a sheet is still in the scanner."""
     fd = process.stdout.fileno()
     pending = b""
+    failed_at = None
     while not cancelled():
         ready, _, _ = select.select([fd], [], [], POLL_SECONDS)
         if not ready:
+            if failed_at is None and _reported_failure(stderr_path):
+                failed_at = time.monotonic()
+            if failed_at is not None and time.monotonic() - failed_at > STUCK_SECONDS:
+                return  # what it reported says what happened; _stop ends it
             continue
         chunk = os.read(fd, 4096)
         if not chunk:
@@ -184,6 +195,12 @@ def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool]):
                 return  # pages printed after the cancel are not wanted
             if line.strip():
                 yield line.decode().strip()
+
+
+def _reported_failure(stderr_path: Path) -> bool:
+    """Whether scanimage has said a read or a start failed (its last act before it ends)."""
+    text = stderr_path.read_text(errors="replace")
+    return "sane_read:" in text or "sane_start:" in text
 
 
 def _stop(process: subprocess.Popen, interrupt: bool) -> None:
@@ -206,14 +223,16 @@ def _check_outcome(returncode: int, stderr: str, delivered: int, settings: ScanS
             raise ScanError("empty", stderr.strip())
         return
     detail = stderr.strip().splitlines()[-1] if stderr.strip() else f"exit {returncode}"
-    if returncode < 0:
-        # Killed by a signal no one here sent: the device or its driver went away.
-        raise ScanError("gone", detail)
     if "open of device" in stderr:
         raise ScanError("no_scanner", detail)
+    # Before the exit status: a scanimage stopped because it hung after reporting a status
+    # (STUCK_SECONDS) ends by a signal, and what it reported is what happened.
     for words, kind in _STATUS_KINDS:
         if words.lower() in stderr.lower():
             if kind == "empty" and delivered:
                 return  # the feeder ran out after the last sheet: the normal end of a run
             raise ScanError(kind, detail)
+    if returncode < 0:
+        # Killed by a signal no one here sent: the device or its driver went away.
+        raise ScanError("gone", detail)
     raise ScanError("gone" if delivered else "failed", detail)
