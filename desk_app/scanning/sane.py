@@ -74,6 +74,7 @@ class SaneScanner:
                     + (["--batch-count=1"] if settings.source == "flatbed" else []),
                     stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL)
             delivered = 0
+            hung = False
             try:
                 for path in _printed_lines(process, cancelled, stderr_path):
                     with Image.open(path) as image:
@@ -81,11 +82,13 @@ class SaneScanner:
                     os.remove(path)
                     on_page(page)
                     delivered += 1
+            except _Hung:
+                hung = True
             except BaseException:
                 _stop(process, interrupt=True)  # not the rest of the feeder for nothing
                 raise
             interrupted = cancelled()
-            _stop(process, interrupt=interrupted or process.poll() is None)
+            _stop(process, interrupt=interrupted or hung)
             if interrupted:
                 raise ScanError("cancelled")
             _check_outcome(process.returncode, stderr_path.read_text(errors="replace"),
@@ -183,7 +186,7 @@ def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool], std
             if failed_at is None and _reported_failure(stderr_path):
                 failed_at = time.monotonic()
             if failed_at is not None and time.monotonic() - failed_at > STUCK_SECONDS:
-                return  # what it reported says what happened; _stop ends it
+                raise _Hung  # what it reported says what happened
             continue
         chunk = os.read(fd, 4096)
         if not chunk:
@@ -195,6 +198,10 @@ def _printed_lines(process: subprocess.Popen, cancelled: Callable[[], bool], std
                 return  # pages printed after the cancel are not wanted
             if line.strip():
                 yield line.decode().strip()
+
+
+class _Hung(Exception):
+    """scanimage reported a failure and then did not end."""
 
 
 def _reported_failure(stderr_path: Path) -> bool:
