@@ -74,7 +74,6 @@ class SaneScanner:
                     + (["--batch-count=1"] if settings.source == "flatbed" else []),
                     stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL)
             delivered = 0
-            hung = False
             try:
                 for path in _printed_lines(process, cancelled, stderr_path):
                     with Image.open(path) as image:
@@ -83,12 +82,12 @@ class SaneScanner:
                     on_page(page)
                     delivered += 1
             except _Hung:
-                hung = True
+                process.kill()  # a hung driver does not answer SIGINT either
             except BaseException:
                 _stop(process, interrupt=True)  # not the rest of the feeder for nothing
                 raise
             interrupted = cancelled()
-            _stop(process, interrupt=interrupted or hung)
+            _stop(process, interrupt=interrupted)
             if interrupted:
                 raise ScanError("cancelled")
             _check_outcome(process.returncode, stderr_path.read_text(errors="replace"),
