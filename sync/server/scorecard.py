@@ -33,7 +33,7 @@ NAME = "scorecard"
 COUNTS = tuple(c.name for c in scorecard_months.columns if c.name not in ("commune_id", "month"))
 # The received payload's "channel" (desk_app.core.model.Channel).
 CHANNELS = {1: "channel_counter", 2: "channel_online", 3: "channel_post"}
-# A document's "digitisation" in the received payload (desk_app, DESIGN §12): "" is a document
+# A document's "digitisation" in the received payload (desk_app.core.model.Digitisation; docs/domain.md, "Digitisation"): "" is a document
 # that should have been digitised and was not.
 DIGITISATION = {"scanned": "documents_scanned", "reused": "documents_reused",
                 "shown": "documents_shown", "exempt": "documents_exempt"}
