@@ -32,6 +32,16 @@ class Stage(StrEnum):
                 "result": "Kết quả giải quyết"}[self.value]
 
 
+class FileUse(StrEnum):
+    """What someone did with a dossier's file, kept in its record of use: scans of ID cards and
+    personal papers are sensitive personal data (Decree 356/2025/NĐ-CP), and printing one or
+    saving a copy takes them out of the app, so those are recorded as well as viewing."""
+
+    VIEW = "view"
+    PRINT = "print"
+    COPY = "copy"
+
+
 def is_sha256(text: str) -> bool:
     return bool(_SHA256.fullmatch(text))
 

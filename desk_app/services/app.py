@@ -166,7 +166,7 @@ class Services:
     digitise_document = bind(digitisation.digitise_document)
     dossier_files = bind(digitisation.dossier_files)
     open_file = bind(digitisation.open_file)
-    view_file = bind(digitisation.view_file)
+    use_file = bind(digitisation.use_file)
     file_views = bind(digitisation.file_views)
     reusable_files = bind(digitisation.reusable_files)
 

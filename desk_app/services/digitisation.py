@@ -14,7 +14,7 @@ from pathlib import Path
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import DOSSIERS
 from desk_app.core.clock import iso, to_vn
-from desk_app.core.digitisation import DossierFile, Reusable, Stage
+from desk_app.core.digitisation import DossierFile, FileUse, Reusable, Stage
 from desk_app.core.lifecycle import DOCUMENT_DIGITISED, later_stages
 from desk_app.core.model import Digitisation, DossierDraft
 from desk_app.core.payloads import digitised_payload
@@ -167,32 +167,35 @@ def open_file(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
     """A dossier's file to view or print, its bytes checked against its hash. The viewing is
     recorded (who, when, which document): scans of ID cards and personal papers are sensitive
     personal data (Decree 356/2025/NĐ-CP). StoreError when the file is missing or altered."""
-    return _viewed(ctx, dossier_uuid, sha256)
+    return _used(ctx, dossier_uuid, sha256, FileUse.VIEW)
 
 
 @use_case(Permission.LOOK_UP)
-def view_file(ctx: Context, dossier_uuid: str, sha256: str) -> Path:
-    """`open_file` for the dossier detail's viewer, which renders and prints pages from the
-    kept file itself: its path, once its bytes are checked and the viewing recorded. (Kept
-    files are read-only and never rewritten, so the path stays what was checked.)"""
-    _viewed(ctx, dossier_uuid, sha256)
+def use_file(ctx: Context, dossier_uuid: str, sha256: str, use: FileUse) -> Path:
+    """`open_file` for the dossier detail's viewer, which renders, prints and copies pages from
+    the kept file itself: its path, once its bytes are checked and the use recorded (viewing,
+    printing and saving a copy each take the papers somewhere: all three are recorded, before
+    the UI does them). Kept files are read-only and never rewritten, so the path stays what was
+    checked."""
+    _used(ctx, dossier_uuid, sha256, use)
     return files.path_of(ctx.data_dir, sha256)
 
 
-def _viewed(ctx: Context, dossier_uuid: str, sha256: str) -> bytes:
+def _used(ctx: Context, dossier_uuid: str, sha256: str, use: FileUse) -> bytes:
     names = [f.document for f in files.of_dossier(ctx.db, dossier_uuid) if f.sha256 == sha256]
     if not names:
         raise ServiceError("Tệp này không thuộc hồ sơ đang xem.")
     data = files.read(ctx.data_dir, sha256)
     files.record_view(ctx.db, sha256, dossier_uuid, names[0], ctx.clerk_name(),
-                      iso(ctx.now()))
+                      iso(ctx.now()), use.value)
     return data
 
 
 @use_case(Permission.VERIFY_JOURNAL)
 def file_views(ctx: Context, dossier_uuid: str) -> list[files.FileView]:
-    """Who opened which of a dossier's files, and when: an audit record of who saw personal
-    data, for those who check the journal (the leader, the admin), not for every clerk."""
+    """Who opened, printed or copied which of a dossier's files, and when: an audit record of
+    who saw personal data, for those who check the journal (the leader, the admin), not for
+    every clerk."""
     return files.views(ctx.db, dossier_uuid)
 
 

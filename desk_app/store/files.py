@@ -194,9 +194,10 @@ def reusable(db: sqlite_utils.Database, id_number: str, document: str) -> list[R
 
 
 def record_view(db: sqlite_utils.Database, sha256: str, dossier_uuid: str, document: str,
-                clerk: str, at: str) -> None:
-    db.execute("INSERT INTO file_views (sha256, dossier_uuid, document, clerk, at) "
-               "VALUES (?, ?, ?, ?, ?)", [sha256, dossier_uuid, document, clerk, at])
+                clerk: str, at: str, action: str = "view") -> None:
+    """One use of a file: "view", "print" or "copy" (core.digitisation.FileUse)."""
+    db.execute("INSERT INTO file_views (sha256, dossier_uuid, document, clerk, at, action) "
+               "VALUES (?, ?, ?, ?, ?, ?)", [sha256, dossier_uuid, document, clerk, at, action])
 
 
 @dataclass(frozen=True)
@@ -206,12 +207,13 @@ class FileView:
     document: str
     clerk: str
     at: str
+    action: str  # core.digitisation.FileUse
 
 
 def views(db: sqlite_utils.Database, dossier_uuid: str) -> list[FileView]:
-    """Who opened which of a dossier's files, and when, oldest first."""
+    """Who opened, printed or copied which of a dossier's files, and when, oldest first."""
     return [FileView(*r) for r in db.execute(
-        "SELECT sha256, dossier_uuid, document, clerk, at FROM file_views "
+        "SELECT sha256, dossier_uuid, document, clerk, at, action FROM file_views "
         "WHERE dossier_uuid = ? ORDER BY id", [dossier_uuid])]
 
 

@@ -635,10 +635,18 @@ _V14 = [
     "CREATE INDEX file_uploads_state ON file_uploads (state, queued_at)",
 ]
 
+# What was done with a digitised file (issue 16): besides opening it in the viewer, printing it
+# and saving a copy outside the data folder take a citizen's personal papers out of the app, so
+# they are recorded the same way ('view', 'print', 'copy'); earlier rows were views.
+_V15 = [
+    "ALTER TABLE file_views ADD COLUMN action TEXT NOT NULL DEFAULT 'view' "
+    "CHECK (action IN ('view', 'print', 'copy'))",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12,
-                                 _V13, _V14]
+                                 _V13, _V14, _V15]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

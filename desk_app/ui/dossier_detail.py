@@ -50,7 +50,7 @@ from desk_app.ui.labels import (
 from desk_app.ui.messages import error_text, show_error
 from desk_app.ui.print_preview import show_preview
 from desk_app.ui.scans_page import ScansPage
-from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.tables import fill_table, on_activated, read_only_table
 from desk_app.ui.widgets import make_heading, open_size
 
 
@@ -182,7 +182,7 @@ class DossierDetailDialog(QDialog):
         self.slips_table = read_only_table("slips_table", [
             self.tr("Loại phiếu"), self.tr("Thời gian"), self.tr("Cán bộ"), self.tr("Tệp"),
         ], stretch=3)
-        self.slips_table.activated.connect(self._preview_slip)
+        on_activated(self.slips_table, self._preview_slip)
         self.slip_button = QPushButton(
             self.tr("Xem và in lại phiếu đã chọn (Enter)"), objectName="slip_button")
         self.slip_button.setAutoDefault(False)

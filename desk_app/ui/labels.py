@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from desk_app.core.digitisation import Stage
+from desk_app.core.digitisation import FileUse, Stage
 from desk_app.core.lifecycle import (
     DOCUMENT_DIGITISED,
     QUARANTINE_DISCARDED,
@@ -41,6 +41,15 @@ def stage_label(stage: Stage) -> str:
         Stage.SUPPLEMENT: QCoreApplication.translate("Labels", "Hồ sơ bổ sung"),
         Stage.RESULT: QCoreApplication.translate("Labels", "Kết quả giải quyết"),
     }[stage]
+
+
+def file_use_label(use: FileUse) -> str:
+    """What was done with a digitised file, in its record of use."""
+    return {
+        FileUse.VIEW: QCoreApplication.translate("Labels", "Xem"),
+        FileUse.PRINT: QCoreApplication.translate("Labels", "In"),
+        FileUse.COPY: QCoreApplication.translate("Labels", "Lưu bản sao"),
+    }[use]
 
 
 def state_label(state: DossierState) -> str:

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QDesktopServices,
     QImage,
@@ -36,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.core.digitisation import FileUse
 from desk_app.core.options import AS_DRAWN, PrinterChoice
 from desk_app.core.slips import SlipKind
 from desk_app.ui.ask import warn
@@ -178,14 +189,23 @@ def no_printer_message(pdf_path: Path) -> str:
 
 
 class PrintPreviewDialog(QDialog):
+    """`used()` after a print was sent or a copy saved."""
+
+    used = Signal()
+
     def __init__(self, pdf_path: Path | str, worker, parent: QWidget | None = None,
-                 *, services=None, first_page: int = 0) -> None:
+                 *, services=None, first_page: int = 0,
+                 record_use: Callable[[FileUse], object] | None = None) -> None:
         """`services` gives the printer and paper set for the PDF's kind; without it (or for
         a PDF the app did not make) the system's default printer and the drawn paper.
-        `first_page` (from 0): the page shown first, once the pages are rendered."""
+        `first_page` (from 0): the page shown first, once the pages are rendered.
+        `record_use`, for a citizen's scan: run on the worker before printing or saving a copy,
+        to record it; when it raises, nothing is printed or copied. Such a file has no "open
+        folder" button: its folder holds every dossier's scans."""
         super().__init__(parent, objectName="print_preview")
         self.pdf_path = Path(pdf_path)
         self._worker = worker
+        self._record_use = record_use
         self.printer_choice = PrinterChoice()
         self._pages: list[PageImage] = []
         self._page_labels: list[QLabel] = []
@@ -201,6 +221,7 @@ class PrintPreviewDialog(QDialog):
         self.open_folder_button = QPushButton(
             self.tr("Mở &thư mục chứa tệp"), objectName="open_folder_button")
         self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.setVisible(record_use is None)
         zoom_out = QPushButton(self.tr("Thu nhỏ (Ctrl+-)"), objectName="zoom_out_button")
         zoom_out.clicked.connect(lambda: self.zoom_by(-1))
         zoom_in = QPushButton(self.tr("Phóng to (Ctrl++)"), objectName="zoom_in_button")
@@ -236,7 +257,7 @@ class PrintPreviewDialog(QDialog):
         self.printer_notice.setStyleSheet(
             "background: #fff4e0; border: 1px solid #e65100; padding: 6px; color: #5d2a00;")
         self.printer_notice.setVisible(not QPrinterInfo.availablePrinters())
-        self.printer_notice.setText(no_printer_message(self.pdf_path))
+        self.printer_notice.setText(self._no_printer_text())
 
         self.status = QLabel(self.tr("Đang tạo bản xem trước…"), objectName="preview_status")
         self.status.setWordWrap(True)
@@ -360,7 +381,7 @@ class PrintPreviewDialog(QDialog):
 
     def print_document(self) -> None:
         if not QPrinterInfo.availablePrinters():
-            warn(self, self.tr("Không có máy in"), no_printer_message(self.pdf_path))
+            warn(self, self.tr("Không có máy in"), self._no_printer_text())
             return
         printer, notice = new_printer(self.printer_choice)
         paper = self.printer_choice.paper
@@ -375,11 +396,24 @@ class PrintPreviewDialog(QDialog):
         self.status.setText(self.tr("Đang gửi tới máy in…"))
         dpi = printer_dpi(printer)
         copies = printer.copyCount()  # as the clerk left it in the system's dialog
-        self._worker.run(
-            lambda: render_pages(self.pdf_path, dpi),
-            lambda pages: self._send(pages, printer, paper, copies),
-            self._print_failed,
-        )
+        def render() -> list[PageImage]:
+            self._recorded(FileUse.PRINT)
+            return render_pages(self.pdf_path, dpi)
+
+        self._worker.run(render, lambda pages: self._send(pages, printer, paper, copies),
+                         self._print_failed)
+
+    def _no_printer_text(self) -> str:
+        if self._record_use is None:
+            return no_printer_message(self.pdf_path)
+        # Not where the scan is kept: printing it from there would not be recorded.
+        return self.tr("Không tìm thấy máy in nào trên máy tính này. Khi có máy in, mở lại bản "
+                       "số hóa này trong hồ sơ để in.")
+
+    def _recorded(self, use: FileUse) -> None:
+        """On the worker: the use recorded, where this file's uses are."""
+        if self._record_use is not None:
+            self._record_use(use)
 
     def _send(self, pages: list[PageImage], printer: QPrinter, paper: str,
               copies: int) -> None:
@@ -391,6 +425,7 @@ class PrintPreviewDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Đã gửi %n trang tới máy in {printer}.", "", len(pages)).format(
             printer=printer.printerName()))
+        self.used.emit()
 
     def _print_failed(self, exc: Exception) -> None:
         message = error_text(exc)
@@ -404,13 +439,21 @@ class PrintPreviewDialog(QDialog):
             self.tr("Tệp PDF (*.pdf)"))
         if not target:
             return
-        try:
+
+        def copy() -> None:
+            self._recorded(FileUse.COPY)
             shutil.copyfile(self.pdf_path, target)
-        except OSError as exc:
-            warn(self, self.tr("Chưa lưu được"), self.tr(
-                "Không lưu được bản sao vào {target}: {error}").format(target=target, error=exc))
-            return
+
+        self._worker.run(copy, lambda _: self._copied(target), partial(self._copy_failed, target))
+
+    def _copied(self, target: str) -> None:
         self.status.setText(self.tr("Đã lưu bản sao tại {target}").format(target=target))
+        self.used.emit()
+
+    def _copy_failed(self, target: str, exc: Exception) -> None:
+        error = exc if isinstance(exc, OSError) else error_text(exc)
+        warn(self, self.tr("Chưa lưu được"), self.tr(
+            "Không lưu được bản sao vào {target}: {error}").format(target=target, error=error))
 
     def open_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path.parent))):
@@ -420,10 +463,11 @@ class PrintPreviewDialog(QDialog):
 
 
 def show_preview(pdf_path: Path | str, worker, parent: QWidget | None,
-                 *, services=None, first_page: int = 0) -> PrintPreviewDialog:
+                 *, services=None, first_page: int = 0,
+                 record_use: Callable[[FileUse], object] | None = None) -> PrintPreviewDialog:
     """Open the preview window-modal, without blocking; it deletes itself when closed."""
     dialog = PrintPreviewDialog(pdf_path, worker, parent, services=services,
-                                first_page=first_page)
+                                first_page=first_page, record_use=record_use)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

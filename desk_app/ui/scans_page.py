@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.clock import parse_iso
-from desk_app.core.digitisation import DossierFile
-from desk_app.ui.labels import date_time_text, stage_label
+from desk_app.core.digitisation import DossierFile, FileUse
+from desk_app.ui.labels import date_time_text, file_use_label, stage_label
 from desk_app.ui.messages import error_text
 from desk_app.ui.print_preview import PageImage, render_pages, show_preview
 from desk_app.ui.shortcuts import make_shortcut
-from desk_app.ui.tables import fill_table, read_only_table
+from desk_app.ui.tables import fill_table, on_activated, read_only_table
 
 THUMBNAIL_DPI = 16  # an A4 page about 132×187 pixels
 THUMBNAIL = QSize(132, 187)
@@ -56,7 +56,7 @@ class ScansPage(QWidget):
             self.tr("Giấy tờ"), self.tr("Giai đoạn"), self.tr("Lần"), self.tr("Số trang"),
             self.tr("Cán bộ"), self.tr("Thời gian"),
         ], stretch=0)
-        self.files_table.activated.connect(self.open_selected)
+        on_activated(self.files_table, self.open_selected)
         self.open_button = QPushButton(self.tr("Xem bản số hóa đã chọn (Enter)"),
                                        objectName="open_scan_button")
         self.open_button.setAutoDefault(False)
@@ -73,7 +73,7 @@ class ScansPage(QWidget):
         # Two pages wide at least; what the height does not show scrolls (the detail window
         # fits 1024×768).
         self.thumbnails.setMinimumWidth(2 * THUMBNAIL.width() + 40)
-        self.thumbnails.activated.connect(lambda index: self.full_view(index.row()))
+        on_activated(self.thumbnails, lambda index: self.full_view(index.row()))
         self.page_button = QPushButton(self.tr("Xem toàn trang, in (Enter trên trang)"),
                                        objectName="full_view_button")
         self.page_button.setAutoDefault(False)
@@ -86,11 +86,11 @@ class ScansPage(QWidget):
         self.status = QLabel(objectName="scans_status")
         self.status.setWordWrap(True)
 
-        self.views_label = QLabel(self.tr("Lượt xem bản số hóa (ai xem, lúc nào):"),
+        self.views_label = QLabel(self.tr("Ai đã xem, in, lưu bản sao bản số hóa, lúc nào:"),
                                   objectName="views_label")
         self.views_table = read_only_table("views_table", [
-            self.tr("Thời gian"), self.tr("Giấy tờ"), self.tr("Cán bộ"),
-        ], stretch=1)
+            self.tr("Thời gian"), self.tr("Việc"), self.tr("Giấy tờ"), self.tr("Cán bộ"),
+        ], stretch=2)
         self.views_table.setMinimumHeight(60)
 
         buttons = QHBoxLayout()
@@ -146,7 +146,8 @@ class ScansPage(QWidget):
             widget.setVisible(views is not None)
         if views is not None:
             fill_table(self.views_table, [
-                [date_time_text(parse_iso(v.at)), v.document, v.clerk] for v in reversed(views)])
+                [date_time_text(parse_iso(v.at)), file_use_label(FileUse(v.action)), v.document, v.clerk]
+                for v in reversed(views)])
 
     def open_selected(self) -> None:
         row = self.files_table.currentRow()
@@ -156,7 +157,7 @@ class ScansPage(QWidget):
         services, uuid = self._services, self._uuid
 
         def fetch() -> tuple[Path, list[PageImage]]:
-            path = services.view_file(uuid, chosen.sha256)
+            path = services.use_file(uuid, chosen.sha256, FileUse.VIEW)
             return path, render_pages(path, THUMBNAIL_DPI)
 
         self.status.setStyleSheet("")
@@ -194,7 +195,10 @@ class ScansPage(QWidget):
         if self._opened is None or page < 0:
             return
         chosen, path = self._opened
-        dialog = show_preview(path, self._worker, self, first_page=page)
+        dialog = show_preview(path, self._worker, self, first_page=page, record_use=partial(
+            self._services.use_file, self._uuid, chosen.sha256))
+        # A print or a copy is a new row of the record a leader sees here.
+        dialog.used.connect(self.viewed)
         dialog.setWindowTitle(self.tr("{document} ({stage}, lần {version})").format(
             document=chosen.document, stage=stage_label(chosen.stage).lower(), version=chosen.version))
 

@@ -4,7 +4,9 @@ editable ones (lists an admin keeps) edit a cell as soon as it is typed into."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 ROW_PADDING = 10
@@ -27,6 +29,27 @@ def read_only_table(name: str, headers: list[str], stretch: int | None = None) -
     if stretch is not None:
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+class _EnterStops(QObject):
+    """Enter on an item view activates its current item and goes no further. The view itself
+    emits `activated` and then passes the key on to its window; a dialog there presses its
+    default button, which may be one of the window the activation just opened (Enter on a scan's
+    page opened the full view and printed it at once, when the pages were ready in time)."""
+
+    def eventFilter(self, view: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and view.currentIndex().isValid()):
+            view.activated.emit(view.currentIndex())
+            return True
+        return False
+
+
+def on_activated(view: QAbstractItemView, slot: Callable[[QModelIndex], object]) -> None:
+    """`slot` for an item chosen by Enter (the key stops at the view) or by the mouse."""
+    view.activated.connect(slot)
+    view.installEventFilter(_EnterStops(view))
 
 
 def editable_table(name: str, headers: list[str]) -> QTableWidget:

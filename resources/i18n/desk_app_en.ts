@@ -1332,6 +1332,18 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 <context>
     <name>Labels</name>
     <message>
+        <source>Xem</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Lưu bản sao</source>
+        <translation>Copy saved</translation>
+    </message>
+    <message>
         <source>Đính chính: hủy thao tác trước</source>
         <translation>Correction: previous action undone</translation>
     </message>
@@ -1971,6 +1983,10 @@ Nothing is lost: once there is a printer, {later}</translation>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
+    <message>
+        <source>Không tìm thấy máy in nào trên máy tính này. Khi có máy in, mở lại bản số hóa này trong hồ sơ để in.</source>
+        <translation>No printer was found on this computer. When there is one, open this digitised file again from the dossier to print it.</translation>
+    </message>
     <message>
         <source>Xem trước phiếu – {name}</source>
         <translation>Slip preview – {name}</translation>
@@ -2876,6 +2892,14 @@ What you typed is still there.</translation>
 <context>
     <name>ScansPage</name>
     <message>
+        <source>Ai đã xem, in, lưu bản sao bản số hóa, lúc nào:</source>
+        <translation>Who viewed, printed or saved a copy of the digitised files, and when:</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Use</translation>
+    </message>
+    <message>
         <source>Giấy tờ</source>
         <translation>Document</translation>
     </message>
@@ -2906,10 +2930,6 @@ What you typed is still there.</translation>
     <message>
         <source>Xem toàn trang, in (Enter trên trang)</source>
         <translation>Full page, print (Enter on a page)</translation>
-    </message>
-    <message>
-        <source>Lượt xem bản số hóa (ai xem, lúc nào):</source>
-        <translation>Views of the digitised files (who, when):</translation>
     </message>
     <message>
         <source>Hồ sơ chưa có giấy tờ nào được số hóa.</source>

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from desk_app.core.digitisation import Stage
+from desk_app.core.digitisation import FileUse, Stage
 from desk_app.core.errors import StoreError
 from desk_app.core.model import Digitisation
 from desk_app.scanning.pages import Page
@@ -236,15 +236,19 @@ def test_opening_a_file_records_who_and_when(services, clock):
     assert view.at == clock().isoformat()
 
 
-def test_the_viewer_gets_the_checked_kept_file_and_the_viewing_is_recorded(services):
+def test_the_viewer_gets_the_checked_kept_file_and_each_use_is_recorded(services):
     draft = digitised(services, full_draft(services), [pdf_bytes(1, "CCCD")])
     dossier = services.receive(draft)
     sha = _file(services, dossier)
-    assert services.view_file(dossier.uuid, sha) == file_store.path_of(services.data_dir, sha)
-    assert [v.sha256 for v in services.file_views(dossier.uuid)] == [sha]
+    for use in (FileUse.VIEW, FileUse.PRINT, FileUse.COPY):
+        assert services.use_file(dossier.uuid, sha, use) == file_store.path_of(
+            services.data_dir, sha)
+    assert [(v.sha256, v.action) for v in services.file_views(dossier.uuid)] == [
+        (sha, "view"), (sha, "print"), (sha, "copy")]
     other = services.receive(full_draft(services))
     with pytest.raises(ServiceError, match="không thuộc"):
-        services.view_file(other.uuid, sha)
+        services.use_file(other.uuid, sha, FileUse.PRINT)
+    assert len(services.file_views(dossier.uuid)) == 3
 
 
 def test_a_file_of_another_dossier_is_not_opened_through_this_one(services):

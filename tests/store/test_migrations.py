@@ -1,9 +1,10 @@
 import sqlite3
 
+import pytest
 import sqlite_utils
 
 from desk_app.core.codes import sort_text
-from desk_app.store import dossiers
+from desk_app.store import dossiers, files
 from desk_app.store.db import connect
 from desk_app.store.migrations import MIGRATIONS, schema_version
 
@@ -91,14 +92,20 @@ OLD_CODES = [
 ]
 
 
-def version_9_database(path):
-    """A database as migration 9 left it, with a dossier for each of OLD_CODES."""
+def database_at(path, reached: int) -> sqlite_utils.Database:
+    """A database as migration `reached` left it, with nothing in it."""
     db = sqlite_utils.Database(sqlite3.connect(path))
-    for version, steps in enumerate(MIGRATIONS[:9], start=1):
+    for version, steps in enumerate(MIGRATIONS[:reached], start=1):
         with db.atomic():
             for step in steps:
                 step(db) if callable(step) else db.execute(step)
             db.execute(f"PRAGMA user_version = {version}")
+    return db
+
+
+def version_9_database(path):
+    """A database as migration 9 left it, with a dossier for each of OLD_CODES."""
+    db = database_at(path, 9)
     with db.atomic():
         for number, code in enumerate(OLD_CODES, start=1):
             values = {**DOSSIER_V1, "uuid": f"d-{number}", "code": code,
@@ -172,4 +179,19 @@ def test_migration_13_reads_lines_kept_before_as_not_digitised(tmp_path):
     assert (line.name, line.digitisation, line.file, line.pages, line.reused_from) == (
         "Tờ khai", Digitisation.PENDING, "", 0, "")
     assert {"files", "dossier_files", "file_views"} <= set(db.table_names())
+    db.close()
+
+
+def test_migration_15_reads_the_uses_of_files_recorded_before_as_views(tmp_path):
+    path = tmp_path / "desk.db"
+    db = database_at(path, 14)
+    db.execute("INSERT INTO file_views (sha256, dossier_uuid, document, clerk, at) "
+               "VALUES ('a', 'd-1', 'CCCD', 'Lan', '2026-12-01T08:00:00+07:00')")
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    [view] = files.views(db, "d-1")
+    assert (view.document, view.action) == ("CCCD", "view")
+    with pytest.raises(sqlite3.IntegrityError):
+        files.record_view(db, "a", "d-1", "CCCD", "Lan", "2026-12-01T08:00:00+07:00", "mail")
     db.close()

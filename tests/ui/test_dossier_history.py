@@ -77,7 +77,8 @@ def test_the_control_rows_are_shown(detail, services, lived):
     assert detail.control_table.item(0, 1).text() == "Công an xã – Phạm Minh Đức"
 
 
-def test_every_slip_printed_is_listed_and_enter_reprints_it(qtbot, detail, services, lived):
+def test_every_slip_printed_is_listed_and_enter_reprints_it(qtbot, detail, services, lived,
+                                                          message_boxes):
     slips = services.printed_slips(lived)
     assert column(detail.slips_table, 0) == [
         {"receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
@@ -91,6 +92,7 @@ def test_every_slip_printed_is_listed_and_enter_reprints_it(qtbot, detail, servi
     qtbot.keyClick(detail.slips_table, Qt.Key.Key_Return)
     preview = detail.findChild(PrintPreviewDialog)
     assert preview is not None and preview.pdf_path == slips[1].path
+    assert message_boxes.shown == []  # the Enter that opened it did not print it too
 
 
 def test_a_returned_dossier_offers_no_action_but_correcting_the_return(detail):

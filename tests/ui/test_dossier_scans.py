@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from desk_app.core.accounts import ROLE_PERMISSIONS, Role
 from desk_app.core.digitisation import Stage
 from desk_app.scanning.imports import import_file
+from desk_app.store import files
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
 from tests.services.factories import digitised, full_draft, pdf_bytes
@@ -41,7 +43,7 @@ def open_detail(qtbot, services, worker, activate, uuid, granted=None):
 
 
 def test_a_scan_is_opened_paged_through_and_closed_by_keyboard_and_the_opening_recorded(
-        qtbot, services, worker, activate, keyboard, scanned):
+        qtbot, services, worker, activate, keyboard, scanned, message_boxes):
     detail = open_detail(qtbot, services, worker, activate, scanned.uuid)
     scans = detail.scans
     assert detail.tabs.tabText(4) == "Bản số hóa (3)"
@@ -62,7 +64,7 @@ def test_a_scan_is_opened_paged_through_and_closed_by_keyboard_and_the_opening_r
     [view] = services.file_views(scanned.uuid)
     assert view.clerk == services.current_account().full_name
     qtbot.waitUntil(lambda: scans.views_table.rowCount() == 1)
-    assert scans.views_table.item(0, 2).text() == view.clerk
+    assert [scans.views_table.item(0, c).text() for c in (1, 3)] == ["Xem", view.clerk]
 
     keyboard.press(Qt.Key.Key_Right)
     keyboard.press(Qt.Key.Key_Return)
@@ -70,6 +72,10 @@ def test_a_scan_is_opened_paged_through_and_closed_by_keyboard_and_the_opening_r
     full = wait_active(qtbot, detail.findChild(PrintPreviewDialog))
     qtbot.waitUntil(lambda: len(full.page_labels()) == 3)
     assert "lần 1" in full.windowTitle() and full.print_button.isEnabled()
+    assert full.open_folder_button.isHidden()  # its folder holds every dossier's scans
+    assert message_boxes.shown == []  # the Enter that opened it did not print it too
+    # Without a printer, not where the file lies: a print from there would not be recorded.
+    assert str(services.data_dir) not in full.printer_notice.text()
     scroll = full.scroll.verticalScrollBar()
     assert scroll.value() == full.page_labels()[1].y()  # opened at the page chosen
     keyboard.press(Qt.Key.Key_PageDown)
@@ -93,6 +99,54 @@ def test_a_scan_is_opened_paged_through_and_closed_by_keyboard_and_the_opening_r
     assert len(services.file_views(scanned.uuid)) == 2
 
 
+def open_full_view(qtbot, detail, keyboard):
+    keyboard.press(Qt.Key.Key_5, ALT)
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.scans.thumbnails.count() == 3)
+    keyboard.press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.findChild(PrintPreviewDialog) is not None)
+    full = wait_active(qtbot, detail.findChild(PrintPreviewDialog))
+    qtbot.waitUntil(lambda: len(full.page_labels()) == 3)
+    return full
+
+
+def test_saving_a_copy_of_a_scan_is_recorded_before_the_copy_is_made(
+        qtbot, services, worker, activate, keyboard, scanned, tmp_path, monkeypatch):
+    target = tmp_path / "ban-sao.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    detail = open_detail(qtbot, services, worker, activate, scanned.uuid)
+    full = open_full_view(qtbot, detail, keyboard)
+    keyboard.press(Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: target.exists())
+    sha = services.dossier_files(scanned.uuid)[0].sha256
+    assert target.read_bytes() == files.read(services.data_dir, sha)
+    assert [(v.action, v.sha256) for v in services.file_views(scanned.uuid)] == [
+        ("view", sha), ("copy", sha)]
+    # The leader looking at the record sees the copy at once, newest first.
+    qtbot.waitUntil(lambda: detail.scans.views_table.rowCount() == 2)
+    assert detail.scans.views_table.item(0, 1).text() == "Lưu bản sao"
+    assert "Đã lưu bản sao" in full.status.text()
+
+
+def test_a_copy_that_cannot_be_recorded_is_not_made(
+        qtbot, services, worker, activate, keyboard, scanned, tmp_path, monkeypatch,
+        message_boxes):
+    target = tmp_path / "ban-sao.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    detail = open_detail(qtbot, services, worker, activate, scanned.uuid)
+    open_full_view(qtbot, detail, keyboard)
+    # The kept file altered after it was opened: the use is refused, so nothing leaves.
+    path = files.path_of(services.data_dir, services.dossier_files(scanned.uuid)[0].sha256)
+    path.chmod(0o644)
+    path.write_bytes(path.read_bytes() + b"%altered\n")
+
+    keyboard.press(Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    assert "đã bị thay đổi" in message_boxes.shown[-1], message_boxes.shown
+    assert not target.exists()
+    assert [v.action for v in services.file_views(scanned.uuid)] == ["view"]
+
+
 def test_a_clerk_who_does_not_check_the_journal_does_not_see_the_view_record(
         qtbot, services, worker, activate, scanned):
     clerk = ROLE_PERMISSIONS[Role.CLERK]
@@ -106,8 +160,6 @@ def test_a_clerk_who_does_not_check_the_journal_does_not_see_the_view_record(
 
 def test_a_file_changed_on_disk_is_named_not_shown(qtbot, services, worker, activate, keyboard,
                                                    scanned):
-    from desk_app.store import files
-
     sha = services.dossier_files(scanned.uuid)[0].sha256
     path = files.path_of(services.data_dir, sha)
     path.chmod(0o644)
