@@ -140,19 +140,19 @@ def device_summary(
         raise ApiError(422, protocol.ERROR_INVALID_REQUEST, f"day: {exc}") from exc
     mine = events.c.device_id == device.id
     with reading(engine) as connection:
-        stored = connection.execute(select(func.count()).where(mine)).scalar_one()
         on_day = connection.execute(
             select(func.count()).where(mine)
             .where(events.c.device_time_vn >= day.isoformat())
             .where(events.c.device_time_vn < (day + timedelta(days=1)).isoformat())
         ).scalar_one()
-        row = connection.execute(select(devices.c.last_push_at, devices.c.clock_skew_seconds)
+        row = connection.execute(select(devices.c.last_push_at, devices.c.clock_skew_seconds,
+                                        devices.c.events_stored)
                                  .where(devices.c.id == device.id)).one()
     return DeviceSummary(
         device_id=device.id, name=device.name,
         commune=CommuneOut(id=device.commune_id, name=device.commune_name,
                            agency_code=device.agency_code),
-        events_stored=stored, day=day.isoformat(), events_on_day=on_day,
+        events_stored=row.events_stored, day=day.isoformat(), events_on_day=on_day,
         last_push_at=row.last_push_at, clock_skew_seconds=row.clock_skew_seconds,
     )
 

@@ -74,6 +74,7 @@ def push(engine: Engine, device: Device, batch: list[dict[str, Any]], *,
                 # push and backlog keep saying what was last delivered.
                 connection.execute(
                     update(devices).where(devices.c.id == device.id).values(
+                        events_stored=devices.c.events_stored + len(stored),
                         clock_skew_seconds=func.coalesce(skew, devices.c.clock_skew_seconds),
                         **({"last_push_at": server_time,
                             "backlog": func.coalesce(backlog, devices.c.backlog)}

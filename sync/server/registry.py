@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 
 from sync.protocol import SEAM_KEY
 from sync.server import clock, codes
@@ -78,20 +78,13 @@ def revoke_device(engine: Engine, device_id: int) -> str:
 
 
 def list_devices(engine: Engine, commune_id: int | None = None) -> list[DeviceInfo]:
-    stored = (
-        select(events.c.device_id, func.count().label("n"))
-        .where(events.c.device_id.is_not(None))
-        .group_by(events.c.device_id)
-        .subquery()
-    )
     query = (
         select(devices.c.id, devices.c.name, devices.c.commune_id,
                communes.c.name.label("commune_name"), devices.c.created_at, devices.c.revoked_at,
                devices.c.last_push_at, devices.c.last_pull_at, devices.c.backlog,
-               func.coalesce(stored.c.n, 0).label("events_stored"),
+               devices.c.events_stored,
                devices.c.clock_skew_seconds, devices.c.forked_at, devices.c.fork_detail)
         .join(communes, communes.c.id == devices.c.commune_id)
-        .outerjoin(stored, stored.c.device_id == devices.c.id)
         .order_by(devices.c.commune_id, devices.c.id)
     )
     if commune_id is not None:

@@ -76,6 +76,8 @@ devices = Table(
     # The first time the device sent a second history for a place its chain already held.
     Column("forked_at", String(40)),
     Column("fork_detail", Text),
+    # Its events stored here, counted as ingest stores them (the device list reads it).
+    Column("events_stored", BigInteger, nullable=False, server_default="0"),
 )
 
 events = Table(

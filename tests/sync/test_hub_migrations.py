@@ -64,3 +64,32 @@ def test_migration_3_keeps_every_agency_code_a_commune_has_had(hub_db_url):
             (2, "000.18.22.H56", None)]
     finally:
         engine.dispose()
+
+
+def test_migration_8_counts_each_device_s_events_already_held(hub_db_url):
+    engine = database.open_engine(hub_db_url)
+    try:
+        config = database.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+            run = connection.exec_driver_sql
+            now = "2026-11-01T08:00:00.000000+07:00"
+            run(f"INSERT INTO communes (id, name, agency_code, created_at) VALUES "
+                f"(1, 'Xã Mới', '000.00.31.H56', '{now}')")
+            run("INSERT INTO devices (id, commune_id, name, token_hash, created_at) VALUES "
+                f"(1, 1, 'Quầy 1', 'a', '{now}'), (2, 1, 'Quầy 2', 'b', '{now}'), "
+                f"(3, 1, 'Quầy 3', 'c', '{now}')")
+            # Device 1's three, device 2's one, and one the province recorded itself.
+            for n, device in enumerate(["1", "1", "1", "2", "NULL"]):
+                run("INSERT INTO events (uuid, commune_id, device_id, dossier_uuid, kind, status, "
+                    "payload, clerk, device_seq, device_time, device_time_vn, content_digest, "
+                    f"server_time) VALUES ('e{n}', 1, {device}, 'd', 'received', 1, '{{}}', "
+                    f"'Lan', {n}, '{now}', '{now}', 'x', '{now}')")
+        database.upgrade(engine)
+        with engine.connect() as connection:
+            counts = connection.execute(select(tables.devices.c.id, tables.devices.c.events_stored)
+                                        .order_by(tables.devices.c.id)).all()
+        assert [tuple(row) for row in counts] == [(1, 3), (2, 1), (3, 0)]
+    finally:
+        engine.dispose()

@@ -10,7 +10,7 @@ import requests
 from sqlalchemy import select
 
 from sync import protocol
-from sync.server import clock, publishing
+from sync.server import clock, publishing, registry
 from sync.server.database import reading
 from sync.server.errors import AdminError
 from sync.server.tables import devices, dossiers, events
@@ -222,6 +222,27 @@ def test_a_device_can_compare_its_counts_with_the_hub(hub_client, hub_admin):
     assert summary["events_stored"] == 3
     assert summary["events_on_day"] == 2
     assert summary["device_id"] == device.device_id
+
+
+def test_the_device_list_counts_only_what_was_stored(hub_client, hub_admin):
+    """The count is kept by ingest, not counted at each request: a duplicate, a conflict or
+    an invalid event adds nothing, and two devices' counts are their own."""
+    commune = hub_admin.commune()
+    device, other = hub_admin.enroll(commune), hub_admin.enroll(commune)
+    first = received_event(code="000.01.22.H56-261124-1001", seq=1)
+    hub_client.post(PUSH, json={"events": [first]}, headers=device.headers)
+    changed = {**first, "payload": {**first["payload"], "request": "sửa lén"}}
+    batch = [received_event(code="000.01.22.H56-261124-1002", seq=2), first, changed,
+             {**received_event(seq=3), "status": "2"}]
+    response = hub_client.post(PUSH, json={"events": batch}, headers=device.headers)
+    assert results(response) == ["accepted", "duplicate", "conflict", "invalid"]
+    hub_client.post(PUSH, json={"events": [received_event(code="000.01.22.H56-261124-1003")]},
+                    headers=other.headers)
+
+    listed = {d.id: d.events_stored for d in registry.list_devices(hub_admin.engine)}
+    assert listed == {device.device_id: 2, other.device_id: 1}
+    summary = hub_client.get(f"{protocol.API_PREFIX}/device", headers=device.headers).json()
+    assert summary["events_stored"] == 2
 
 
 @pytest.mark.parametrize("day", ["0", "20261124", "2026-11-31", "2026-11-24T00:00"])
