@@ -1,7 +1,9 @@
 """Pages captured but not yet saved, kept on disk as they arrive, so a power cut between the
-scan and the save loses nothing: at the next start `leftovers` offers them back.
+scan and the save loses nothing: `leftovers` finds them for the window that offers them back.
 
-One folder per draft or dossier under `<data>/scan_spool/`. Each page's bytes are a file named
+One folder per spool under `<data>/scan_spool/<place>/`, where the place says which window
+spooled it and so which one offers it back: the receive form's lines (FORMS) or the documents
+digitised later into a dossier (DOSSIERS); neither offers the other's pages. Each page's bytes are a file named
 by their SHA-256 (written once, to a temp name, fsync'd, renamed); `index.json` lists the pages
 in order with their settings and is replaced the same way, so after a cut the folder holds
 either the old list or the new one, never half of one.
@@ -15,6 +17,8 @@ import os
 import re
 import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desk_app.scanning.pages import Page
@@ -22,12 +26,14 @@ from desk_app.scanning.pages import Page
 SPOOL_DIR = "scan_spool"
 INDEX = "index.json"
 DOCUMENT = "document.txt"
+FORMS = "forms"  # the receive form's document lines
+DOSSIERS = "dossiers"  # documents digitised into a dossier after its reception
 
 
-def spool_folder(data_dir: str | Path, key: str) -> Path:
-    """The folder for a draft's or a dossier's pages (`key` made safe as a file name)."""
+def spool_folder(data_dir: str | Path, place: str, key: str) -> Path:
+    """The folder for one spool of `place` (`key` made safe as a file name)."""
     safe = re.sub(r"[^0-9A-Za-z._-]", "_", key).strip(".") or "_"
-    return Path(data_dir) / SPOOL_DIR / safe
+    return Path(data_dir) / SPOOL_DIR / place / safe
 
 
 class Spool:
@@ -46,8 +52,12 @@ class Spool:
         self.replace([*self.pages(), page])
 
     def replace(self, pages: Iterable[Page]) -> None:
-        """The spool now holds `pages`, in this order (after a reorder, rotation, deletion)."""
+        """The spool now holds `pages`, in this order (after a reorder, rotation, deletion);
+        none: it is gone, so that spools emptied by the clerk do not pile up."""
         pages = list(pages)
+        if not pages:
+            self.discard()
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         entries = []
         for page in pages:
@@ -98,13 +108,30 @@ class Spool:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def leftovers(data_dir: str | Path) -> list[Spool]:
-    """Spools left by a run that ended before saving, with at least one page in them."""
-    root = Path(data_dir) / SPOOL_DIR
+@dataclass(frozen=True)
+class Leftover:
+    """A spool's pages as read from the disk, to offer back."""
+
+    spool: Spool
+    pages: list[Page]
+    document: str
+    changed_at: datetime | None  # UTC
+
+
+def leftovers(data_dir: str | Path, place: str) -> list[Leftover]:
+    """The spools of `place` left by a run that ended before saving, with at least one page in
+    them (the pages are read: on a worker, never the GUI thread)."""
+    root = Path(data_dir) / SPOOL_DIR / place
     if not root.is_dir():
         return []
-    spools = (Spool(folder) for folder in sorted(root.iterdir()) if folder.is_dir())
-    return [spool for spool in spools if spool.pages()]
+    found = []
+    for folder in sorted(root.iterdir()):
+        spool = Spool(folder)
+        if folder.is_dir() and (pages := spool.pages()):
+            changed = spool.changed_at()
+            found.append(Leftover(spool, pages, spool.document(),
+                                  datetime.fromtimestamp(changed, UTC) if changed else None))
+    return found
 
 
 def _write_durably(path: Path, data: bytes) -> None:

@@ -6,8 +6,13 @@ without Qt's own translations installed, and the safe answer is the default for 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desk_app.core.clock import to_vn
+from desk_app.scanning.spool import Leftover
 
 Button = QMessageBox.StandardButton
 
@@ -41,11 +46,24 @@ def choose_missing(parent: QWidget | None, title: str, text: str, *, detail: str
     })
 
 
-def offer_leftovers(parent: QWidget | None, title: str, text: str, *, detail: str = ""):
-    """For pages scanned but never saved: "open" (put them into a line of this form), "discard"
-    (throw them away) or None (later: they stay offered, the default, so nothing is lost by
-    a key pressed too fast)."""
-    return _choose(parent, title, text, detail, {
+def offer_leftovers(parent: QWidget | None, found: Sequence[Leftover], text: str, *,
+                    detail: str = "", name: Callable[[Leftover], str] | None = None):
+    """For pages scanned but never saved (`found`, listed where `text` says {0}, each by
+    `name`, its document's name by default): "open" (put them back into this window), "discard"
+    (throw them away) or None (later: they stay offered, the default, so nothing is lost by a
+    key pressed too fast)."""
+    unknown = QCoreApplication.translate("Ask", "giấy tờ không rõ tên")
+
+    def line(left: Leftover) -> str:
+        when = to_vn(left.changed_at) if left.changed_at else None
+        return "• " + QCoreApplication.translate("Ask", "«{0}»: %n trang{1}", "", len(
+            left.pages)).format(
+            (name(left) if name else left.document) or unknown,
+            QCoreApplication.translate("Ask", ", quét lúc {0} ngày {1}").format(
+                f"{when:%H:%M}", f"{when:%d/%m/%Y}") if when else "")
+
+    return _choose(parent, QCoreApplication.translate("Ask", "Còn trang đã quét chưa lưu"),
+                   text.format("\n".join(line(left) for left in found)), detail, {
         Button.Open: (QCoreApplication.translate("Ask", "&Dùng lại các trang này"), "open"),
         Button.Discard: (QCoreApplication.translate("Ask", "&Bỏ các trang này"), "discard"),
         Button.No: (QCoreApplication.translate("Ask", "Để &sau"), None),

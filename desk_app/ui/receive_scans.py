@@ -1,7 +1,7 @@
 """The receive form's scans (docs/domain.md, "Digitisation"): F3 on a document line opens the
 scan panel for it; on Xong the pages become the line's PDF/A file, assembled and kept on the
-worker. The pages are spooled under `<data>/scan_spool/<form key>-<row>/` as they arrive, so a
-power cut loses none: pages a run left unsaved are offered back when the form next opens.
+worker. The pages are spooled under `<data>/scan_spool/forms/<form key>-<row>/` as they arrive, so
+a power cut loses none: pages a run left unsaved are offered back when the form next opens.
 
 The panel is modeless: a feeder run takes minutes and the issue wants the clerk typing the
 form meanwhile. The keyboard moves between the two with F3 (on a line of the form: to the
@@ -19,17 +19,14 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desk_app.core.clock import VN_TZ
 from desk_app.core.digitisation import scan_mode
 from desk_app.scanning.pages import Page
-from desk_app.scanning.spool import Spool, leftovers, spool_folder
+from desk_app.scanning.spool import FORMS, Leftover, Spool, leftovers, spool_folder
 from desk_app.services.app import Services
 from desk_app.ui.ask import offer_leftovers, warn
 from desk_app.ui.documents_table import DocumentsTable
@@ -41,26 +38,10 @@ from desk_app.ui.shortcuts import make_shortcut
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Leftover:
-    """Pages a run left spooled and never saved, read on the worker."""
-
-    spool: Spool
-    pages: list[Page]
-    document: str
-    changed_at: datetime | None
-
-
 def find_leftovers(data_dir, own_key: str) -> list[Leftover]:
     """Spooled pages of forms other than this one (the disk is read: on the worker)."""
-    found = []
-    for spool in leftovers(data_dir):
-        if spool.key.startswith(own_key):
-            continue
-        changed = spool.changed_at()
-        found.append(Leftover(spool, spool.pages(), spool.document(),
-                              datetime.fromtimestamp(changed, VN_TZ) if changed else None))
-    return found
+    return [left for left in leftovers(data_dir, FORMS)
+            if not left.spool.key.startswith(own_key)]
 
 
 class FormScans(QObject):
@@ -193,7 +174,7 @@ class FormScans(QObject):
             self._return_to.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _folder(self, row: int):
-        return spool_folder(self._services.data_dir, f"{self.key}-{row}")
+        return spool_folder(self._services.data_dir, FORMS, f"{self.key}-{row}")
 
     def _accepted(self, row: int, panel: ScanPanel, recovered: Leftover | None) -> None:
         pages = panel.pages()
@@ -219,8 +200,7 @@ class FormScans(QObject):
 
     def _rejected(self, row: int) -> None:
         """Hủy: the line keeps the pages it had; its spool says so again."""
-        spool, pages = Spool(self._folder(row)), self._pages.get(row)
-        self._worker.run(partial(spool.replace, pages) if pages else spool.discard)
+        self._worker.run(partial(Spool(self._folder(row)).replace, self._pages.get(row, [])))
 
     def _closed(self) -> None:
         self._panel, self._panel_row = None, -1
@@ -271,17 +251,10 @@ class FormScans(QObject):
     def _offer(self, found: Sequence[Leftover]) -> None:
         if not found:
             return
-        listed = "\n".join(
-            "• " + self.tr("«{0}»: %n trang{1}", "", len(left.pages)).format(
-                left.document or self.tr("giấy tờ không rõ tên"),
-                self.tr(", quét lúc {0} ngày {1}").format(f"{left.changed_at:%H:%M}",
-                                                         f"{left.changed_at:%d/%m/%Y}")
-                if left.changed_at else "")
-            for left in found)
         answer = offer_leftovers(
-            self._form, self.tr("Còn trang đã quét chưa lưu"),
+            self._form, found,
             self.tr("Có trang đã quét nhưng chưa được lưu vào hồ sơ nào (lần làm việc trước "
-                    "bị ngắt giữa chừng, ví dụ mất điện):\n{0}").format(listed),
+                    "bị ngắt giữa chừng, ví dụ mất điện):\n{0}"),
             detail=self.tr("Dùng lại: chọn thủ tục, đến dòng giấy tờ rồi bấm F3 để mở các trang "
                            "trong cửa sổ quét. Bỏ: xóa hẳn các trang này. Để sau: hỏi lại lần "
                            "mở biểu mẫu tới."))
