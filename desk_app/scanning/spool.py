@@ -2,8 +2,8 @@
 scan and the save loses nothing: `leftovers` finds them for the window that offers them back.
 
 One folder per spool under `<data>/scan_spool/<place>/`, where the place says which window
-spooled it and so which one offers it back: the receive form's lines (FORMS) or the documents
-digitised later into a dossier (DOSSIERS); neither offers the other's pages. Each page's bytes are a file named
+spooled it and so which one offers it back: the receive form's lines (FORM_SPOOLS) or the documents
+digitised later into a dossier (DOSSIER_SPOOLS); neither offers the other's pages. Each page's bytes are a file named
 by their SHA-256 (written once, to a temp name, fsync'd, renamed); `index.json` lists the pages
 in order with their settings and is replaced the same way, so after a cut the folder holds
 either the old list or the new one, never half of one.
@@ -26,8 +26,8 @@ from desk_app.scanning.pages import Page
 SPOOL_DIR = "scan_spool"
 INDEX = "index.json"
 DOCUMENT = "document.txt"
-FORMS = "forms"  # the receive form's document lines
-DOSSIERS = "dossiers"  # documents digitised into a dossier after its reception
+FORM_SPOOLS = "forms"  # the receive form's document lines
+DOSSIER_SPOOLS = "dossiers"  # documents digitised into a dossier after its reception
 
 
 def spool_folder(data_dir: str | Path, place: str, key: str) -> Path:
@@ -97,11 +97,23 @@ class Spool:
             return self._document
 
     def changed_at(self) -> float | None:
-        """When the pages last changed (a POSIX time), None when nothing is spooled."""
-        try:
-            return (self.folder / INDEX).stat().st_mtime
-        except OSError:
+        """When the pages last changed (a POSIX time): for a folder whose first list was never
+        written (cut short), when the folder changed; None when there is no folder."""
+        for path in (self.folder / INDEX, self.folder):
+            try:
+                return path.stat().st_mtime
+            except OSError:
+                continue
+        return None
+
+    def leftover(self) -> Leftover | None:
+        """The pages with what they are of and when they last changed; None without pages."""
+        pages = self.pages()
+        if not pages:
             return None
+        changed = self.changed_at()
+        return Leftover(self, pages, self.document(),
+                        datetime.fromtimestamp(changed, UTC) if changed else None)
 
     def discard(self) -> None:
         """The pages are saved (or the clerk threw them away): nothing to offer back."""
@@ -118,20 +130,18 @@ class Leftover:
     changed_at: datetime | None  # UTC
 
 
-def leftovers(data_dir: str | Path, place: str) -> list[Leftover]:
-    """The spools of `place` left by a run that ended before saving, with at least one page in
-    them (the pages are read: on a worker, never the GUI thread)."""
+def spools(data_dir: str | Path, place: str) -> list[Spool]:
+    """Every spool of `place`, with pages or not (nothing is read but the folder's list)."""
     root = Path(data_dir) / SPOOL_DIR / place
     if not root.is_dir():
         return []
-    found = []
-    for folder in sorted(root.iterdir()):
-        spool = Spool(folder)
-        if folder.is_dir() and (pages := spool.pages()):
-            changed = spool.changed_at()
-            found.append(Leftover(spool, pages, spool.document(),
-                                  datetime.fromtimestamp(changed, UTC) if changed else None))
-    return found
+    return [Spool(folder) for folder in sorted(root.iterdir()) if folder.is_dir()]
+
+
+def leftovers(data_dir: str | Path, place: str) -> list[Leftover]:
+    """The spools of `place` left by a run that ended before saving, with at least one page in
+    them (the pages are read: on a worker, never the GUI thread)."""
+    return [left for spool in spools(data_dir, place) if (left := spool.leftover())]
 
 
 def _write_durably(path: Path, data: bytes) -> None:

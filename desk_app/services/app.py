@@ -164,6 +164,7 @@ class Services:
     keep_pdf = bind(digitisation.keep_pdf)
     discard_files = bind(digitisation.discard_files)
     digitise_document = bind(digitisation.digitise_document)
+    unsaved_scans = bind(digitisation.unsaved_scans)
     dossier_files = bind(digitisation.dossier_files)
     open_file = bind(digitisation.open_file)
     use_file = bind(digitisation.use_file)

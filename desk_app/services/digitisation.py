@@ -1,14 +1,14 @@
 """Digitised documents (docs/domain.md, "Digitisation"): keeping a PDF/A file, the files named by
 a dossier's lines at receipt (receiving.receive), documents digitised later into the same
-dossier, opening a file for viewing (recorded: who, when), and the files an applicant's earlier
-dossiers offer for reuse."""
+dossier (and the pages spooled for them that a power cut left unsaved), opening a file for
+viewing (recorded: who, when), and the files an applicant's earlier dossiers offer for reuse."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from desk_app.core.accounts import Permission
@@ -20,9 +20,16 @@ from desk_app.core.model import Digitisation, DossierDraft
 from desk_app.core.payloads import digitised_payload
 from desk_app.core.text import clean
 from desk_app.core.validation import error
+from desk_app.scanning.spool import DOSSIER_SPOOLS, Leftover, Spool, spool_folder, spools
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.store import events, files
+from desk_app.store import dossiers, events, files
+
+# Pages spooled for a document digitised later and never saved are offered back only by that
+# dossier's dialog, which may never open again: they are kept this long after their last change,
+# then removed (scans of personal papers are not left in the data folder for ever with nothing
+# naming them, Decree 356/2025/NĐ-CP). A power cut is noticed the same day; a month is ample.
+UNSAVED_SCAN_DAYS = 30
 
 
 def pdf_pages(data: bytes) -> int:
@@ -154,6 +161,54 @@ def digitise_document(
         clerk=ctx.clerk_name(), device_id=ctx.device_id(), at=when,
     )
     return DossierFile(document, stage, sha256, version, pages, ctx.clerk_name(), when)
+
+
+def later_spool(data_dir: str | Path, dossier_uuid: str, stage: Stage, draft: str,
+                document: str = "") -> Spool:
+    """Where the dialog digitising a document later spools its pages as they arrive: one
+    spool per dialog (`draft`, so two runs cut short never overwrite each other's pages),
+    named by its dossier and stage, so the dossier's dialog finds it again."""
+    return Spool(spool_folder(data_dir, DOSSIER_SPOOLS, f"{dossier_uuid}_{stage}_{draft}"), document)
+
+
+@dataclass(frozen=True)
+class UnsavedScan:
+    """Pages spooled by a dialog for this dossier that neither saved nor discarded them."""
+
+    stage: Stage
+    draft: str
+    leftover: Leftover
+
+
+def _spooled_for(spool: Spool) -> tuple[str, Stage, str] | None:
+    """The dossier, stage and draft of a spool `later_spool` named; None for any other."""
+    dossier_uuid, _, rest = spool.key.partition("_")
+    stage, _, draft = rest.partition("_")
+    return (dossier_uuid, Stage(stage), draft) if stage in set(Stage) and draft else None
+
+
+@use_case(Permission.HAND_OVER, locked=False)
+def unsaved_scans(ctx: Context, dossier_uuid: str) -> list[UnsavedScan]:
+    """The pages a power cut left unsaved in this dossier's digitising dialog, to offer back
+    when it opens. On the way, spools no dialog could ever offer back are removed: those of a
+    dossier this database does not hold (an older backup restored) or that can no longer take
+    a document at their stage (it was closed), and those unchanged for UNSAVED_SCAN_DAYS."""
+    found = [(spool, named) for spool in spools(ctx.data_dir, DOSSIER_SPOOLS)
+             if (named := _spooled_for(spool))]
+    with ctx.reading():
+        states = dossiers.statuses(ctx.db, {named[0] for _spool, named in found})
+        oldest = (ctx.now() - timedelta(days=UNSAVED_SCAN_DAYS)).timestamp()
+    unsaved = []
+    for spool, (uuid, stage, draft) in found:
+        status = states.get(uuid)
+        changed = spool.changed_at()
+        if changed is None:
+            continue  # gone meanwhile
+        if status is None or stage not in later_stages(status) or changed < oldest:
+            spool.discard()
+        elif uuid == dossier_uuid and (left := spool.leftover()):
+            unsaved.append(UnsavedScan(stage, draft, left))
+    return unsaved
 
 
 @use_case(Permission.LOOK_UP)

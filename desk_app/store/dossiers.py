@@ -144,6 +144,16 @@ def _parse_or_none(text: str | None) -> datetime | None:
 
 
 # What a use case may change on the current-state row; everything else is fixed at receipt.
+def statuses(db: sqlite_utils.Database, uuids: Iterable[str]) -> dict[str, DossierState]:
+    """The state of each of these dossiers that is in the database."""
+    uuids, found = list(uuids), {}
+    for start in range(0, len(uuids), 500):
+        part = uuids[start:start + 500]
+        found.update((uuid, DossierState(status)) for uuid, status in db.execute(
+            f"SELECT uuid, status FROM dossiers WHERE uuid IN {_marks(part)}", part))
+    return found
+
+
 _CHANGEABLE = frozenset({"status", "due_at", "original_due_at", "finished_at", "returned_at"})
 
 

@@ -56,8 +56,9 @@ def offer_leftovers(parent: QWidget | None, found: Sequence[Leftover], text: str
 
     def line(left: Leftover) -> str:
         when = to_vn(left.changed_at) if left.changed_at else None
-        return "• " + QCoreApplication.translate("Ask", "«{0}»: %n trang{1}", "", len(
-            left.pages)).format(
+        # A plural: lupdate does not see it (its entry in the .ts is kept by hand).
+        return "• " + QCoreApplication.translate("Ask", "«{0}»: %n trang{1}", "",
+                                                 len(left.pages)).format(
             (name(left) if name else left.document) or unknown,
             QCoreApplication.translate("Ask", ", quét lúc {0} ngày {1}").format(
                 f"{when:%H:%M}", f"{when:%d/%m/%Y}") if when else "")

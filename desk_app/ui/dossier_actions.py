@@ -235,8 +235,9 @@ class DossierActions(QObject):
             return
         services = self._services
 
-        def read() -> tuple[Dossier, str]:
-            return services.dossier(row.uuid), services.current_account().full_name
+        def read() -> tuple[Dossier, str, list]:
+            return (services.dossier(row.uuid), services.current_account().full_name,
+                    services.unsaved_scans(row.uuid))
 
         self._open(read, lambda data: DigitiseDialog(services, self._worker, row, *data,
                                                      parent=self._host), None, [row])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desk_app.core.digitisation import scan_mode
 from desk_app.scanning.pages import Page
-from desk_app.scanning.spool import FORMS, Leftover, Spool, leftovers, spool_folder
+from desk_app.scanning.spool import FORM_SPOOLS, Leftover, Spool, leftovers, spool_folder
 from desk_app.services.app import Services
 from desk_app.ui.ask import offer_leftovers, warn
 from desk_app.ui.documents_table import DocumentsTable
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 def find_leftovers(data_dir, own_key: str) -> list[Leftover]:
     """Spooled pages of forms other than this one (the disk is read: on the worker)."""
-    return [left for left in leftovers(data_dir, FORMS)
+    return [left for left in leftovers(data_dir, FORM_SPOOLS)
             if not left.spool.key.startswith(own_key)]
 
 
@@ -174,7 +174,7 @@ class FormScans(QObject):
             self._return_to.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _folder(self, row: int):
-        return spool_folder(self._services.data_dir, FORMS, f"{self.key}-{row}")
+        return spool_folder(self._services.data_dir, FORM_SPOOLS, f"{self.key}-{row}")
 
     def _accepted(self, row: int, panel: ScanPanel, recovered: Leftover | None) -> None:
         pages = panel.pages()

@@ -116,6 +116,25 @@
 <context>
     <name>Ask</name>
     <message>
+        <source>, quét lúc {0} ngày {1}</source>
+        <translation>, scanned at {0} on {1}</translation>
+    </message>
+    <message>
+        <source>Còn trang đã quét chưa lưu</source>
+        <translation>Scanned pages not saved</translation>
+    </message>
+    <message>
+        <source>giấy tờ không rõ tên</source>
+        <translation>unnamed document</translation>
+    </message>
+    <message numerus="yes">
+        <source>«{0}»: %n trang{1}</source>
+        <translation>
+            <numerusform>«{0}»: %n page{1}</numerusform>
+            <numerusform>«{0}»: %n pages{1}</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;Có</source>
         <translation>&amp;Yes</translation>
     </message>
@@ -367,6 +386,20 @@
 </context>
 <context>
     <name>DigitiseDialog</name>
+    <message>
+        <source>Chưa ghi được các trang quét ra đĩa: {0}</source>
+        <translation>The scanned pages could not be written to disk: {0}</translation>
+    </message>
+    <message>
+        <source>Dùng lại: đưa các trang vào cửa sổ này để lưu. Bỏ: xóa hẳn các trang này. Để sau: hỏi lại lần mở cửa sổ số hóa của hồ sơ này.</source>
+        <translation>Use again: put the pages into this window to save them. Discard: delete these pages for good. Later: ask again the next time this dossier's digitisation window opens.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này có trang đã quét nhưng chưa lưu (lần số hóa trước bị ngắt giữa chừng, ví dụ mất điện):
+{0}</source>
+        <translation>This dossier has scanned pages that were never saved (the last digitisation was cut short, e.g. by a power cut):
+{0}</translation>
+    </message>
     <message>
         <source>Số hóa giấy tờ bổ sung, kết quả</source>
         <translation>Digitise a supplement or the result</translation>
@@ -4138,18 +4171,6 @@ What you typed is still there.</translation>
         <translation>«{0}»: {1}</translation>
     </message>
     <message>
-        <source>giấy tờ không rõ tên</source>
-        <translation>unnamed document</translation>
-    </message>
-    <message>
-        <source>, quét lúc {0} ngày {1}</source>
-        <translation>, scanned at {0} on {1}</translation>
-    </message>
-    <message>
-        <source>Còn trang đã quét chưa lưu</source>
-        <translation>Scanned pages not saved</translation>
-    </message>
-    <message>
         <source>Có trang đã quét nhưng chưa được lưu vào hồ sơ nào (lần làm việc trước bị ngắt giữa chừng, ví dụ mất điện):
 {0}</source>
         <translation>Some scanned pages were never saved into a dossier (the last session was cut off, for example by a power cut):
@@ -4158,13 +4179,6 @@ What you typed is still there.</translation>
     <message>
         <source>Dùng lại: chọn thủ tục, đến dòng giấy tờ rồi bấm F3 để mở các trang trong cửa sổ quét. Bỏ: xóa hẳn các trang này. Để sau: hỏi lại lần mở biểu mẫu tới.</source>
         <translation>Use: choose the procedure, go to the document's line and press F3 to open the pages in the scan window. Discard: delete these pages for good. Later: ask again the next time the form opens.</translation>
-    </message>
-    <message numerus="yes">
-        <source>«{0}»: %n trang{1}</source>
-        <translation>
-            <numerusform>«{0}»: %n page{1}</numerusform>
-            <numerusform>«{0}»: %n pages{1}</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Đã giữ %n trang quét dở: đến dòng giấy tờ và bấm F3 để mở.</source>

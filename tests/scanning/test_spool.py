@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from desk_app.scanning.pages import page_from_image
-from desk_app.scanning.spool import DOSSIERS, FORMS, Spool, leftovers, spool_folder
+from desk_app.scanning.spool import DOSSIER_SPOOLS, FORM_SPOOLS, Spool, leftovers, spool_folder
 from tests.scanning.pictures import paper
 
 
@@ -16,18 +16,18 @@ def three_pages():
 
 def test_pages_written_as_they_arrive_come_back_after_a_restart(tmp_path):
     pages = three_pages()
-    spool = Spool(spool_folder(tmp_path, FORMS, "draft/1"))
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft/1"))
     for page in pages:
         spool.add(page)
     # A new process: only the folder is left.
-    [found] = leftovers(tmp_path, FORMS)
+    [found] = leftovers(tmp_path, FORM_SPOOLS)
     assert found.spool.key == "draft_1"
     assert found.pages == Spool(found.spool.folder).pages() == pages
 
 
 def test_the_spool_follows_reorder_rotate_and_delete(tmp_path):
     first, second, third = three_pages()
-    spool = Spool(spool_folder(tmp_path, FORMS, "H56-0001"))
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "H56-0001"))
     for page in (first, second, third):
         spool.add(page)
     turned = dataclasses.replace(third, rotation=270, sticky_note=True)
@@ -38,7 +38,7 @@ def test_the_spool_follows_reorder_rotate_and_delete(tmp_path):
 
 def test_a_cut_while_writing_leaves_the_last_complete_list(tmp_path):
     pages = three_pages()
-    spool = Spool(spool_folder(tmp_path, FORMS, "draft"))
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft"))
     spool.add(pages[0])
     # The power went while the next index was being written: only its temp file is there.
     (spool.folder / "index.json.tmp").write_bytes(b'[{"file": "half')
@@ -46,32 +46,32 @@ def test_a_cut_while_writing_leaves_the_last_complete_list(tmp_path):
 
 
 def test_saved_or_thrown_away_pages_are_not_offered_again(tmp_path):
-    spool = Spool(spool_folder(tmp_path, FORMS, "draft"))
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft"))
     spool.add(three_pages()[0])
-    emptied = Spool(spool_folder(tmp_path, FORMS, "emptied"))
+    emptied = Spool(spool_folder(tmp_path, FORM_SPOOLS, "emptied"))
     emptied.add(three_pages()[1])
     emptied.replace([])  # every page deleted: nothing left on the disk either
     assert not emptied.folder.exists()
-    assert [left.spool.key for left in leftovers(tmp_path, FORMS)] == ["draft"]
+    assert [left.spool.key for left in leftovers(tmp_path, FORM_SPOOLS)] == ["draft"]
     spool.discard()
-    assert leftovers(tmp_path, FORMS) == []
-    assert leftovers(tmp_path / "never-used", FORMS) == []
+    assert leftovers(tmp_path, FORM_SPOOLS) == []
+    assert leftovers(tmp_path / "never-used", FORM_SPOOLS) == []
 
 
 def test_each_place_finds_only_its_own_spools(tmp_path):
-    Spool(spool_folder(tmp_path, FORMS, "draft-0")).add(three_pages()[0])
-    Spool(spool_folder(tmp_path, DOSSIERS, "dossier")).add(three_pages()[1])
-    assert [left.spool.key for left in leftovers(tmp_path, FORMS)] == ["draft-0"]
-    assert [left.spool.key for left in leftovers(tmp_path, DOSSIERS)] == ["dossier"]
+    Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft-0")).add(three_pages()[0])
+    Spool(spool_folder(tmp_path, DOSSIER_SPOOLS, "dossier")).add(three_pages()[1])
+    assert [left.spool.key for left in leftovers(tmp_path, FORM_SPOOLS)] == ["draft-0"]
+    assert [left.spool.key for left in leftovers(tmp_path, DOSSIER_SPOOLS)] == ["dossier"]
 
 
 def test_a_spool_says_what_its_pages_are_of_after_a_restart(tmp_path):
-    spool = Spool(spool_folder(tmp_path, FORMS, "draft-0"), "Giấy khai sinh (bản sao)")
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft-0"), "Giấy khai sinh (bản sao)")
     first, second, _ = three_pages()
     spool.add(first)
     spool.replace([second])  # the note stays through a change of the pages
-    [found] = leftovers(tmp_path, FORMS)
+    [found] = leftovers(tmp_path, FORM_SPOOLS)
     assert found.document == found.spool.document() == "Giấy khai sinh (bản sao)"
     assert found.pages == [second]
     assert found.changed_at is not None
-    assert Spool(spool_folder(tmp_path, FORMS, "other")).document() == ""
+    assert Spool(spool_folder(tmp_path, FORM_SPOOLS, "other")).document() == ""

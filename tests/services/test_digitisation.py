@@ -350,3 +350,37 @@ def test_a_dossier_refused_at_the_counter_keeps_no_scan_of_its_papers(services):
     assert {line.digitisation for line in services.dossier(dossier.uuid).draft.documents} == {
         Digitisation.PENDING}
     assert services.dossier_files(dossier.uuid) == []
+
+
+def test_pages_left_unsaved_are_offered_to_their_dossier_and_those_none_can_take_removed(
+        services, clock):
+    from desk_app.scanning.pages import page_from_image
+    from desk_app.services.digitisation import UNSAVED_SCAN_DAYS, later_spool
+    from tests.scanning.pictures import paper
+
+    page = page_from_image(paper("1"), 200, "bw")
+    mine = services.receive(full_draft(services), accept_warnings=True)
+    other = services.receive(full_draft(services, name="Lê Văn Hùng"), accept_warnings=True)
+
+    def spooled(uuid, stage, draft, *, days_ago=0):
+        spool = later_spool(services.data_dir, uuid, stage, draft, "Tờ khai")
+        spool.add(page)
+        moment = (clock.now - timedelta(days=days_ago)).timestamp()
+        os.utime(spool.folder / "index.json", (moment, moment))
+        return spool
+
+    offered = spooled(mine.uuid, Stage.SUPPLEMENT, "a", days_ago=UNSAVED_SCAN_DAYS - 1)
+    kept = spooled(other.uuid, Stage.SUPPLEMENT, "b")  # another dossier's: offered to it
+    removed = [
+        spooled(mine.uuid, Stage.SUPPLEMENT, "c", days_ago=UNSAVED_SCAN_DAYS + 1),  # old
+        spooled(mine.uuid, Stage.RESULT, "d"),  # no result before the unit sends it back
+        spooled("a-dossier-of-a-backup-restored-since", Stage.SUPPLEMENT, "e"),
+    ]
+
+    [unsaved] = services.unsaved_scans(mine.uuid)
+    assert (unsaved.stage, unsaved.draft) == (Stage.SUPPLEMENT, "a")
+    assert (unsaved.leftover.spool.folder, unsaved.leftover.pages) == (offered.folder, [page])
+    assert unsaved.leftover.document == "Tờ khai"
+    assert kept.pages() == [page]
+    assert [spool.folder.exists() for spool in removed] == [False, False, False]
+    assert [u.draft for u in services.unsaved_scans(other.uuid)] == ["b"]

@@ -49,7 +49,7 @@ SERVICES: dict[str, Permission | str] = {
     "procedure_at": P.LOOK_UP,
     "receive": P.RECEIVE, "refuse_at_counter": P.RECEIVE,
     "keep_pdf": P.RECEIVE, "discard_files": P.RECEIVE, "reusable_files": P.RECEIVE,
-    "digitise_document": P.HAND_OVER,
+    "digitise_document": P.HAND_OVER, "unsaved_scans": P.HAND_OVER,
     "dossier_files": P.LOOK_UP, "open_file": P.LOOK_UP, "use_file": P.LOOK_UP,
     "file_views": P.VERIFY_JOURNAL,
     "hand_over": P.HAND_OVER, "record_result_ready": P.HAND_OVER,

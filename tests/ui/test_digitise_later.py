@@ -5,16 +5,20 @@ version; earlier versions stay visible."""
 
 import pikepdf
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from desk_app.core.digitisation import Stage
 from desk_app.scanning.sane import SaneScanner
+from desk_app.scanning.spool import DOSSIER_SPOOLS, leftovers
 from desk_app.store import files
 from desk_app.ui.digitise_dialog import DigitiseDialog
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from tests.sane_device import use_test_device
+from tests.scanning.pictures import paper
 from tests.services.factories import full_draft
+from desk_app.ui.ask import Button
 from tests.ui.conftest import wait_active
 
 pytestmark = pytest.mark.usefixtures("message_boxes")
@@ -47,21 +51,32 @@ def open_digitise(qtbot, keyboard, detail, monkeypatch, scanner=None):
     return wait_active(qtbot, detail.findChild(DigitiseDialog))
 
 
-def take_pages_and_save(qtbot, keyboard, dialog, key: Qt.Key, pages: int = 1) -> None:
-    """F4 opens the scan panel; `key` there (F5 scans, Ctrl+O imports) brings `pages`
-    pages; Ctrl+Enter takes them back to the dialog, Ctrl+Enter again saves."""
+def open_panel(qtbot, keyboard, dialog):
     keyboard.press(Qt.Key.Key_F4)
     qtbot.waitUntil(lambda: dialog.panel is not None)
-    panel = wait_active(qtbot, dialog.panel)
+    return wait_active(qtbot, dialog.panel)
+
+
+def take_pages(qtbot, keyboard, dialog, key: Qt.Key, pages: int = 1):
+    """F4 opens the scan panel; `key` there (F5 scans, Ctrl+O imports) brings `pages`
+    pages; Ctrl+Enter takes them back to the dialog. The pages."""
+    panel = open_panel(qtbot, keyboard, dialog)
     if key == Qt.Key.Key_F5:  # the scanners listed first (import needs none)
         qtbot.waitUntil(lambda: panel.device.currentData() is not None)
     keyboard.press(key, CTRL if key == Qt.Key.Key_O else Qt.KeyboardModifier.NoModifier)
     qtbot.waitUntil(lambda: not panel.scanning and panel.page_list.count() == pages,
                     timeout=20000)
+    taken = panel.pages()
     keyboard.press(Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dialog.panel is None)
     assert f"{pages} trang" in dialog.pages_label.text()
     wait_active(qtbot, dialog)
+    return taken
+
+
+def take_pages_and_save(qtbot, keyboard, dialog, key: Qt.Key, pages: int = 1) -> None:
+    """`take_pages`, then Ctrl+Enter saves."""
+    take_pages(qtbot, keyboard, dialog, key, pages)
     keyboard.press(Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -118,3 +133,66 @@ def test_the_result_is_offered_once_the_dossier_is_back_from_the_unit(
     take_pages_and_save(qtbot, keyboard, dialog, Qt.Key.Key_O)
     [result] = services.dossier_files(detail.uuid)
     assert (result.stage, result.document) == (Stage.RESULT, "Kết quả giải quyết hồ sơ")
+
+
+def spooled(services) -> list:
+    return leftovers(services.data_dir, DOSSIER_SPOOLS)
+
+
+def test_pages_left_by_a_power_cut_are_offered_back_when_the_dialog_opens_again(
+        qtbot, services, keyboard, detail, monkeypatch, message_boxes, tmp_path):
+    photo = tmp_path / "photo.jpg"  # a second page, from a phone
+    paper("RGB").save(photo, "JPEG")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([SAMPLE, str(photo)], ""))
+    dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    document = dialog.document.currentText()
+    panel = open_panel(qtbot, keyboard, dialog)
+    keyboard.press(Qt.Key.Key_O, CTRL)
+    qtbot.waitUntil(lambda: panel.page_list.count() == 2)
+    # On the disk as they arrived, before the panel's Xong.
+    qtbot.waitUntil(lambda: [len(left.pages) for left in spooled(services)] == [2])
+    pages = panel.pages()
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dialog.panel is None)
+    assert "2 trang" in dialog.pages_label.text()
+
+    # The power goes: the dialog vanishes without closing, saving or discarding anything.
+    dialog.hide()
+    shiboken6.delete(dialog)
+    assert [len(left.pages) for left in spooled(services)] == [2]
+    assert services.dossier_files(detail.uuid) == []
+
+    wait_active(qtbot, detail)
+    message_boxes.answers = [Button.Open]
+    dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    [said] = message_boxes.shown
+    assert "chưa lưu" in said and f"«{document} (Hồ sơ bổ sung)»: 2 trang" in said
+    qtbot.waitUntil(lambda: "2 trang" in dialog.pages_label.text())
+    assert dialog.document.currentText() == document
+    panel = open_panel(qtbot, keyboard, dialog)
+    qtbot.waitUntil(lambda: panel.page_list.count() == 2)
+    assert panel.pages() == pages  # in order, as they were
+    keyboard.press(Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dialog.panel is None)
+    wait_active(qtbot, dialog)
+    keyboard.press(Qt.Key.Key_Return, CTRL)  # saved: the spool goes with it
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [saved] = services.dossier_files(detail.uuid)
+    assert (saved.document, saved.pages) == (document, 2)
+    assert spooled(services) == []
+
+
+def test_pages_the_clerk_cancels_are_not_offered_back(
+        qtbot, services, keyboard, detail, monkeypatch, message_boxes):
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([SAMPLE], ""))
+    dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    take_pages(qtbot, keyboard, dialog, Qt.Key.Key_O)
+    assert len(spooled(services)) == 1
+    keyboard.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: spooled(services) == [])
+    wait_active(qtbot, detail)
+    open_digitise(qtbot, keyboard, detail, monkeypatch)
+    assert message_boxes.shown == []

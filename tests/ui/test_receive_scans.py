@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 from desk_app.scanning.pdfa import check
-from desk_app.scanning.spool import FORMS, leftovers
+from desk_app.scanning.spool import FORM_SPOOLS, leftovers
 from desk_app.store import files as file_store
 from desk_app.ui.receive_form import ReceiveDialog
 from tests.sane_device import use_test_device
@@ -125,7 +125,7 @@ def test_f3_scans_a_line_into_the_saved_dossier_as_pdfa_with_its_code(
     # Only the file the event names is left: not the copy before the code, not the one-page
     # scan replaced; nothing is left in the spool to be offered again.
     assert kept_files(services) == [file_store.path_of(services.data_dir, sha)]
-    assert leftovers(services.data_dir, FORMS) == []
+    assert leftovers(services.data_dir, FORM_SPOOLS) == []
 
 
 def test_the_form_is_not_saved_while_its_panel_is_open(qtbot, keyboard, open_form, services):
@@ -143,7 +143,7 @@ def test_the_form_is_not_saved_while_its_panel_is_open(qtbot, keyboard, open_for
     keyboard.press(Key.Key_Escape)  # Hủy: the line stays as it was, its pages not kept
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     assert digitisation_cell(dialog, 0) == "Chưa số hóa"
-    assert leftovers(services.data_dir, FORMS) == []
+    assert leftovers(services.data_dir, FORM_SPOOLS) == []
     keyboard.press(Key.Key_S, CTRL)
     assert len(services.dossier_rows()) == 1
 
@@ -156,7 +156,7 @@ def test_pages_left_by_a_power_cut_are_offered_back_in_the_next_form(
     name = w(dying, "documents").line(0).name
     panel = open_panel(qtbot, keyboard, dying)
     scan(qtbot, keyboard, panel, 1)
-    qtbot.waitUntil(lambda: len(leftovers(services.data_dir, FORMS)) == 1)
+    qtbot.waitUntil(lambda: len(leftovers(services.data_dir, FORM_SPOOLS)) == 1)
     [page] = panel.pages()
     # The power goes: that form never saves nor discards. The next form offers the page back.
     message_boxes.answers = [Button.Open]
@@ -177,7 +177,7 @@ def test_pages_left_by_a_power_cut_are_offered_back_in_the_next_form(
     [row] = services.dossier_rows()
     assert services.history(row.uuid)[0].payload["documents"][0]["pages"] == 1
     # The dead form's spool went with the save; only that form's open panel remains.
-    assert leftovers(services.data_dir, FORMS) == []
+    assert leftovers(services.data_dir, FORM_SPOOLS) == []
 
 
 @pytest.mark.parametrize("answer, left", [(Button.Discard, 0), (Button.No, 1)])
@@ -187,12 +187,12 @@ def test_leftover_pages_may_be_thrown_away_or_kept_for_later(
     from desk_app.scanning.spool import Spool, spool_folder
     from tests.scanning.pictures import paper
 
-    Spool(spool_folder(services.data_dir, FORMS, "an-old-form-0"), "Tờ khai").add(
+    Spool(spool_folder(services.data_dir, FORM_SPOOLS, "an-old-form-0"), "Tờ khai").add(
         page_from_image(paper("1"), 200, "bw"))
     message_boxes.answers = [answer]
     open_form()
     qtbot.waitUntil(lambda: bool(message_boxes.shown))
-    assert len(leftovers(services.data_dir, FORMS)) == left
+    assert len(leftovers(services.data_dir, FORM_SPOOLS)) == left
 
 
 @pytest.mark.parametrize("how", ["clear", "close", "other procedure"])
@@ -218,7 +218,7 @@ def test_a_scan_kept_for_a_form_that_is_cleared_or_closed_is_removed(
         fill(dialog, keyboard, "procedure", "1.001193")
     assert kept_files(services) == [named]
     assert services.dossier_files(earlier.uuid)[0].sha256 == named.stem
-    assert leftovers(services.data_dir, FORMS) == []
+    assert leftovers(services.data_dir, FORM_SPOOLS) == []
 
 
 def services_draft(services):
