@@ -85,7 +85,10 @@ Details both ends rely on (extensions of the above, all backwards compatible):
 - Event kinds added for the counter (older hubs answer them `invalid`, and the counter keeps
   them quarantined until the hub is upgraded): `supplemented`, the counter's name for
   `supplement_received`; `quarantine_discarded`, the audit record of a supervisor discarding a
-  quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`.
+  quarantined event, payload `{"discarded_event": uuid, "discarded_kind", "reason", "note"}`;
+  `file_discarded`, the audit record of a supervisor giving up sending a digitised file that
+  kept failing (the counter keeps it), payload `{"discarded_file": sha256, "document", "size",
+  "reason", "note"}` (not under "files": the hub is not to expect it).
 - An enrollment may carry `"request_key"` (added): a random key (16–100 of A–Z a–z 0–9 _ -)
   the counter made for this code and keeps until the answer arrives. The same code sent again
   with the same key while the code is still valid gets the same `device_id` back with a new
@@ -198,6 +201,9 @@ EVENT_KINDS: dict[str, frozenset[int]] = {
     # A document digitised after reception (added): payload `{"document", "stage": supplement|
     # result, "file", "pages", "version", "files": [sha256]}`; the dossier keeps its state.
     "document_digitised": _ANY_STATE,
+    # A supervisor gave up sending a digitised file (added): payload names it; the dossier
+    # keeps its state.
+    "file_discarded": _ANY_STATE,
 }
 PROVINCE_EVENT_KINDS = ("result_ready", "supplement_requested")
 

@@ -65,6 +65,9 @@ QUARANTINE_DISCARDED = "quarantine_discarded"
 # A document digitised after reception (a supplement brought, the dossier's result): payload
 # payloads.digitised_payload. The dossier stays where it is, so it is no EventKind either.
 DOCUMENT_DIGITISED = "document_digitised"
+# The audit record of a supervisor giving up sending a digitised file that kept failing: payload
+# payloads.file_discarded_payload. The file stays on the counter; the dossier where it was.
+FILE_DISCARDED = "file_discarded"
 
 
 def kind_label(kind: str) -> str:
@@ -74,6 +77,8 @@ def kind_label(kind: str) -> str:
         return "Loại bỏ sự kiện bị cách ly"
     if kind == DOCUMENT_DIGITISED:
         return "Số hóa giấy tờ"
+    if kind == FILE_DISCARDED:
+        return "Bỏ gửi tệp số hóa lên tỉnh"
     try:
         return EventKind(kind).label
     except ValueError:

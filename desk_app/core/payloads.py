@@ -88,6 +88,15 @@ def digitised(event: Event) -> DossierFile:
                        clerk=event.clerk, at=event.device_time)
 
 
+def file_discarded_payload(sha256: str, document: str, size: int, reason: str,
+                           note: str) -> dict:
+    """A `file_discarded` event: the supervisor stopped trying to send this file (`reason`: why
+    it kept failing; `note`: the supervisor's why). The hash is not under "files": the file is
+    no longer to be sent."""
+    return {"discarded_file": sha256, "document": document, "size": size, "reason": reason,
+            "note": note}
+
+
 def refused_at_counter_payload(dossier: Dossier, reason: str) -> dict:
     """A `refused` event for a dossier refused at the counter (form 03): what was brought and
     why it was not received; no code, ledger line or due time. `at_counter` tells it from a

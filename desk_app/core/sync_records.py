@@ -1,6 +1,7 @@
-"""What the supervisor sees of sync's trouble: the events the hub refused (the quarantine) and
-the problems noticed while applying what the hub sent. The store keeps them (store.outbox,
-store.sync_state); the quarantine dialog shows them, so the records live here."""
+"""What the supervisor sees of sync's trouble: the events the hub refused and the files that
+could not be sent (the quarantine), and the problems noticed while applying what the hub sent.
+The store keeps them (store.outbox, store.file_queue, store.sync_state); the quarantine dialog
+shows them, so the records live here."""
 
 from __future__ import annotations
 
@@ -21,6 +22,21 @@ class QuarantinedEvent:
     clerk: str
     reason: str
     quarantined_at: datetime | None
+
+
+@dataclass(frozen=True)
+class QuarantinedFile:
+    """A digitised document's file set aside after failing to go up (too large, changed or
+    gone on disk, refused by the hub again and again), with the dossier and document that
+    first named it."""
+
+    sha256: str
+    size: int  # bytes, as queued
+    reason: str  # why the last attempt failed
+    quarantined_at: datetime | None
+    dossier_uuid: str
+    dossier_code: str
+    document: str
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,16 @@ from typing import TYPE_CHECKING, Any
 from desk_app.core import options
 from desk_app.core.accounts import Permission
 from desk_app.core.changes import CALENDAR, CATALOGUE, DOSSIERS, SETTINGS
-from desk_app.core.lifecycle import QUARANTINE_DISCARDED
-from desk_app.core.sync_records import QuarantinedEvent, SyncProblem
+from desk_app.core.lifecycle import FILE_DISCARDED, QUARANTINE_DISCARDED
+from desk_app.core.payloads import file_discarded_payload
+from desk_app.core.sync_records import QuarantinedEvent, QuarantinedFile, SyncProblem
 from desk_app.core.text import clean, clean_multiline
 from desk_app.core.validation import Issue, Severity
 from desk_app.services import province_events
 from desk_app.services.context import Context
 from desk_app.services.errors import ServiceError, ValidationFailed
 from desk_app.services.printouts import SLIP_FOLDER, dated_folder, drawn_by, new_version
-from desk_app.store import dossiers, events, file_queue, outbox, settings, sync_state
+from desk_app.store import dossiers, events, file_queue, files, outbox, settings, sync_state
 from desk_app.store.files import path_of
 from desk_app.store.outbox import Refused, Stored
 from sync import exchange, protocol
@@ -396,6 +397,50 @@ class SyncService:
             self.ctx.reserve_journal_tip()
             return discarded
 
+    def quarantined_files(self) -> list[QuarantinedFile]:
+        """Digitised documents' files set aside after failing to go up."""
+        self._require(Permission.SYNC_ADMIN)
+        with self.ctx.lock:
+            return file_queue.quarantined(self.ctx.db)
+
+    def requeue_file(self, sha256: str) -> None:
+        """Try a quarantined file again at the next sync (after the hub was upgraded, or the
+        file's trouble fixed), its failures forgotten."""
+        self._require(Permission.SYNC_ADMIN)
+        with self.ctx.lock, self.ctx.db.atomic():
+            if not file_queue.requeue(self.ctx.db, sha256):
+                raise ServiceError(FILE_GONE_FROM_QUARANTINE)
+
+    def discard_file(self, sha256: str, note: str) -> list[events.Event]:
+        """Stop trying to send a quarantined file, for good. The file stays on this counter
+        (a citizen's scan is never deleted) and its dossiers keep naming it; each dossier that
+        has it records the giving up in an event, queued for the hub like any other, so the
+        province and the journal see a digitised file will not reach the province."""
+        self._require(Permission.SYNC_ADMIN)
+        note = clean_multiline(note)
+        if not note:
+            raise ValidationFailed([Issue("note", "Nhập lý do bỏ gửi tệp.", Severity.ERROR)])
+        with self.ctx.lock, self.ctx.db.atomic():
+            found = [q for q in file_queue.quarantined(self.ctx.db) if q.sha256 == sha256]
+            if not found:
+                raise ServiceError(FILE_GONE_FROM_QUARANTINE)
+            naming = files.naming_dossiers(self.ctx.db, sha256)
+            if not naming:  # no dossier to record it in: never given up without a record
+                raise ServiceError("Không tìm thấy hồ sơ nào có tệp này: chưa bỏ gửi được.")
+            file_queue.discard(self.ctx.db, sha256)
+            given_up, now = found[0], self.ctx.now()
+            recorded = [
+                events.append(
+                    self.ctx.db, dossier_uuid=dossier_uuid, kind=FILE_DISCARDED,
+                    status=dossiers.get(self.ctx.db, dossier_uuid).status,
+                    payload=file_discarded_payload(sha256, document, given_up.size,
+                                                   given_up.reason, note),
+                    clerk=self.ctx.clerk_name(), device_id=self.ctx.device_id(), at=now)
+                for dossier_uuid, document in naming]
+            self.ctx.reserve_journal_tip()
+        self.ctx.announce(DOSSIERS)
+        return recorded
+
     # --- reconciliation --------------------------------------------------------------------
 
     def reconciliation(self, day: date) -> ReconciliationFigures:
@@ -468,3 +513,4 @@ class SyncService:
 
 
 GONE_FROM_QUARANTINE = "Sự kiện này không còn trong danh sách bị cách ly (có thể đã được xử lý)."
+FILE_GONE_FROM_QUARANTINE = "Tệp này không còn trong danh sách bị cách ly (có thể đã được xử lý)."

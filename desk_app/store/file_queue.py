@@ -5,7 +5,8 @@ A file is queued when the hub has acknowledged an event whose payload names it (
 "files"): the hub keeps a file only once an event of the commune names it. It stays 'pending'
 until the hub holds it whole ('sent'), or is set aside ('quarantined', with the reason) when
 it cannot be sent (too large, changed or gone on disk) or the hub refused it too often, so the
-files behind it still go.
+files behind it still go. A supervisor sends a quarantined file again ('pending') or gives it
+up ('discarded': never tried again; the file itself stays on disk).
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from desk_app.core.clock import iso
-from desk_app.core.sync_records import FilesWaiting
+from desk_app.core.clock import iso, parse_iso
+from desk_app.core.sync_records import FilesWaiting, QuarantinedFile
 from desk_app.store import files
 from sync.protocol import files_named
 
-PENDING, SENT, QUARANTINED = "pending", "sent", "quarantined"
+PENDING, SENT, QUARANTINED, DISCARDED = "pending", "sent", "quarantined", "discarded"
 # Refusals by the hub before a file is set aside: a refusal that repeats is not the network.
 MAX_ATTEMPTS = 3
 
@@ -80,6 +81,36 @@ def failed(db: sqlite_utils.Database, sha256: str, reason: str, at: datetime, *,
 def state_of(db: sqlite_utils.Database, sha256: str) -> str | None:
     row = db.execute("SELECT state FROM file_uploads WHERE sha256 = ?", [sha256]).fetchone()
     return row[0] if row else None
+
+
+def quarantined(db: sqlite_utils.Database) -> list[QuarantinedFile]:
+    """The files set aside, oldest first, each with the dossier and document that first named
+    it (a reused file is named by several)."""
+    return [QuarantinedFile(sha, size, error or "", parse_iso(at) if at else None,
+                            dossier_uuid or "", code or "", document or "")
+            for sha, size, error, at, dossier_uuid, code, document in db.execute(
+                "SELECT u.sha256, u.size, u.last_error, u.quarantined_at, f.dossier_uuid, "
+                "d.code, f.document FROM file_uploads u "
+                "LEFT JOIN dossier_files f ON f.rowid = (SELECT rowid FROM dossier_files "
+                "WHERE sha256 = u.sha256 ORDER BY at, rowid LIMIT 1) "
+                "LEFT JOIN dossiers d ON d.uuid = f.dossier_uuid "
+                "WHERE u.state = 'quarantined' ORDER BY u.quarantined_at, u.rowid")]
+
+
+def requeue(db: sqlite_utils.Database, sha256: str) -> bool:
+    """A quarantined file waits again, its failures forgotten; False when it is not
+    quarantined (any more)."""
+    return db.execute(
+        "UPDATE file_uploads SET state = 'pending', attempts = 0, last_error = NULL, "
+        "quarantined_at = NULL WHERE sha256 = ? AND state = 'quarantined'",
+        [sha256]).rowcount == 1
+
+
+def discard(db: sqlite_utils.Database, sha256: str) -> bool:
+    """A quarantined file is never tried again; False when it is not quarantined (any
+    more)."""
+    return db.execute("UPDATE file_uploads SET state = 'discarded' "
+                      "WHERE sha256 = ? AND state = 'quarantined'", [sha256]).rowcount == 1
 
 
 def waiting(db: sqlite_utils.Database) -> FilesWaiting:

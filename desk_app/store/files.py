@@ -117,6 +117,17 @@ def named(db: sqlite_utils.Database, sha256: str) -> bool:
         [sha256, sha256]).fetchone()[0])
 
 
+def naming_dossiers(db: sqlite_utils.Database, sha256: str) -> list[tuple[str, str]]:
+    """(dossier uuid, document) of each dossier that has the file, each dossier once, in the
+    order they took it."""
+    found: dict[str, str] = {}
+    for dossier_uuid, document in db.execute(
+            "SELECT dossier_uuid, document FROM dossier_files WHERE sha256 = ? "
+            "ORDER BY at, rowid", [sha256]):
+        found.setdefault(dossier_uuid, document)
+    return list(found.items())
+
+
 def forget_unnamed(db: sqlite_utils.Database, data_dir: Path, shas: Iterable[str]) -> list[Path]:
     """Drop the rows of those of `shas` that nothing names (a scan kept for a form that was then
     cleared, closed, or saved with the file stamped with its code); the paths of their files,

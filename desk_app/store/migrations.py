@@ -643,10 +643,33 @@ _V15 = [
     "CHECK (action IN ('view', 'print', 'copy'))",
 ]
 
+# A supervisor may give up sending a quarantined file ('discarded': the file stays on disk, an
+# event records it); SQLite changes a CHECK only by making the table again.
+_V16 = [
+    """CREATE TABLE file_uploads_v16 (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'sent', 'quarantined', 'discarded')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        sent_at TEXT,
+        quarantined_at TEXT
+    )""",
+    """INSERT INTO file_uploads_v16 (sha256, size, state, attempts, last_error, queued_at,
+                                     sent_at, quarantined_at)
+       SELECT sha256, size, state, attempts, last_error, queued_at, sent_at, quarantined_at
+       FROM file_uploads ORDER BY rowid""",
+    "DROP TABLE file_uploads",
+    "ALTER TABLE file_uploads_v16 RENAME TO file_uploads",
+    "CREATE INDEX file_uploads_state ON file_uploads (state, queued_at)",
+]
+
 # A step is an SQL statement, or a function of the database for what SQL cannot compute.
 Step = str | Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[list[Step]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12,
-                                 _V13, _V14, _V15]
+                                 _V13, _V14, _V15, _V16]
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

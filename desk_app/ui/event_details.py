@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desk_app.core.digitisation import Stage
-from desk_app.core.lifecycle import DOCUMENT_DIGITISED, EventKind
+from desk_app.core.lifecycle import DOCUMENT_DIGITISED, FILE_DISCARDED, EventKind
 from desk_app.core.model import Event
 from desk_app.core.payloads import digitised, facts
 from desk_app.ui.labels import (
@@ -34,6 +34,8 @@ def _texts() -> dict[str, str]:
             "EventDetails", "Qua bưu chính, số vận đơn {number}"),
         "note": QCoreApplication.translate("EventDetails", "Ghi chú: {note}"),
         "reverses": QCoreApplication.translate("EventDetails", "Hủy: {kind}"),
+        "not_sent": QCoreApplication.translate(
+            "EventDetails", "Tệp số hóa «{document}» không gửi lên tỉnh (vẫn lưu trên máy này)"),
         Stage.SUPPLEMENT: QCoreApplication.translate(
             "EventDetails", "Hồ sơ bổ sung: {document}, {pages} trang (bản {version})"),
         Stage.RESULT: QCoreApplication.translate(
@@ -49,6 +51,8 @@ def event_details(event: Event) -> str:
         done = digitised(event)
         parts.append(say[done.stage].format(document=done.document, pages=done.pages,
                                             version=done.version))
+    if kind == FILE_DISCARDED:
+        parts.append(say["not_sent"].format(document=event.payload.get("document") or "?"))
     if kind == EventKind.RECEIVED and f.due_at:
         parts.append(say["due"].format(due=date_time_text(f.due_at)))
     if f.unit:

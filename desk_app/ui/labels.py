@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from desk_app.core.digitisation import FileUse, Stage
 from desk_app.core.lifecycle import (
     DOCUMENT_DIGITISED,
+    FILE_DISCARDED,
     QUARANTINE_DISCARDED,
     EventKind,
     Satisfaction,
@@ -148,6 +149,7 @@ def event_kind_label(kind: str) -> str:
         QUARANTINE_DISCARDED: QCoreApplication.translate(
             "Labels", "Loại bỏ sự kiện bị cách ly"),
         DOCUMENT_DIGITISED: QCoreApplication.translate("Labels", "Số hóa giấy tờ"),
+        FILE_DISCARDED: QCoreApplication.translate("Labels", "Bỏ gửi tệp số hóa lên tỉnh"),
     }
     return known.get(kind, kind)
 

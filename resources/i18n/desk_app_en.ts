@@ -1287,6 +1287,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
 <context>
     <name>EventDetails</name>
     <message>
+        <source>Tệp số hóa «{document}» không gửi lên tỉnh (vẫn lưu trên máy này)</source>
+        <translation>Digitised file «{document}» not sent to the province (still kept on this PC)</translation>
+    </message>
+    <message>
         <source>Hủy: {kind}</source>
         <translation>Undoes: {kind}</translation>
     </message>
@@ -1375,6 +1379,10 @@ The slip can be printed again from the dossier&apos;s detail (Ctrl+O).</translat
     <message>
         <source>Lưu bản sao</source>
         <translation>Copy saved</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi tệp số hóa lên tỉnh</source>
+        <translation>Digitised file not sent to the province</translation>
     </message>
     <message>
         <source>Đính chính: hủy thao tác trước</source>
@@ -2185,8 +2193,56 @@ Nothing is lost: once there is a printer, {later}</translation>
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <source>Sự kiện bị cách ly</source>
-        <translation>Quarantined events</translation>
+        <source>Bỏ gửi tệp số hóa</source>
+        <translation>Stop sending a digitised file</translation>
+    </message>
+    <message>
+        <source>Bỏ gửi tệp… (Ctrl+D)</source>
+        <translation>Stop sending the file… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Cách ly lúc</source>
+        <translation>Quarantined at</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Gửi lại tệp (Ctrl+R)</source>
+        <translation>Send the file again (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Không gửi tệp số hóa «{document}» của hồ sơ {code} lên tỉnh nữa? Tệp vẫn được giữ trên máy này; việc bỏ gửi được ghi vào hồ sơ và báo lên tỉnh.</source>
+        <translation>Stop sending the digitised file «{document}» of dossier {code} to the province? The file stays on this PC; giving it up is recorded in the dossier and reported to the province.</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Lý do bỏ gửi tệp (bắt buộc khi bỏ gửi)</source>
+        <translation>Reason for not sending the file (required to stop sending)</translation>
+    </message>
+    <message>
+        <source>Nhập lý do bỏ gửi tệp trước</source>
+        <translation>Type the reason for not sending the file first</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa gửi lên tỉnh không được (quá lớn, bị thay đổi hay mất trên máy, máy chủ từ chối nhiều lần); các tệp khác vẫn được gửi. Gửi lại (Ctrl+R) khi đã khắc phục, hoặc bỏ gửi (Ctrl+D): tệp vẫn được giữ trên máy này, việc bỏ gửi được ghi vào hồ sơ và báo lên tỉnh.</source>
+        <translation>Digitised files that could not be sent to the province (too large, changed or missing on this PC, refused by the hub again and again); the other files are still sent. Send one again (Ctrl+R) once the cause is fixed, or stop sending it (Ctrl+D): the file stays on this PC, and giving it up is recorded in the dossier and reported to the province.</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>Sự kiện và tệp bị cách ly</source>
+        <translation>Quarantined events and files</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh đã từ chối các sự kiện dưới đây; những sự kiện khác vẫn được gửi bình thường. Gửi lại khi đã khắc phục nguyên nhân, hoặc loại bỏ (việc loại bỏ được ghi lại và báo lên tỉnh).</source>
@@ -3172,8 +3228,8 @@ What you typed is still there.</translation>
         <translation>&amp;Enrol this PC with the province…</translation>
     </message>
     <message>
-        <source>Sự kiện bị &amp;cách ly…</source>
-        <translation>&amp;Quarantined events…</translation>
+        <source>Sự kiện, tệp bị &amp;cách ly…</source>
+        <translation>&amp;Quarantined events and files…</translation>
     </message>
     <message>
         <source>&amp;In đối chiếu cuối ngày</source>

@@ -80,7 +80,8 @@ SYNC: dict[str, Permission | str] = {
     "sync_if_waiting": OPEN, "probe": OPEN, "cancel": OPEN, "close": OPEN, "status": OPEN,
     "connection": OPEN, "end_of_day": OPEN,
     "enroll": P.SYNC_ADMIN, "quarantined": P.SYNC_ADMIN, "problems": P.SYNC_ADMIN,
-    "requeue": P.SYNC_ADMIN, "discard": P.SYNC_ADMIN,
+    "requeue": P.SYNC_ADMIN, "discard": P.SYNC_ADMIN, "quarantined_files": P.SYNC_ADMIN,
+    "requeue_file": P.SYNC_ADMIN, "discard_file": P.SYNC_ADMIN,
     "set_end_of_day": P.SETTINGS,
     "reconciliation": P.END_OF_DAY, "reconciliation_pdf": P.END_OF_DAY,
 }

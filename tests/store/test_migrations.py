@@ -195,3 +195,27 @@ def test_migration_15_reads_the_uses_of_files_recorded_before_as_views(tmp_path)
     with pytest.raises(sqlite3.IntegrityError):
         files.record_view(db, "a", "d-1", "CCCD", "Lan", "2026-12-01T08:00:00+07:00", "mail")
     db.close()
+
+
+def test_migration_16_keeps_the_files_queued_and_lets_one_be_given_up(tmp_path):
+    from desk_app.store import file_queue
+
+    path = tmp_path / "desk.db"
+    db = database_at(path, 15)
+    queued = [("a" * 64, 1000, "sent", 0, None, "2026-12-04T09:00:00+07:00", None),
+              ("b" * 64, 2000, "quarantined", 3, "refused", "2026-12-04T09:01:00+07:00",
+               "2026-12-04T10:00:00+07:00")]
+    db.conn.executemany("INSERT INTO file_uploads (sha256, size, state, attempts, last_error, "
+                        "queued_at, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?)", queued)
+    db.conn.commit()
+    db.close()
+    db = connect(path)
+    assert schema_version(db) >= 16
+    assert db.execute("SELECT sha256, size, state, attempts, last_error, queued_at, "
+                      "quarantined_at FROM file_uploads ORDER BY rowid").fetchall() == queued
+    with db.atomic():
+        assert file_queue.discard(db, "b" * 64)
+    assert file_queue.state_of(db, "b" * 64) == file_queue.DISCARDED
+    assert [r[2] for r in db.execute("PRAGMA index_info(file_uploads_state)")] == [
+        "state", "queued_at"]
+    db.close()

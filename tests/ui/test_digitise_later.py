@@ -13,12 +13,12 @@ from desk_app.core.digitisation import Stage
 from desk_app.scanning.sane import SaneScanner
 from desk_app.scanning.spool import DOSSIER_SPOOLS, leftovers
 from desk_app.store import files
+from desk_app.ui.ask import Button
 from desk_app.ui.digitise_dialog import DigitiseDialog
 from desk_app.ui.dossier_detail import DossierDetailDialog
 from tests.sane_device import use_test_device
 from tests.scanning.pictures import paper
 from tests.services.factories import full_draft
-from desk_app.ui.ask import Button
 from tests.ui.conftest import wait_active
 
 pytestmark = pytest.mark.usefixtures("message_boxes")

@@ -171,3 +171,74 @@ def test_the_quarantine_lists_province_changes_that_could_not_apply(
 
     assert dialog.problems_table.rowCount() == 1
     assert dossier.code in dialog.problems_table.item(0, 2).text()
+
+
+@pytest.fixture
+def files_set_aside(counter, hub, tmp_path):
+    """An enrolled counter whose two digitised supplements were gone from the disk when the
+    sync tried to send them (set aside at once); each is put back afterwards. Their hashes."""
+    from desk_app.core.digitisation import Stage
+    from desk_app.store.files import path_of
+    from tests.services.factories import pdf_bytes
+
+    sync = SyncService(counter)
+    sync.enroll(hub.url, hub.code(), "Quầy 1")
+    dossier = receive(counter, 1)[0]
+    shas = []
+    for name in ("Giấy xác nhận cư trú", "Sơ đồ thửa đất"):
+        sha = counter.keep_pdf(pdf_bytes(1, name))
+        counter.digitise_document(dossier.uuid, name, Stage.SUPPLEMENT, sha)
+        shas.append(sha)
+    sync.push()
+    for sha in shas:
+        path_of(counter.data_dir, sha).rename(tmp_path / sha)
+    assert sync.push_files().quarantined == 2
+    for sha in shas:
+        (tmp_path / sha).rename(path_of(counter.data_dir, sha))
+    sync.close()
+    return dossier, shas
+
+
+def test_quarantined_files_are_sent_again_or_given_up_from_the_keyboard(
+        qtbot, controller, counter, files_set_aside, activate, keyboard, message_boxes):
+    from desk_app.core.lifecycle import FILE_DISCARDED
+    from desk_app.store import file_queue
+
+    dossier, shas = files_set_aside
+    dialog = open_quarantine(controller, activate)
+    assert "2 tệp bị cách ly" in controller.window.sync_status.text()
+    table = dialog.findChild(QWidget, "quarantined_files_table")
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    listed = [table.item(row, 1).text() for row in range(2)]
+    assert sorted(listed) == ["Giấy xác nhận cư trú", "Sơ đồ thửa đất"]
+    resent, given_up = (shas[0], shas[1]) if listed[0] == "Giấy xác nhận cư trú" else (
+        shas[1], shas[0])
+    assert {table.item(row, 0).text() for row in range(2)} == {dossier.code}
+    assert table.item(0, 2).text().endswith(" MB") and "Không đọc được" in table.item(0, 4).text()
+
+    table.setFocus()  # on the first file
+    keyboard.press(Qt.Key.Key_Space)  # chosen
+    assert dialog.selected_file().sha256 == resent
+    keyboard.press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # send it again
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    assert file_queue.state_of(counter.db, resent) == file_queue.PENDING
+    assert controller.save_timer.isActive()  # tried again at the next sync
+
+    table.setFocus()
+    keyboard.press(Qt.Key.Key_Space)
+    assert dialog.selected_file().sha256 == given_up
+    keyboard.press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # no reason yet
+    note = dialog.findChild(QLineEdit, "file_discard_note")
+    assert note.hasFocus() and table.rowCount() == 1 and message_boxes.shown == []
+    keyboard.type("Bản quét hỏng, đã số hóa lại")
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    keyboard.press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+
+    assert "Không gửi tệp số hóa «" + listed[1] + "»" in message_boxes.shown[-1]
+    qtbot.waitUntil(lambda: table.rowCount() == 0)
+    assert file_queue.state_of(counter.db, given_up) == file_queue.DISCARDED
+    audit = counter.history(dossier.uuid)[-1]
+    assert audit.kind == FILE_DISCARDED
+    assert audit.payload["note"] == "Bản quét hỏng, đã số hóa lại"
+    controller.refresh_status()
+    assert "tệp bị cách ly" not in controller.window.sync_status.text()

@@ -43,6 +43,7 @@ EVENT_LABELS = {
     "corrected": "Sửa thông tin",
     "quarantine_discarded": "Huỷ sự kiện lỗi",
     "document_digitised": "Số hóa giấy tờ",
+    "file_discarded": "Bỏ gửi tệp số hóa",
 }
 
 
