@@ -469,9 +469,11 @@ def reversal(history: Sequence[Event], device_id: str, today: date) -> Reversal:
 
     Only the counter's own action, recorded today, and not a correction: corrections do not
     stack (after one, the clerk records the right action, which may be corrected in turn).
-    A document digitised later is no action on the dossier (it moves nothing and stays with
-    the dossier whatever is corrected): the action before it is the last one."""
-    history = [event for event in history if event.kind != DOCUMENT_DIGITISED]
+    A document digitised later, or its file given up sending, is no action on the dossier (it
+    moves nothing and stays with the dossier whatever is corrected): the action before it is
+    the last one."""
+    history = [event for event in history
+               if event.kind not in (DOCUMENT_DIGITISED, FILE_DISCARDED)]
     if not history:
         raise NotReversible("Hồ sơ chưa có thao tác nào.")
     last = history[-1]

@@ -88,6 +88,7 @@ def test_a_file_given_up_is_recorded_kept_and_no_longer_counted(
         with pytest.raises(ValidationFailed):
             sync.discard_file(sha, blank)
     assert sync.status().files_quarantined == 1
+    counter.hand_over([dossier.uuid], "Công chức Tư pháp - Hộ tịch", "Lê Văn Hùng")
 
     [audit] = sync.discard_file(sha, "Bản quét hỏng, đã quét lại thành bản 2")
 
@@ -105,6 +106,9 @@ def test_a_file_given_up_is_recorded_kept_and_no_longer_counted(
     assert audit.payload["note"] == "Bản quét hỏng, đã quét lại thành bản 2"
     assert "files" not in audit.payload  # nothing queues it again
     assert counter.history(dossier.uuid)[-1].uuid == audit.uuid
+    # Giving up a file is no action on the dossier: the hand-over is still what a correction
+    # would reverse.
+    assert counter.last_action_reversal(dossier.uuid).kind.value == "handed_over"
     with pytest.raises(ServiceError):
         sync.requeue_file(sha)
 
