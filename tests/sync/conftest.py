@@ -23,10 +23,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from desk_app.services.sync import SyncService
 from sync.protocol import API_PREFIX
 from sync.server.app import create_app
 from sync.server.database import open_engine, upgrade
-from tests.sync.counter_side import new_counter
+from tests.sync.counter_side import enroll, new_counter
 from tests.sync.live_hub import HubAdmin, HubProcess, ThreadedHub
 
 PG_ENV = "HUB_TEST_PG_URL"
@@ -108,3 +109,13 @@ def counter(tmp_path):
     services = new_counter(tmp_path / "counter")
     yield services
     services.close()
+
+
+@pytest.fixture
+def sync(counter, live_hub):
+    """The counter enrolled with the live hub, its files sent in chunks of 64 KiB (several
+    chunks for a file of the tests' sizes). Modules syncing otherwise have their own."""
+    service = SyncService(counter, file_chunk_bytes=64 * 1024)
+    enroll(service, live_hub.url, live_hub.admin)
+    yield service
+    service.close()

@@ -14,21 +14,12 @@ from desk_app.core.digitisation import Stage
 from desk_app.core.lifecycle import FILE_DISCARDED
 from desk_app.core.sync_records import QuarantinedFile
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.services.sync import SyncService
 from desk_app.store import file_queue
 from desk_app.store.files import path_of
 from sync.server.database import reading
 from sync.server.tables import events as hub_event_rows
 from tests.services.factories import pdf_bytes
-from tests.sync.counter_side import assert_hub_holds_files, enroll, hub_files, receive
-
-
-@pytest.fixture
-def sync(counter, live_hub):
-    service = SyncService(counter, file_chunk_bytes=64 * 1024)
-    enroll(service, live_hub.url, live_hub.admin)
-    yield service
-    service.close()
+from tests.sync.counter_side import assert_hub_holds_files, hub_files, receive
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from desk_app.services.sync import SyncService, SyncState
+from desk_app.services.sync import SyncState
 from desk_app.store import file_queue
 from desk_app.store.files import path_of
 from sync import exchange, protocol
@@ -21,18 +21,9 @@ from tests.printing.pdf_checks import page_texts
 from tests.sync.counter_side import (
     assert_hub_holds_files,
     digitise,
-    enroll,
     hub_files,
     receive,
 )
-
-
-@pytest.fixture
-def sync(counter, live_hub):
-    service = SyncService(counter, file_chunk_bytes=64 * 1024)
-    enroll(service, live_hub.url, live_hub.admin)
-    yield service
-    service.close()
 
 
 def files_state(counter) -> dict[str, tuple[str, int, str | None]]:
