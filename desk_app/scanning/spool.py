@@ -2,9 +2,9 @@
 scan and the save loses nothing: `leftovers` finds them for the window that offers them back.
 
 One folder per spool under `<data>/scan_spool/<place>/`, where the place says which window
-spooled it and so which one offers it back: the receive form's lines (FORM_SPOOLS) or the documents
-digitised later into a dossier (DOSSIER_SPOOLS); neither offers the other's pages. Each page's bytes are a file named
-by their SHA-256 (written once, to a temp name, fsync'd, renamed); `index.json` lists the pages
+spooled it and so which one offers it back: the receive form's lines (FORM_SPOOLS) or the
+documents digitised later into a dossier (DOSSIER_SPOOLS); neither offers the other's pages.
+Each page's bytes are a file named by their SHA-256 (written once, to a temp name, fsync'd, renamed); `index.json` lists the pages
 in order with their settings and is replaced the same way, so after a cut the folder holds
 either the old list or the new one, never half of one.
 """

@@ -168,7 +168,8 @@ def later_spool(data_dir: str | Path, dossier_uuid: str, stage: Stage, draft: st
     """Where the dialog digitising a document later spools its pages as they arrive: one
     spool per dialog (`draft`, so two runs cut short never overwrite each other's pages),
     named by its dossier and stage, so the dossier's dialog finds it again."""
-    return Spool(spool_folder(data_dir, DOSSIER_SPOOLS, f"{dossier_uuid}_{stage}_{draft}"), document)
+    key = f"{dossier_uuid}_{stage}_{draft}"
+    return Spool(spool_folder(data_dir, DOSSIER_SPOOLS, key), document)
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,8 @@ _SESSION = (
 _SYNC = (
     ActionSpec("sync_now_action", SYNC, QT_TRANSLATE_NOOP("SyncController", "Đồng bộ &ngay"),
                ("F6",), None, "sync_asked", "sync_menu", 0, owner=Owner.SYNC),
-    ActionSpec("quarantine_action", SYNC, QT_TRANSLATE_NOOP("SyncController", "Sự kiện, tệp bị &cách ly…"),
+    ActionSpec("quarantine_action", SYNC,
+               QT_TRANSLATE_NOOP("SyncController", "Sự kiện, tệp bị &cách ly…"),
                (), Permission.SYNC_ADMIN, "open_quarantine", "sync_menu", 1, owner=Owner.SYNC),
     ActionSpec("reconciliation_action", SYNC,
                QT_TRANSLATE_NOOP("SyncController", "&In đối chiếu cuối ngày"),
