@@ -42,3 +42,9 @@ def digits(text: str | None) -> str:
 def megabytes(size: int) -> str:
     """Bytes as MB with one decimal, Vietnamese style: 1234567 → '1,2'."""
     return f"{size / 1_000_000:.1f}".replace(".", ",")
+
+
+def file_size(size: int) -> str:
+    """One file's size with its unit: KB (rounded up) below a megabyte, where one page's scan
+    would show as '0,0 MB'; MB with one decimal above."""
+    return f"{-(-size // 1000)} KB" if size < 1_000_000 else f"{megabytes(size)} MB"

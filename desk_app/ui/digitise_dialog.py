@@ -183,13 +183,14 @@ class DigitiseDialog(ActionDialog):
                                   if scan.stage is self.chosen_stage()), unsaved[0]))
 
     def _take_back(self, scan: UnsavedScan) -> None:
-        """The pages, the stage and the document's name as they were; the spool stays theirs
-        (others left for this dossier are offered again next time)."""
-        self._spooled_as = None  # nothing to move: the pages are in their own spool
+        """The pages, the stage and the document's name as they were, in the spool they are
+        in (others left for this dossier are offered again next time)."""
+        self._draft, self._spooled_as = scan.draft, scan.stage
+        self._pages = scan.leftover.pages
+        # Their stage is one the dossier takes (opening the dialog removed the others); were
+        # it gone meanwhile, the stage shown stays and the pages move to its spool.
         self.stage.setCurrentIndex(max(0, self.stage.findData(scan.stage.value)))
         if scan.leftover.document:
             self.document.setEditText(scan.leftover.document)
-        self._draft, self._spooled_as = scan.draft, scan.stage
-        self._pages = scan.leftover.pages
         self._show_pages()
         self.scan_button.setFocus()

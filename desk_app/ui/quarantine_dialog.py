@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.sync_records import QuarantinedEvent, QuarantinedFile, SyncProblem
-from desk_app.core.text import megabytes
+from desk_app.core.text import file_size
 from desk_app.services.sync import SyncService
 from desk_app.ui.ask import confirm
 from desk_app.ui.labels import event_kind_label
@@ -57,6 +57,7 @@ def _cells(table: QTableWidget, rows: list[list[str]]) -> None:
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             table.setItem(r, c, item)
+    table.resizeColumnToContents(0)  # a dossier's code or a time: whole, not elided
     table.resizeRowsToContents()
 
 
@@ -191,7 +192,7 @@ class QuarantineDialog(QDialog):
             self.events_table.item(row, REASON_COLUMN).setToolTip(
                 self.tr("Máy chủ tỉnh ghi: {reason}").format(reason=event.reason))
         _cells(self.files.table, [
-            [f.dossier_code, f.document, self.tr("{size} MB").format(size=megabytes(f.size)),
+            [f.dossier_code, f.document, file_size(f.size),
              f"{f.quarantined_at:%H:%M %d/%m/%Y}" if f.quarantined_at else "", f.reason]
             for f in self._files])
         _cells(self.problems_table, [

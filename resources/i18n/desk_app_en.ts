@@ -2237,10 +2237,6 @@ Nothing is lost: once there is a printer, {later}</translation>
         <translation>Digitised files that could not be sent to the province (too large, changed or missing on this PC, refused by the hub again and again); the other files are still sent. Send one again (Ctrl+R) once the cause is fixed, or stop sending it (Ctrl+D): the file stays on this PC, and giving it up is recorded in the dossier and reported to the province.</translation>
     </message>
     <message>
-        <source>{size} MB</source>
-        <translation>{size} MB</translation>
-    </message>
-    <message>
         <source>Sự kiện và tệp bị cách ly</source>
         <translation>Quarantined events and files</translation>
     </message>

@@ -196,3 +196,22 @@ def test_pages_the_clerk_cancels_are_not_offered_back(
     wait_active(qtbot, detail)
     open_digitise(qtbot, keyboard, detail, monkeypatch)
     assert message_boxes.shown == []
+
+
+def test_pages_follow_the_stage_chosen_after_they_were_taken(
+        qtbot, services, keyboard, detail, monkeypatch):
+    services.hand_over([detail.uuid], "Công an xã", "Phạm Minh Đức")
+    services.record_result_ready(detail.uuid, "Công an xã", "Phạm Minh Đức")
+    detail.load()
+    qtbot.waitUntil(lambda: detail.actions["digitise_action"].isEnabled())
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *args, **kwargs: ([SAMPLE], ""))
+    dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    take_pages(qtbot, keyboard, dialog, Qt.Key.Key_O)  # as the result
+    assert ["_result_" in left.spool.key for left in spooled(services)] == [True]
+
+    dialog.stage.setFocus()
+    keyboard.press(Qt.Key.Key_Up)  # a supplement after all
+    assert dialog.chosen_stage() is Stage.SUPPLEMENT
+    qtbot.waitUntil(lambda: ["_supplement_" in left.spool.key
+                             for left in spooled(services)] == [True])

@@ -202,7 +202,9 @@ def files_set_aside(counter, hub, tmp_path):
 def test_quarantined_files_are_sent_again_or_given_up_from_the_keyboard(
         qtbot, controller, counter, files_set_aside, activate, keyboard, message_boxes):
     from desk_app.core.lifecycle import FILE_DISCARDED
+    from desk_app.core.text import file_size
     from desk_app.store import file_queue
+    from desk_app.store.files import path_of
 
     dossier, shas = files_set_aside
     dialog = open_quarantine(controller, activate)
@@ -214,7 +216,9 @@ def test_quarantined_files_are_sent_again_or_given_up_from_the_keyboard(
     resent, given_up = (shas[0], shas[1]) if listed[0] == "Giấy xác nhận cư trú" else (
         shas[1], shas[0])
     assert {table.item(row, 0).text() for row in range(2)} == {dossier.code}
-    assert table.item(0, 2).text().endswith(" MB") and "Không đọc được" in table.item(0, 4).text()
+    sizes = {table.item(row, 2).text() for row in range(2)}
+    assert sizes == {file_size(path_of(counter.data_dir, sha).stat().st_size) for sha in shas}
+    assert "Không đọc được" in table.item(0, 4).text()
 
     table.setFocus()  # on the first file
     keyboard.press(Qt.Key.Key_Space)  # chosen
