@@ -30,7 +30,7 @@ from desk_app.scanning.scanner import Scanner
 from desk_app.scanning.spool import Spool
 from desk_app.services.digitisation import UnsavedScan, later_spool
 from desk_app.ui.action_dialog import ActionDialog, text_of
-from desk_app.ui.ask import offer_leftovers
+from desk_app.ui.ask import confirm, offer_leftovers
 from desk_app.ui.labels import stage_label
 from desk_app.ui.messages import error_text
 from desk_app.ui.scan_panel import ScanPanel
@@ -116,6 +116,16 @@ class DigitiseDialog(ActionDialog):
             self._on_disk(partial(self._spool(self._spooled_as).replace, list(self._pages)))
         panel.deleteLater()
         self.scan_button.setFocus()
+
+    def reject(self) -> None:
+        """Esc with pages taken asks first: one key must not throw away a feeder run."""
+        if self._pages and not self._busy and not confirm(
+            self, self.tr("Bỏ các trang đã quét"),
+            self.tr("%n trang đã quét chưa được lưu vào hồ sơ. Bỏ các trang này và đóng cửa sổ?",
+                    "", len(self._pages)),
+        ):
+            return
+        super().reject()
 
     def _show_pages(self) -> None:
         self.pages_label.setText(

@@ -387,6 +387,17 @@
 <context>
     <name>DigitiseDialog</name>
     <message>
+        <source>Bỏ các trang đã quét</source>
+        <translation>Discard the scanned pages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trang đã quét chưa được lưu vào hồ sơ. Bỏ các trang này và đóng cửa sổ?</source>
+        <translation>
+            <numerusform>%n scanned page is not saved in the dossier yet. Discard it and close the window?</numerusform>
+            <numerusform>%n scanned pages are not saved in the dossier yet. Discard them and close the window?</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Chưa ghi được các trang quét ra đĩa: {0}</source>
         <translation>The scanned pages could not be written to disk: {0}</translation>
     </message>
