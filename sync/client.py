@@ -128,6 +128,19 @@ class FileHeld:
 
 
 @dataclass(frozen=True)
+class HeldDocument:
+    """A document digitised for a citizen in a dossier of this counter's commune, whose file
+    the hub holds whole (protocol, "Reuse across counters")."""
+
+    document: str
+    sha256: str
+    pages: int
+    size: int
+    dossier_code: str
+    digitised_at: datetime
+
+
+@dataclass(frozen=True)
 class ChangesPage:
     changes: list[dict[str, Any]]
     next_cursor: int
@@ -251,6 +264,21 @@ class HubClient:
         """Send the file's bytes from `offset` on; the hub answers how much it now holds."""
         return self._file_held(self._call("PUT", f"/files/{sha256}", raw=data,
                                           params={"offset": offset, "size": size}))
+
+    def find_documents(self, id_number: str) -> list[HeldDocument]:
+        """The documents digitised for the citizen with this ID number in the commune's
+        dossiers, newest first (the number goes in the body, not the URL)."""
+        body = self._call("POST", "/documents/find", {"id_number": id_number})
+        try:
+            found = [HeldDocument(str(item["document"]), item["sha256"], int(item["pages"]),
+                                  int(item["size"]), str(item.get("dossier_code") or ""),
+                                  datetime.fromisoformat(item["digitised_at"]))
+                     for item in body["documents"]]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise self._malformed() from exc
+        if not all(protocol.is_file_hash(item.sha256) for item in found):
+            raise self._malformed()
+        return found
 
     def fetch_file(self, sha256: str) -> bytes:
         data = self._call("GET", f"/files/{sha256}", raw_answer=True)

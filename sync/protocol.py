@@ -152,6 +152,17 @@ Details both ends rely on (extensions of the above, all backwards compatible):
   SHA-256) or 404: the counter then asks file by file.
   `GET /api/v1/files/{sha256}` → the file (`application/pdf`), when complete and named by an
   event of the device's commune; 404 unknown_file otherwise.
+- Reuse across counters (added): `POST /api/v1/documents/find` `{"id_number": 12 digits}` →
+  `{"documents": [{"document", "sha256", "pages", "size", "dossier_code", "digitised_at"},
+  ...]}`: the documents digitised for that citizen (ID number of a `received` payload's
+  applicant) in dossiers of the device's own commune, at reception (lines `scanned` or
+  `reused`) or brought later (`document_digitised` of stage `supplement`; results are the
+  administration's, not the citizen's papers), whose file the hub holds whole, newest first,
+  each document's file once, at most MAX_DOCUMENTS_FOUND. The ID number travels in the body,
+  never in the URL, so it stays out of access logs; one that is not 12 digits gets 422
+  invalid_request. Every ask is recorded (device, time, ID number, how many answered): a
+  lookup of personal data (Decree 356/2025/NĐ-CP). The counter fetches a chosen file with
+  `GET /api/v1/files/{sha256}`.
 """
 
 from __future__ import annotations
@@ -172,6 +183,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 FILE_CHUNK_BYTES = 512 * 1024  # a cut connection costs at most this much sent again
 MAX_FILES_ASKED = 100  # files one batch ask may name
 FILES_KEY = "files"  # the payload key naming an event's files
+MAX_DOCUMENTS_FOUND = 200  # documents one reuse lookup answers
+ID_NUMBER_PATTERN = r"^[0-9]{12}$"  # a citizen's ID number (CCCD), as a lookup sends it
 MAX_PULL_LIMIT = 500
 EVENT_FIELDS = ("uuid", "dossier_uuid", "kind", "status", "payload", "clerk", "device_seq",
                 "device_time")

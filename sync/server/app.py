@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select, text, update
 from starlette.concurrency import run_in_threadpool
 
 from sync import protocol
-from sync.server import changes, clock, enrollment, errors, files, ingest
+from sync.server import changes, clock, enrollment, errors, files, ingest, reuse
 from sync.server.auth import Device, client_address, current_device
 from sync.server.body_limits import BodyLimits
 from sync.server.database import open_engine, reading
@@ -29,6 +29,9 @@ from sync.server.wire import (
     ChangesPage,
     CommuneOut,
     DeviceSummary,
+    DocumentFound,
+    DocumentsAsked,
+    DocumentsFound,
     EnrollRequest,
     EnrollResponse,
     FileAnswer,
@@ -217,6 +220,18 @@ def fetch_file(sha256: FileHash, device: DeviceDep, engine: EngineDep,
     """A whole file an event of this device's commune named."""
     parts = files.read(engine, request.app.state.file_store, device, sha256)
     return Response(b"".join(parts), media_type="application/pdf")
+
+
+@router.post("/documents/find", response_model=DocumentsFound, responses=_SENDING_A_BODY)
+def find_documents(body: DocumentsAsked, device: DeviceDep, engine: EngineDep) -> DocumentsFound:
+    """The documents digitised for a citizen in this device's commune, for a counter to reuse
+    instead of a new scan (its files: GET /files/{sha256}). The ask is recorded: a lookup of
+    personal data (Decree 356/2025/NĐ-CP)."""
+    return DocumentsFound(documents=[
+        DocumentFound(document=found.document, sha256=found.sha256, pages=found.pages,
+                      size=found.size, dossier_code=found.dossier_code,
+                      digitised_at=found.digitised_at)
+        for found in reuse.find(engine, device, body.id_number)])
 
 
 def create_app(engine: Engine, settings: HubSettings | None = None,

@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 
 from sync import protocol
 from sync.protocol import GENESIS_HASH, Result, canonical_json, chain_hash, content_digest
-from sync.server import clock, files, scorecard
+from sync.server import clock, files, reuse, scorecard
 from sync.server.auth import Device
 from sync.server.codes import CommuneCodes
 from sync.server.database import insert_ignoring_conflicts, is_transient
@@ -205,6 +205,8 @@ def _store(connection: Connection, device: Device, pushed: list[_Pushed], server
         scorecard.Happened(device.commune_id, p.event.dossier_uuid, p.event.kind,
                            p.event.payload, p.when) for p in accepted])
     files.record_names(connection, device.commune_id, [p.event.payload for p in accepted])
+    reuse.index(connection, (p.event.dossier_uuid for p in accepted
+                             if p.event.kind in reuse.KINDS))
     # A dossier first named by an event that was then refused as a conflict has no event here.
     unused = claimed - {p.event.dossier_uuid for p in accepted}
     if unused:

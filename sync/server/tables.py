@@ -272,3 +272,38 @@ file_names = Table(
     Column("sha256", String(64), primary_key=True),
     Column("named_at", String(40), nullable=False),
 )
+
+# Reuse across counters (sync.server.reuse): each document digitised for a citizen in one of
+# the commune's dossiers (a received event's line scanned or reused, or a supplement digitised
+# later), by the applicant's ID number, filled as the events arrive. `position` is the line's
+# place in the received payload's documents (0 for a document_digitised event).
+citizen_documents = Table(
+    "citizen_documents",
+    metadata,
+    Column("event_uuid", String(36), ForeignKey("events.uuid"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    Column("id_number", String(12), nullable=False),
+    Column("dossier_uuid", String(36), nullable=False),
+    Column("dossier_code", String(60)),
+    Column("document", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("pages", Integer, nullable=False),
+    Column("digitised_at", String(40), nullable=False),
+    Index("citizen_documents_citizen", "commune_id", "id_number", "digitised_at"),
+)
+
+# Every reuse lookup a device made (Decree 356/2025/NĐ-CP: who looked up whose documents,
+# when, and how many were answered).
+document_lookups = Table(
+    "document_lookups",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("device_id", Integer, ForeignKey("devices.id"), nullable=False),
+    Column("commune_id", Integer, ForeignKey("communes.id"), nullable=False),
+    Column("id_number", String(12), nullable=False),
+    Column("asked_at", String(40), nullable=False),
+    Column("answered", Integer, nullable=False),
+    Index("document_lookups_device", "device_id", "asked_at"),
+    Index("document_lookups_citizen", "id_number", "asked_at"),
+)

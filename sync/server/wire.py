@@ -250,3 +250,28 @@ class FileAnswer(FileHeld):
 
 class FilesHeld(Model):
     files: list[FileAnswer] = Field(description="files[i] answers the ask's files[i]")
+
+
+class DocumentsAsked(Model):
+    id_number: str = Field(
+        pattern=protocol.ID_NUMBER_PATTERN,
+        description="the citizen's 12-digit ID number (CCCD); in the body, never in the URL, "
+                    "so that it stays out of access logs")
+
+
+class DocumentFound(Model):
+    """A document digitised for the citizen in a dossier of the device's commune; its file
+    (the hub holds it whole) is fetched with GET /files/{sha256}."""
+
+    document: str = Field(description="the document's name, as in the procedure's checklist")
+    sha256: str
+    pages: int
+    size: int = Field(description="the file's size in bytes")
+    dossier_code: str | None = Field(description="the dossier it was digitised for")
+    digitised_at: str = Field(description="when (the counter's time, +07:00)")
+
+
+class DocumentsFound(Model):
+    documents: list[DocumentFound] = Field(
+        description=f"newest first, each document's file once, at most "
+                    f"{protocol.MAX_DOCUMENTS_FOUND}")

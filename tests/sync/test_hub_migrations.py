@@ -93,3 +93,56 @@ def test_migration_8_counts_each_device_s_events_already_held(hub_db_url):
         assert [tuple(row) for row in counts] == [(1, 3), (2, 1), (3, 0)]
     finally:
         engine.dispose()
+
+
+def test_migration_9_indexes_the_citizens_documents_of_the_events_already_held(hub_db_url):
+    from sync.protocol import canonical_json
+    from tests.sync.samples import next_event, received_event
+
+    scanned, reused, supplement_file = "a" * 64, "b" * 64, "c" * 64
+    received = received_event(code="000.01.22.H56-261124-1001")
+    received["payload"]["documents"] = [
+        {"name": "Tờ khai", "digitisation": "scanned", "file": scanned, "pages": 2},
+        {"name": "Căn cước công dân", "digitisation": "reused", "file": reused, "pages": 1,
+         "reused_from": "000.01.22.H56-261120-1001"},
+        {"name": "Sổ hộ khẩu", "digitisation": "shown", "file": "", "pages": 0}]
+    supplement = next_event(received, "document_digitised", 2, seq=2, payload={
+        "document": "Giấy xác nhận", "stage": "supplement", "file": supplement_file,
+        "pages": 3})
+    result = next_event(received, "document_digitised", 2, seq=3, payload={
+        "document": "Kết quả", "stage": "result", "file": "d" * 64, "pages": 1})
+    organisation = received_event(code="000.01.22.H56-261124-1002", seq=4)
+    organisation["payload"]["applicant"]["id_number"] = "0101234567"  # a tax code
+    organisation["payload"]["documents"][0].update(digitisation="scanned", file="e" * 64,
+                                                   pages=1)
+    engine = database.open_engine(hub_db_url)
+    try:
+        config = database.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0008")
+            now = "2026-11-24T09:00:00.000000+07:00"
+            connection.exec_driver_sql(
+                "INSERT INTO communes (id, name, agency_code, created_at) VALUES "
+                f"(1, 'Xã Tân Lập', '000.01.22.H56', '{now}')")
+            for event in (received, supplement, result, organisation):
+                connection.execute(tables.events.insert().values(
+                    uuid=event["uuid"], commune_id=1, dossier_uuid=event["dossier_uuid"],
+                    kind=event["kind"], status=event["status"],
+                    payload=canonical_json(event["payload"]), clerk=event["clerk"],
+                    device_seq=event["device_seq"], device_time=event["device_time"],
+                    device_time_vn=event["device_time"], content_digest="0" * 64,
+                    server_time=now))
+        database.upgrade(engine)
+        with engine.connect() as connection:
+            documents = tables.citizen_documents.c
+            rows = connection.execute(select(
+                documents.id_number, documents.document, documents.sha256, documents.pages,
+                documents.dossier_code, documents.event_uuid)).all()
+    finally:
+        engine.dispose()
+    code = received["payload"]["code"]
+    assert sorted(tuple(row) for row in rows) == sorted([
+        ("025190012345", "Tờ khai", scanned, 2, code, received["uuid"]),
+        ("025190012345", "Căn cước công dân", reused, 1, code, received["uuid"]),
+        ("025190012345", "Giấy xác nhận", supplement_file, 3, code, supplement["uuid"])])
