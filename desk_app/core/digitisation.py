@@ -150,13 +150,16 @@ class DossierFile:
 
 @dataclass(frozen=True)
 class Reusable:
-    """An earlier digitised document of the same applicant that a new line may reuse."""
+    """An earlier digitised document of the same applicant that a new line may reuse: kept
+    here, or `from_province`: held by the province for another counter of the commune, to be
+    fetched before a line may name it."""
 
     sha256: str
     pages: int
     document: str
     dossier_code: str
     received_at: datetime
+    from_province: bool = False
 
 
 # Documents whose scan is a picture more than text: an ID card's photo and a portrait lose

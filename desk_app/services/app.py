@@ -162,6 +162,7 @@ class Services:
 
     # --- digitised documents ---------------------------------------------------------------
     keep_pdf = bind(digitisation.keep_pdf)
+    keep_fetched = bind(digitisation.keep_fetched)
     discard_files = bind(digitisation.discard_files)
     digitise_document = bind(digitisation.digitise_document)
     unsaved_scans = bind(digitisation.unsaved_scans)

@@ -23,7 +23,7 @@ from desk_app.core.validation import error
 from desk_app.scanning.spool import DOSSIER_SPOOLS, Leftover, Spool, spool_folder, spools
 from desk_app.services.context import Context, use_case
 from desk_app.services.errors import ServiceError, ValidationFailed
-from desk_app.store import dossiers, events, files
+from desk_app.store import dossiers, events, file_queue, files
 
 # Pages spooled for a document digitised later and never saved are offered back only by that
 # dossier's dialog, which may never open again: they are kept this long after their last change,
@@ -63,6 +63,26 @@ def keep_pdf(ctx: Context, data: bytes) -> str:
     sha = files.write(ctx.data_dir, data)
     files.record(ctx.db, sha, len(data), pages, iso(ctx.now()))
     return sha
+
+
+@use_case(Permission.RECEIVE)
+def keep_fetched(ctx: Context, sha256: str, data: bytes) -> int:
+    """Keep a file fetched from the province (another counter of the commune digitised it) as
+    a local scan is kept, and record that the hub holds it, so that a dossier naming it does
+    not send it back up. Returns its page count. ServiceError when the bytes are not the
+    file's (damaged on the way), ValidationFailed when they are not a readable PDF."""
+    if files.sha256_of(data) != sha256:
+        raise ServiceError(FETCHED_DAMAGED)
+    pages = pdf_pages(data)
+    files.write(ctx.data_dir, data)
+    at = ctx.now()
+    files.record(ctx.db, sha256, len(data), pages, iso(at))
+    file_queue.held_by_hub(ctx.db, sha256, len(data), at)
+    return pages
+
+
+FETCHED_DAMAGED = ("Tệp tải về từ máy chủ tỉnh không khớp mã băm SHA-256 của nó (hỏng trên "
+                   "đường truyền): không dùng tệp này.")
 
 
 def with_kept_files(ctx: Context, draft: DossierDraft) -> DossierDraft:

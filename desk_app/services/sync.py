@@ -14,7 +14,7 @@ import hashlib
 import os
 import secrets
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -181,7 +181,7 @@ class SyncService:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.stats = WireStats()  # everything this service sent and received
-        self._client: HubClient | None = None
+        self._enrolled_hub = EnrolledHub(self.ctx, self._new_client)
         self._running = threading.Event()
         self._cancelled = threading.Event()
 
@@ -312,8 +312,7 @@ class SyncService:
         self._cancelled.set()
 
     def close(self) -> None:
-        if self._client is not None:
-            self._client.close()
+        self._enrolled_hub.close()
 
     def status(self) -> SyncStatus:
         with self.ctx.lock:
@@ -497,7 +496,21 @@ class SyncService:
                          read_timeout=self.read_timeout, stats=self.stats)
 
     def _hub(self) -> HubClient:
-        """The client for the enrolled hub; kept between calls so its connection is reused."""
+        return self._enrolled_hub.client()
+
+
+class EnrolledHub:
+    """The client for the hub this counter is enrolled with, made by `make(url, token,
+    ca_bundle)`: kept between calls so its connection is reused, made again when the
+    enrollment changes. HubUnauthorised when the counter is not enrolled."""
+
+    def __init__(self, ctx: Context,
+                 make: Callable[[str, str | None, str | None], HubClient]) -> None:
+        self.ctx = ctx
+        self._make = make
+        self._client: HubClient | None = None
+
+    def client(self) -> HubClient:
         with self.ctx.lock:
             state = sync_state.load(self.ctx.db)
             token = sync_state.token(self.ctx.db)
@@ -508,8 +521,12 @@ class SyncService:
         if client is None or (client.base_url, client.token, client.ca_bundle) != wanted:
             if client is not None:
                 client.close()
-            client = self._client = self._new_client(*wanted)
+            client = self._client = self._make(*wanted)
         return client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
 
 
 GONE_FROM_QUARANTINE = "Sự kiện này không còn trong danh sách bị cách ly (có thể đã được xử lý)."

@@ -50,6 +50,14 @@ def queue_named(db: sqlite_utils.Database, data_dir: Path, event_uuids: Iterable
         "ON CONFLICT (sha256) DO NOTHING", rows)
 
 
+def held_by_hub(db: sqlite_utils.Database, sha256: str, size: int, at: datetime) -> None:
+    """A file fetched from the hub: recorded as sent, so the event that names it once a line
+    reuses it does not queue it to go back up."""
+    db.execute("INSERT INTO file_uploads (sha256, size, state, queued_at, sent_at) "
+               "VALUES (?, ?, 'sent', ?, ?) ON CONFLICT (sha256) DO NOTHING",
+               [sha256, size, iso(at), iso(at)])
+
+
 def pending(db: sqlite_utils.Database, limit: int, skip: Iterable[str] = ()) -> list[str]:
     """Up to `limit` files waiting, oldest first, leaving out `skip`."""
     skip = list(skip)

@@ -136,6 +136,9 @@ def forget_unnamed(db: sqlite_utils.Database, data_dir: Path, shas: Iterable[str
     for sha in dict.fromkeys(shas):
         if not named(db, sha):
             db.execute("DELETE FROM files WHERE sha256 = ?", [sha])
+            # A file fetched from the hub is recorded as sent (file_queue.held_by_hub); no
+            # other file nothing names has a row there.
+            db.execute("DELETE FROM file_uploads WHERE sha256 = ?", [sha])
             gone.append(path_of(data_dir, sha))
     return gone
 
