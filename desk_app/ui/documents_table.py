@@ -5,6 +5,11 @@ Keyboard: arrows move, Space ticks the current row whatever column it is in, F2 
 click) edits a count, F4 changes the row's digitisation (not digitised, scanned, shown only,
 not to be digitised, reused: only the states the row can take), F3 asks for the scan panel
 (`scan_requested`). Tab leaves the table, so the form's tab order is not trapped in it.
+
+A reuse offer may be the province's copy, digitised at another counter of the commune: F4
+reaching "reused" then asks for it to be fetched (`fetch_requested`), and the row becomes
+reused only once the form hands back the file kept here (`offer_fetched`); a failure is said
+on the row (`fetch_failed`), which stays as it was.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ MANDATORY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 SCAN_ROLE = Qt.ItemDataRole.UserRole + 3
 OFFER_ROLE = Qt.ItemDataRole.UserRole + 4
+# A province offer being fetched for the row (True), or why fetching it failed (text).
+FETCH_ROLE = Qt.ItemDataRole.UserRole + 5
 # The order F4 goes through a row's states; a state that needs a file the row lacks is skipped.
 CYCLE = (Digitisation.PENDING, Digitisation.SCANNED, Digitisation.SHOWN, Digitisation.EXEMPT,
          Digitisation.REUSED)
@@ -60,6 +67,7 @@ class DocumentsTable(QTableWidget):
     # The clerk ticked a document, changed a count or a digitisation; not set_documents().
     changed = Signal()
     scan_requested = Signal(int)  # F3 on a row: open the scan panel for that document
+    fetch_requested = Signal(int)  # F4 chose a row's province offer: fetch its file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 6, parent)
@@ -94,6 +102,7 @@ class DocumentsTable(QTableWidget):
         for column in COUNT_COLUMNS:
             self.setItemDelegateForColumn(column, delegate)
         self.itemChanged.connect(lambda _item: self.changed.emit())
+        self._province_note = ""  # why the province's copies could not be looked up
 
     def set_documents(self, documents: Sequence[RequiredDocument]) -> None:
         self.blockSignals(True)
@@ -174,10 +183,59 @@ class DocumentsTable(QTableWidget):
 
     def cycle_digitisation(self, row: int) -> None:
         """The row's next state (F4): a scan or a reuse offer is kept when the clerk goes
-        past it, so F4 round to it again gives it back."""
+        past it, so F4 round to it again gives it back. The province's copy is fetched first:
+        the row stays as it is meanwhile; F4 again gives up waiting and goes on from there."""
+        digitised = self.item(row, DIGITISED)
         available = self._available(row)
-        current = Digitisation(self.item(row, DIGITISED).data(STATE_ROLE))
-        self.set_digitisation(row, available[(available.index(current) + 1) % len(available)])
+        fetching = digitised.data(FETCH_ROLE) is True
+        current = (Digitisation.REUSED if fetching
+                   else Digitisation(digitised.data(STATE_ROLE)))
+        following = available[(available.index(current) + 1) % len(available)]
+        offer = digitised.data(OFFER_ROLE)
+        digitised.setData(FETCH_ROLE, None)
+        if following is Digitisation.REUSED and offer.from_province:
+            digitised.setData(FETCH_ROLE, True)
+            self._show_digitisation(row)
+            self.fetch_requested.emit(row)
+            return
+        self.set_digitisation(row, following)
+
+    def offer_fetched(self, row: int, kept: Reusable) -> None:
+        """The province's copy offered on `row` is kept here now as `kept`: the row offers
+        that, and reuses it if it was waiting for it (not if the clerk went on meanwhile)."""
+        if not self._offers(row, kept.sha256):
+            return
+        digitised = self.item(row, DIGITISED)
+        waiting = digitised.data(FETCH_ROLE) is True
+        digitised.setData(FETCH_ROLE, None)
+        digitised.setData(OFFER_ROLE, kept)
+        if waiting:
+            self.set_digitisation(row, Digitisation.REUSED)
+        else:
+            self._show_digitisation(row)
+
+    def fetch_failed(self, row: int, sha256: str, reason: str) -> None:
+        """Fetching the province's copy offered on `row` failed: said on the row, whose state
+        stays as it was; F4 round to the offer tries again, F3 scans instead."""
+        if self._offers(row, sha256):
+            self.item(row, DIGITISED).setData(FETCH_ROLE, reason)
+            self._show_digitisation(row)
+
+    def _offers(self, row: int, sha256: str) -> bool:
+        if not 0 <= row < self.rowCount():
+            return False
+        offer = self.item(row, DIGITISED).data(OFFER_ROLE)
+        return offer is not None and offer.sha256 == sha256
+
+    def offer(self, row: int) -> Reusable | None:
+        return self.item(row, DIGITISED).data(OFFER_ROLE)
+
+    def set_province_note(self, reason: str) -> None:
+        """Why the province's copies of the applicant's documents could not be looked up
+        ("" once they could): said on the rows offered nothing, with a scan instead."""
+        self._province_note = reason
+        for row in range(self.rowCount()):
+            self._show_digitisation(row)
 
     def set_scanned(self, row: int, sha256: str, pages: int) -> None:
         """The hook for the scan panel: the row's document was scanned into the kept file
@@ -188,15 +246,24 @@ class DocumentsTable(QTableWidget):
 
     def offer_reuse(self, offers: dict[str, Reusable]) -> None:
         """The applicant's earlier files, by document name (the newest of each): the rows of
-        those names may be set to REUSED; a row whose offer went (another ID number) and that
-        was reusing it goes back to not digitised. Not the clerk's change: `changed` only
-        when a row's state had to go."""
+        those names may be set to REUSED; a row whose offer went or changed (another ID
+        number) and that was reusing it goes back to not digitised. Not the clerk's change:
+        `changed` only when a row's state had to go."""
         dropped = False
         self.blockSignals(True)
         for row in range(self.rowCount()):
             digitised = self.item(row, DIGITISED)
-            digitised.setData(OFFER_ROLE, offers.get(self.item(row, NAME).data(NAME_ROLE)))
-            if Digitisation(digitised.data(STATE_ROLE)) not in self._available(row):
+            old = digitised.data(OFFER_ROLE)
+            new = offers.get(self.item(row, NAME).data(NAME_ROLE))
+            same = old is not None and new is not None and old.sha256 == new.sha256
+            if same and not old.from_province:
+                new = old  # the province's copy fetched meanwhile stays the one offered
+            if not same:
+                digitised.setData(FETCH_ROLE, None)  # a fetch under way no longer applies
+            digitised.setData(OFFER_ROLE, new)
+            state = Digitisation(digitised.data(STATE_ROLE))
+            if state not in self._available(row) or (state is Digitisation.REUSED
+                                                     and not same):
                 digitised.setData(STATE_ROLE, Digitisation.PENDING.value)
                 dropped = True
             self._show_digitisation(row)
@@ -206,12 +273,32 @@ class DocumentsTable(QTableWidget):
 
     def _show_digitisation(self, row: int) -> None:
         item, line = self.item(row, DIGITISED), self.line(row)
-        text = state_text(line)
+        text, tip = state_text(line), ""
         offer = item.data(OFFER_ROLE)
         if offer is not None and line.digitisation is not Digitisation.REUSED:
-            text = self.tr("{state} – có bản điện tử ({code}): F4").format(
-                state=text, code=offer.dossier_code)
+            text, tip = self._offered(text, offer, item.data(FETCH_ROLE))
+        elif offer is None and self._province_note and line.digitisation is Digitisation.PENDING:
+            text = self.tr("{state} – chưa tra được bản điện tử của tỉnh: F3 để quét").format(
+                state=text)
+            tip = self._province_note
         item.setText(text)
+        item.setToolTip(tip)
+
+    def _offered(self, state: str, offer: Reusable, fetch: bool | str | None) -> tuple[str, str]:
+        """A row's text and tooltip with its reuse offer: kept here, the province's, being
+        fetched, or failed to fetch (`fetch`: why)."""
+        code = offer.dossier_code
+        if fetch is True:
+            return self.tr("{state} – đang tải bản điện tử của tỉnh ({code})…").format(
+                state=state, code=code), ""
+        if fetch:
+            return self.tr("{state} – không tải được bản của tỉnh ({code}): F3 để quét").format(
+                state=state, code=code), fetch
+        if offer.from_province:
+            return self.tr("{state} – có bản điện tử của tỉnh, quầy khác số hóa ({code}): "
+                           "F4").format(state=state, code=code), ""
+        return self.tr("{state} – có bản điện tử ({code}): F4").format(
+            state=state, code=code), ""
 
     def missing_mandatory(self) -> int:
         return sum(1 for line in self.lines() if line.mandatory and not line.provided)

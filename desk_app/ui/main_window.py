@@ -39,6 +39,7 @@ STATUS_MESSAGE_MS = 5000
 if TYPE_CHECKING:
     from desk_app.ui.dossier_detail import DossierDetailDialog
     from desk_app.ui.receive_form import ReceiveDialog
+    from desk_app.ui.reuse_offers import ProvinceAccess
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self.counter_setup: CounterSetup | None = None  # until the worker has read it
+        # The province's copies for the receive form's reuse offers: set by ui.sync_controller
+        # once sync is installed.
+        self.province: ProvinceAccess | None = None
         self.changes = ChangeBus(services, self)
         self.changes.changed.connect(self._changed)
         worker.run(services.counter_setup, self.show_counter)
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
         from desk_app.ui.print_preview import show_preview
         from desk_app.ui.receive_form import ReceiveDialog
 
-        dialog = ReceiveDialog(self.services, self.worker, self)
+        dialog = ReceiveDialog(self.services, self.worker, self, province=self.province)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The form stays open for the next citizen; the preview opens over it.
         dialog.saved.connect(self.dossier_list.select_after_reload)

@@ -42,6 +42,7 @@ from desk_app.ui.field_errors import WARNING_COLOUR
 from desk_app.ui.reason_dialog import ReasonDialog, refusal_texts
 from desk_app.ui.receive_fields import HINT_STYLE, ReceiveFields
 from desk_app.ui.receive_scans import FormScans
+from desk_app.ui.reuse_offers import ProvinceAccess, ReuseOffers
 from desk_app.ui.scanner import ScannerCatcher
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.widgets import error_label, open_size
@@ -77,7 +78,8 @@ class ReceiveDialog(QDialog):
     # (uuid, refusal_pdf_path): the dossier was refused at the counter (form 03), never received.
     refused = Signal(str, str)
 
-    def __init__(self, services: Services, worker, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, worker, parent: QWidget | None = None, *,
+                 province: ProvinceAccess | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._worker = worker
@@ -98,6 +100,9 @@ class ReceiveDialog(QDialog):
         self._form = ReceiveFields()
         self._scans = FormScans(self, services, worker, self._form.documents,
                                 lambda text: self._say(text, WARNING_COLOUR))
+        self._offers = ReuseOffers(
+            self, services, worker, self._form.documents, self._scans,
+            lambda: drafts.normalise(self._form.draft()).applicant.id_number, province)
         self._leftovers_asked = False
         self._build()
         self._connect()
@@ -329,26 +334,10 @@ class ReceiveDialog(QDialog):
     # --- digitisation ------------------------------------------------------------------------
 
     def _look_for_reuse(self) -> None:
-        """Offer, on each document line, the applicant's file of that document kept with an
-        earlier dossier here (Decree 118/2025: an electronic copy already held is reused, not
-        asked for again). Asked on the worker; an answer for an ID number since changed is
-        dropped."""
+        """Offer, on each document line, the applicant's file of that document digitised
+        before, here or at another counter of the commune (ui.reuse_offers)."""
         draft = drafts.normalise(self._form.draft())
-        id_number, names = draft.applicant.id_number, [d.name for d in draft.documents]
-        table, services = self._form.documents, self._services
-        if not id_number or not names:
-            table.offer_reuse({})
-            return
-
-        def newest() -> dict:
-            offers = {name: services.reusable_files(id_number, name) for name in names}
-            return {name: found[0] for name, found in offers.items() if found}
-
-        def show(offers: dict) -> None:
-            if drafts.normalise(self._form.draft()).applicant.id_number == id_number:
-                table.offer_reuse(offers)
-
-        self._worker.run(newest, show, lambda exc: log.warning("no reuse offers: %s", exc))
+        self._offers.look_up(draft.applicant.id_number, [d.name for d in draft.documents])
 
     def digitise_line(self, row: int, make_pdf: Callable[[], bytes], pages: int) -> None:
         """The hook the scan panel's Xong ends in (receive_scans.FormScans.digitise_line)."""

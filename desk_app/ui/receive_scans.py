@@ -96,6 +96,11 @@ class FormScans(QObject):
 
         return discard
 
+    def adopt(self, sha256: str) -> None:
+        """A file kept for this draft another way (the province's copy fetched for a line):
+        removed with the draft's scans unless its dossier names it."""
+        self._kept.append(sha256)
+
     def drop(self) -> None:
         """The draft is gone (saved, cleared, closed, refused, another procedure's lines):
         its panel closes, its spools and unnamed files are removed, a new key for the next."""

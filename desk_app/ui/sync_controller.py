@@ -28,6 +28,7 @@ from desk_app.core.accounts import Permission
 from desk_app.core.clock import VN_TZ
 from desk_app.core.options import DEFAULT_END_OF_DAY
 from desk_app.services.app import Services
+from desk_app.services.province_copies import ProvinceCopies
 from desk_app.services.sync import (
     EnrolledCounter,
     SyncService,
@@ -39,6 +40,7 @@ from desk_app.ui.ask import confirm, warn
 from desk_app.ui.enroll_dialog import EnrollDialog
 from desk_app.ui.messages import show_error
 from desk_app.ui.quarantine_dialog import QuarantineDialog
+from desk_app.ui.reuse_offers import ProvinceAccess
 from desk_app.ui.sync_status import COLOURS, status_text, status_tooltip
 from desk_app.ui.worker import Worker
 from sync.backoff import Backoff
@@ -54,13 +56,18 @@ class SyncController(QObject):
 
     def __init__(self, window: QMainWindow, services: Services, *,
                  sync: SyncService | None = None, net_worker=None,
-                 backoff: Backoff | None = None, probing: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, probing: Backoff | None = None,
+                 province: ProvinceAccess | None = None) -> None:
         super().__init__(window)
         self.setObjectName("sync_controller")
         self.window = window
         self.services = services
         self.sync = sync or SyncService(services)
         self.worker = net_worker or Worker(name="net")
+        # The receive form's lookups of the province's copies: a worker of their own, so that
+        # a lookup never waits behind a round of uploads.
+        self.province = province or ProvinceAccess(ProvinceCopies(services),
+                                                   Worker(name="province"))
         self.backoff = backoff or Backoff()  # after failures
         self.probing = probing or Backoff(cap=OFFLINE_CAP_S)  # while offline
         self.status: SyncStatus | None = None
@@ -88,6 +95,7 @@ class SyncController(QObject):
         moment after the window shows."""
         controller = cls(window, services, **options)
         controller._build_menu()
+        window.province = controller.province
         # The list reloads after every save (and on F5): a cue that events may be waiting.
         window.dossier_list.loaded.connect(controller.save_timer.start)
         app = QCoreApplication.instance()
@@ -317,3 +325,5 @@ class SyncController(QObject):
         self.sync.cancel()
         self.worker.shutdown()
         self.sync.close()
+        self.province.worker.shutdown()
+        self.province.copies.close()

@@ -506,6 +506,22 @@
         <translation>{state} – electronic copy held ({code}): F4</translation>
     </message>
     <message>
+        <source>{state} – đang tải bản điện tử của tỉnh ({code})…</source>
+        <translation>{state} – fetching the province&apos;s electronic copy ({code})…</translation>
+    </message>
+    <message>
+        <source>{state} – không tải được bản của tỉnh ({code}): F3 để quét</source>
+        <translation>{state} – the province&apos;s copy could not be fetched ({code}): F3 to scan</translation>
+    </message>
+    <message>
+        <source>{state} – có bản điện tử của tỉnh, quầy khác số hóa ({code}): F4</source>
+        <translation>{state} – the province holds a copy digitised at another counter ({code}): F4</translation>
+    </message>
+    <message>
+        <source>{state} – chưa tra được bản điện tử của tỉnh: F3 để quét</source>
+        <translation>{state} – the province&apos;s copies could not be looked up: F3 to scan</translation>
+    </message>
+    <message>
         <source>Giấy tờ bắt buộc</source>
         <translation>Required document</translation>
     </message>
