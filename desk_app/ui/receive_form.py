@@ -516,6 +516,7 @@ class ReceiveDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._scans.close_panel()  # its run stops, its threads end, before the form goes
+        self._offers.close()
         super().done(result)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -55,7 +55,11 @@ class ReuseOffers(QObject):
         self._local: dict[str, Reusable] = {}
         self._from_province: dict[str, Reusable] = {}
         self._province_answered = False  # for `_for`: not asked again
+        self._closed = False  # the form is gone: answers arriving later have no lines
         table.fetch_requested.connect(self._fetch)
+
+    def close(self) -> None:
+        self._closed = True
 
     def look_up(self, id_number: str, names: list[str]) -> None:
         """Offer on the lines named `names` the files found for `id_number`."""
@@ -90,8 +94,8 @@ class ReuseOffers(QObject):
             return
 
         def found(offers: dict[str, Reusable] | None) -> None:
-            if self._current_id() != id_number or offers is None:  # None: not enrolled
-                return
+            if self._closed or offers is None or self._current_id() != id_number:
+                return  # None: not enrolled
             self._province_answered = True
             self._from_province = offers
             self._table.set_province_note("")
@@ -100,7 +104,7 @@ class ReuseOffers(QObject):
         def failed(exc: Exception) -> None:
             if not isinstance(exc, HubError):
                 log.error("the province's copies not looked up", exc_info=exc)
-            if self._current_id() == id_number:
+            if not self._closed and self._current_id() == id_number:
                 self._table.set_province_note(str(exc))
 
         self._province.worker.run_latest(
@@ -112,7 +116,7 @@ class ReuseOffers(QObject):
         offer, key = self._table.offer(row), self._scans.key
 
         def kept(copy: Reusable) -> None:
-            if key != self._scans.key:  # the draft went meanwhile: the file is nobody's
+            if self._closed or key != self._scans.key:  # the draft went: the file is nobody's
                 self._worker.run(partial(self._services.discard_files, [copy.sha256]))
                 return
             self._scans.adopt(copy.sha256)
@@ -121,6 +125,7 @@ class ReuseOffers(QObject):
         def failed(exc: Exception) -> None:
             if not isinstance(exc, HubError | ServiceError):
                 log.error("the province's copy not fetched", exc_info=exc)
-            self._table.fetch_failed(row, offer.sha256, str(exc))
+            if not self._closed:
+                self._table.fetch_failed(row, offer.sha256, str(exc))
 
         self._province.worker.run(partial(self._province.copies.fetch, offer), kept, failed)

@@ -51,6 +51,11 @@ class HeldWorker:
     def run(self, fn, on_done=None, on_error=None) -> None:
         self.jobs.append((fn, on_done, on_error))
 
+    def run_latest(self, _slot, fn, on_done=None, on_error=None) -> None:
+        # Every call is kept (the real worker drops one superseded while waiting): what a
+        # call answers for a question since changed must be ignored by whoever asked.
+        self.run(fn, on_done, on_error)
+
     def release(self) -> None:
         InlineWorker().run(*self.jobs.pop(0))
 

@@ -191,3 +191,34 @@ def test_the_main_windows_receive_form_asks_the_province_once_sync_is_installed(
         dialog.done(QDialog.DialogCode.Rejected)
     finally:
         controller.shutdown()
+
+
+def test_a_late_answer_for_an_earlier_id_number_is_ignored_and_a_late_copy_not_kept(
+        activate, services, worker, held_worker, province, other_counter, keyboard):
+    first = other_counter.draft.documents[0]
+    dialog = activate(ReceiveDialog(services, worker, province=ProvinceAccess(
+        province.copies, held_worker)))
+    try:
+        type_applicant(dialog, keyboard)
+        fill(dialog, keyboard, "id_number", "001090012345")  # before the province answered
+        held_worker.release()  # the answer for the citizen's number comes now
+        assert digitisation_cell(dialog, 0) == "Chưa số hóa"
+        held_worker.release()  # and the one for the number on the form
+        assert digitisation_cell(dialog, 0) == "Chưa số hóa"
+
+        fill(dialog, keyboard, "id_number", CITIZEN)
+        held_worker.release()
+        assert "của tỉnh" in digitisation_cell(dialog, 0)
+        to_row(keyboard, dialog, 0)
+        for _ in range(3):
+            keyboard.press(Key.Key_F4)
+        assert "đang tải bản điện tử của tỉnh" in digitisation_cell(dialog, 0)
+        assert w(dialog, "documents").lines()[0].digitisation is Digitisation.EXEMPT
+    finally:
+        dialog.done(QDialog.DialogCode.Rejected)  # closed while the file is on its way
+    held_worker.release()
+
+    # Fetched after the form had gone: not kept with nothing naming it.
+    assert files.pages_of(services.db, first.file) is None
+    assert not files.path_of(services.data_dir, first.file).exists()
+    dialog.deleteLater()
