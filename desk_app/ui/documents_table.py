@@ -175,9 +175,12 @@ class DocumentsTable(QTableWidget):
         return [state for state in CYCLE if has.get(state, True)]
 
     def set_digitisation(self, row: int, state: Digitisation) -> None:
-        """Put a row in `state`; a state that needs a file the row lacks is refused."""
+        """Put a row in `state`; a state that needs a file the row lacks is refused. A fetch
+        of the province's copy under way for the row no longer makes it reused (the clerk
+        chose otherwise meanwhile, a scan for one)."""
         if state not in self._available(row):
             raise ValueError(f"row {row} has no file for {state!r}")
+        self.item(row, DIGITISED).setData(FETCH_ROLE, None)
         self.item(row, DIGITISED).setData(STATE_ROLE, state.value)  # itemChanged: `changed`
         self._show_digitisation(row)
 

@@ -222,3 +222,26 @@ def test_a_late_answer_for_an_earlier_id_number_is_ignored_and_a_late_copy_not_k
     assert files.pages_of(services.db, first.file) is None
     assert not files.path_of(services.data_dir, first.file).exists()
     dialog.deleteLater()
+
+
+def test_a_scan_made_while_the_copy_is_on_its_way_is_not_replaced_by_it(
+        activate, services, worker, held_worker, province, other_counter, keyboard):
+    first = other_counter.draft.documents[0]
+    dialog = activate(ReceiveDialog(services, worker, province=ProvinceAccess(
+        province.copies, held_worker)))
+    try:
+        type_applicant(dialog, keyboard)
+        held_worker.release()
+        to_row(keyboard, dialog, 0)
+        for _ in range(3):
+            keyboard.press(Key.Key_F4)
+        dialog.digitise_line(0, lambda: pdf_bytes(1, "Quét lại"), 1)  # the scan panel's Xong
+
+        held_worker.release()  # the copy arrives after the scan
+
+        assert digitisation_cell(dialog, 0) == (
+            f"Đã quét 1 trang – có bản điện tử ({other_counter.code}): F4")
+        assert w(dialog, "documents").lines()[0].file != first.file
+    finally:
+        dialog.done(QDialog.DialogCode.Rejected)
+        dialog.deleteLater()
