@@ -298,8 +298,8 @@ class DocumentsTable(QTableWidget):
             return self.tr("{state} – không tải được bản của tỉnh ({code}): F3 để quét").format(
                 state=state, code=code), fetch
         if offer.from_province:
-            return self.tr("{state} – có bản điện tử của tỉnh, quầy khác số hóa ({code}): "
-                           "F4").format(state=state, code=code), ""
+            return self.tr("{state} – có bản điện tử của tỉnh ({code}): F4").format(
+                state=state, code=code), ""
         return self.tr("{state} – có bản điện tử ({code}): F4").format(
             state=state, code=code), ""
 

@@ -514,8 +514,8 @@
         <translation>{state} – the province&apos;s copy could not be fetched ({code}): F3 to scan</translation>
     </message>
     <message>
-        <source>{state} – có bản điện tử của tỉnh, quầy khác số hóa ({code}): F4</source>
-        <translation>{state} – the province holds a copy digitised at another counter ({code}): F4</translation>
+        <source>{state} – có bản điện tử của tỉnh ({code}): F4</source>
+        <translation>{state} – the province holds an electronic copy ({code}): F4</translation>
     </message>
     <message>
         <source>{state} – chưa tra được bản điện tử của tỉnh: F3 để quét</source>

@@ -104,7 +104,7 @@ def test_the_provinces_copy_is_offered_after_this_counters_own_and_reused_once_f
 
     assert digitisation_cell(form, 0) == f"Chưa số hóa – có bản điện tử ({own.code}): F4"
     assert digitisation_cell(form, 1) == (
-        f"Chưa số hóa – có bản điện tử của tỉnh, quầy khác số hóa ({theirs}): F4")
+        f"Chưa số hóa – có bản điện tử của tỉnh ({theirs}): F4")
     assert files.pages_of(services.db, second.file) is None  # nothing fetched for an offer
     to_row(keyboard, form, 1)
     for _ in range(3):  # past shown only and exempt, to the province's copy
