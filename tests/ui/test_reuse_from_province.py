@@ -193,55 +193,54 @@ def test_the_main_windows_receive_form_asks_the_province_once_sync_is_installed(
         controller.shutdown()
 
 
-def test_a_late_answer_for_an_earlier_id_number_is_ignored_and_a_late_copy_not_kept(
-        activate, services, worker, held_worker, province, other_counter, keyboard):
-    first = other_counter.draft.documents[0]
+@pytest.fixture
+def held_form(activate, services, worker, held_worker, province):
+    """The form with the province asked on a worker whose jobs wait for the test's release."""
     dialog = activate(ReceiveDialog(services, worker, province=ProvinceAccess(
         province.copies, held_worker)))
-    try:
-        type_applicant(dialog, keyboard)
-        fill(dialog, keyboard, "id_number", "001090012345")  # before the province answered
-        held_worker.release()  # the answer for the citizen's number comes now
-        assert digitisation_cell(dialog, 0) == "Chưa số hóa"
-        held_worker.release()  # and the one for the number on the form
-        assert digitisation_cell(dialog, 0) == "Chưa số hóa"
+    yield dialog
+    dialog.done(QDialog.DialogCode.Rejected)
+    dialog.deleteLater()
 
-        fill(dialog, keyboard, "id_number", CITIZEN)
-        held_worker.release()
-        assert "của tỉnh" in digitisation_cell(dialog, 0)
-        to_row(keyboard, dialog, 0)
-        for _ in range(3):
-            keyboard.press(Key.Key_F4)
-        assert "đang tải bản điện tử của tỉnh" in digitisation_cell(dialog, 0)
-        assert w(dialog, "documents").lines()[0].digitisation is Digitisation.EXEMPT
-    finally:
-        dialog.done(QDialog.DialogCode.Rejected)  # closed while the file is on its way
+
+def test_a_late_answer_for_an_earlier_id_number_is_ignored_and_a_late_copy_not_kept(
+        held_form, held_worker, services, other_counter, keyboard):
+    first = other_counter.draft.documents[0]
+    type_applicant(held_form, keyboard)
+    fill(held_form, keyboard, "id_number", "001090012345")  # before the province answered
+    held_worker.release()  # the answer for the citizen's number comes now
+    assert digitisation_cell(held_form, 0) == "Chưa số hóa"
+    held_worker.release()  # and the one for the number on the form
+    assert digitisation_cell(held_form, 0) == "Chưa số hóa"
+
+    fill(held_form, keyboard, "id_number", CITIZEN)
+    held_worker.release()
+    assert "của tỉnh" in digitisation_cell(held_form, 0)
+    to_row(keyboard, held_form, 0)
+    for _ in range(3):
+        keyboard.press(Key.Key_F4)
+    assert "đang tải bản điện tử của tỉnh" in digitisation_cell(held_form, 0)
+    assert w(held_form, "documents").lines()[0].digitisation is Digitisation.EXEMPT
+    held_form.done(QDialog.DialogCode.Rejected)  # closed while the file is on its way
     held_worker.release()
 
     # Fetched after the form had gone: not kept with nothing naming it.
     assert files.pages_of(services.db, first.file) is None
     assert not files.path_of(services.data_dir, first.file).exists()
-    dialog.deleteLater()
 
 
 def test_a_scan_made_while_the_copy_is_on_its_way_is_not_replaced_by_it(
-        activate, services, worker, held_worker, province, other_counter, keyboard):
+        held_form, held_worker, other_counter, keyboard):
     first = other_counter.draft.documents[0]
-    dialog = activate(ReceiveDialog(services, worker, province=ProvinceAccess(
-        province.copies, held_worker)))
-    try:
-        type_applicant(dialog, keyboard)
-        held_worker.release()
-        to_row(keyboard, dialog, 0)
-        for _ in range(3):
-            keyboard.press(Key.Key_F4)
-        dialog.digitise_line(0, lambda: pdf_bytes(1, "Quét lại"), 1)  # the scan panel's Xong
+    type_applicant(held_form, keyboard)
+    held_worker.release()
+    to_row(keyboard, held_form, 0)
+    for _ in range(3):
+        keyboard.press(Key.Key_F4)
+    held_form.digitise_line(0, lambda: pdf_bytes(1, "Quét lại"), 1)  # the scan panel's Xong
 
-        held_worker.release()  # the copy arrives after the scan
+    held_worker.release()  # the copy arrives after the scan
 
-        assert digitisation_cell(dialog, 0) == (
-            f"Đã quét 1 trang – có bản điện tử ({other_counter.code}): F4")
-        assert w(dialog, "documents").lines()[0].file != first.file
-    finally:
-        dialog.done(QDialog.DialogCode.Rejected)
-        dialog.deleteLater()
+    assert digitisation_cell(held_form, 0) == (
+        f"Đã quét 1 trang – có bản điện tử ({other_counter.code}): F4")
+    assert w(held_form, "documents").lines()[0].file != first.file
