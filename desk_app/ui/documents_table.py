@@ -84,8 +84,12 @@ class DocumentsTable(QTableWidget):
             "F3: quét giấy tờ. F4: đổi cách số hóa."
         ))
         header = self.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (TICK, *COUNT_COLUMNS, DIGITISED):
+        # The name and the digitisation share what the other columns leave, each wrapped:
+        # sized to its contents, a line's offer or the reason the province's copies could not
+        # be had ran past the table's edge, out of sight.
+        for column in (NAME, DIGITISED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (TICK, *COUNT_COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
         self.verticalHeader().hide()
@@ -285,7 +289,9 @@ class DocumentsTable(QTableWidget):
                 state=text)
             tip = self._province_note
         item.setText(text)
-        item.setToolTip(tip)
+        item.setToolTip(tip or text)  # whole, where a narrow column cut a dossier code short
+        self.resizeRowToContents(row)  # the text wraps: the row as tall as it needs
+        self.updateGeometry()
 
     def _offered(self, state: str, offer: Reusable, fetch: bool | str | None) -> tuple[str, str]:
         """A row's text and tooltip with its reuse offer: kept here, the province's, being

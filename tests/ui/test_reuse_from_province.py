@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import update
 
 from desk_app.core.model import Digitisation
@@ -147,6 +147,12 @@ def test_an_unreachable_hub_is_said_on_the_lines_with_a_scan_offered(
     to_row(keyboard, form, 0)
     keyboard.press(Key.Key_F4)
     assert digitisation_cell(form, 0) == "Chỉ xuất trình"
+    # In sight: the column within the table, wrapped, each row as tall as its text.
+    table = w(form, "documents")
+    QApplication.processEvents()  # the header lays its sections out on the next turn
+    assert (table.columnViewportPosition(DIGITISED) + table.columnWidth(DIGITISED)
+            <= table.viewport().width())
+    assert all(table.rowHeight(row) >= table.sizeHintForRow(row) for row in range(3))
 
 
 def test_a_copy_whose_bytes_come_back_wrong_is_refused_and_the_line_stays(
