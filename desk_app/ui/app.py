@@ -7,21 +7,16 @@ import logging
 import sys
 from pathlib import Path
 
-# The services (with sqlite_utils, the core and the store: about 150 modules) before Qt: once
-# PySide6 is imported, its import hook reads the source of every module imported after it, to
-# see whether the module names PySide6; for these that was about 30 ms of the start (issue 13).
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog
+
 from desk_app.core.backups import BackupInfo
 from desk_app.core.errors import DatabaseCorrupt, StoreError
 from desk_app.paths import APP_AUTHOR, APP_NAME, resource
 from desk_app.services import backups, witnesses
 from desk_app.services.app import DB_FILE, Services, upgrade_pending
 from desk_app.services.errors import ServiceError
-
-# isort: split
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog
-
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.login_dialog import LoginDialog
