@@ -10,7 +10,7 @@ the app's, so both see the same load.
 The processes read compiled bytecode, as a counter's do: `pip install` compiles every module
 when it installs it and the frozen build holds only bytecode, so no counter compiles the app's
 source at start. A development shell often sets PYTHONDONTWRITEBYTECODE (this project's VMs
-do), and then every start compiled the app's few hundred modules again, about 100 ms of it;
+do), and then every start compiled the app's own modules again (about 110), some 100 ms;
 the measured processes keep their bytecode in a folder of their own instead (PYTHONPYCACHEPREFIX,
 so the source tree is not written to), filled by a first start that is not counted.
 `--no-bytecode-cache` measures the development shell's way.
