@@ -32,7 +32,6 @@ medians unless the name says otherwise, and each figure's ratio to its floor whe
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import sqlite3
@@ -45,7 +44,7 @@ import uuid
 from pathlib import Path
 
 from generate import generate  # bench/ is this script's folder
-from startup import EMPTY, time_to_shown
+from startup import EMPTY, add_bytecode_option, child_env, time_to_shown, use_bytecode_option
 from timing import timed
 
 from desk_app.core.codes import sort_text
@@ -100,10 +99,9 @@ app.exec()
 def start_once(data: Path) -> tuple[float, float, float, float]:
     """Seconds to the window shown and to the list filled, and MiB resident then and after a
     search."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", APP, str(data), DEMO_PASSWORD],
-                               stdout=subprocess.PIPE, text=True, env=env)
+                               stdout=subprocess.PIPE, text=True, env=child_env())
     # The list can be filled before the zero-time timer that says "shown" fires (its first
     # page is read on the worker while the window is still being laid out): take the two
     # lines in whichever order they come.
@@ -339,7 +337,9 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "desk_app_bench")
     parser.add_argument("--only", choices=["typing", "startup", "receive"],
                         help="just the typing and board figures, the start-up or receiving")
+    add_bytecode_option(parser)
     args = parser.parse_args()
+    use_bytecode_option(args)
     data = args.cache / str(args.dossiers)
     db_path = data / DB_FILE
     if not db_path.exists():
@@ -366,12 +366,14 @@ def main() -> None:
         services.close()
         return
 
-    # Start-up first, with the OS file cache warmed once, as on a PC used every day; the
-    # empty window's runs alternate with the app's, so both see the same load.
+    # Start-up first, with the OS file cache and the bytecode (bench/startup.py) warmed once,
+    # as on a PC used every day; the empty window's runs alternate with the app's, so both see
+    # the same load.
     services = Services(data)
     log_in_to_demo(services)  # the demo accounts, made if the database has none yet
     services.close()
     start_once(data)
+    time_to_shown(EMPTY)
     starts, empties = [], []
     for _ in range(args.runs):
         starts.append(start_once(data))

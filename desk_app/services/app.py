@@ -3,6 +3,8 @@
 Each use case lives in the module of its subject and runs through `context.use_case` (the
 lock, the permission, the transaction, the announced changes); this class only gives the UI,
 the command line and the tests one object to call them on. Nothing here decides anything.
+Each use case is bound by its module's name and imported when first used (`context.bind`), so
+the start loads only the modules of the use cases the first window calls.
 
 Threads: the UI calls these from its one database worker, the sync service from the network
 worker; the lock makes them take turns. The GUI thread calls only the few methods below that
@@ -19,23 +21,6 @@ import sqlite_utils
 
 from desk_app.core.accounts import Account, Permission
 from desk_app.core.clock import now_vn
-
-# `accounts` is also a use case's name, so the module goes by another in the class body.
-from desk_app.services import accounts as people
-from desk_app.services import (
-    backups,
-    catalogue,
-    digitisation,
-    lifecycle,
-    lookup,
-    options,
-    printouts,
-    receiving,
-    reports,
-    setup,
-    units,
-    witnesses,
-)
 from desk_app.services.context import DB_FILE, Context, Listener, bind
 from desk_app.store import db as database
 
@@ -99,113 +84,113 @@ class Services:
         return lambda: self.ctx.listeners.remove(listener)
 
     # --- the session and the accounts ------------------------------------------------------
-    has_accounts = bind(people.has_accounts)
-    login_choices = bind(people.login_choices)
-    suggested_admin_name = bind(people.suggested_admin_name)
-    first_run = bind(people.first_run)
-    create_first_admin = bind(people.create_first_admin)
-    login = bind(people.login)
-    logout = bind(people.logout)
-    change_password = bind(people.change_password)
-    account_policy = bind(people.account_policy)
-    save_account_policy = bind(people.save_account_policy)
-    accounts = bind(people.accounts)
-    create_account = bind(people.create_account)
-    update_account = bind(people.update_account)
-    reset_password = bind(people.reset_password)
-    unlock_account = bind(people.unlock_account)
-    account_log = bind(people.account_log)
+    has_accounts = bind("accounts")
+    login_choices = bind("accounts")
+    suggested_admin_name = bind("accounts")
+    first_run = bind("accounts")
+    create_first_admin = bind("accounts")
+    login = bind("accounts")
+    logout = bind("accounts")
+    change_password = bind("accounts")
+    account_policy = bind("accounts")
+    save_account_policy = bind("accounts")
+    accounts = bind("accounts")
+    create_account = bind("accounts")
+    update_account = bind("accounts")
+    reset_password = bind("accounts")
+    unlock_account = bind("accounts")
+    account_log = bind("accounts")
 
     # --- the counter's setup and settings --------------------------------------------------
-    counter_setup = bind(setup.counter_setup)
-    required_setup = bind(setup.required_setup)
-    save_counter_setup = bind(setup.save_counter_setup)
-    device_id = bind(setup.device_id)
-    language = bind(options.language)
-    set_language = bind(options.set_language)
-    settings_view = bind(options.settings_view)
-    save_settings = bind(options.save_settings)
-    printer_choice = bind(options.printer_choice)
-    processing_units = bind(units.processing_units)
-    save_processing_units = bind(units.save_processing_units)
+    counter_setup = bind("setup")
+    required_setup = bind("setup")
+    save_counter_setup = bind("setup")
+    device_id = bind("setup")
+    language = bind("options")
+    set_language = bind("options")
+    settings_view = bind("options")
+    save_settings = bind("options")
+    printer_choice = bind("options")
+    processing_units = bind("units")
+    save_processing_units = bind("units")
 
     # --- the catalogue and the calendar ----------------------------------------------------
-    procedures = bind(catalogue.procedures)
-    procedure = bind(catalogue.procedure)
-    calendar = bind(catalogue.calendar)
-    catalogue_entries = bind(catalogue.catalogue_entries)
-    procedure_versions = bind(catalogue.procedure_versions)
-    procedure_at = bind(catalogue.procedure_at)
-    save_procedure = bind(catalogue.save_procedure)
-    set_local_override = bind(catalogue.set_local_override)
-    export_catalogue = bind(catalogue.export_catalogue)
-    import_catalogue = bind(catalogue.import_catalogue)
-    suggested_unit = bind(catalogue.suggested_unit)
+    procedures = bind("catalogue")
+    procedure = bind("catalogue")
+    calendar = bind("catalogue")
+    catalogue_entries = bind("catalogue")
+    procedure_versions = bind("catalogue")
+    procedure_at = bind("catalogue")
+    save_procedure = bind("catalogue")
+    set_local_override = bind("catalogue")
+    export_catalogue = bind("catalogue")
+    import_catalogue = bind("catalogue")
+    suggested_unit = bind("catalogue")
 
     # --- receiving and the dossier's life --------------------------------------------------
-    check = bind(receiving.check)
-    due_if_received_now = bind(receiving.due_if_received_now)
-    receive = bind(receiving.receive)
-    refuse_at_counter = bind(receiving.refuse_at_counter)
-    current_unit = bind(lifecycle.current_unit)
-    hand_over = bind(lifecycle.hand_over)
-    record_result_ready = bind(lifecycle.record_result_ready)
-    request_supplement = bind(lifecycle.request_supplement)
-    receive_supplement = bind(lifecycle.receive_supplement)
-    refuse = bind(lifecycle.refuse)
-    apologise = bind(lifecycle.apologise)
-    return_result = bind(lifecycle.return_result)
-    withdraw = bind(lifecycle.withdraw)
-    stop_processing = bind(lifecycle.stop_processing)
-    last_action_reversal = bind(lifecycle.last_action_reversal)
-    correct_last_action = bind(lifecycle.correct_last_action)
+    check = bind("receiving")
+    due_if_received_now = bind("receiving")
+    receive = bind("receiving")
+    refuse_at_counter = bind("receiving")
+    current_unit = bind("lifecycle")
+    hand_over = bind("lifecycle")
+    record_result_ready = bind("lifecycle")
+    request_supplement = bind("lifecycle")
+    receive_supplement = bind("lifecycle")
+    refuse = bind("lifecycle")
+    apologise = bind("lifecycle")
+    return_result = bind("lifecycle")
+    withdraw = bind("lifecycle")
+    stop_processing = bind("lifecycle")
+    last_action_reversal = bind("lifecycle")
+    correct_last_action = bind("lifecycle")
 
     # --- digitised documents ---------------------------------------------------------------
-    keep_pdf = bind(digitisation.keep_pdf)
-    keep_fetched = bind(digitisation.keep_fetched)
-    discard_files = bind(digitisation.discard_files)
-    digitise_document = bind(digitisation.digitise_document)
-    unsaved_scans = bind(digitisation.unsaved_scans)
-    dossier_files = bind(digitisation.dossier_files)
-    open_file = bind(digitisation.open_file)
-    use_file = bind(digitisation.use_file)
-    file_views = bind(digitisation.file_views)
-    reusable_files = bind(digitisation.reusable_files)
+    keep_pdf = bind("digitisation")
+    keep_fetched = bind("digitisation")
+    discard_files = bind("digitisation")
+    digitise_document = bind("digitisation")
+    unsaved_scans = bind("digitisation")
+    dossier_files = bind("digitisation")
+    open_file = bind("digitisation")
+    use_file = bind("digitisation")
+    file_views = bind("digitisation")
+    reusable_files = bind("digitisation")
 
     # --- reading ---------------------------------------------------------------------------
-    dossier = bind(lookup.dossier)
-    dossier_rows = bind(lookup.dossier_rows)
-    dossier_page = bind(lookup.dossier_page)
-    earlier_matches = bind(lookup.earlier_matches)
-    clerks = bind(lookup.clerks)
-    history = bind(lookup.history)
-    outbox_counts = bind(lookup.outbox_counts)
-    files_waiting = bind(lookup.files_waiting)
+    dossier = bind("lookup")
+    dossier_rows = bind("lookup")
+    dossier_page = bind("lookup")
+    earlier_matches = bind("lookup")
+    clerks = bind("lookup")
+    history = bind("lookup")
+    outbox_counts = bind("lookup")
+    files_waiting = bind("lookup")
 
     # --- slips and reports -----------------------------------------------------------------
-    receipt_pdf = bind(printouts.receipt_pdf)
-    issue_receipt = bind(printouts.issue_receipt)
-    slip_pdf = bind(printouts.slip_pdf)
-    handover_list_pdf = bind(printouts.handover_list_pdf)
-    printed_slips = bind(printouts.printed_slips)
-    control_rows = bind(printouts.control_rows)
-    board = bind(reports.board)
-    board_summary = bind(reports.board_summary)
-    ledger = bind(reports.ledger)
-    ledger_pdf = bind(reports.ledger_pdf)
-    ledger_xlsx = bind(reports.ledger_xlsx)
-    end_of_day = bind(reports.end_of_day)
-    end_of_day_pdf = bind(reports.end_of_day_pdf)
+    receipt_pdf = bind("printouts")
+    issue_receipt = bind("printouts")
+    slip_pdf = bind("printouts")
+    handover_list_pdf = bind("printouts")
+    printed_slips = bind("printouts")
+    control_rows = bind("printouts")
+    board = bind("reports")
+    board_summary = bind("reports")
+    ledger = bind("reports")
+    ledger_pdf = bind("reports")
+    ledger_xlsx = bind("reports")
+    end_of_day = bind("reports")
+    end_of_day_pdf = bind("reports")
 
     # --- backups and the journal -----------------------------------------------------------
-    backup_settings = bind(backups.backup_settings)
-    backup_interval_hours = bind(backups.backup_interval_hours)
-    save_backup_settings = bind(backups.save_backup_settings)
-    back_up_at_start = bind(backups.back_up_at_start)
-    back_up_now = bind(backups.back_up_now)
-    disk_warning = bind(backups.disk_warning)
-    list_backups = bind(backups.list_backups)
-    restore = bind(backups.restore)
-    verify_journal = bind(backups.verify_journal)
-    missing_codes = bind(witnesses.missing_codes)
-    acknowledge_missing_codes = bind(witnesses.acknowledge_missing_codes)
+    backup_settings = bind("backups")
+    backup_interval_hours = bind("backups")
+    save_backup_settings = bind("backups")
+    back_up_at_start = bind("backups")
+    back_up_now = bind("backups")
+    disk_warning = bind("backups")
+    list_backups = bind("backups")
+    restore = bind("backups")
+    verify_journal = bind("backups")
+    missing_codes = bind("witnesses")
+    acknowledge_missing_codes = bind("witnesses")

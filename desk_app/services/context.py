@@ -14,6 +14,7 @@ private names.
 from __future__ import annotations
 
 import functools
+import importlib
 import inspect
 import json
 import logging
@@ -378,11 +379,34 @@ def use_case(access: Permission | Access, *, changes: Changes = NOTHING,
     return decorate
 
 
-def bind(fn: Callable) -> Callable:
-    """A use case as a method of an object holding a `ctx`: what `Services` is made of. The
-    method's signature is the use case's without `ctx`, for callers and for the tests that
-    read it."""
+class bind:  # lower case: used like a function, `board = bind("reports")` in a class body
+    """The use case of the same name in `desk_app.services.<module>` as a method of an object
+    holding a `ctx`: what `Services` is made of. The method's signature is the use case's
+    without `ctx`, for callers and for the tests that read it.
 
+    The module is imported when the method is first looked up, not when `Services` is made:
+    the first window calls the use cases of a few of the service modules, and importing all of
+    them at start brought some 25 modules it never uses (receiving, the dossier's life,
+    digitisation, with their core and store modules: issue 13's start-up). What runs is the module's own decorated function, so its lock, permission and
+    transaction are the same whenever it is imported. The frozen build lists the modules
+    (build.spec), as PyInstaller cannot see imports by name."""
+
+    def __init__(self, module: str):
+        self.module = f"{__package__}.{module}"
+        self.method: Callable | None = None
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Callable:
+        if self.method is None:
+            # Two threads may both get here: they import the same module (Python's import lock
+            # makes one wait for the other) and make equal methods; either may be kept.
+            self.method = _method(getattr(importlib.import_module(self.module), self.name))
+        return self.method if obj is None else self.method.__get__(obj, owner)
+
+
+def _method(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
         return fn(self.ctx, *args, **kwargs)

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +26,9 @@ from desk_app.ui.login_form import LoginForm
 from desk_app.ui.widgets import make_heading
 
 # Windows that wait on a nested event loop for an answer: hiding one answers it with its safe
-# choice (No, Cancel), so it is not kept to be shown again.
-_ANSWERED_BY_HIDING = (QMessageBox, QFileDialog, QPrintDialog)
+# choice (No, Cancel), so it is not kept to be shown again. Named for Qt's `inherits`, so that
+# the start need not load QtPrintSupport (the print preview loads it when a clerk prints).
+_ANSWERED_BY_HIDING = ("QMessageBox", "QFileDialog", "QPrintDialog")
 # The windows a clerk works in; not menus, tooltips or a field's pop-up list.
 _WORK_WINDOWS = (Qt.WindowType.Dialog, Qt.WindowType.Window)
 
@@ -38,7 +36,7 @@ _WORK_WINDOWS = (Qt.WindowType.Dialog, Qt.WindowType.Window)
 def _kept(window: QWidget) -> bool:
     """Whether a hidden window is kept to be shown again to its clerk."""
     return (window.windowType() in _WORK_WINDOWS
-            and not isinstance(window, _ANSWERED_BY_HIDING))
+            and not any(window.inherits(kind) for kind in _ANSWERED_BY_HIDING))
 
 
 class HeldWindows(QObject):

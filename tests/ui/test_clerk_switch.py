@@ -3,10 +3,20 @@ clerk left open surviving all of it."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+)
 
-from desk_app.core.accounts import FREE_FAILURES, AccountPolicy
+from desk_app.core.accounts import FREE_FAILURES, Account, AccountPolicy, Role
 from desk_app.services.demo import DEMO_PASSWORD, seed
+from desk_app.ui.lock_page import HeldWindows
 from desk_app.ui.main_window import MainWindow
 from desk_app.ui.password_dialog import ChangePasswordDialog
 from desk_app.ui.print_preview import PrintPreviewDialog
@@ -269,3 +279,24 @@ def test_guessing_the_password_in_change_password_locks_the_screen(
     assert services.current_account() is None
     message = window.session.lock_page.form.findChild(QLabel, "error_password")
     assert message.isVisible() and "thử lại sau" in message.text()
+
+
+def test_locking_keeps_a_clerk_s_work_windows_and_answers_those_waiting_for_an_answer(qtbot):
+    """A print, file or message dialog is answered by hiding it (Cancel, No): kept, it would
+    come back with its question already answered. Told apart by Qt's class names, so the
+    start does not load QtPrintSupport for this."""
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    work = QDialog(main)
+    work.setWindowTitle("Tiếp nhận hồ sơ")
+    files = QFileDialog(main, "Chọn tệp")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    answers = (QPrintDialog(main), files, QMessageBox(QMessageBox.Icon.Question, "Hỏi", "?",
+                                                       parent=main))
+    for window in (work, *answers):
+        window.show()
+    held = HeldWindows(main)
+    held.hold(Account("lan", "Nguyễn Thị Lan", Role.CLERK))
+    assert held.waiting() == [("lan", "Nguyễn Thị Lan", ["Tiếp nhận hồ sơ"])]
+    assert not any(window.isVisible() for window in (work, *answers))
