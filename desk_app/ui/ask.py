@@ -7,12 +7,15 @@ without Qt's own translations installed, and the safe answer is the default for 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desk_app.core.clock import to_vn
-from desk_app.scanning.spool import Leftover
+
+if TYPE_CHECKING:  # every window asks questions; only those that scan load the scanning code
+    from desk_app.scanning.spool import Leftover
 
 Button = QMessageBox.StandardButton
 
