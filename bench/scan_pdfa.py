@@ -1,5 +1,7 @@
-"""Digitisation (issue 16): the size of typical pages in the PDF/A file, and the time to
-assemble a 10-page document once its last page has arrived. Medians over the runs.
+"""Digitisation (issue 16): the size of typical pages in the PDF/A file, the time to
+assemble a 10-page document once its last page has arrived, and a 200-page feeder run's
+document (black-and-white text pages): its time to assemble and the memory that takes at its
+peak over the process's resident memory before. Medians over the runs.
 
     .venv/bin/python bench/scan_pdfa.py [--runs 5]
 
@@ -11,6 +13,7 @@ photocopied ID card and a photograph (greyscale).
 from __future__ import annotations
 
 import argparse
+import re
 import random
 import statistics
 import time
@@ -109,12 +112,25 @@ def pdf_size(page) -> int:
     return len(assemble([page, page], META)) - len(assemble([page], META))
 
 
+def resident_kib(field: str) -> int:
+    """VmRSS (now) or VmHWM (the peak since `reset_peak`) of this process, in KiB."""
+    status = open("/proc/self/status").read()
+    return int(re.search(rf"^{field}:\s+(\d+)", status, re.M).group(1))
+
+
+def reset_peak() -> None:
+    """Linux: VmHWM starts again from the resident memory now (proc(5), clear_refs 5)."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     rng = random.Random(16)
     text_sizes, photo_sizes, assembly = [], [], []
+    long_times, long_peaks, long_sizes = [], [], []
     for _ in range(args.runs):
         text = page_from_image(text_page(rng), DPI, "bw")
         photo = page_from_image(photo_page(rng), DPI, "gray")
@@ -125,9 +141,21 @@ def main() -> None:
         started = time.perf_counter()
         assemble(document, META)  # the pages are encoded as they arrive; this is what is left
         assembly.append(time.perf_counter() - started)
+        # A 200-sheet feeder run of text: 10 drawn pages over and over (drawing is slow; each
+        # page is still its own image in the PDF, as img2pdf copies every one).
+        sheets = [page_from_image(text_page(rng), DPI, "bw") for _ in range(10)] * 20
+        reset_peak()
+        before = resident_kib("VmRSS")
+        started = time.perf_counter()
+        long_sizes.append(len(assemble(sheets, META)))
+        long_times.append(time.perf_counter() - started)
+        long_peaks.append(resident_kib("VmHWM") - before)
     print(f"text_page_200dpi_bw {statistics.median(text_sizes) / 1024:.1f} KB")
     print(f"photo_page_200dpi_gray {statistics.median(photo_sizes) / 1024:.1f} KB")
     print(f"assemble_10_pages {statistics.median(assembly) * 1000:.0f} ms")
+    print(f"assemble_200_pages {statistics.median(long_times) * 1000:.0f} ms, "
+          f"peak +{statistics.median(long_peaks) / 1024:.0f} MiB, "
+          f"file {statistics.median(long_sizes) / 2**20:.1f} MiB")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,23 @@
 
 A page keeps the bytes that go into the PDF as they are: JPEG for grey and colour, TIFF with
 CCITT G4 for black-and-white, so assembling never re-encodes a page (img2pdf copies both).
+Those bytes are in memory or in a file of their own (`HeldBytes`): a feeder run of 200 grey
+sheets is a few hundred MB of scans, which the scan panel holds on disk, keeping thumbnails.
 """
 
 from __future__ import annotations
 
+import atexit
+import hashlib
 import io
-from dataclasses import dataclass
+import os
+import shutil
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
 
 from PIL import Image
 
@@ -17,9 +28,45 @@ JPEG_QUALITY = 80  # text stays sharp at 200 dpi; a grey A4 photo page stays und
 THUMB_SIZE = 160  # pixels, the longer side of a thumbnail in the scan panel
 
 
-@dataclass(frozen=True)
+class HeldBytes:
+    """A page's bytes in a file of their own, in this process's folder for them (removed when
+    the app ends), the file removed once no page refers to it: however long the receive form
+    or a dialog holds the pages after the panel, and whatever the spools do meanwhile (a page
+    deleted, a spool moved or discarded), the bytes stay readable as long as a page needs them.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.size = len(data)
+        self.path = _held_folder() / uuid.uuid4().hex
+        with open(self.path, "wb") as out:  # no fsync: the spool is the copy a cut keeps
+            out.write(data)
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+    def __del__(self) -> None:
+        try:
+            os.remove(self.path)
+        except Exception:  # noqa: BLE001 - gone with the folder at the app's end, or the
+            pass  # interpreter is tearing its modules down: nothing left to remove
+
+
+_held_lock = threading.Lock()
+_held: list[Path] = []
+
+
+def _held_folder() -> Path:
+    with _held_lock:
+        if not _held:
+            _held.append(Path(tempfile.mkdtemp(prefix="desk-app-pages-")))
+            atexit.register(shutil.rmtree, _held[0], True)
+        return _held[0]
+
+
+@dataclass(frozen=True, eq=False)
 class Page:
-    data: bytes
+    source: bytes | HeldBytes  # the encoded bytes, in memory or in a file (never changed)
     dpi: int
     mode: str  # "bw" | "gray" | "color"
     rotation: int = 0  # clockwise degrees, applied when assembled (a /Rotate, no re-encoding)
@@ -32,6 +79,39 @@ class Page:
             raise ValueError(f"rotation {self.rotation!r} is not one of {ROTATIONS}")
         if self.dpi <= 0:
             raise ValueError(f"dpi {self.dpi!r} must be positive")
+
+    @property
+    def data(self) -> bytes:
+        """The encoded bytes (read from the file each time when the page is held on disk)."""
+        return self.source if isinstance(self.source, bytes) else self.source.read()
+
+    @property
+    def size(self) -> int:
+        """Bytes the page adds to the PDF, near enough (its image is copied as it is)."""
+        return len(self.source) if isinstance(self.source, bytes) else self.source.size
+
+    @cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the encoded bytes (hex)."""
+        if isinstance(self.source, HeldBytes):
+            return self.source.sha256
+        return hashlib.sha256(self.source).hexdigest()
+
+    def held(self) -> Page:
+        """This page with its bytes in a file of their own (HeldBytes), not in memory."""
+        if isinstance(self.source, HeldBytes):
+            return self
+        return replace(self, source=HeldBytes(self.source))
+
+    def __eq__(self, other: object) -> bool:
+        """The same picture and settings, whether in memory or on disk."""
+        if not isinstance(other, Page):
+            return NotImplemented
+        return ((self.dpi, self.mode, self.rotation, self.sticky_note)
+                == (other.dpi, other.mode, other.rotation, other.sticky_note)
+                and (self.source is other.source or self.sha256 == other.sha256))
+
+    __hash__ = None  # type: ignore[assignment]  # equal pages may hold their bytes differently
 
 
 def page_from_image(image: Image.Image, dpi: int, mode: str) -> Page:

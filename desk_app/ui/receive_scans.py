@@ -34,6 +34,7 @@ from desk_app.ui.messages import error_text
 from desk_app.ui.receive_fields import HINT_STYLE
 from desk_app.ui.scan_panel import ScanPanel
 from desk_app.ui.shortcuts import make_shortcut
+from sync.protocol import MAX_FILE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -217,20 +218,30 @@ class FormScans(QObject):
     def digitise_line(self, row: int, make_pdf: Callable[[], bytes], pages: int) -> None:
         """`make_pdf` (assembling the document's PDF/A) and keeping it run on the worker, then
         the line shows it scanned with its `pages`. A failure (a full disk) is said; the form
-        and the captured pages stay (spooled, F3 opens them again)."""
+        and the captured pages stay (spooled, F3 opens them again). A file over the province's
+        limit is kept too (the dossier needs its scan), and said now, not found at upload."""
         services, table, key = self._services, self._table, self.key
         name = table.line(row).name
 
-        def keep() -> str:
-            return services.keep_pdf(make_pdf())
+        def keep() -> tuple[str, int]:
+            pdf = make_pdf()
+            return services.keep_pdf(pdf), len(pdf)
 
-        def kept(sha: str) -> None:
+        def kept(made: tuple[str, int]) -> None:
+            sha, size = made
             if key == self.key:
                 self._kept.append(sha)
                 table.set_scanned(row, sha, pages)
             else:  # the draft went meanwhile: the file is nobody's
                 self._worker.run(partial(services.discard_files, [sha]))
             self._made(True)
+            if key == self.key and size > MAX_FILE_BYTES:
+                warn(self._form, self.tr("Tệp số hóa quá lớn để gửi lên tỉnh"), self.tr(
+                    "«{0}»: tệp PDF nặng {1} MB, quá {2} MB mà cổng dịch vụ công của tỉnh nhận "
+                    "cho một tệp. Tệp vẫn được lưu ở máy này cùng hồ sơ nhưng sẽ không được gửi "
+                    "lên tỉnh. Bấm F3 trên dòng giấy tờ để quét lại: trang chữ đen trắng 200 dpi, "
+                    "hoặc bớt trang rồi số hóa phần còn lại thành giấy tờ khác; các trang đã quét "
+                    "vẫn giữ.").format(name, f"{size / 2**20:.1f}", MAX_FILE_BYTES // 2**20))
 
         def failed(exc: Exception) -> None:
             self._made(False)

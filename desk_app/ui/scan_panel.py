@@ -6,7 +6,14 @@ the pages in order (`pages()`). Every key is on the keyboard. Scanning and readi
 threads of their own, never the GUI's and never the services' worker (a feeder run of minutes
 must not hold up the form's calls); a scanner failure is said in Vietnamese with the pages
 captured so far kept. When given a spool, every change of the pages is written to it at once,
-so a power cut loses nothing; the caller discards the spool once the document is saved.
+so a power cut loses nothing; the caller discards the spool once the document is saved. The
+pages that come in are held in files (Page.held, on the thread that made them), not in
+memory: the panel keeps their thumbnails, so a 200-sheet run costs the same memory in
+black-and-white or in colour, here and in the window given the pages after Xong.
+
+A document whose pages pass the province's limit for one file (the sync protocol's
+MAX_FILE_BYTES: the counter would keep it but never send it) is said while the pages come in,
+with what to do: black-and-white 200 dpi for text pages, or the pages split into documents.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from desk_app.ui.messages import error_text
 from desk_app.ui.shortcuts import make_shortcut
 from desk_app.ui.widgets import error_label, make_heading, open_size
 from desk_app.ui.worker import Worker
+from sync.protocol import MAX_FILE_BYTES
 
 Thumb = tuple[int, int, bytes]  # pages.thumbnail's RGB picture
 
@@ -69,7 +77,7 @@ class ScanPanel(QDialog):
         self._scanner = scanner or default_scanner()
         self._spool = spool
         self._pages: list[Page] = []
-        self._thumbs: dict[bytes, QImage] = {}
+        self._thumbs: dict[object, QImage] = {}  # by Page.source
         # One thread scans (a run can take minutes), another reads files, so an import is
         # never stuck behind the feeder; a third writes the spool, in order, with its fsyncs.
         self._scan_thread = Worker("scan")
@@ -147,6 +155,7 @@ class ScanPanel(QDialog):
 
         self.status = QLabel(objectName="scan_status")
         self.error = error_label("scan_error")
+        self.size_warning = error_label("scan_size_warning")
         self.done_button = QPushButton(self.tr("Xong (Ctrl+Enter)"), objectName="done_button")
         self.done_button.clicked.connect(self.accept)
         self.done_button.setAutoDefault(False)
@@ -166,6 +175,7 @@ class ScanPanel(QDialog):
         layout.addWidget(self.page_list, 1)
         layout.addLayout(page_buttons)
         layout.addWidget(self.error)
+        layout.addWidget(self.size_warning)
         layout.addLayout(bottom)
         open_size(self, 960, 680)
 
@@ -233,7 +243,8 @@ class ScanPanel(QDialog):
         delivered = threading.Event()
 
         def on_page(page: Page) -> None:  # on the scan thread
-            arrivals.emit(page, thumbnail(page), replace_row)
+            small = thumbnail(page)
+            arrivals.emit(page.held(), small, replace_row)
             delivered.set()
 
         def run() -> None:
@@ -251,7 +262,7 @@ class ScanPanel(QDialog):
 
     def _arrived(self, page: Page, thumb: Thumb, replace_row: int | None) -> None:
         width, height, rgb = thumb
-        self._thumbs[page.data] = QImage(rgb, width, height, 3 * width,
+        self._thumbs[page.source] = QImage(rgb, width, height, 3 * width,
                                          QImage.Format.Format_RGB888).copy()
         if replace_row is not None and replace_row < len(self._pages):
             # The rescan keeps the page's place and its sticky-note mark.
@@ -298,7 +309,8 @@ class ScanPanel(QDialog):
         for path in paths:
             def read(path: Path = path) -> None:  # on the file thread
                 for page in import_file(path):
-                    arrivals.emit(page, thumbnail(page), None)
+                    small = thumbnail(page)
+                    arrivals.emit(page.held(), small, None)
 
             self._file_thread.run(read, None, lambda exc, path=path: self._show_error(
                 f"{path.name}: {exc.message if isinstance(exc, ScanError) else error_text(exc)}"))
@@ -352,7 +364,7 @@ class ScanPanel(QDialog):
     def _changed(self, current: int) -> None:
         """Show the pages again, select `current`, and write them to the spool."""
         self.page_list.clear()
-        self._thumbs = {page.data: self._thumbs[page.data] for page in self._pages}
+        self._thumbs = {page.source: self._thumbs[page.source] for page in self._pages}
         for number, page in enumerate(self._pages, start=1):
             self._add_item(number, page)
         if current >= 0:
@@ -360,7 +372,7 @@ class ScanPanel(QDialog):
         self._saved()
 
     def _add_item(self, number: int, page: Page) -> None:
-        image = self._thumbs[page.data]
+        image = self._thumbs[page.source]
         if page.rotation:
             image = image.transformed(QTransform().rotate(page.rotation))
         text = self.tr("Trang {n}").format(n=number)
@@ -382,6 +394,13 @@ class ScanPanel(QDialog):
         else:
             text = self.tr("%n trang", "", count)
         self.status.setText(text)
+        size = sum(page.size for page in self._pages)
+        self.size_warning.setText(self.tr(
+            "Các trang đã quét khoảng {size} MB, quá {limit} MB mà cổng dịch vụ công của tỉnh "
+            "nhận cho một tệp: giấy tờ vẫn được lưu ở máy này nhưng sẽ không được gửi lên tỉnh. "
+            "Trang chữ nên quét đen trắng 200 dpi; giấy tờ dài nên chia thành nhiều giấy tờ."
+        ).format(size=_mb(size), limit=_mb(MAX_FILE_BYTES)) if size > MAX_FILE_BYTES else "")
+        self.size_warning.setVisible(size > MAX_FILE_BYTES)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -399,3 +418,7 @@ class ScanPanel(QDialog):
         # them in now, so `pages()` has them when the caller asks right after.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
         super().done(result)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f}"

@@ -2871,6 +2871,10 @@ What you typed is still there.</translation>
 <context>
     <name>ScanPanel</name>
     <message>
+        <source>Các trang đã quét khoảng {size} MB, quá {limit} MB mà cổng dịch vụ công của tỉnh nhận cho một tệp: giấy tờ vẫn được lưu ở máy này nhưng sẽ không được gửi lên tỉnh. Trang chữ nên quét đen trắng 200 dpi; giấy tờ dài nên chia thành nhiều giấy tờ.</source>
+        <translation>The scanned pages are about {size} MB, over the {limit} MB the province's public service portal takes for one file: the document is still kept on this computer but will not be sent to the province. Scan text pages in black-and-white at 200 dpi; split a long document into several documents.</translation>
+    </message>
+    <message>
         <source>Số hóa giấy tờ</source>
         <translation>Digitise documents</translation>
     </message>
@@ -4225,6 +4229,14 @@ What you typed is still there.</translation>
 </context>
 <context>
     <name>FormScans</name>
+    <message>
+        <source>«{0}»: tệp PDF nặng {1} MB, quá {2} MB mà cổng dịch vụ công của tỉnh nhận cho một tệp. Tệp vẫn được lưu ở máy này cùng hồ sơ nhưng sẽ không được gửi lên tỉnh. Bấm F3 trên dòng giấy tờ để quét lại: trang chữ đen trắng 200 dpi, hoặc bớt trang rồi số hóa phần còn lại thành giấy tờ khác; các trang đã quét vẫn giữ.</source>
+        <translation>«{0}»: the PDF file is {1} MB, over the {2} MB the province's public service portal takes for one file. The file is still kept on this computer with the dossier but will not be sent to the province. Press F3 on the document's line to scan again: text pages in black-and-white at 200 dpi, or fewer pages, digitising the rest as another document; the scanned pages are kept.</translation>
+    </message>
+    <message>
+        <source>Tệp số hóa quá lớn để gửi lên tỉnh</source>
+        <translation>The digitised file is too large to send to the province</translation>
+    </message>
     <message>
         <source>Cửa sổ quét «{0}» còn mở: bấm Xong (Ctrl+Enter) để đưa các trang vào hồ sơ, hoặc Hủy (Esc), rồi lưu.</source>
         <translation>The scan window for «{0}» is still open: press Done (Ctrl+Enter) to put the pages into the dossier, or Cancel (Esc), then save.</translation>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from desk_app.scanning.pages import page_from_image
+from desk_app.scanning.pages import HeldBytes, page_from_image
 from desk_app.scanning.spool import DOSSIER_SPOOLS, FORM_SPOOLS, Spool, leftovers, spool_folder
 from tests.scanning.pictures import paper
 
@@ -75,3 +75,25 @@ def test_a_spool_says_what_its_pages_are_of_after_a_restart(tmp_path):
     assert found.pages == [second]
     assert found.changed_at is not None
     assert Spool(spool_folder(tmp_path, FORM_SPOOLS, "other")).document() == ""
+
+
+def test_held_pages_stay_readable_whatever_the_spool_does_until_no_page_needs_them(tmp_path):
+    """The scan panel holds a run's pages in files of their own (Page.held); the receive form
+    or the digitise-later dialog holds them after Xong while the spool follows the panel (a
+    page deleted, the spool emptied or moved to another stage's)."""
+    pages = three_pages()
+    held = [page.held() for page in pages]
+    assert held == pages and all(isinstance(page.source, HeldBytes) for page in held)
+    assert [page.data for page in held] == [page.data for page in pages]
+    spool = Spool(spool_folder(tmp_path, FORM_SPOOLS, "draft-0"))
+    spool.replace(held)
+    assert Spool(spool.folder).pages() == pages
+    spool.replace([])  # every page deleted in the panel: the spool is gone...
+    assert not spool.folder.exists()
+    assert held[0].data == pages[0].data  # ...and the pages the form still holds are not
+    file = held[0].source.path
+    turned = dataclasses.replace(held[0], rotation=90)  # shares the file
+    del held[0]
+    assert file.exists() and turned.data == pages[0].data
+    del turned
+    assert not file.exists()  # no page refers to it any more

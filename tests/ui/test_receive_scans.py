@@ -6,6 +6,7 @@ the data folder by a form that was cleared or closed."""
 from __future__ import annotations
 
 import io
+import os
 
 import pikepdf
 import pikepdf.pdfa
@@ -17,7 +18,7 @@ from desk_app.scanning.pdfa import check
 from desk_app.scanning.spool import FORM_SPOOLS, leftovers
 from desk_app.store import files as file_store
 from desk_app.ui.receive_form import ReceiveDialog
-from tests.sane_device import use_test_device
+from tests.sane_device import feeder_of, use_test_device
 from tests.ui.test_receive_form import digitisation_cell, fill, fill_dossier, focused, w
 
 Key = Qt.Key
@@ -256,3 +257,56 @@ def test_a_save_asked_while_a_line_s_file_is_being_made_waits_for_it(
     [row] = services.dossier_rows()
     assert services.dossier(row.uuid).draft.documents[0].pages == 2
     dialog.done(QDialog.DialogCode.Rejected)
+
+
+def feeder_panel(qtbot, keyboard, monkeypatch, tmp_path, dialog, sheets: int, mode_steps: int):
+    """F3 on the first line of a filled form, the panel set to a feeder of `sheets` A4 sheets
+    of the test device, mode the `mode_steps`-th (0 black-and-white, 1 grey)."""
+    use_test_device(monkeypatch, tmp_path / "sane", a4=True)
+    folder = tmp_path / "feeder"
+    feeder_of(sheets, folder)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    fill_dossier(dialog, keyboard, tick=False)
+    first_line(dialog, keyboard)
+    panel = open_panel(qtbot, keyboard, dialog)
+    for buddy, steps in ((Key.Key_N, 1), (Key.Key_C, mode_steps)):  # Nguồn giấy, Chế độ
+        keyboard.press(buddy, Qt.KeyboardModifier.AltModifier)
+        keyboard.press(Key.Key_Home)
+        for _ in range(steps):
+            keyboard.press(Key.Key_Down)
+    assert (panel.settings().source, panel.settings().mode) == ("adf", ("bw", "gray")[mode_steps])
+    keyboard.press(Key.Key_F5)
+    qtbot.waitUntil(lambda: not panel.scanning and panel.page_list.count() == sheets,
+                    timeout=120_000)
+    return panel
+
+
+@pytest.mark.slow
+def test_a_200_sheet_feeder_run_becomes_one_pdfa_file_made_on_the_worker(
+        qtbot, keyboard, open_form, services, monkeypatch, tmp_path, message_boxes):
+    dialog = open_form()
+    feeder_panel(qtbot, keyboard, monkeypatch, tmp_path, dialog, 200, 0)
+    keyboard.press(Key.Key_Return, CTRL)  # Xong: the form at once, the file made behind it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: digitisation_cell(dialog, 0) == "Đã quét 200 trang", timeout=60_000)
+    [path] = kept_files(services)
+    assert check(path.read_bytes()) == 200
+    assert path.stat().st_size < 20 * 2**20 and message_boxes.shown == []
+
+
+def test_a_file_over_the_province_limit_is_said_when_made_and_kept(
+        qtbot, keyboard, open_form, services, monkeypatch, tmp_path, message_boxes):
+    """16 grey A4 sheets of the test pattern, about 22 MB: the panel says so as they come in,
+    and Xong makes and keeps the file and says it will not go to the province, and why."""
+    dialog = open_form()
+    panel = feeder_panel(qtbot, keyboard, monkeypatch, tmp_path, dialog, 16, 1)
+    assert panel.size_warning.isVisible()
+    keyboard.press(Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: bool(message_boxes.shown))
+    [said] = message_boxes.shown
+    assert "quá 20 MB" in said and "sẽ không được gửi lên tỉnh" in said
+    assert "đen trắng 200 dpi" in said and "các trang đã quét vẫn giữ" in said
+    assert digitisation_cell(dialog, 0) == "Đã quét 16 trang"
+    [path] = kept_files(services)
+    assert check(path.read_bytes()) == 16 and path.stat().st_size > 20 * 2**20
+    assert len(leftovers(services.data_dir, FORM_SPOOLS)[0].pages) == 16  # F3: them again

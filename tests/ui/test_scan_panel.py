@@ -11,11 +11,13 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
+from desk_app.scanning.pages import HeldBytes
 from desk_app.scanning.sane import SaneScanner
 from desk_app.scanning.spool import Spool
 from desk_app.ui.scan_panel import ScanPanel
 from desk_app.ui.widgets import FRAME
-from tests.sane_device import scanimage_children, use_test_device
+from sync.protocol import MAX_FILE_BYTES
+from tests.sane_device import feeder_of, scanimage_children, use_test_device
 from tests.scanning.pictures import encoded, paper
 
 SLOW = {"read_delay": "true", "read_delay_duration": "20000", "read_limit": "true",
@@ -28,11 +30,11 @@ def open_panel(qtbot, tmp_path, monkeypatch):
     """`open_panel(**test_conf)`: a panel on the SANE test device, its scanners listed."""
     panels = []
 
-    def make(no_device: bool = False, **options) -> ScanPanel:
+    def make(no_device: bool = False, program: str = "scanimage", **options) -> ScanPanel:
         use_test_device(monkeypatch, tmp_path / "sane", **options)
         if no_device:
             (tmp_path / "sane" / "dll.conf").write_text("")  # SANE knows no scanner
-        panel = ScanPanel("Giấy khai sinh (bản sao)", scanner=SaneScanner(),
+        panel = ScanPanel("Giấy khai sinh (bản sao)", scanner=SaneScanner(program),
                           spool=Spool(tmp_path / "spool"))
         qtbot.addWidget(panel)
         panels.append(panel)
@@ -221,3 +223,53 @@ def test_it_fits_a_small_screen_and_looks_right(qtbot, keyboard, open_panel):
     assert hint.width() <= 1024 - FRAME.width() and hint.height() <= 768 - 48 - FRAME.height()
     panel.resize(1024 - FRAME.width(), 768 - 48 - FRAME.height())
     panel.grab().save(str(Path(os.environ.get("SCAN_PANEL_PNG", "/tmp/scan_panel.png"))))
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+@pytest.mark.slow
+def test_a_200_sheet_feeder_run_is_held_on_disk_and_its_size_said(qtbot, keyboard, open_panel,
+                                                                   tmp_path):
+    """Issue 16's 200-page feeder run: A4 grey sheets of the test device's colour pattern
+    (about 1.4 MB each as JPEG, 280 MB in all). The pages come in one by one, are spooled,
+    and the panel holds their thumbnails only; that the document is over the province's limit
+    for one file is said while the pages come in, with what to do, and no page is lost."""
+    panel = open_panel(program=feeder_of(200, tmp_path / "feeder"), a4=True)
+    choose(keyboard, Qt.Key.Key_N, 1)  # Nguồn giấy: the feeder
+    choose(keyboard, Qt.Key.Key_C, 1)  # Chế độ: grey
+    before = resident_bytes()
+    seen = set()
+
+    def done() -> bool:
+        seen.add(panel.page_list.count())
+        return not panel.scanning and panel.page_list.count() == 200
+
+    keyboard.press(Qt.Key.Key_F5)
+    qtbot.waitUntil(done, timeout=120_000)
+    grown = resident_bytes() - before
+
+    pages = panel.pages()
+    scanned = sum(len(page.data) for page in pages)
+    assert len(pages) == 200 and scanned > 200 * 1_000_000  # the run was heavy
+    assert len(seen) > 20  # shown as they came, not all at the end
+    assert panel.status.text() == "200 trang" and not panel.error.isVisible()
+    # Held in files, not in memory: before, the panel kept every page's bytes and
+    # grew by as much as the scans (about 300 MB here); now by its 200 thumbnails.
+    assert grown < scanned / 4, f"grew {grown / 2**20:.0f} MiB for {scanned / 2**20:.0f} MiB"
+    assert all(isinstance(page.source, HeldBytes) for page in pages)
+    qtbot.waitUntil(lambda: len(Spool(tmp_path / "spool").pages()) == 200)
+    assert panel.size_warning.isVisible()
+    warning = panel.size_warning.text()
+    assert f"quá {MAX_FILE_BYTES // 2**20} MB" in warning and "đen trắng 200 dpi" in warning
+    assert "chia thành nhiều giấy tờ" in warning
+
+    for _ in range(190):  # the clerk deletes pages until the document fits: the warning goes
+        panel.page_list.setFocus()
+        keyboard.press(Qt.Key.Key_Delete)
+    assert len(panel.pages()) == 10 and not panel.size_warning.isVisible()
