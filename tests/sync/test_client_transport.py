@@ -10,6 +10,7 @@ import random
 import socket
 import subprocess
 import threading
+from datetime import date
 
 import pytest
 import uvicorn
@@ -262,3 +263,59 @@ def test_a_refused_request_is_told_in_vietnamese_with_the_hubs_words_kept(live_h
 def test_the_hubs_reasons_for_an_event_read_in_vietnamese(reason, words):
     text = event_refusal_text(reason)
     assert words in text and reason not in text
+
+
+class _Recording(_Canned):
+    """Answers `{}` and records each request's target and Authorization header."""
+
+    body, content_type = b"{}", "application/json"
+    seen: list[tuple[str, str | None]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append((self.path, self.headers.get("Authorization")))
+        super().do_GET()
+
+
+@pytest.fixture
+def recording(monkeypatch):
+    monkeypatch.setattr(_Recording, "seen", [])
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recording)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_netrc_entry_for_the_hub_does_not_replace_the_device_token(recording, monkeypatch,
+                                                                       tmp_path):
+    """requests put a ~/.netrc entry's Basic auth over the Authorization header: a counter PC
+    with one for the hub's host was refused as if it had no token."""
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login clerk password secret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    client = HubClient(f"http://127.0.0.1:{recording}", token="device-token")
+    client.device_summary(date(2026, 12, 4))
+    assert [auth for _, auth in _Recording.seen] == ["Bearer device-token"]
+
+
+def test_the_environments_proxy_is_read_once_per_client_not_per_request(recording, monkeypatch):
+    """The counter still goes through the proxy the environment names (HTTP_PROXY, ...), but
+    reads the environment once: requests read all of it for every request, a third of the
+    counter's CPU per uploaded file."""
+    import requests.sessions
+
+    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", f"http://127.0.0.1:{recording}")
+    reads = []
+    real = requests.sessions.get_environ_proxies
+    monkeypatch.setattr(requests.sessions, "get_environ_proxies",
+                        lambda *args, **kwargs: reads.append(args) or real(*args, **kwargs))
+    client = HubClient("http://hub.phutho.invalid:8000", token="device-token")
+    for _ in range(3):
+        client.device_summary(date(2026, 12, 4))
+    # Through the proxy (a request for the hub's whole URL), three times; the environment once.
+    assert [target.split("?")[0] for target, _ in _Recording.seen] == [
+        "http://hub.phutho.invalid:8000/api/v1/device"] * 3
+    assert len(reads) == 1
