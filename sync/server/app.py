@@ -54,7 +54,9 @@ _SENDING_A_BODY = documented(400, 401, 413, 415, 422, 429)
 _AUTHORISED = documented(401, 422, 429)
 
 
-def _engine(request: Request) -> Engine:
+async def _engine(request: Request) -> Engine:
+    # async: FastAPI runs a plain def dependency on the thread pool, a thread hop per request
+    # (each uploaded file's) for reading an attribute.
     return request.app.state.engine
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from sync import protocol
 from sync.server import credentials
@@ -50,17 +50,22 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# Built once: every authenticated request asks it (each uploaded file's), and building a
+# statement and its cache key costs more than running it.
+_BY_TOKEN = (
+    select(devices.c.id, devices.c.name, devices.c.revoked_at, devices.c.commune_id,
+           communes.c.name.label("commune_name"), communes.c.agency_code)
+    .join(communes, communes.c.id == devices.c.commune_id)
+    .where(devices.c.token_hash == bindparam("token_hash"))
+)
+
+
 def _device(request: Request, given: HTTPAuthorizationCredentials | None) -> Device:
     if given is None or not given.credentials:
         raise _refuse(protocol.ERROR_MISSING_TOKEN, "no device token: send Authorization: Bearer")
-    query = (
-        select(devices.c.id, devices.c.name, devices.c.revoked_at, devices.c.commune_id,
-               communes.c.name.label("commune_name"), communes.c.agency_code)
-        .join(communes, communes.c.id == devices.c.commune_id)
-        .where(devices.c.token_hash == credentials.digest(given.credentials))
-    )
     with reading(request.app.state.engine) as connection:
-        row = connection.execute(query).first()
+        row = connection.execute(_BY_TOKEN, {"token_hash": credentials.digest(given.credentials)}
+                                 ).first()
     if row is None:
         raise _refuse(protocol.ERROR_UNKNOWN_TOKEN, "unknown device token: enroll this counter")
     if row.revoked_at is not None:

@@ -85,9 +85,11 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def dialect_insert(connection: Connection, table: Table) -> Insert:
-    """An INSERT of the connection's dialect, which can say ON CONFLICT."""
-    return (postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert)(table)
+def dialect_insert(connection: Connection | str, table: Table) -> Insert:
+    """An INSERT of the connection's dialect (or the dialect named), which can say ON
+    CONFLICT."""
+    dialect = connection if isinstance(connection, str) else connection.dialect.name
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)
 
 
 def insert_ignoring_conflicts(connection: Connection, table: Table) -> Insert:
