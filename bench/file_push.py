@@ -36,7 +36,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hub_server import running_hub  # noqa: E402 - bench/ is the script's own folder
+from hub_server import cpu_seconds, hub_process  # noqa: E402 - bench/ is the script's own folder
 from sync_push import fresh_hub  # noqa: E402
 
 from desk_app.core.clock import VN_TZ
@@ -173,7 +173,7 @@ def one_run(template: Path, work: Path, db: str, reset: bool, file_bytes: int,
     counter_dir = work / "counter"
     shutil.copytree(template, counter_dir)
     code = fresh_hub(db, reset)
-    with running_hub(db) as url:
+    with hub_process(db) as (url, hub):
         proxy = CuttingProxy(int(url.rsplit(":", 1)[1]), cut_every) if cut_every else None
         services = Services(counter_dir)
         log_in_to_demo(services)  # enrolling is the admin's
@@ -183,8 +183,10 @@ def one_run(template: Path, work: Path, db: str, reset: bool, file_bytes: int,
         floor = health_ms(url)
         sent_before = proxy.sent if proxy else 0
         t0 = time.perf_counter()
+        hub_cpu, counter_cpu = cpu_seconds(hub.pid), time.process_time()
         upload(sync)
         seconds = time.perf_counter() - t0
+        hub_cpu, counter_cpu = cpu_seconds(hub.pid) - hub_cpu, time.process_time() - counter_cpu
         status = sync.status()
         sync.close()
         services.close()
@@ -194,7 +196,8 @@ def one_run(template: Path, work: Path, db: str, reset: bool, file_bytes: int,
     if status.files_waiting or status.files_quarantined:
         raise SystemExit(f"{status.files_waiting} files waiting, "
                          f"{status.files_quarantined} quarantined")
-    result = {"seconds": seconds, "mb_per_s": file_bytes / 1e6 / seconds, "health_ms": floor}
+    result = {"seconds": seconds, "mb_per_s": file_bytes / 1e6 / seconds, "health_ms": floor,
+              "hub_cpu": hub_cpu, "counter_cpu": counter_cpu}
     if proxy:
         result |= {"wire_ratio": (proxy.sent - sent_before) / file_bytes, "cuts": proxy.cuts}
     return result
@@ -226,7 +229,9 @@ def main() -> None:
                 runs.append(one_run(template, work, db, args.reset, file_bytes, cut_every))
                 print(f"# run {run + 1}{' (cut)' if cut_every else ''}: "
                       f"{runs[-1]['seconds']:.2f} s, {runs[-1]['mb_per_s']:.1f} MB/s, "
-                      f"health {runs[-1]['health_ms']:.1f} ms", file=sys.stderr)
+                      f"health {runs[-1]['health_ms']:.1f} ms, CPU per file: hub "
+                      f"{runs[-1]['hub_cpu'] * 1000 / count:.2f} ms, counter "
+                      f"{runs[-1]['counter_cpu'] * 1000 / count:.2f} ms", file=sys.stderr)
     name = "postgresql" if args.db and args.db.startswith("postgres") else "sqlite"
 
     def median(runs: list[dict[str, float]], key: str) -> float:
@@ -239,6 +244,12 @@ def main() -> None:
     # that the machine's load moves least.
     print(f"file_push_{name}_file_over_health "
           f"{statistics.median(r['seconds'] * 1000 / count / r['health_ms'] for r in clean):.2f}")
+    # CPU time per file of each process over the upload (the hub's one worker; the counter's
+    # process, every thread): what the two shared cores are asked for, whatever else runs.
+    print(f"file_push_{name}_hub_cpu_ms_per_file "
+          f"{median(clean, 'hub_cpu') * 1000 / count:.2f} ms")
+    print(f"file_push_{name}_counter_cpu_ms_per_file "
+          f"{median(clean, 'counter_cpu') * 1000 / count:.2f} ms")
     if cut:
         print(f"file_push_{name}_through_cutting_proxy_mb_per_s "
               f"{median(cut, 'mb_per_s'):.1f} MB/s")

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import requests
 
@@ -28,6 +29,20 @@ def running_hub(db: str, port: int | None = None, workers: int = 1, migrate: boo
     """`province-hub serve` on `db`; yields its base URL once it answers its health check.
     `migrate=False`: the schema as it is (every `province-hub` command first upgrades it), for
     timing an older one: uvicorn on the app `serve` runs, with its default settings."""
+    with hub_process(db, port, workers, migrate) as (url, _process):
+        yield url
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) process `pid` has used so far (Linux, /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def hub_process(db: str, port: int | None = None, workers: int = 1, migrate: bool = True
+                ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`running_hub`, also giving the hub's process (one worker: the one serving)."""
     port = port or free_port()
     options = ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     if migrate:
@@ -40,7 +55,7 @@ def running_hub(db: str, port: int | None = None, workers: int = 1, migrate: boo
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url)
-        yield url
+        yield url, hub
     finally:
         hub.terminate()
         hub.wait()
