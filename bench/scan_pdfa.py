@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import re
 import random
+import re
 import statistics
 import time
 from datetime import datetime
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -116,7 +117,7 @@ def pdf_size(page) -> int:
 
 def resident_kib(field: str) -> int:
     """VmRSS (now) or VmHWM (the peak since `reset_peak`) of this process, in KiB."""
-    status = open("/proc/self/status").read()
+    status = Path("/proc/self/status").read_text()
     return int(re.search(rf"^{field}:\s+(\d+)", status, re.M).group(1))
 
 

@@ -9,12 +9,14 @@ sheets is a few hundred MB of scans, which the scan panel holds on disk, keeping
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import io
 import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -46,22 +48,52 @@ class HeldBytes:
         return self.path.read_bytes()
 
     def __del__(self) -> None:
-        try:
+        # Gone with the folder at the app's end, or the interpreter is tearing its modules
+        # down: nothing left to remove.
+        with contextlib.suppress(Exception):
             os.remove(self.path)
-        except Exception:  # noqa: BLE001 - gone with the folder at the app's end, or the
-            pass  # interpreter is tearing its modules down: nothing left to remove
 
 
+# A folder of held pages no page was written to or removed from for this long was left by an
+# app that could not remove its own (a power cut); a running app's windows change theirs.
+STALE_HELD_SECONDS = 7 * 24 * 3600
+_HELD_PREFIX = "desk-app-pages-"
 _held_lock = threading.Lock()
-_held: list[Path] = []
+_held_root: list[Path] = []  # hold_pages_under's folder; the system's temp folder until then
+_held_folders: dict[Path, Path] = {}  # a root: this process's folder in it
+
+
+def hold_pages_under(root: str | Path) -> None:
+    """Hold pages from now on in a folder of this process under `root` (in the counter's data
+    folder), not in the system's temp folder: they are citizens' papers, and the data folder
+    is where the counter keeps those, under its access rights. There, folders left by an app
+    that ended without removing its own are removed once stale."""
+    with _held_lock:
+        _held_root[:] = [Path(root)]
 
 
 def _held_folder() -> Path:
     with _held_lock:
-        if not _held:
-            _held.append(Path(tempfile.mkdtemp(prefix="desk-app-pages-")))
-            atexit.register(shutil.rmtree, _held[0], True)
-        return _held[0]
+        root = _held_root[0] if _held_root else Path(tempfile.gettempdir())
+        folder = _held_folders.get(root)
+        if folder is None or not folder.is_dir():
+            root.mkdir(parents=True, exist_ok=True)
+            _remove_stale(root)
+            folder = Path(tempfile.mkdtemp(prefix=_HELD_PREFIX, dir=root))
+            atexit.register(shutil.rmtree, folder, True)
+            _held_folders[root] = folder
+        return folder
+
+
+def _remove_stale(root: Path) -> None:
+    now = time.time()
+    for folder in root.glob(f"{_HELD_PREFIX}*"):
+        try:
+            stale = now - folder.stat().st_mtime > STALE_HELD_SECONDS
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(frozen=True, eq=False)

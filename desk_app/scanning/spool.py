@@ -20,19 +20,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk_app.scanning.pages import Page
+from desk_app.scanning.pages import Page, hold_pages_under
 
 SPOOL_DIR = "scan_spool"
 INDEX = "index.json"
 DOCUMENT = "document.txt"
 FORM_SPOOLS = "forms"  # the receive form's document lines
 DOSSIER_SPOOLS = "dossiers"  # documents digitised into a dossier after its reception
+HELD = "held"  # the pages open windows hold (pages.HeldBytes): not a place of spools
 
 
 def spool_folder(data_dir: str | Path, place: str, key: str) -> Path:
-    """The folder for one spool of `place` (`key` made safe as a file name)."""
+    """The folder for one spool of `place` (`key` made safe as a file name). The pages the
+    windows hold meanwhile (pages.HeldBytes) go under the same data folder from then on."""
     safe = re.sub(r"[^0-9A-Za-z._-]", "_", key).strip(".") or "_"
-    return Path(data_dir) / SPOOL_DIR / place / safe
+    root = Path(data_dir) / SPOOL_DIR
+    hold_pages_under(root / HELD)
+    return root / place / safe
 
 
 class Spool:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import time
 
-from desk_app.scanning.pages import HeldBytes, page_from_image
-from desk_app.scanning.spool import DOSSIER_SPOOLS, FORM_SPOOLS, Spool, leftovers, spool_folder
+from desk_app.scanning.pages import STALE_HELD_SECONDS, HeldBytes, page_from_image
+from desk_app.scanning.spool import (
+    DOSSIER_SPOOLS,
+    FORM_SPOOLS,
+    HELD,
+    Spool,
+    leftovers,
+    spool_folder,
+)
 from tests.scanning.pictures import paper
 
 
@@ -97,3 +106,24 @@ def test_held_pages_stay_readable_whatever_the_spool_does_until_no_page_needs_th
     assert file.exists() and turned.data == pages[0].data
     del turned
     assert not file.exists()  # no page refers to it any more
+
+
+def test_pages_held_for_a_data_folder_s_windows_stay_in_it_and_stale_ones_go(tmp_path):
+    """Held pages are citizens' papers: kept under the counter's data folder (its access rights,
+    nowhere else), not in the system's temp folder where a power cut would leave them for
+    ever; there, what an app could not remove is removed once stale."""
+    held_root = tmp_path / "scan_spool" / HELD
+    left = held_root / "desk-app-pages-left-by-a-power-cut"
+    left.mkdir(parents=True)
+    (left / "page").write_bytes(b"CCCD")
+    week_ago = time.time() - STALE_HELD_SECONDS - 60
+    os.utime(left, (week_ago, week_ago))
+    recent = held_root / "desk-app-pages-of-another-running-app"
+    recent.mkdir()
+
+    spool_folder(tmp_path, FORM_SPOOLS, "draft-0")
+    page = three_pages()[0].held()
+
+    assert page.source.path.parent.parent == held_root
+    assert not left.exists() and recent.exists()
+    assert not leftovers(tmp_path, FORM_SPOOLS)  # held pages are no spool to offer back
