@@ -63,7 +63,8 @@ MS = 1000
 # the app itself never imports the demo's modules.
 APP = """
 import sys, os
-from desk_app.ui.app import application, build_main_window
+from functools import partial
+from desk_app.ui.app import WindowDuringLogin, application
 from desk_app.services.app import Services
 from desk_app.ui.worker import Worker
 from PySide6.QtCore import QTimer
@@ -74,10 +75,7 @@ def rss():
 
 app = application()
 services = Services(sys.argv[1])
-services.login("quantri", sys.argv[2])
 worker = Worker()
-window = build_main_window(services, worker)
-window.show()
 seen = set()
 def reached(what):
     # The list's first page may come before or after the window's first turn of the loop.
@@ -90,7 +88,15 @@ def reached(what):
         services.dossier_rows("nguyen thi", limit=200)
         print(f"rss_after_search {rss():.0f}", flush=True)
         os._exit(0)  # no orderly shutdown to wait for: only the start is measured
-window.dossier_list.loaded.connect(lambda: reached("listed"))
+# As the login dialog does: the main window built while the worker checks the password.
+during = WindowDuringLogin(services, worker)
+worker.run(partial(services.login, "quantri", sys.argv[2]))  # the check, on the worker...
+during.build()  # ...while the window is built
+# Heard from now on: a window built once the login was through reads its list at once.
+during.window.dossier_list.loaded.connect(lambda: reached("listed"))
+worker.call(lambda: None)  # the worker runs in order: the login is done
+window = during.logged_in()
+window.show()
 QTimer.singleShot(0, lambda: reached("shown"))
 app.exec()
 """

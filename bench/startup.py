@@ -29,16 +29,22 @@ from pathlib import Path
 
 APP = """
 import sys, time
-from desk_app.ui.app import application, build_main_window
+from functools import partial
+from desk_app.ui.app import WindowDuringLogin, application
 from desk_app.services.app import Services
 from desk_app.services.demo import log_in_to_demo
 from desk_app.ui.worker import Worker
 from PySide6.QtCore import QTimer
 app = application()
 services = Services(sys.argv[1])
-log_in_to_demo(services)  # the clerk's password check (one scrypt hash), not their typing
 worker = Worker()
-window = build_main_window(services, worker)
+# The clerk's password check (one scrypt hash), not their typing, on the worker while the main
+# window is built, as the login dialog has it done.
+during = WindowDuringLogin(services, worker)
+worker.run(partial(log_in_to_demo, services))  # the check, on the worker...
+during.build()  # ...while the window is built
+worker.call(lambda: None)  # the worker runs in order: the login is done
+window = during.logged_in()
 window.show()
 def shown():
     print("shown", flush=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -20,11 +22,13 @@ from desk_app.services.errors import ServiceError
 from desk_app.ui import i18n
 from desk_app.ui.backup_timer import BackupTimer
 from desk_app.ui.login_dialog import LoginDialog
-from desk_app.ui.main_window import MainWindow
 from desk_app.ui.messages import install_excepthook
 from desk_app.ui.restore_dialog import offer_restore
 from desk_app.ui.setup_dialog import FirstAdminDialog, SetupDialog
 from desk_app.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from desk_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -157,15 +161,52 @@ def build_main_window(services: Services, worker, *, demo: bool = False) -> Main
         from desk_app.services.demo import seed as seed_demo
 
         worker.call(lambda: seed_demo(services, living=True))
-    if not sign_in(services, worker):
+    during = WindowDuringLogin(services, worker)
+    if not sign_in(services, worker, while_checking=during.build):
+        during.discard()
         return None
-    return MainWindow(services, worker)
+    return during.logged_in()
 
 
-def sign_in(services: Services, worker) -> bool:
+class WindowDuringLogin:
+    """The main window, built on the GUI thread while the worker checks the password: scrypt
+    leaves Python's lock free, so on two cores the clerk waits for the longer of the two, not
+    for both. Built so, it stays locked (nothing of the dossiers shows, and what it asks of the
+    services queues behind the login on the worker) until the login is accepted."""
+
+    def __init__(self, services: Services, worker) -> None:
+        self._services = services
+        self._worker = worker
+        self.window: MainWindow | None = None
+
+    def build(self) -> None:
+        """A new window at each check: one built for a password then refused read what it
+        reads (the filters' choices) before anyone was logged in, and is no use."""
+        self.discard()
+        from desk_app.ui.main_window import MainWindow
+
+        self.window = MainWindow(self._services, self._worker)
+
+    def logged_in(self) -> MainWindow:
+        if self.window is None:  # logged in before the login dialog: the setup, the demo
+            self.build()
+        session = self.window.session
+        if session.account is None:  # built before the login was accepted
+            session.start(self._services.current_account())
+        return self.window
+
+    def discard(self) -> None:
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+
+
+def sign_in(services: Services, worker, *,
+            while_checking: Callable[[], None] | None = None) -> bool:
     """Whether someone is logged in, after the first-run setup (which creates the admin), the
     first admin of a database from before accounts, or the login, whichever this counter
-    needs. Nothing of the dossiers shows before."""
+    needs. Nothing of the dossiers shows before. `while_checking`: run each time a typed
+    password goes to the worker to be checked."""
     if services.current_account() is not None:
         return True
     setup = worker.call(services.counter_setup)
@@ -179,7 +220,10 @@ def sign_in(services: Services, worker) -> bool:
         return False
     if services.current_account() is not None:
         return True
-    return LoginDialog(services, worker, setup).exec() == QDialog.DialogCode.Accepted
+    login = LoginDialog(services, worker, setup)
+    if while_checking is not None:
+        login.form.checking.connect(while_checking)
+    return login.exec() == QDialog.DialogCode.Accepted
 
 
 def run_gui(data: Path, demo: bool, language: str | None) -> int:

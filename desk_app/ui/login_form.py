@@ -49,6 +49,7 @@ class LoginForm(QWidget):
     changes ('' for none)."""
 
     logged_in = Signal(object)
+    checking = Signal()  # the password went to the worker to be checked
     chosen = Signal(str)
 
     def __init__(self, services, worker, parent: QWidget | None = None) -> None:
@@ -199,6 +200,7 @@ class LoginForm(QWidget):
         self._set_busy(True)
         self._worker.run(partial(self._services.login, username, password),
                          self._accepted, self._refused)
+        self.checking.emit()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

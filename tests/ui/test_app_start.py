@@ -229,3 +229,33 @@ def test_the_list_is_read_once_at_start(qtbot, services, worker, monkeypatch):
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.dossier_list.model.rowCount() == 3)
     assert len(read) == 1
+
+
+def test_the_main_window_is_built_while_the_password_is_checked(qtbot, services, worker,
+                                                               monkeypatch):
+    """One window per password sent: the one built for a refused password read the filters'
+    choices before anyone was logged in; the window shown is the one built for the password
+    accepted, its choices read."""
+    services.logout()
+    built = []
+    real_build = app_module.WindowDuringLogin.build
+
+    def build(during) -> None:
+        real_build(during)
+        built.append(during.window)
+
+    monkeypatch.setattr(app_module.WindowDuringLogin, "build", build)
+
+    def log_in(dialog) -> None:
+        dialog.form.search.setText(ADMIN_USERNAME)
+        for password in ("sai-mat-khau", PASSWORD):
+            dialog.form.password.setText(password)
+            dialog.form.login_button.click()
+
+    answer(monkeypatch, app_module.LoginDialog, log_in)
+    window = build_main_window(services, worker)
+    qtbot.addWidget(window)
+    assert len(built) == 2 and window is built[-1]
+    assert window.session.account.username == ADMIN_USERNAME
+    assert window.session.stack.currentIndex() == 0  # the dossiers, not the lock page
+    assert window.dossier_list.procedure_filter.count() > 1  # the choices, read once logged in

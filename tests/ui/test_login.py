@@ -156,3 +156,24 @@ def test_refusing_to_change_the_reset_password_logs_out_again(qtbot, login, coun
 def test_escape_closes_the_login(login, keyboard):
     keyboard.press(Qt.Key.Key_Escape)
     assert login.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_form_says_when_the_password_is_being_checked(qtbot, counter, held_worker, activate,
+                                                          keyboard):
+    """While the worker checks the password (one scrypt hash), the start builds the main window
+    (ui.app.WindowDuringLogin): the form says when the check has gone to the worker."""
+    dialog = LoginDialog(counter, held_worker, counter.counter_setup())
+    qtbot.addWidget(dialog)
+    activate(dialog)
+    while held_worker.jobs:  # the accounts to choose from
+        held_worker.release()
+    checking = []
+    dialog.form.checking.connect(lambda: checking.append(counter.current_account()))
+    keyboard.type("lan")
+    keyboard.press(Qt.Key.Key_Return)
+    keyboard.type(PASSWORD)
+    keyboard.press(Qt.Key.Key_Return)
+
+    assert checking == [None] and len(held_worker.jobs) == 1  # said while the check waits
+    held_worker.release()
+    assert dialog.result() == QDialog.DialogCode.Accepted
