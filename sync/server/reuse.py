@@ -123,12 +123,12 @@ def _documents(kind: str, payload: dict) -> list[tuple[int, dict]]:
 
 def _row(document: dict) -> dict[str, Any] | None:
     name, sha256, pages = document.get("document"), document.get("file"), document.get("pages")
-    if not isinstance(name, str) or not 0 < len(name) <= MAX_DOCUMENT_NAME:
+    if not isinstance(name, str) or not 0 < len(name) <= MAX_DOCUMENT_NAME or "\x00" in name:
         return None
     if not protocol.is_file_hash(sha256):
         return None
     return {"document": unicodedata.normalize("NFC", name), "sha256": sha256,
-            "pages": pages if isinstance(pages, int) and 0 <= pages < 2**31 else 0}
+            "pages": pages if type(pages) is int and 0 <= pages < 2**31 else 0}
 
 
 def find(engine: Engine, device: Device, id_number: str) -> list[Found]:

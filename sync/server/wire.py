@@ -49,6 +49,24 @@ def _depth(value: Any) -> int:
     return deepest
 
 
+def _holds_nul(value: Any) -> bool:
+    """Whether a NUL character is in any key or string of the JSON value (no recursion).
+    PostgreSQL's text refuses it: a payload stored with it would make every later read of its
+    strings into a column (the dossier's view, the citizen's documents) fail the push."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def _printable(text: str) -> str:
     if any(ord(ch) < 32 or ch == "\x7f" for ch in text):
         raise ValueError("control characters are not allowed")
@@ -142,6 +160,8 @@ class EventIn(Model):
     def _shallow(cls, payload: dict[str, Any]) -> dict[str, Any]:
         if _depth(payload) > MAX_PAYLOAD_DEPTH:
             raise ValueError(f"payload nests deeper than {MAX_PAYLOAD_DEPTH} levels")
+        if _holds_nul(payload):
+            raise ValueError("payload holds a NUL character")
         return payload
 
     @model_validator(mode="after")

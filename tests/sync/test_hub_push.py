@@ -224,6 +224,26 @@ def test_a_device_can_compare_its_counts_with_the_hub(hub_client, hub_admin):
     assert summary["device_id"] == device.device_id
 
 
+@pytest.mark.parametrize("where", ["document", "applicant"])
+def test_a_payload_holding_a_nul_character_is_refused_alone(hub_client, hub_admin, where):
+    """PostgreSQL's text refuses NUL: stored, such a payload failed every later push naming its
+    dossier (its strings go into the dossier's view and the citizen's documents)."""
+    device = hub_admin.enroll(hub_admin.commune())
+    good = received_event(code="000.01.22.H56-261124-1001", seq=1)
+    bad = received_event(code="000.01.22.H56-261124-1002", seq=2)
+    if where == "document":
+        bad["payload"]["documents"][0].update(
+            name="Căn cước\x00", digitisation="scanned", file="a" * 64, pages=True)
+    else:
+        bad["payload"]["applicant"]["name"] = "Đặng\x00Thị Ánh"
+
+    response = hub_client.post(PUSH, json={"events": [good, bad]}, headers=device.headers)
+
+    assert results(response) == ["accepted", "invalid"]
+    assert "NUL" in response.json()["results"][1]["reason"]
+    assert hub_admin.count("events") == 1
+
+
 def test_the_device_list_counts_only_what_was_stored(hub_client, hub_admin):
     """The count is kept by ingest, not counted at each request: a duplicate, a conflict or
     an invalid event adds nothing, and two devices' counts are their own."""

@@ -112,13 +112,13 @@ def _rows(dossier: list) -> list[dict]:
         else:
             found = []
         for position, name, sha256, pages in found:
-            if not (isinstance(name, str) and 0 < len(name) <= 1000):
+            if not (isinstance(name, str) and 0 < len(name) <= 1000 and "\x00" not in name):
                 continue
             if not (isinstance(sha256, str) and len(sha256) == 64 and set(sha256) <= _HEX):
                 continue
             rows.append({**common, "event_uuid": event.uuid, "position": position,
                          "document": unicodedata.normalize("NFC", name), "sha256": sha256,
-                         "pages": pages if isinstance(pages, int) and 0 <= pages < 2**31 else 0,
+                         "pages": pages if type(pages) is int and 0 <= pages < 2**31 else 0,
                          "digitised_at": event.device_time_vn})
     return rows
 
