@@ -117,8 +117,8 @@ def test_a_supplement_scanned_on_the_test_device_then_a_second_version_imported(
         "document_digitised", "document_digitised"]
 
 
-def test_the_result_is_offered_once_the_dossier_is_back_from_the_unit(
-        qtbot, services, keyboard, detail, monkeypatch):
+def open_back_from_the_unit(qtbot, services, keyboard, detail, monkeypatch):
+    """The dialog on the dossier once its result is back from the unit, importing SAMPLE."""
     services.hand_over([detail.uuid], "Công an xã", "Phạm Minh Đức")
     services.record_result_ready(detail.uuid, "Công an xã", "Phạm Minh Đức")
     detail.load()
@@ -126,6 +126,12 @@ def test_the_result_is_offered_once_the_dossier_is_back_from_the_unit(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *args, **kwargs: ([SAMPLE], ""))
     dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    return dialog
+
+
+def test_the_result_is_offered_once_the_dossier_is_back_from_the_unit(
+        qtbot, services, keyboard, detail, monkeypatch):
+    dialog = open_back_from_the_unit(qtbot, services, keyboard, detail, monkeypatch)
     assert [dialog.stage.itemData(i) for i in range(dialog.stage.count())] == [
         Stage.SUPPLEMENT, Stage.RESULT]
     assert dialog.chosen_stage() is Stage.RESULT
@@ -206,13 +212,7 @@ def test_pages_the_clerk_cancels_are_not_offered_back(
 
 def test_pages_follow_the_stage_chosen_after_they_were_taken(
         qtbot, services, keyboard, detail, monkeypatch):
-    services.hand_over([detail.uuid], "Công an xã", "Phạm Minh Đức")
-    services.record_result_ready(detail.uuid, "Công an xã", "Phạm Minh Đức")
-    detail.load()
-    qtbot.waitUntil(lambda: detail.actions["digitise_action"].isEnabled())
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *args, **kwargs: ([SAMPLE], ""))
-    dialog = open_digitise(qtbot, keyboard, detail, monkeypatch)
+    dialog = open_back_from_the_unit(qtbot, services, keyboard, detail, monkeypatch)
     take_pages(qtbot, keyboard, dialog, Qt.Key.Key_O)  # as the result
     assert ["_result_" in left.spool.key for left in spooled(services)] == [True]
 
